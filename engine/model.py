@@ -1,0 +1,317 @@
+"""The bylaws as data: strict, frozen pydantic models of a council's agreement and the statute.
+
+Every provision carries a `citation` (the loader refuses one without) and, where the source has
+it, the clause text in `quote`. What the sources do not give is an `assumption`, shown in every
+report that rests on it. Dates are validity periods: `from` inclusive, `to` inclusive, `null`
+open.
+"""
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Right = Literal["attend", "speak", "propose", "vote"]
+ParticipantKind = Literal["kommune", "fylkeskommune"]
+Layer = Literal["statute-mandatory", "statute-default", "bylaws"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Assumption(Strict):
+    """A provision the sources do not give: what is assumed, why, and what changes if wrong."""
+
+    what: str
+    why: str
+    if_wrong: str | None = None
+
+
+class Dated(Strict):
+    valid_from: date | None = Field(default=None, alias="from")
+    valid_to: date | None = Field(default=None, alias="to")
+
+    def in_force(self, on: date) -> bool:
+        return ((self.valid_from is None or self.valid_from <= on)
+                and (self.valid_to is None or on <= self.valid_to))
+
+    @model_validator(mode="after")
+    def _ordered(self):
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValueError(f"'to' ({self.valid_to}) is before 'from' ({self.valid_from})")
+        return self
+
+
+class Provision(Dated):
+    """Anything taken from a legal source: it must say where from."""
+
+    citation: str = Field(min_length=3)
+    quote: str | None = None
+    assumption: Assumption | None = None
+    note: str | None = None
+
+
+class DatedName(Dated):
+    name: str
+    citation: str | None = None
+    assumption: Assumption | None = None
+
+
+class Participant(Provision):
+    id: str
+    name: str
+    short: str
+    kind: ParticipantKind
+    successor: str | None = None
+    names: tuple[DatedName, ...] = ()
+
+    def name_on(self, on: date) -> str:
+        return next((n.name for n in self.names if n.in_force(on)), self.name)
+
+
+class Observer(Provision):
+    id: str
+    name: str
+    names: tuple[DatedName, ...] = ()
+
+    def name_on(self, on: date) -> str:
+        return next((n.name for n in self.names if n.in_force(on)), self.name)
+
+
+class DeputyPolicy(Provision):
+    """Who may stand in for an absent seat holder.
+
+    fixed: one named person per seat (office held for the same participant);
+    numbered: the deputies of the member's group, in their numbered order (§ 7-10);
+    personal: the deputy elected for that one member (`deputy_for` in the roster).
+    """
+
+    kind: Literal["fixed", "numbered", "personal"]
+    office: str
+    exclusive: bool = True  # no other substitute is lawful
+
+
+class Seat(Provision):
+    """A class of seats or attendance rights in an organ, held through a roster office.
+
+    `office` is a roster office (e.g. `ordforer`), or a derived one: `leader` / `vice` of the
+    organ named in `leadership_of`. With `leadership_of` and `per_participant`, only the
+    participants holding that organ's leadership or vice leadership have the seat.
+    """
+
+    office: str
+    per_participant: tuple[ParticipantKind, ...] | None = None
+    leadership_of: str | None = None
+    member: bool = True
+    rights: tuple[Right, ...]
+    vote_unit: Literal["person", "participant"] = "person"
+    deputies: DeputyPolicy | None = None
+    delegable_to_employee: bool = False
+    label: str | None = None
+
+
+class ObserverSeat(Provision):
+    observer: str
+    rights: tuple[Right, ...]
+
+
+class Quorum(Provision):
+    fraction: str = "1/2"
+    basis: Literal["present", "present_and_voting"] = "present_and_voting"
+
+    @field_validator("fraction")
+    @classmethod
+    def _fraction(cls, value: str) -> str:
+        parsed = Fraction(value)
+        if not 0 < parsed <= 1:
+            raise ValueError("fraction must be in (0, 1]")
+        return value
+
+    def required(self, members: int) -> int:
+        need = Fraction(self.fraction) * members
+        return int(need) if need.denominator == 1 else int(need) + 1
+
+
+class Leadership(Provision):
+    """How the organ's leader and vice are found. Details of rotation: see engine.rotation."""
+
+    kind: Literal["elected", "rotation", "derived"]
+    from_organ: str | None = None  # derived: leadership follows this organ's
+    via_office: str | None = None  # derived: the holder of this office in the leader's participant
+    among_office: str | None = None  # rotation/elected: among holders of this office
+    term: Literal["year", "election-period"] = "year"
+    anchor: dict | None = None
+    vice_becomes_leader: bool = True
+    on_vacancy: Literal["schedule-stays", "schedule-shifts"] = "schedule-stays"
+    order: Literal["alphabetical"] = "alphabetical"
+    assumptions: tuple[Assumption, ...] = ()
+
+
+class ConvenePrerequisite(Provision):
+    kind: Literal["innstilling", "agenda-approved"]
+    organ: str
+
+
+class Convening(Provision):
+    by_office: Literal["leader"] = "leader"
+    leader_of: str | None = None  # the organ whose leader convenes (default: the organ itself)
+    prerequisites: tuple[ConvenePrerequisite, ...] = ()
+    at_least: str | None = None  # e.g. "1/year"
+
+
+class Organ(Provision):
+    id: str
+    name: str
+    supreme: bool = False
+    political: bool = True
+    seats: tuple[Seat, ...] = ()
+    observers: tuple[ObserverSeat, ...] = ()
+    quorum: Quorum | None = None
+    leadership: Leadership | None = None
+    convening: Convening | None = None
+    decides: bool = True  # an organ that only prepares takes no decisions of its own
+
+
+class CaseKind(Strict):
+    """A kind of case: whether it is an election or appointment (blank votes, no casting vote)."""
+
+    id: str
+    label: str
+    election: bool = False
+    appointment: bool = False
+    voted: bool = True  # False: information only (orienteringssak), no vote expected
+
+
+class Competence(Provision):
+    """Which organ decides a kind of case, and whose innstilling it needs."""
+
+    case_kind: str
+    organ: str
+    needs_innstilling_from: str | None = None
+
+
+class Relation(Provision):
+    kind: Literal["reports-to", "instructs", "recommends-to", "prepares-for", "steers",
+                  "leads", "member-of", "convenes"]
+    source: str
+    target: str
+
+
+class Person(Strict):
+    id: str
+    name: str
+    fictional: bool = False
+    note: str | None = None
+
+
+class Holding(Dated):
+    """One person holding one office, for a participant or observer, over a period."""
+
+    person: str
+    office: str
+    participant: str | None = None
+    group: str | None = None
+    number: int | None = None
+    deputy_for: str | None = None
+    organ: str | None = None
+    source: str | None = None
+    assumption: Assumption | None = None
+
+
+class Roster(Strict):
+    note: str | None = None
+    people: tuple[Person, ...] = ()
+    holdings: tuple[Holding, ...] = ()
+
+
+class ClauseStatus(Strict):
+    """For `vedtekt bylaws`: what became of each clause of the sources."""
+
+    clause: str
+    status: Literal["encoded", "not-modelled", "informative"]
+    reason: str | None = None
+    encoded_as: tuple[str, ...] = ()
+
+
+class Source(Strict):
+    id: str
+    title: str
+    file: str | None = None
+    url: str | None = None
+    completeness: str | None = None
+
+
+class Document(Dated):
+    """One council's bylaws over the periods they are modelled for."""
+
+    id: str
+    title: str
+    council: str
+    kind: Literal["regionrad", "ipr", "statute"]
+    statute: str | None = None
+    sources: tuple[Source, ...] = ()
+    assumptions: tuple[Assumption, ...] = ()
+    participants: tuple[Participant, ...] = ()
+    observers: tuple[Observer, ...] = ()
+    organs: tuple[Organ, ...] = ()
+    statute_applies: Literal["as-law", "by-analogy"] = "as-law"
+    case_kinds: tuple[CaseKind, ...] = ()
+    competences: tuple[Competence, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    roster: Roster = Roster()
+    clauses: tuple[ClauseStatus, ...] = ()
+
+    @model_validator(mode="after")
+    def _references(self):
+        _check_references(self)
+        return self
+
+    def organ(self, organ_id: str) -> Organ:
+        return next(o for o in self.organs if o.id == organ_id)
+
+    def participants_on(self, on: date) -> list[Participant]:
+        return [p for p in self.participants if p.in_force(on)]
+
+
+def _check_references(doc: Document) -> None:
+    """Every id a provision names must exist in the document."""
+    organs = {o.id for o in doc.organs}
+    parties = {p.id for p in doc.participants} | {o.id for o in doc.observers}
+    people = {p.id for p in doc.roster.people}
+    problems = []
+    for comp in doc.competences:
+        for ref in (comp.organ, comp.needs_innstilling_from):
+            if ref and ref not in organs:
+                problems.append(f"competence {comp.case_kind}: unknown organ '{ref}'")
+    for organ in doc.organs:
+        for obs in organ.observers:
+            if obs.observer not in parties:
+                problems.append(f"organ {organ.id}: unknown observer '{obs.observer}'")
+    for h in doc.roster.holdings:
+        if h.person not in people:
+            problems.append(f"roster holding {h.office}: unknown person '{h.person}'")
+        if h.participant and h.participant not in parties:
+            problems.append(f"roster holding {h.person}: unknown participant '{h.participant}'")
+    if problems:
+        raise ValueError("; ".join(problems))
+
+
+class StatuteRule(Provision):
+    """One statutory rule: mandatory, or a default the agreement may replace."""
+
+    id: str
+    layer: Literal["statute-mandatory", "statute-default"]
+    parameters: dict[str, str | int | bool | list[str]] = {}
+
+
+class Statute(Dated):
+    id: str
+    title: str
+    rules: tuple[StatuteRule, ...]
+    assumptions: tuple[Assumption, ...] = ()
+
+    def rule(self, rule_id: str) -> StatuteRule:
+        return next(r for r in self.rules if r.id == rule_id)

@@ -1,0 +1,112 @@
+"""Scenario files: a meeting as data, with its expected verdict (see scenarios/README.md)."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .model import Roster, Strict
+
+VoteValue = Literal["for", "against", "blank"]
+Outcome = Literal["adopted", "rejected", "not_decided", "no_vote"]
+
+
+class Attendance(Strict):
+    person: str
+    stands_for: str | None = Field(default=None, alias="for")
+    from_case: str | None = None
+    until_case: str | None = None
+
+
+class Innstilling(Strict):
+    organ: str
+    case: str | None = None
+    date: date | None = None
+
+
+class Proposal(Strict):
+    by: str
+    text: str | None = None
+
+
+class Votes(Strict):
+    """Vote lines by person. A person listed twice has voted twice."""
+
+    for_: tuple[str, ...] = Field(default=(), alias="for")
+    against: tuple[str, ...] = ()
+    blank: tuple[str, ...] = ()
+
+    def lines(self) -> list[tuple[str, str]]:
+        return ([(p, "for") for p in self.for_] + [(p, "against") for p in self.against]
+                + [(p, "blank") for p in self.blank])
+
+
+class Case(Strict):
+    id: str
+    title: str | None = None
+    kind: str = "ordinary"
+    on_agenda: bool = True
+    objections: tuple[str, ...] = ()
+    innstilling: Innstilling | None = None
+    inhabil: tuple[str, ...] = ()
+    proposals: tuple[Proposal, ...] = ()
+    votes: Votes | None = None
+
+
+class Convening(Strict):
+    by: str | None = None
+    notice_date: date | None = None
+    demanded_by: tuple[str, ...] = ()
+    innstilling: Innstilling | None = None
+    agenda_approved_by: str | None = None
+
+
+class ExpectedFinding(Strict):
+    rule: str
+    case: str | None = None
+    person: str | None = None
+    severity: Literal["error", "warning", "info"] | None = None
+
+
+class ExpectedCase(Strict):
+    outcome: Outcome
+    for_: int | None = Field(default=None, alias="for")
+    against: int | None = None
+    blank: int | None = None
+    rejected: int | None = None
+
+
+class Expected(Strict):
+    valid: bool
+    findings: tuple[ExpectedFinding, ...] = ()
+    cases: dict[str, ExpectedCase] = {}
+    why: str | None = None
+
+
+class Scenario(Strict):
+    name: str
+    description: str | None = None
+    organ: str
+    date: date
+    bylaws: str | None = None
+    roster: Roster | None = None
+    convening: Convening = Convening()
+    chair: str | None = None
+    chair_elected: bool = False
+    attendance: tuple[Attendance, ...]
+    cases: tuple[Case, ...] = ()
+    expected: Expected | None = None
+
+    @model_validator(mode="after")
+    def _unique_cases(self):
+        ids = [c.id for c in self.cases]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"case id(s) used twice: {', '.join(dupes)}")
+        known = set(ids)
+        for line in self.attendance:
+            for ref in (line.from_case, line.until_case):
+                if ref is not None and ref not in known:
+                    raise ValueError(f"attendance of {line.person}: unknown case '{ref}'")
+        return self

@@ -1,0 +1,145 @@
+"""Safe YAML loading that refuses what hand-written data should never contain.
+
+Duplicate keys, alias bombs, tags that construct objects, non-UTF-8 text and huge or deeply nested
+files are refused with an `InputError` naming the file and the line. Every mapping key's line is
+kept so that a validation error on a key path can name its line too.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from .errors import InputError
+
+MAX_BYTES = 4 * 1024 * 1024
+MAX_DEPTH = 60
+MAX_NODES = 200_000
+
+KeyPath = tuple[str | int, ...]
+
+
+class Located:
+    """A loaded YAML document with the line of every key path."""
+
+    def __init__(self, data: Any, lines: dict[KeyPath, int], file: str):
+        self.data, self.lines, self.file = data, lines, file
+
+    def line_of(self, path: KeyPath) -> int | None:
+        """The line of the longest prefix of `path` that has one."""
+        for end in range(len(path), -1, -1):
+            line = self.lines.get(tuple(path[:end]))
+            if line is not None:
+                return line
+        return None
+
+
+def read_text(path: Path) -> str:
+    """The file's text, or an InputError that says why it cannot be read as UTF-8."""
+    name = str(path)
+    if not path.exists():
+        raise InputError("filen finnes ikke", file=name, hint="sjekk stien")
+    if path.is_dir():
+        raise InputError("er en mappe, ikke en fil", file=name)
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise InputError(f"filen er for stor ({size} byte; grensen er {MAX_BYTES})", file=name)
+    raw = path.read_bytes()
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError("filen er UTF-16; lagre den som UTF-8", file=name, where="linje 1")
+    if b"\x00" in raw:
+        raise InputError("filen er ikke en tekstfil (inneholder NUL-byte)", file=name)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(f"ugyldig UTF-8 ved byte {exc.start}; lagre filen som UTF-8",
+                         file=name, where=f"linje {line}") from None
+    return text.removeprefix("\ufeff")
+
+
+def load_yaml(path: Path | str) -> Located:
+    """Load one YAML document strictly; see the module docstring."""
+    path = Path(path)
+    text = read_text(path)
+    name = str(path)
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"linje {mark.line + 1}, kolonne {mark.column + 1}" if mark else None
+        raise InputError(f"ugyldig YAML: {exc.problem or exc.context}", file=name,
+                         where=where) from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"ugyldig YAML: {exc}", file=name) from None
+    except RecursionError:
+        raise InputError("for dyp nøsting i YAML", file=name) from None
+    if node is None:
+        raise InputError("filen er tom", file=name)
+    lines: dict[KeyPath, int] = {}
+    data = _construct(node, (), lines, name, 0, [0])
+    return Located(data, lines, name)
+
+
+def _construct(node, path: KeyPath, lines, file: str, depth: int, seen: list) -> Any:
+    if depth > MAX_DEPTH:
+        raise InputError(f"for dyp nøsting (over {MAX_DEPTH} nivåer)", file=file,
+                         where=f"linje {node.start_mark.line + 1}")
+    seen[0] += 1
+    if seen[0] > MAX_NODES:
+        raise InputError(f"for mange verdier (over {MAX_NODES}); aliaser (*navn) som ekspanderer "
+                         "eksponentielt avvises", file=file,
+                         where=f"linje {node.start_mark.line + 1}")
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, MappingNode):
+        return _mapping(node, path, lines, file, depth, seen)
+    if isinstance(node, SequenceNode):
+        _refuse_tag(node, file, "tag:yaml.org,2002:seq")
+        return [_construct(item, path + (i,), lines, file, depth + 1, seen)
+                for i, item in enumerate(node.value)]
+    return _scalar(node, file)
+
+
+def _mapping(node: MappingNode, path, lines, file, depth, seen) -> dict:
+    _refuse_tag(node, file, "tag:yaml.org,2002:map")
+    result: dict = {}
+    for key_node, value_node in node.value:
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            raise InputError("YAML-sammenslåing (<<) støttes ikke", file=file,
+                             where=f"linje {key_node.start_mark.line + 1}")
+        if not isinstance(key_node, ScalarNode):
+            raise InputError("en nøkkel må være en enkel verdi", file=file,
+                             where=f"linje {key_node.start_mark.line + 1}")
+        key = _scalar(key_node, file)
+        if not isinstance(key, (str, int)) or isinstance(key, bool):
+            key = str(key)
+        line = key_node.start_mark.line + 1
+        if key in result:
+            first = lines.get(path + (key,))
+            raise InputError(f"nøkkelen '{key}' står to ganger (først på linje {first})",
+                             file=file, where=f"linje {line}")
+        lines[path + (key,)] = line
+        result[key] = _construct(value_node, path + (key,), lines, file, depth + 1, seen)
+    return result
+
+
+_SAFE_SCALAR_TAGS = {f"tag:yaml.org,2002:{t}" for t in
+                     ("str", "int", "float", "bool", "null", "timestamp")}
+
+
+def _scalar(node: ScalarNode, file: str) -> Any:
+    if node.tag not in _SAFE_SCALAR_TAGS:
+        raise InputError(f"YAML-taggen {node.tag} er ikke tillatt", file=file,
+                         where=f"linje {node.start_mark.line + 1}")
+    return yaml.SafeLoader.yaml_constructors[node.tag](_SCALARS, node)
+
+
+def _refuse_tag(node, file: str, plain: str) -> None:
+    if node.tag != plain:
+        raise InputError(f"YAML-taggen {node.tag} er ikke tillatt", file=file,
+                         where=f"linje {node.start_mark.line + 1}")
+
+
+_SCALARS = yaml.SafeLoader("")
