@@ -1,7 +1,7 @@
 """Scenario files: a meeting as data, with its expected verdict (see scenarios/README.md)."""
 from __future__ import annotations
 
-from datetime import date
+import datetime
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -22,7 +22,7 @@ class Attendance(Strict):
 class Innstilling(Strict):
     organ: str
     case: str | None = None
-    date: date | None = None
+    date: datetime.date | None = None
 
 
 class Proposal(Strict):
@@ -56,7 +56,7 @@ class Case(Strict):
 
 class Convening(Strict):
     by: str | None = None
-    notice_date: date | None = None
+    notice_date: datetime.date | None = None
     demanded_by: tuple[str, ...] = ()
     innstilling: Innstilling | None = None
     agenda_approved_by: str | None = None
@@ -88,7 +88,7 @@ class Scenario(Strict):
     name: str
     description: str | None = None
     organ: str
-    date: date
+    date: datetime.date
     bylaws: str | None = None
     roster: Roster | None = None
     convening: Convening = Convening()

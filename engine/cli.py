@@ -1,0 +1,161 @@
+"""The `vedtekt` command: a thin click layer. Parse options, call the library, print.
+
+Library errors become messages with exit codes (contract): 2 bad input, 3 internal error.
+Commands that live in their own modules are imported only when called (cold start).
+"""
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import VedtektError
+
+LAZY_COMMANDS = {
+    # name: "module:attribute" of a click command defined elsewhere
+    "review": "engine.review.cli:review",
+    "rotation": "engine.rotation_cli:rotation",
+    "authority": "engine.authority_cli:authority",
+    "transition": "engine.transition_cli:transition",
+    "bench": "engine.bench:bench",
+    "calendar": "engine.rotation_cli:calendar",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx):
+        available = [n for n, target in LAZY_COMMANDS.items() if _module_exists(target)]
+        return sorted(set(super().list_commands(ctx)) | set(available))
+
+    def get_command(self, ctx, name):
+        command = super().get_command(ctx, name)
+        if command is None and name in LAZY_COMMANDS and _module_exists(LAZY_COMMANDS[name]):
+            module, attr = LAZY_COMMANDS[name].split(":")
+            command = getattr(importlib.import_module(module), attr)
+        return command
+
+
+def _module_exists(target: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(target.split(":")[0]) is not None
+
+
+FORMAT_HELP = "text (standard), json eller markdown"
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="vedtekt")
+def cli():
+    """vedtekt: vedtekter og saksbehandlingsregler for interkommunale råd (Follorådet,
+    Folloregionen IPR) som data, og en regelmotor som vurderer møter og vedtak.
+
+    Eksempel: vedtekt check scenarios/
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
+              help=FORMAT_HELP)
+@click.option("--lang", type=click.Choice(["nb", "en"]), default="nb", help="språk: nb (standard) eller en")
+@click.option("--engine", type=click.Choice(["both", "reference", "durable"]), default="both",
+              help="both (standard): durable-rules kontrollert mot referanseevalueringen")
+def check(paths, fmt, lang, engine):
+    """Vurder om møtene og vedtakene i scenariofilene er gyldige.
+
+    PATHS er scenariofiler (YAML) eller mapper med slike. Avslutningskode 0 når alle er
+    gyldige, 1 når minst ett er ugyldig.
+
+    Eksempel: vedtekt check scenarios/folloradet/2021-02-quorum.yaml --format json
+    """
+    from . import report
+    from .evaluate import check_file
+
+    files = _scenario_files(paths)
+    verdicts = [check_file(f, lang=lang, engine=engine) for f in _progress(files)]
+    render = {"json": report.to_json, "text": lambda v: report.to_text(v, lang),
+              "markdown": lambda v: report.to_markdown(v, lang)}[fmt]
+    click.echo(render(verdicts), nl=False)
+    sys.exit(0 if all(v.valid for v in verdicts) else 1)
+
+
+def _progress(files: list[Path]):
+    if len(files) < 200 or not sys.stderr.isatty():
+        return files
+    from rich.progress import track
+
+    return track(files, description="Vurderer scenarioer", console=None, transient=True)
+
+
+def _scenario_files(paths) -> list[Path]:
+    from .errors import InputError
+
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*.yaml") if f.is_file())
+            if not found:
+                raise InputError("mappen inneholder ingen scenariofiler (*.yaml)", file=str(p))
+            files += found
+        elif p.exists():
+            files.append(p)
+        else:
+            raise InputError("filen finnes ikke", file=str(p), hint="sjekk stien")
+    return files
+
+
+@cli.command()
+@click.argument("rule")
+@click.option("--lang", type=click.Choice(["nb", "en"]), default="nb")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def explain(rule, lang, fmt):
+    """Forklar en regel: tekst, hjemmel og paragrafen den gjennomfører.
+
+    Eksempel: vedtekt explain quorum
+    """
+    from .explain import explain_rule
+
+    click.echo(explain_rule(rule, lang, fmt))
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--document", "doc_id", default=None, help="bare dette dokumentet")
+def bylaws(fmt, doc_id):
+    """List vedtektsdokumentene og status for hver klausul i kildene
+    (kodet, ikke modellert med begrunnelse, eller bare informativ).
+
+    Eksempel: vedtekt bylaws --document folloradet
+    """
+    from .explain import bylaws_listing
+
+    click.echo(bylaws_listing(fmt, doc_id))
+
+
+def main(argv=None):
+    try:
+        cli.main(args=argv, prog_name="vedtekt", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2)
+    except click.exceptions.Abort:
+        sys.exit(130)
+    except VedtektError as exc:
+        click.echo(f"vedtekt: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except RecursionError:
+        click.echo("vedtekt: input er for dypt nøstet", err=True)
+        sys.exit(2)
+    except Exception as exc:  # a bug: say so, without a traceback unless asked
+        if os.environ.get("VEDTEKT_DEBUG"):
+            raise
+        click.echo(f"vedtekt: intern feil ({type(exc).__name__}: {exc}); "
+                   "kjør med VEDTEKT_DEBUG=1 for detaljer", err=True)
+        sys.exit(3)
+    sys.exit(0)

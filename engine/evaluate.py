@@ -1,0 +1,321 @@
+"""Evaluate a scenario: load → resolve the sitting → prepare facts → rules (twice) → verdict.
+
+Stage 1 judges attendance, the meeting and every vote and proposal; the votes no error rejected
+are then counted; stage 2 judges each case on its tally. Each stage runs through durable-rules
+and through the plain-Python reference; a disagreement is an InternalError (exit 3), so a
+verdict is only printed when both paths agree.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Literal
+
+from . import durable_engine
+from .errors import InputError, InternalError, did_you_mean
+from .facts import FactBuilder
+from .library import Library, library, with_roster
+from .load import validate
+from .model import CaseKind, Document
+from .rules import Rule, RuleBook, python_predicate, rulebook
+from .scenario import Scenario
+from .sitting import resolve
+from .verdict import CaseResult, ExpectedCheck, Finding, ScenarioVerdict, Tally
+from .yamlio import Located, load_yaml
+
+Engine = Literal["both", "reference", "durable"]
+Lang = Literal["nb", "en"]
+
+
+def load_scenario(path: Path | str) -> tuple[Scenario, Located]:
+    located = load_yaml(path)
+    if not isinstance(located.data, dict):
+        raise InputError("forventet en YAML-mapping øverst i scenariofilen", file=located.file,
+                         where="linje 1")
+    return validate(located, Scenario), located
+
+
+def check_file(path: Path | str, *, lang: Lang = "nb", engine: Engine = "both",
+               lib: Library | None = None) -> ScenarioVerdict:
+    scenario, located = load_scenario(path)
+    return check(scenario, located, lang=lang, engine=engine, lib=lib)
+
+
+def check(scenario: Scenario, located: Located, *, lang: Lang = "nb", engine: Engine = "both",
+          lib: Library | None = None) -> ScenarioVerdict:
+    lib = lib or library()
+    where = f"linje {located.line_of(('date',))}, nøkkel date"
+    try:
+        doc = lib.choose(scenario.organ, scenario.date, scenario.bylaws, where=where)
+    except InputError as exc:
+        exc.file = located.file
+        raise InputError(exc.bare, file=located.file, where=exc.where, hint=exc.hint) from None
+    if scenario.roster:
+        doc = with_roster(doc, scenario.roster)
+    _check_references(scenario, located, doc)
+    return Evaluation(scenario, located.file, doc, lib, lang, engine).run()
+
+
+class Evaluation:
+    def __init__(self, scenario: Scenario, file: str, doc: Document, lib: Library,
+                 lang: Lang, engine: Engine):
+        self.scenario, self.file, self.doc, self.lang, self.engine = scenario, file, doc, lang, engine
+        self.book = rulebook()
+        statute = lib.statute_for(doc)
+        self.statute = statute
+        self.sitting = resolve(doc, scenario.organ, scenario.date)
+        self.builder = FactBuilder(scenario, self.sitting, {r.id: r for r in statute.rules}, doc)
+        self.kinds = {k.id: k for k in doc.case_kinds}
+
+    def run(self) -> ScenarioVerdict:
+        b = self.builder
+        stage1 = b.attendee_facts() + [b.meeting_fact()]
+        for case in self.scenario.cases:
+            stage1 += b.vote_facts(case, self.kinds[case.kind]) + b.proposal_facts(case)
+        fired1 = self._fire(stage1)
+        rejected = {fid for key, fid in fired1 if self._rule(key).rejects_vote}
+        counted = defaultdict(list)
+        for f in stage1:
+            if f["t"] == "vote" and f["id"] not in rejected:
+                counted[f["case"]].append(f)
+        stage2 = [b.case_fact(c, self.kinds[c.kind], counted[c.id]) for c in self.scenario.cases]
+        fired2 = self._fire(stage2)
+        facts = {f["id"]: f for f in stage1 + stage2}
+        findings = self._findings(fired1 | fired2, facts)
+        cases = [self._case_result(c, stage1, stage2, findings, rejected) for c in self.scenario.cases]
+        return ScenarioVerdict(
+            file=self.file, name=self.scenario.name, date=str(self.scenario.date),
+            organ=self.scenario.organ, bylaws=f"{self.doc.id} ({self.doc.title})",
+            valid=not any(f.severity == "error" for f in findings),
+            findings=tuple(findings), cases=tuple(cases),
+            checked_rules=tuple(sorted({r.id for r in self.book.rules})),
+            assumptions=tuple(self._assumptions()),
+            expected=compare_expected(self.scenario, findings, cases),
+        )
+
+    def _rule(self, key: str) -> Rule:
+        return next(r for r in self.book.rules if r.key == key)
+
+    def _fire(self, facts: list[dict]) -> set[tuple[str, str]]:
+        if self.engine == "durable":
+            return durable_engine.evaluate(self.book, facts)
+        reference = evaluate_reference(self.book, facts)
+        if self.engine == "reference":
+            return reference
+        durable = durable_engine.evaluate(self.book, facts)
+        if durable != reference:
+            only_d, only_r = sorted(durable - reference), sorted(reference - durable)
+            raise InternalError(
+                f"{self.file}: durable-rules og referanseevalueringen er uenige "
+                f"(bare durable: {only_d}; bare referanse: {only_r}); ingen dom skrives ut")
+        return reference
+
+    def _findings(self, fired: set[tuple[str, str]], facts: dict[str, dict]) -> list[Finding]:
+        order = {r.key: i for i, r in enumerate(self.book.rules)}
+        case_pos = {c.id: i for i, c in enumerate(self.scenario.cases)}
+        out = []
+        for key, fid in sorted(fired, key=lambda kf: (case_pos.get(facts[kf[1]].get("case"), -1),
+                                                       order[kf[0]], kf[1])):
+            rule, fact = self._rule(key), facts[fid]
+            out.append(Finding(
+                rule=rule.id, severity=rule.severity, case=fact.get("case"),
+                person=fact.get("person") or fact.get("by"),
+                citation=rule.cite(fact), layer=rule.layer_of(fact),
+                message=getattr(rule.message, self.lang).format_map(fact),
+                facts=_condition_facts(rule, fact),
+                assumptions=self._finding_assumptions(rule, fact)))
+        return out
+
+    def _finding_assumptions(self, rule: Rule, fact: dict) -> tuple[str, ...]:
+        layer = rule.layer_of(fact) or ""
+        if layer.startswith("statute") and self.doc.statute_applies == "by-analogy":
+            return (self.doc.assumptions[0].what.strip(),) if self.doc.assumptions else ()
+        return ()
+
+    def _assumptions(self) -> list[str]:
+        notes = [a.what.strip() for a in self.doc.assumptions]
+        if self.statute and self.statute.valid_from and self.scenario.date < self.statute.valid_from:
+            notes += [a.what.strip() for a in self.statute.assumptions[1:]]
+        organ = self.sitting.organ
+        for seat in organ.seats:
+            for provision in (seat, seat.deputies):
+                if provision is not None and provision.assumption and provision.in_force(self.scenario.date):
+                    if self._seat_in_use(seat):
+                        notes.append(provision.assumption.what.strip())
+        return list(dict.fromkeys(notes))
+
+    def _seat_in_use(self, seat) -> bool:
+        return any(r.citation == seat.citation and r.label == (seat.label or seat.office)
+                   for rs in self.sitting.roles.values() for r in rs)
+
+    def _case_result(self, case, stage1, stage2, findings, rejected) -> CaseResult:
+        kind: CaseKind = self.kinds[case.kind]
+        votes = [f for f in stage1 if f["t"] == "vote" and f["case"] == case.id]
+        counted = [f for f in votes if f["id"] not in rejected]
+        tally = Tally(**{"for": sum(f["value"] == "for" for f in counted),
+                         "against": sum(f["value"] == "against" for f in counted),
+                         "blank": sum(f["value"] == "blank" for f in counted),
+                         "rejected": len(votes) - len(counted)})
+        mine = [f for f in findings if f.case == case.id]
+        errors = [f for f in mine if f.severity == "error"]
+        meeting_errors = [f for f in findings if f.case is None and f.severity == "error"]
+        blocked = any(self._decides(f) for f in errors)
+        outcome, how = _outcome(kind, tally, votes, blocked, self._case_fact(stage2, case.id))
+        return CaseResult(id=case.id, title=case.title, kind=case.kind,
+                          valid=not errors and not meeting_errors, outcome=outcome,
+                          votes=tally, decided_by=how)
+
+    def _decides(self, finding: Finding) -> bool:
+        return any(r.decides_case for r in self.book.by_id(finding.rule))
+
+    @staticmethod
+    def _case_fact(stage2, case_id) -> dict:
+        return next(f for f in stage2 if f["case"] == case_id)
+
+
+def _outcome(kind: CaseKind, tally: Tally, votes, blocked: bool, fact: dict):
+    if not votes:
+        return "no_vote", None
+    if blocked:
+        return "not_decided", None
+    if tally.for_ > tally.against:
+        return "adopted", "majority"
+    if tally.for_ < tally.against:
+        return "rejected", "majority"
+    if tally.for_ == 0:
+        return "not_decided", None
+    if kind.election:
+        return "not_decided", "tie-in-election"
+    if fact["chair_vote"] == "for":
+        return "adopted", "casting-vote"
+    if fact["chair_vote"] == "against":
+        return "rejected", "casting-vote"
+    return "rejected", "tie-no-majority"
+
+
+def evaluate_reference(book: RuleBook, facts: list[dict]) -> set[tuple[str, str]]:
+    """The plain-Python evaluation of the same rule definitions."""
+    compiled = _compiled(book)
+    fired = set()
+    for fact in facts:
+        for key, predicate in compiled.get(fact["t"], ()):
+            if predicate(fact):
+                fired.add((key, fact["id"]))
+    return fired
+
+
+_COMPILED: dict[int, dict] = {}
+
+
+def _compiled(book: RuleBook) -> dict[str, list]:
+    cached = _COMPILED.get(id(book))
+    if cached is None:
+        cached = defaultdict(list)
+        for rule in book.rules:
+            cached[rule.fact].append((rule.key, python_predicate(rule.when)))
+        _COMPILED[id(book)] = cached
+    return cached
+
+
+def _condition_facts(rule: Rule, fact: dict) -> dict:
+    from .rules import fields_used
+
+    keep = fields_used(rule.when) | {"members", "required", "present_and_voting", "person", "principal"}
+    return {k: fact[k] for k in sorted(keep) if k in fact and fact[k] != ""}
+
+
+# -- input references --------------------------------------------------------------------------
+def _check_references(scenario: Scenario, located: Located, doc: Document) -> None:
+    """Every person, case kind and organ the scenario names must exist (exit 2 otherwise)."""
+    people = {p.id for p in doc.roster.people}
+    kinds = {k.id for k in doc.case_kinds}
+    organs = {o.id for o in doc.organs}
+    if scenario.organ not in organs:
+        _unknown("organ", scenario.organ, ("organ",), organs, located)
+    for path, person in _person_refs(scenario):
+        if person not in people:
+            _unknown("person", person, path, people, located, names=doc)
+    for i, case in enumerate(scenario.cases):
+        if case.kind not in kinds:
+            _unknown("sakstype", case.kind, ("cases", i, "kind"), kinds, located)
+        if case.innstilling and case.innstilling.organ not in organs:
+            _unknown("organ", case.innstilling.organ, ("cases", i, "innstilling", "organ"),
+                     organs, located)
+
+
+def _unknown(what: str, name: str, path: tuple, known, located: Located, names=None) -> None:
+    line = located.line_of(path)
+    dotted = ".".join(str(p) for p in path)
+    hint = did_you_mean(name, sorted(known))
+    if hint is None and names is not None:
+        by_name = {p.name: p.id for p in names.roster.people}
+        close = did_you_mean(name, sorted(by_name))
+        if close:
+            hint = close + " (id: " + ", ".join(by_name[n.strip(" ?")] for n in
+                                                close.removeprefix("mente du: ").split(", ")) + ")"
+    raise InputError(f"ukjent {what} '{name}'", file=located.file,
+                     where=f"linje {line}, nøkkel {dotted}" if line else f"nøkkel {dotted}",
+                     hint=hint)
+
+
+def _person_refs(s: Scenario):
+    for i, a in enumerate(s.attendance):
+        yield ("attendance", i, "person"), a.person
+        if a.stands_for:
+            yield ("attendance", i, "for"), a.stands_for
+    if s.chair:
+        yield ("chair",), s.chair
+    if s.convening.by:
+        yield ("convening", "by"), s.convening.by
+    for i, p in enumerate(s.convening.demanded_by):
+        yield ("convening", "demanded_by", i), p
+    for i, c in enumerate(s.cases):
+        for j, p in enumerate(c.objections):
+            yield ("cases", i, "objections", j), p
+        for j, p in enumerate(c.inhabil):
+            yield ("cases", i, "inhabil", j), p
+        for j, p in enumerate(c.proposals):
+            yield ("cases", i, "proposals", j, "by"), p.by
+        if c.votes:
+            for key, people in (("for", c.votes.for_), ("against", c.votes.against),
+                                ("blank", c.votes.blank)):
+                for j, p in enumerate(people):
+                    yield ("cases", i, "votes", key, j), p
+
+
+# -- expected verdicts -------------------------------------------------------------------------
+def compare_expected(scenario: Scenario, findings: list[Finding],
+                     cases: list[CaseResult]) -> ExpectedCheck | None:
+    exp = scenario.expected
+    if exp is None:
+        return None
+    diffs = []
+    valid = not any(f.severity == "error" for f in findings)
+    if exp.valid != valid:
+        diffs.append(f"valid: forventet {exp.valid}, fikk {valid}")
+    for e in exp.findings:
+        if not any(_matches(e, f) for f in findings):
+            diffs.append(f"forventet funn mangler: {e.rule} (sak {e.case}, person {e.person})")
+    for f in findings:
+        if not any(_matches(e, f) for e in exp.findings):
+            diffs.append(f"uventet funn: {f.rule} (sak {f.case}, person {f.person}): {f.message}")
+    by_id = {c.id: c for c in cases}
+    for case_id, e in exp.cases.items():
+        got = by_id.get(case_id)
+        if got is None:
+            diffs.append(f"sak {case_id}: finnes ikke i scenarioet")
+            continue
+        if e.outcome != got.outcome:
+            diffs.append(f"sak {case_id}: utfall forventet {e.outcome}, fikk {got.outcome}")
+        for name, want, have in (("for", e.for_, got.votes.for_), ("against", e.against, got.votes.against),
+                                 ("blank", e.blank, got.votes.blank),
+                                 ("rejected", e.rejected, got.votes.rejected)):
+            if want is not None and want != have:
+                diffs.append(f"sak {case_id}: {name} forventet {want}, fikk {have}")
+    return ExpectedCheck(matches=not diffs, differences=tuple(diffs))
+
+
+def _matches(e, f: Finding) -> bool:
+    return (e.rule == f.rule and e.case == f.case
+            and (e.person is None or e.person == f.person)
+            and (e.severity is None or e.severity == f.severity))

@@ -1,0 +1,76 @@
+"""`vedtekt explain` and `vedtekt bylaws`: the rules and the bylaws, as a lawyer would ask for them."""
+from __future__ import annotations
+
+import json
+
+from .errors import InputError, did_you_mean
+from .library import library
+from .rules import rulebook
+
+# Which statute provision each rule id implements (its clause text comes from the statute data).
+_STATUTE_OF_RULE = {
+    "quorum": "quorum", "tie-decided-by-chair": "casting-vote", "tie-without-chair-vote": "majority",
+    "tie-in-election": "election-tie", "blank-vote-not-allowed": "duty-to-vote",
+    "chair-not-entitled": "chair", "not-on-agenda": "not-on-agenda",
+    "inhabil-participated": "inhabil", "deputy-not-fixed": "deputies",
+    "deputy-and-principal": "deputies", "voter-not-present": "quorum",
+}
+
+
+def explain_rule(rule_id: str, lang: str = "nb", fmt: str = "text") -> str:
+    book = rulebook()
+    rules = book.by_id(rule_id)
+    if not rules:
+        raise InputError(f"ukjent regel '{rule_id}'", hint=did_you_mean(rule_id, {r.id for r in book.rules}))
+    statute = library().statutes.get("kommuneloven-2018")
+    clause = None
+    if statute and rule_id in _STATUTE_OF_RULE:
+        clause = statute.rule(_STATUTE_OF_RULE[rule_id])
+    entries = [{
+        "key": r.key, "id": r.id, "severity": r.severity, "fact": r.fact,
+        "citation": r.citation or f"(fra faktum: {r.citation_field})",
+        "layer": r.layer or f"(fra faktum: {r.layer_field})",
+        "rejects_vote": r.rejects_vote, "leaves_case_undecided": r.decides_case,
+        "condition": r.when, "message": getattr(r.message, lang),
+    } for r in rules]
+    data = {"rule": rule_id, "variants": entries,
+            "statute": ({"citation": clause.citation, "layer": clause.layer, "text": " ".join(clause.quote.split())}
+                        if clause and clause.quote else None)}
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    lines = [f"Regel {rule_id}" if lang == "nb" else f"Rule {rule_id}"]
+    if data["statute"]:
+        s = data["statute"]
+        lines += [f"  {s['citation']} ({s['layer']}):", f"    «{s['text']}»"]
+    for e in entries:
+        lines += [f"  - {e['key']}: {e['severity']}, faktum «{e['fact']}», hjemmel: {e['citation']}",
+                  f"    vilkår: {json.dumps(e['condition'], ensure_ascii=False)}",
+                  f"    melding: {e['message']}"]
+    return "\n".join(lines)
+
+
+def bylaws_listing(fmt: str = "text", doc_id: str | None = None) -> str:
+    lib = library()
+    docs = [lib.document(doc_id)] if doc_id else list(lib.documents.values())
+    data = [{
+        "id": d.id, "title": d.title, "kind": d.kind, "from": str(d.valid_from),
+        "to": str(d.valid_to) if d.valid_to else None,
+        "organs": [o.id for o in d.organs],
+        "participants": [{"id": p.id, "from": str(p.valid_from) if p.valid_from else None,
+                          "to": str(p.valid_to) if p.valid_to else None} for p in d.participants],
+        "assumptions": [a.what.strip() for a in d.assumptions],
+        "clauses": [c.model_dump(exclude_defaults=True) for c in d.clauses],
+    } for d in docs]
+    if fmt == "json":
+        return json.dumps({"documents": data}, ensure_ascii=False, indent=2)
+    lines = []
+    for d in data:
+        lines.append(f"{d['id']}: {d['title']} ({d['kind']}; {d['from']} – {d['to'] or 'åpen'})")
+        lines.append(f"  organer: {', '.join(d['organs'])}")
+        for c in d["clauses"]:
+            reason = f" – {c['reason']}" if c.get("reason") else ""
+            lines.append(f"  {c['status']:<13} {c['clause']}{reason}")
+        for a in d["assumptions"]:
+            lines.append(f"  forutsetning: {a}")
+        lines.append("")
+    return "\n".join(lines)

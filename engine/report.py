@@ -1,0 +1,100 @@
+"""Render verdicts as text (Norwegian by default), Markdown or JSON. Returns strings; never prints."""
+from __future__ import annotations
+
+import json
+
+from .verdict import ScenarioVerdict
+
+_WORDS = {
+    "nb": {"valid": "GYLDIG", "invalid": "UGYLDIG", "case": "Sak", "outcome": "utfall",
+           "adopted": "vedtatt", "rejected": "falt", "not_decided": "ikke avgjort", "no_vote": "ingen votering",
+           "for": "for", "against": "mot", "blank": "blanke", "rejected_votes": "ikke talt",
+           "error": "FEIL", "warning": "ADVARSEL", "info": "INFO", "bylaws": "Vedtekter",
+           "assumptions": "Forutsetninger (ikke i kildene)", "checked": "Kontrollerte regler",
+           "summary": "{n} scenarioer: {ok} gyldige, {bad} ugyldige",
+           "expected_ok": "samsvarer med forventet dom", "expected_bad": "AVVIKER fra forventet dom",
+           "expected_sum": "{m} av {n} scenarioer med forventet dom samsvarer",
+           "meeting": "Møtet", "organ": "Organ", "date": "Dato", "layer": "lag"},
+    "en": {"valid": "VALID", "invalid": "INVALID", "case": "Case", "outcome": "outcome",
+           "adopted": "adopted", "rejected": "rejected", "not_decided": "not decided", "no_vote": "no vote",
+           "for": "for", "against": "against", "blank": "blank", "rejected_votes": "not counted",
+           "error": "ERROR", "warning": "WARNING", "info": "INFO", "bylaws": "Bylaws",
+           "assumptions": "Assumptions (not in the sources)", "checked": "Rules checked",
+           "summary": "{n} scenarios: {ok} valid, {bad} invalid",
+           "expected_ok": "matches the expected verdict", "expected_bad": "DIFFERS from the expected verdict",
+           "expected_sum": "{m} of {n} scenarios with an expected verdict match",
+           "meeting": "The meeting", "organ": "Organ", "date": "Date", "layer": "layer"},
+}
+
+
+def to_json(verdicts: list[ScenarioVerdict]) -> str:
+    return json.dumps({"scenarios": [v.as_json() for v in verdicts]}, ensure_ascii=False, indent=2)
+
+
+def to_text(verdicts: list[ScenarioVerdict], lang: str = "nb") -> str:
+    w = _WORDS[lang]
+    blocks = [_scenario_text(v, w) for v in verdicts]
+    blocks.append(_summary(verdicts, w))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _scenario_text(v: ScenarioVerdict, w: dict) -> str:
+    head = f"{w['valid'] if v.valid else w['invalid']}  {v.file}\n  {v.name}\n" \
+           f"  {w['organ']}: {v.organ}  {w['date']}: {v.date}  {w['bylaws']}: {v.bylaws}"
+    lines = [head]
+    meeting = [f for f in v.findings if f.case is None]
+    if meeting:
+        lines.append(f"  {w['meeting']}:")
+        lines += [_finding_line(f, w) for f in meeting]
+    for c in v.cases:
+        t = c.votes
+        lines.append(f"  {w['case']} {c.id}{' – ' + c.title if c.title else ''}: "
+                     f"{w['outcome']} {w[c.outcome]} ({t.for_} {w['for']}, {t.against} {w['against']}, "
+                     f"{t.blank} {w['blank']}, {t.rejected} {w['rejected_votes']})")
+        lines += [_finding_line(f, w) for f in v.findings if f.case == c.id]
+    if v.assumptions:
+        lines.append(f"  {w['assumptions']}:")
+        lines += [f"    * {a}" for a in v.assumptions]
+    if v.expected is not None:
+        mark = w["expected_ok"] if v.expected.matches else w["expected_bad"]
+        lines.append(f"  → {mark}")
+        lines += [f"    - {d}" for d in v.expected.differences]
+    return "\n".join(lines)
+
+
+def _finding_line(f, w: dict) -> str:
+    return f"    [{w[f.severity]}] {f.rule}: {f.message}\n        ({f.citation}; {w['layer']}: {f.layer})"
+
+
+def _summary(verdicts: list[ScenarioVerdict], w: dict) -> str:
+    ok = sum(v.valid for v in verdicts)
+    text = w["summary"].format(n=len(verdicts), ok=ok, bad=len(verdicts) - ok)
+    with_exp = [v for v in verdicts if v.expected is not None]
+    if with_exp:
+        text += "\n" + w["expected_sum"].format(m=sum(v.expected.matches for v in with_exp),
+                                                n=len(with_exp))
+    return text
+
+
+def to_markdown(verdicts: list[ScenarioVerdict], lang: str = "nb") -> str:
+    w = _WORDS[lang]
+    out = []
+    for v in verdicts:
+        out.append(f"## {v.name}\n\n`{v.file}` · {w['organ']}: **{v.organ}** · {w['date']}: {v.date} · "
+                   f"{w['bylaws']}: {v.bylaws}\n\n**{w['valid'] if v.valid else w['invalid']}**\n")
+        out.append(f"| {w['case']} | {w['outcome']} | {w['for']} | {w['against']} | {w['blank']} | "
+                   f"{w['rejected_votes']} |\n|---|---|---|---|---|---|")
+        for c in v.cases:
+            out.append(f"| {c.id} | {w[c.outcome]} | {c.votes.for_} | {c.votes.against} | "
+                       f"{c.votes.blank} | {c.votes.rejected} |")
+        if v.findings:
+            out.append("")
+            for f in v.findings:
+                where = f" ({w['case']} {f.case})" if f.case else ""
+                out.append(f"- **{w[f.severity]}** `{f.rule}`{where}: {f.message} — *{f.citation}*")
+        if v.assumptions:
+            out.append(f"\n{w['assumptions']}:\n")
+            out += [f"- {a}" for a in v.assumptions]
+        out.append("")
+    out.append(_summary(verdicts, w))
+    return "\n".join(out) + "\n"

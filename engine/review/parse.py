@@ -1,0 +1,188 @@
+"""Read a draft agreement (Markdown, plain text or .docx) into clauses located by heading and line.
+
+A clause is a heading and the lines under it up to the next heading. Its `text` starts with the
+heading line itself, so that a search in the text also sees the heading, and any offset in the
+text maps back to a line of the file (`Clause.line_at`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+from ..yamlio import read_text
+
+TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text"}
+
+# Headings the drafts and the stored agreements use: "§ 3 Representantskapet", "§ 3:   Rådet",
+# "3. Formål", "3.1 Møter", "1-1 Navn", "• 1 Grunnlag", "Kapittel 2 …", Markdown "## …".
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<title>.+?)\s*#*\s*$")
+_PARAGRAPH = re.compile(r"^\s{0,3}(?:\*\*)?§\s*(?P<num>\d+[a-z]?)\s*[.:]?(?:\s+(?P<rest>[^.]{0,90}?))?"
+                        r"(?:\*\*)?\s*$")
+_NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})*)\.?\s+(?P<rest>[A-ZÆØÅ][^.:;]{0,90})$")
+_DASHED = re.compile(r"^\s*(?:[•·*-]\s*)?(?P<num>\d{1,2}(?:-\d{1,2})?)\s+(?P<rest>[A-ZÆØÅ][^.:;]{0,60})$")
+_CHAPTER = re.compile(r"^\s*(?:Kapittel|Kap\.)\s+(?P<num>\d+)\b.*$", re.IGNORECASE)
+_SEPARATOR = re.compile(r"^\s*[-=]{20,}\s*$")
+_TRUNCATED = re.compile(r"\[TEKSTEN SLUTTER HER|\[\.\.\.\]|\[…\]")
+
+
+@dataclass
+class Clause:
+    heading: str
+    number: str | None
+    line: int  # the heading's line (1 for the untitled start of a document)
+    text: str  # the heading line and the body, joined by newlines
+
+    def line_at(self, offset: int) -> int:
+        return self.line + self.text.count("\n", 0, max(0, offset))
+
+
+@dataclass
+class Draft:
+    file: str
+    title: str
+    clauses: list[Clause]
+    truncated_at: int | None = None  # the line where a stored partial copy breaks off
+    preamble: str = ""  # a source header before the agreement text (not part of it)
+    raw_lines: list[str] = field(default_factory=list)
+
+    @property
+    def body(self) -> str:
+        return "\n".join(c.text for c in self.clauses)
+
+    def clause_numbers(self) -> set[str]:
+        return {c.number for c in self.clauses if c.number}
+
+
+def read_draft(path: Path | str) -> Draft:
+    """Read a .md/.txt/.docx file into a Draft; an InputError when it cannot be read."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        lines, styles = _docx_lines(path)
+    elif suffix in TEXT_SUFFIXES or suffix == "":
+        lines, styles = read_text(path).splitlines(), {}
+    else:
+        raise InputError(f"filtypen '{suffix}' støttes ikke", file=str(path),
+                         hint="bruk Markdown (.md), ren tekst (.txt), Word (.docx) eller vedtekter (.yaml)")
+    if not any(line.strip() for line in lines):
+        raise InputError("filen er tom", file=str(path), where="linje 1")
+    return parse_lines(lines, str(path), heading_lines=styles)
+
+
+def parse_lines(lines: list[str], file: str, heading_lines: dict[int, bool] | None = None) -> Draft:
+    """Split lines into clauses. `heading_lines` marks lines a word processor styled as headings."""
+    start, preamble = _skip_source_header(lines)
+    end, truncated_at = _end_of_agreement(lines, start)
+    clauses: list[Clause] = []
+    current_head, current_num, current_line, body = "", None, start + 1, []
+    for index in range(start, end):
+        raw = lines[index]
+        heading = _heading(raw, (heading_lines or {}).get(index + 1, False))
+        if heading:
+            _close(clauses, current_head, current_num, current_line, body)
+            current_head, current_num = heading
+            current_line, body = index + 1, [raw]
+        else:
+            body.append(raw)
+    _close(clauses, current_head, current_num, current_line, body)
+    title = _title(clauses)
+    for clause in clauses:
+        clause.heading = clause.heading or title
+    return Draft(file, title, clauses, truncated_at, preamble, list(lines))
+
+
+def _close(clauses, heading, number, line, body) -> None:
+    if any(b.strip() for b in body):
+        clauses.append(Clause(heading, number, line, "\n".join(body)))
+
+
+def _heading(raw: str, styled: bool) -> tuple[str, str | None] | None:
+    line = raw.rstrip()
+    if not line.strip():
+        return None
+    md = _MD_HEADING.match(line)
+    if md:
+        title = md["title"].strip("* ")
+        inner = _heading(title, False)
+        return (title, inner[1] if inner else None)
+    for pattern in (_PARAGRAPH, _CHAPTER):
+        found = pattern.match(line)
+        if found:
+            return (_squash(line.strip("* ")), found["num"])
+    for pattern in (_NUMBERED, _DASHED):
+        found = pattern.match(line)
+        if found:
+            return (_squash(line.strip(" •·*-")), found["num"])
+    if styled:
+        return (_squash(line.strip()), None)
+    return None
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _title(clauses: list[Clause]) -> str:
+    for clause in clauses:
+        if clause.heading:
+            return clause.heading
+        for line in clause.text.splitlines():
+            if line.strip():
+                return _squash(line.strip("#* "))
+    return ""
+
+
+def _skip_source_header(lines: list[str]) -> tuple[int, str]:
+    """The stored copies of other councils' agreements open with a source header (URL, notes on
+    completeness) ended by a line of dashes: that header is about the text, not part of it."""
+    if not lines or not lines[0].strip().startswith("http"):
+        return 0, ""
+    for index, line in enumerate(lines[:25]):
+        if _SEPARATOR.match(line):
+            return index + 1, "\n".join(lines[:index])
+    return 0, ""
+
+
+def _end_of_agreement(lines: list[str], start: int) -> tuple[int, int | None]:
+    """Stop at the marker where a stored partial copy breaks off; what follows is other material."""
+    for index in range(start, len(lines)):
+        if "[TEKSTEN SLUTTER HER" in lines[index]:
+            return index, index + 1
+        if start and _SEPARATOR.match(lines[index]):
+            return index, None
+    for index in range(start, len(lines)):
+        if _TRUNCATED.search(lines[index]):
+            return len(lines), index + 1
+    return len(lines), None
+
+
+def _docx_lines(path: Path) -> tuple[list[str], dict[int, bool]]:
+    """Paragraphs and table rows of a .docx in document order; table rows as '| a | b |'."""
+    try:
+        import docx  # python-docx, only needed for Word files
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+    except ImportError:  # pragma: no cover - depends on the installation
+        raise InputError("python-docx er ikke installert", file=str(path),
+                         hint="pip install 'vedtekt[docx]'") from None
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises several kinds for a broken file
+        raise InputError(f"kan ikke lese Word-filen ({type(exc).__name__})", file=str(path),
+                         hint="lagre filen på nytt som .docx") from None
+    lines: list[str] = []
+    headings: dict[int, bool] = {}
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            para = Paragraph(child, document)
+            style = (para.style.name if para.style is not None else "") or ""
+            lines.append(para.text)
+            if style.lower().startswith(("heading", "overskrift", "title", "tittel")):
+                headings[len(lines)] = True
+        elif tag == "tbl":
+            for row in Table(child, document).rows:
+                lines.append("| " + " | ".join(c.text.strip() for c in row.cells) + " |")
+    return lines, headings
