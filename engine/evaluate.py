@@ -128,14 +128,21 @@ class Evaluation:
 
     def _finding_assumptions(self, rule: Rule, fact: dict) -> tuple[str, ...]:
         layer = rule.layer_of(fact) or ""
+        notes = []
         if layer.startswith("statute") and self.doc.statute_applies == "by-analogy":
-            return (self.doc.assumptions[0].what.strip(),) if self.doc.assumptions else ()
-        return ()
+            notes += _topic(self.doc.assumptions, "statute-by-analogy")
+        if layer.startswith("statute") and self._before_statute():
+            notes += _topic(self.statute.assumptions, "statute-before-in-force")
+        return tuple(notes)
+
+    def _before_statute(self) -> bool:
+        s = self.statute
+        return bool(s and s.valid_from and self.scenario.date < s.valid_from)
 
     def _assumptions(self) -> list[str]:
         notes = [a.what.strip() for a in self.doc.assumptions]
-        if self.statute and self.statute.valid_from and self.scenario.date < self.statute.valid_from:
-            notes += [a.what.strip() for a in self.statute.assumptions[1:]]
+        if self._before_statute():
+            notes += _topic(self.statute.assumptions, "statute-before-in-force")
         organ = self.sitting.organ
         for seat in organ.seats:
             for provision in (seat, seat.deputies):
@@ -171,6 +178,10 @@ class Evaluation:
     @staticmethod
     def _case_fact(stage2, case_id) -> dict:
         return next(f for f in stage2 if f["case"] == case_id)
+
+
+def _topic(assumptions, topic: str) -> list[str]:
+    return [a.what.strip() for a in assumptions if a.topic == topic]
 
 
 def _outcome(kind: CaseKind, tally: Tally, votes, blocked: bool, fact: dict):

@@ -28,6 +28,7 @@ class Assumption(Strict):
     what: str
     why: str
     if_wrong: str | None = None
+    topic: str | None = None  # e.g. statute-by-analogy, statute-before-2019: lets the engine pick it
 
 
 class Dated(Strict):

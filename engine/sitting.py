@@ -176,8 +176,12 @@ def resolve(doc: Document, organ_id: str, on: date) -> Sitting:
     for obs in organ.observers:
         for h in holdings:
             if h.office == "observator" and h.participant == obs.observer:
-                _add(sitting, _observer_role(obs, h))
+                _add(sitting, _observer_role(obs, h, _observer_name(doc, obs.observer, on)))
     return sitting
+
+
+def _observer_name(doc: Document, observer_id: str, on: date) -> str:
+    return next((o.name_on(on) for o in doc.observers if o.id == observer_id), observer_id)
 
 
 def _add(sitting: Sitting, role: Role) -> None:
@@ -192,8 +196,8 @@ def _seat_role(seat: Seat, h: Holding) -> Role:
                 group=h.group, deputies=seat.deputies)
 
 
-def _observer_role(obs: ObserverSeat, h: Holding) -> Role:
-    return Role(person=h.person, kind="observer", label=f"observatør for {obs.observer}",
+def _observer_role(obs: ObserverSeat, h: Holding, observer_name: str) -> Role:
+    return Role(person=h.person, kind="observer", label=f"observatør for {observer_name}",
                 rights=frozenset(obs.rights), participant=obs.observer, seat_key=h.person,
                 citation=obs.citation)
 
@@ -201,12 +205,31 @@ def _observer_role(obs: ObserverSeat, h: Holding) -> Role:
 def _leadership(sitting: Sitting) -> None:
     term = rotation.leadership_on(sitting.doc, sitting.organ.id, sitting.on)
     if term is None:
+        _elected_leadership(sitting)
         return
     organ, rule = rotation._rotation_rule(sitting.doc, sitting.organ.id)
     office = _leader_office(sitting.doc, sitting.organ.id) or rule.among_office
     sitting.leader_participant, sitting.vice_participant = term.leader, term.vice
     sitting.leader = _holder(sitting, office, term.leader)
     sitting.vice = _holder(sitting, office, term.vice)
+
+
+def _elected_leadership(sitting: Sitting) -> None:
+    """An organ that elects its own leader and vice: the roster's `leder`/`nestleder` holdings."""
+    def holder(office: str) -> Holding | None:
+        return next((h for h in sitting.holdings
+                     if h.office == office and h.organ == sitting.organ.id), None)
+
+    leader, vice = holder("leder"), holder("nestleder")
+    sitting.leader = leader.person if leader else None
+    sitting.vice = vice.person if vice else None
+    sitting.leader_participant = _participant_of(sitting, sitting.leader)
+    sitting.vice_participant = _participant_of(sitting, sitting.vice)
+
+
+def _participant_of(sitting: Sitting, person: str | None) -> str | None:
+    return next((h.participant for h in sitting.holdings
+                 if h.person == person and h.participant), None)
 
 
 def _leader_office(doc: Document, organ_id: str) -> str | None:
