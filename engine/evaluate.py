@@ -44,6 +44,9 @@ def check_file(path: Path | str, *, lang: Lang = "nb", engine: Engine = "both",
 def check(scenario: Scenario, located: Located, *, lang: Lang = "nb", engine: Engine = "both",
           lib: Library | None = None) -> ScenarioVerdict:
     lib = lib or library()
+    organs = {o.id for d in lib.documents.values() for o in d.organs}
+    if scenario.organ not in organs:
+        _unknown("organ", scenario.organ, ("organ",), organs, located)
     where = f"linje {located.line_of(('date',))}, nøkkel date"
     try:
         doc = lib.choose(scenario.organ, scenario.date, scenario.bylaws, where=where)
@@ -167,7 +170,7 @@ class Evaluation:
         errors = [f for f in mine if f.severity == "error"]
         meeting_errors = [f for f in findings if f.case is None and f.severity == "error"]
         blocked = any(self._decides(f) for f in errors)
-        outcome, how = _outcome(kind, tally, votes, blocked, self._case_fact(stage2, case.id))
+        outcome, how = _outcome(kind, tally, counted, blocked, self._case_fact(stage2, case.id))
         return CaseResult(id=case.id, title=case.title, kind=case.kind,
                           valid=not errors and not meeting_errors, outcome=outcome,
                           votes=tally, decided_by=how)
@@ -184,8 +187,8 @@ def _topic(assumptions, topic: str) -> list[str]:
     return [a.what.strip() for a in assumptions if a.topic == topic]
 
 
-def _outcome(kind: CaseKind, tally: Tally, votes, blocked: bool, fact: dict):
-    if not votes:
+def _outcome(kind: CaseKind, tally: Tally, counted, blocked: bool, fact: dict):
+    if not counted:  # no valid vote was cast: nothing was put to a lawful vote
         return "no_vote", None
     if blocked:
         return "not_decided", None

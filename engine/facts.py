@@ -254,7 +254,7 @@ class FactBuilder:
         chair_vote = next((v["value"] for v in counted if v["person"] == self.scenario.chair), "none")
         fact = {
             "t": "case", "id": f"c{case.id}", "case": case.id, "kind": case.kind,
-            "kind_label": kind.label, "voted": kind.voted,
+            "kind_label": kind.label, "voted": kind.voted and bool(counted),
             "election": kind.election,
             "members": members,
             "present_and_voting": len(seats_voting),

@@ -133,7 +133,11 @@ def _scalar(node: ScalarNode, file: str) -> Any:
     if node.tag not in _SAFE_SCALAR_TAGS:
         raise InputError(f"YAML-taggen {node.tag} er ikke tillatt", file=file,
                          where=f"linje {node.start_mark.line + 1}")
-    return yaml.SafeLoader.yaml_constructors[node.tag](_SCALARS, node)
+    try:
+        return yaml.SafeLoader.yaml_constructors[node.tag](_SCALARS, node)
+    except (ValueError, OverflowError) as exc:
+        raise InputError(f"ugyldig verdi {node.value!r}: {exc}", file=file,
+                         where=f"linje {node.start_mark.line + 1}") from None
 
 
 def _refuse_tag(node, file: str, plain: str) -> None:
