@@ -1,0 +1,296 @@
+"""`vedtekt bench`: the project's benchmark (issue 7).
+
+Medians of (a) Follorådet scenarios per second through durable-rules with the cross-check against
+the reference (engine "both"), (b) through the reference evaluation alone, (c) the hand-written
+plain-Python check of the same rules (engine/bench_baseline.py) in the same process, with the ratios
+a/c and b/c; (d) the wall time of one cold `vedtekt check` of one scenario (a new process each
+time); (e) every attendance × voting pattern of a six-participant Follorådet case; (f) peak memory.
+
+Scenarios are generated in memory (no file I/O) and validated once; the timed loops call
+`engine.evaluate.check`. Before timing, the engine's verdicts are compared with the baseline's:
+a benchmark of a check that gives other answers would be meaningless.
+"""
+from __future__ import annotations
+
+import json
+import os
+import platform
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from itertools import product
+from pathlib import Path
+
+import click
+
+from . import bench_baseline as base
+
+DATE = "2021-02-12"
+KINDS = (("ordinary", 70), ("valg", 10), ("regnskap", 8), ("orientering", 6), ("ansettelse", 6))
+
+
+# -- scenario generation -------------------------------------------------------------------------
+def follo_scenario(rng: random.Random, index: int = 0) -> dict:
+    """A random Follorådet meeting of 2021 (valid or broken), as a scenario dict."""
+    attendance, voters = [], []
+    for p in base.PARTICIPANTS:
+        mayor = base.MAYOR[p]
+        r = rng.random()
+        if r < 0.70:
+            attendance.append({"person": mayor})
+            voters.append(mayor)
+            if rng.random() < 0.03:  # the fixed deputy comes as well
+                attendance.append({"person": base.FIXED_DEPUTY[p], "for": mayor})
+                voters.append(base.FIXED_DEPUTY[p])
+        elif r < 0.82:
+            attendance.append({"person": base.FIXED_DEPUTY[p], "for": mayor})
+            voters.append(base.FIXED_DEPUTY[p])
+        elif r < 0.87:  # not the fixed deputy: a formannskap member stands in
+            attendance.append({"person": f"{p}-2019-fsk-a2", "for": mayor})
+            voters.append(f"{p}-2019-fsk-a2")
+        if rng.random() < 0.25:
+            attendance.append({"person": f"{p}-2019-radmann"})
+    if rng.random() < 0.3:
+        attendance.append({"person": "oslo-2019-observator"})
+    if rng.random() < 0.6:
+        attendance.append({"person": "daglig-leder"})
+    if rng.random() < 0.04:  # in the roster, but no role in Follorådet
+        attendance.append({"person": "vestby-2019-fsk-b1"})
+    others = [a["person"] for a in attendance if a["person"] not in voters]
+    cases = []
+    for i in range(rng.choice((1, 1, 2, 3))):
+        cid = f"{10 + i}/21"
+        kind = rng.choices([k for k, _ in KINDS], [w for _, w in KINDS])[0]
+        case: dict = {"id": cid, "kind": kind}
+        if kind != "orientering":
+            votes: dict[str, list[str]] = {"for": [], "against": [], "blank": []}
+            lean = rng.random()
+            for v in voters:
+                r = rng.random()
+                if r < 0.08:
+                    continue  # does not vote
+                value = "blank" if r < 0.12 else ("for" if rng.random() < lean else "against")
+                votes[value].append(v)
+                if rng.random() < 0.02:
+                    votes[rng.choice(("for", "against"))].append(v)  # a second vote
+            if others and rng.random() < 0.15:
+                votes[rng.choice(("for", "against"))].append(rng.choice(others))
+            if rng.random() < 0.02:  # an absent mayor's vote is recorded
+                votes["for"].append(base.MAYOR[rng.choice(base.PARTICIPANTS)])
+            if voters and rng.random() < 0.05:
+                case["inhabil"] = [rng.choice(voters)]
+            case["votes"] = {k: v for k, v in votes.items() if v}
+        cases.append(case)
+    if len(cases) > 1 and rng.random() < 0.1:
+        line = rng.choice(attendance)
+        line[rng.choice(("from_case", "until_case"))] = rng.choice(cases)["id"]
+    present = {a["person"] for a in attendance}
+    scenario = {"name": f"bench {index}", "organ": "folloradet", "date": DATE,
+                "attendance": attendance, "cases": cases}
+    chair = base.LEADER if base.LEADER in present else base.VICE if base.VICE in present else None
+    mayors = [m for m in base.MAYOR.values() if m in present]
+    if chair is None and mayors:
+        chair = rng.choice(mayors)
+        scenario["chair_elected"] = True
+    if mayors and rng.random() < 0.03:
+        chair = rng.choice(mayors)
+    if chair:
+        scenario["chair"] = chair
+    return scenario
+
+
+def exhaustive_six() -> list[dict]:
+    """Every pattern of one ordinary case: each of the six mayors absent, present without voting,
+    or voting for, against or blank (5^6 = 15,625 scenarios)."""
+    out = []
+    for pattern in product(("absent", "present", "for", "against", "blank"), repeat=6):
+        attendance, votes = [], {"for": [], "against": [], "blank": []}
+        for p, state in zip(base.PARTICIPANTS, pattern):
+            if state == "absent":
+                continue
+            attendance.append({"person": base.MAYOR[p]})
+            if state != "present":
+                votes[state].append(base.MAYOR[p])
+        present = {a["person"] for a in attendance}
+        s = {"name": "six", "organ": "folloradet", "date": DATE, "attendance": attendance,
+             "cases": [{"id": "1/21", "votes": {k: v for k, v in votes.items() if v}}]}
+        chair = base.LEADER if base.LEADER in present else base.VICE if base.VICE in present else None
+        if chair:
+            s["chair"] = chair
+        out.append(s)
+    return out
+
+
+def prepared(dicts: list[dict]):
+    """Validated Scenario objects with an empty line map: no file I/O in the timed loops."""
+    from .scenario import Scenario
+    from .yamlio import Located
+
+    located = Located({}, {}, "<bench>")
+    return [(Scenario.model_validate(d), located) for d in dicts]
+
+
+def summary(verdict) -> tuple[frozenset, dict]:
+    findings = frozenset((f.rule, f.case, f.person) for f in verdict.findings)
+    cases = {c.id: (c.outcome, c.votes.for_, c.votes.against, c.votes.blank, c.votes.rejected)
+             for c in verdict.cases}
+    return findings, cases
+
+
+# -- measurements --------------------------------------------------------------------------------
+def _rate(fn, items, seconds: float, rounds: int) -> float:
+    """Median items/s over `rounds` rounds of about `seconds` each."""
+    rates = []
+    for _ in range(rounds):
+        n, start = 0, time.perf_counter()
+        while True:
+            for item in items:
+                fn(item)
+            n += len(items)
+            elapsed = time.perf_counter() - start
+            if elapsed >= seconds:
+                break
+        rates.append(n / elapsed)
+    return statistics.median(rates)
+
+
+def _cold_check(runs: int, scenario: Path) -> list[float]:
+    exe = shutil.which("vedtekt", path=str(Path(sys.executable).parent)) or shutil.which("vedtekt")
+    cmd = [exe] if exe else [sys.executable, "-c", "from engine.cli import main; main()"]
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.run(cmd + ["check", str(scenario)], capture_output=True)
+        times.append(time.perf_counter() - start)
+        if proc.returncode not in (0, 1):
+            raise click.ClickException(f"vedtekt check failed: {proc.stderr.decode()[-400:]}")
+    return times
+
+
+def machine() -> dict:
+    cpu = platform.processor() or ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {"nproc": os.cpu_count(), "cpu": cpu, "python": platform.python_version(),
+            "platform": platform.platform()}
+
+
+def run(seconds: float = 1.0, rounds: int = 5, n_scenarios: int = 500, cold_runs: int = 7,
+        seed: int = 7, progress=lambda msg: None) -> dict:
+    from .evaluate import check
+    from .library import library
+
+    lib = library()
+    rng = random.Random(seed)
+    dicts = [follo_scenario(rng, i) for i in range(n_scenarios)]
+    scenarios = prepared(dicts)
+
+    progress("verifying the engine against the baseline")
+    agree = sum(summary(check(s, loc, engine="both", lib=lib)) == base.check(d)
+                for (s, loc), d in zip(scenarios, dicts))
+    if agree != len(dicts):
+        bad = next(d for (s, loc), d in zip(scenarios, dicts)
+                   if summary(check(s, loc, engine="reference", lib=lib)) != base.check(d))
+        raise click.ClickException("the engine and the baseline disagree on "
+                                   f"{len(dicts) - agree} scenarios, e.g. {json.dumps(bad)}")
+    valid = sum(not any(r for r, _, _ in base.check(d)[0] if r not in _NOT_ERRORS) for d in dicts)
+
+    progress("(a) durable-rules + cross-check")
+    a = _rate(lambda sl: check(sl[0], sl[1], engine="both", lib=lib), scenarios, seconds, rounds)
+    progress("(b) reference")
+    b = _rate(lambda sl: check(sl[0], sl[1], engine="reference", lib=lib), scenarios, seconds, rounds)
+    progress("(c) hand-written baseline")
+    c = _rate(base.check, dicts, seconds, rounds)
+
+    progress("(d) cold vedtekt check")
+    scenario_file = Path(__file__).resolve().parent.parent / "scenarios" / "folloradet" / "2021-02-quorum.yaml"
+    cold = _cold_check(cold_runs, scenario_file) if scenario_file.exists() else []
+
+    progress("(e) exhaustive six-participant case")
+    six_dicts = exhaustive_six()
+    start = time.perf_counter()
+    six = prepared(six_dicts)
+    validated = time.perf_counter() - start
+    times_ref, ok = [], 0
+    for round_ in range(3):
+        start = time.perf_counter()
+        verdicts = [check(s, loc, engine="reference", lib=lib) for s, loc in six]
+        times_ref.append(time.perf_counter() - start)
+    ok = sum(summary(v) == base.check(d) for v, d in zip(verdicts, six_dicts))
+    start = time.perf_counter()
+    for s, loc in six:
+        check(s, loc, engine="both", lib=lib)
+    both_time = time.perf_counter() - start
+
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    child_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {
+        "machine": machine(),
+        "scenarios": {"generated": len(dicts), "valid": valid, "seed": seed,
+                      "engine_agrees_with_baseline": agree},
+        "a_durable_with_crosscheck_per_s": round(a),
+        "b_reference_per_s": round(b),
+        "c_handwritten_per_s": round(c),
+        "ratio_a_over_c": round(a / c, 4),
+        "ratio_b_over_c": round(b / c, 4),
+        "slowdown_c_over_b": round(c / b, 2),
+        "d_cold_check_ms": {"median": round(statistics.median(cold) * 1000, 1) if cold else None,
+                            "runs": [round(t * 1000, 1) for t in cold]},
+        "e_exhaustive_six": {"patterns": len(six), "reference_s": round(statistics.median(times_ref), 3),
+                             "validation_s": round(validated, 3),
+                             "durable_with_crosscheck_s": round(both_time, 3),
+                             "agree_with_baseline": ok},
+        "f_peak_rss_mb": round(peak_kb / 1024, 1),
+        "f_peak_rss_cold_check_mb": round(child_kb / 1024, 1),
+        "targets": {
+            "durable_ge_2000_per_s": a >= 2000,
+            "reference_within_3x_of_handwritten": c / b <= 3,
+            "cold_check_lt_400_ms": bool(cold) and statistics.median(cold) < 0.4,
+            "exhaustive_six_lt_1_s": statistics.median(times_ref) < 1.0,
+        },
+    }
+
+
+_NOT_ERRORS = {"unknown-attendee", "deputy-not-fixed", "deputy-and-principal",
+               "tie-decided-by-chair", "tie-in-election", "tie-without-chair-vote"}
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="skriv resultatet som JSON")
+@click.option("--seconds", type=float, default=1.0, show_default=True,
+              help="varighet av hver måleomgang for (a)–(c)")
+@click.option("--rounds", type=int, default=5, show_default=True, help="antall måleomganger (median)")
+def bench(as_json, seconds, rounds):
+    """Mål ytelsen: scenarioer per sekund gjennom durable-rules (med krysskontroll), gjennom
+    referanseevalueringen og en håndskrevet Python-sjekk; kaldstart; uttømmende
+    seks-deltaker-sak; minnetopp. Tar under ett minutt.
+
+    Eksempel: vedtekt bench --json
+    """
+    say = (lambda m: None) if as_json else (lambda m: click.echo(f"… {m}", err=True))
+    result = run(seconds=seconds, rounds=rounds, progress=say)
+    if as_json:
+        click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+        return
+    m = result["machine"]
+    click.echo(f"Maskin: {m['cpu']} ({m['nproc']} kjerner), Python {m['python']}")
+    click.echo(f"(a) durable-rules + krysskontroll: {result['a_durable_with_crosscheck_per_s']:>9,} scenarioer/s")
+    click.echo(f"(b) referanse:                     {result['b_reference_per_s']:>9,} scenarioer/s")
+    click.echo(f"(c) håndskrevet Python:            {result['c_handwritten_per_s']:>9,} scenarioer/s")
+    click.echo(f"    a/c = {result['ratio_a_over_c']}, b/c = {result['ratio_b_over_c']}")
+    click.echo(f"(d) kald vedtekt check: {result['d_cold_check_ms']['median']} ms (median)")
+    e = result["e_exhaustive_six"]
+    click.echo(f"(e) {e['patterns']} mønstre, seks deltakere: {e['reference_s']} s (referanse), "
+               f"{e['durable_with_crosscheck_s']} s (durable + krysskontroll)")
+    click.echo(f"(f) minnetopp: {result['f_peak_rss_mb']} MB")
+    for name, met in result["targets"].items():
+        click.echo(f"    {'OK ' if met else 'NEI'} {name}")
