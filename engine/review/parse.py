@@ -46,6 +46,7 @@ class Draft:
     truncated_at: int | None = None  # the line where a stored partial copy breaks off
     preamble: str = ""  # a source header before the agreement text (not part of it)
     raw_lines: list[str] = field(default_factory=list)
+    title_line: int = 1
 
     @property
     def body(self) -> str:
@@ -87,10 +88,10 @@ def parse_lines(lines: list[str], file: str, heading_lines: dict[int, bool] | No
         else:
             body.append(raw)
     _close(clauses, current_head, current_num, current_line, body)
-    title = _title(clauses)
+    title, title_line = _title(clauses)
     for clause in clauses:
         clause.heading = clause.heading or title
-    return Draft(file, title, clauses, truncated_at, preamble, list(lines))
+    return Draft(file, title, clauses, truncated_at, preamble, list(lines), title_line)
 
 
 def _close(clauses, heading, number, line, body) -> None:
@@ -124,14 +125,15 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _title(clauses: list[Clause]) -> str:
+def _title(clauses: list[Clause]) -> tuple[str, int]:
+    """The first heading or the first line of text, and its line."""
     for clause in clauses:
         if clause.heading:
-            return clause.heading
-        for line in clause.text.splitlines():
+            return clause.heading, clause.line
+        for number, line in enumerate(clause.text.splitlines()):
             if line.strip():
-                return _squash(line.strip("#* "))
-    return ""
+                return _squash(line.strip("#* ")), clause.line + number
+    return "", 1
 
 
 def _skip_source_header(lines: list[str]) -> tuple[int, str]:

@@ -29,7 +29,8 @@ class Sentence:
         return Location(heading=self.clause.heading, line=self.line)
 
     def line_of(self, pattern: str | re.Pattern) -> int:
-        found = re.search(pattern, self.text, re.IGNORECASE)
+        regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, re.IGNORECASE)
+        found = regex.search(self.text)
         return self.clause.line_at(self.start + found.start()) if found else self.line
 
 

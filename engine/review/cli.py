@@ -1,0 +1,34 @@
+"""The `vedtekt review` command: a thin click layer over engine.review (the CLI group adds it)."""
+from __future__ import annotations
+
+import click
+
+from ..errors import VedtektError
+from .core import parse_date, review_file
+from .render import render
+
+
+@click.command("review")
+@click.argument("file", metavar="FILE")
+@click.option("--date", "on", metavar="YYYY-MM-DD",
+              help="Vurder navn og regler per denne datoen (ellers datoen i teksten).")
+@click.option("--format", "fmt", type=click.Choice(["markdown", "json", "html"]), default="markdown",
+              show_default=True, help="Rapportformat.")
+@click.option("--lang", type=click.Choice(["nb", "en"]), default="nb", show_default=True,
+              help="Språk i meldingene.")
+@click.pass_context
+def review(ctx: click.Context, file: str, on: str | None, fmt: str, lang: str) -> None:
+    """Juridisk gjennomgang av et utkast til samarbeidsavtale (Markdown, tekst, .docx eller
+    vedtektsfil .yaml) mot kommuneloven kapittel 18, seg selv og navn på datoen.
+
+    Avslutter med kode 1 når det finnes minst ett funn av alvorlighet «error».
+
+    Eksempel: vedtekt review drafts/utkast-folloregionen-ipr.md --format html > rapport.html
+    """
+    try:
+        report = review_file(file, parse_date(on))
+    except VedtektError as exc:
+        click.echo(f"feil: {exc}", err=True)
+        ctx.exit(exc.exit_code)
+    click.echo(render(report, fmt, lang), nl=False)
+    ctx.exit(1 if report.has_errors else 0)
