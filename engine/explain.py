@@ -33,7 +33,7 @@ def explain_rule(rule_id: str, lang: str = "nb", fmt: str = "text") -> str:
         "rejects_vote": r.rejects_vote, "leaves_case_undecided": r.decides_case,
         "condition": r.when, "message": getattr(r.message, lang),
     } for r in rules]
-    data = {"rule": rule_id, "variants": entries,
+    data = {"rule": rule_id, "variants": entries, "bylaws": _bylaws_clauses(rule_id),
             "statute": ({"citation": clause.citation, "layer": clause.layer, "text": " ".join(clause.quote.split())}
                         if clause and clause.quote else None)}
     if fmt == "json":
@@ -42,11 +42,41 @@ def explain_rule(rule_id: str, lang: str = "nb", fmt: str = "text") -> str:
     if data["statute"]:
         s = data["statute"]
         lines += [f"  {s['citation']} ({s['layer']}):", f"    «{s['text']}»"]
+    for b in data["bylaws"]:
+        quote = f"\n      «{b['quote']}»" if b.get("quote") else ""
+        lines.append(f"  {b['document']} / {b['organ']}: {b['citation']}{quote}")
     for e in entries:
         lines += [f"  - {e['key']}: {e['severity']}, faktum «{e['fact']}», hjemmel: {e['citation']}",
                   f"    vilkår: {json.dumps(e['condition'], ensure_ascii=False)}",
                   f"    melding: {e['message']}"]
     return "\n".join(lines)
+
+
+def _bylaws_clauses(rule_id: str) -> list[dict]:
+    """The bylaws provisions that give a bylaws-layer rule its content, per document and organ."""
+    out = []
+    for doc in library().documents.values():
+        for organ in doc.organs:
+            for provision in _provisions_for(rule_id, doc, organ):
+                entry = {"document": doc.id, "organ": organ.id, "citation": provision.citation,
+                         "quote": " ".join(provision.quote.split()) if provision.quote else None}
+                if entry not in out:
+                    out.append(entry)
+    return out
+
+
+def _provisions_for(rule_id: str, doc, organ) -> list:
+    if rule_id == "observer-voted":
+        return list(organ.observers)
+    if rule_id in ("no-voting-right", "proposal-without-right", "double-vote"):
+        return [seat for seat in organ.seats if organ.decides]
+    if rule_id in ("deputy-not-fixed", "deputy-and-principal"):
+        return [seat.deputies for seat in organ.seats if seat.deputies]
+    if rule_id == "quorum" and organ.quorum:
+        return [organ.quorum]
+    if rule_id in ("wrong-organ", "missing-recommendation"):
+        return [c for c in doc.competences if c.organ == organ.id]
+    return []
 
 
 def bylaws_listing(fmt: str = "text", doc_id: str | None = None) -> str:
