@@ -313,6 +313,9 @@ def compare_expected(scenario: Scenario, findings: list[Finding],
     for f in findings:
         if not any(_matches(e, f) for e in exp.findings):
             diffs.append(f"uventet funn: {f.rule} (sak {f.case}, person {f.person}): {f.message}")
+    for rule in exp.near_miss:
+        if any(f.rule == rule for f in findings):
+            diffs.append(f"{rule} skulle vært et nesten-brudd, men slo til")
     by_id = {c.id: c for c in cases}
     for case_id, e in exp.cases.items():
         got = by_id.get(case_id)

@@ -80,6 +80,7 @@ class ExpectedCase(Strict):
 class Expected(Strict):
     valid: bool
     findings: tuple[ExpectedFinding, ...] = ()
+    near_miss: tuple[str, ...] = ()  # rule ids this meeting narrowly does not breach
     cases: dict[str, ExpectedCase] = {}
     why: str | None = None
 
