@@ -33,6 +33,7 @@ class Clause:
     number: str | None
     line: int  # the heading's line (1 for the untitled start of a document)
     text: str  # the heading line and the body, joined by newlines
+    headed: bool = True  # False for the untitled start of a document (no heading line)
 
     def line_at(self, offset: int) -> int:
         return self.line + self.text.count("\n", 0, max(0, offset))
@@ -77,7 +78,7 @@ def parse_lines(lines: list[str], file: str, heading_lines: dict[int, bool] | No
     start, preamble = _skip_source_header(lines)
     end, truncated_at = _end_of_agreement(lines, start)
     clauses: list[Clause] = []
-    current_head, current_num, current_line, body = "", None, start + 1, []
+    current_head, current_num, current_line, body = None, None, start + 1, []
     for index in range(start, end):
         raw = lines[index]
         heading = _heading(raw, (heading_lines or {}).get(index + 1, False))
@@ -96,7 +97,7 @@ def parse_lines(lines: list[str], file: str, heading_lines: dict[int, bool] | No
 
 def _close(clauses, heading, number, line, body) -> None:
     if any(b.strip() for b in body):
-        clauses.append(Clause(heading, number, line, "\n".join(body)))
+        clauses.append(Clause(heading or "", number, line, "\n".join(body), headed=heading is not None))
 
 
 def _heading(raw: str, styled: bool) -> tuple[str, str | None] | None:

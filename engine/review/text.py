@@ -35,8 +35,15 @@ class Sentence:
 
 
 def sentences(clause: Clause) -> list[Sentence]:
+    """The clause's sentences; its heading line is one of its own (a heading ends no sentence
+    with a full stop, and a word processor puts no blank line after it)."""
     result, start = [], 0
-    for boundary in _BOUNDARY.finditer(clause.text):
+    if clause.headed:
+        end = clause.text.find("\n")
+        end = len(clause.text) if end < 0 else end
+        _add(result, clause, 0, end)
+        start = end
+    for boundary in _BOUNDARY.finditer(clause.text, start):
         _add(result, clause, start, boundary.start())
         start = boundary.end()
     _add(result, clause, start, len(clause.text))
