@@ -64,6 +64,15 @@ PATTERNS: dict[str, list[re.Pattern]] = {
 }
 _ARCHIVES = re.compile(r"\barkiv\w*", _I)
 
+# A clause whose heading names the topic is the better answer than one that only mentions it
+# ("fordeles etter eierandelene i § 8" in the dissolution clause does not settle the shares).
+HEADINGS = {
+    "a": r"navn|namn", "b": r"rettslig|rettssubjekt|status", "c": r"representantskap|sammensetning|samansetjing",
+    "d": r"formål|føremål|saker|oppgaver|oppgåver", "e": r"myndighet|mynde|fullmakt",
+    "f": r"økonomi|økonomisk|eierandel|eigarandel|ansvar", "g": r"uttreden|uttreding|utmelding|uttre",
+    "h": r"oppløsning|oppløysing|avvikling|nedlegging",
+}
+
 
 def checklist(draft: Draft) -> tuple[list[ChecklistEntry], dict[str, Sentence]]:
     """One entry per letter; also the sentence that satisfied each present letter."""
@@ -84,11 +93,19 @@ def entry(letter: str, location: Location | None) -> ChecklistEntry:
 
 
 def _first_match(sentences: list[Sentence], patterns: list[re.Pattern], letter: str):
-    for pattern in patterns:
-        for sentence in sentences:
-            if pattern.search(sentence.text) and not _merely_cites_law(sentence.text, letter):
-                return sentence
-    return None
+    """The best sentence for a letter, chosen by what the clauses say and their numbers, so that
+    the answer does not depend on the order of the clauses in the file."""
+    candidates = [(_rank(sentence, index, letter), sentence)
+                  for index, pattern in enumerate(patterns) for sentence in sentences
+                  if pattern.search(sentence.text) and not _merely_cites_law(sentence.text, letter)]
+    return min(candidates, key=lambda c: c[0])[1] if candidates else None
+
+
+def _rank(sentence: Sentence, pattern_index: int, letter: str) -> tuple:
+    clause = sentence.clause
+    named = bool(re.search(HEADINGS[letter], clause.heading, _I)) and clause.headed
+    number = tuple(int(p) for p in re.findall(r"\d+", clause.number or "")) or (10 ** 6,)
+    return (not named, pattern_index, number, clause.heading, sentence.start)
 
 
 def _merely_cites_law(text: str, letter: str) -> bool:
