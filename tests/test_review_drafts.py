@@ -254,3 +254,43 @@ def test_every_finding_has_rule_citation_and_location(defective, clean):
             assert f.rule == f.rule.lower() and " " not in f.rule
             assert f.citation and f.location.line and f.location.heading
             assert f.message("nb") and f.message("en") and f.message("nb") != f.message("en")
+
+
+def test_the_vedtekt_group_runs_review_with_the_contract_exit_codes():
+    from engine.cli import main
+
+    for path, code in ((DEFECTIVE, 1), (CLEAN, 0), (ROOT / "nope.md", 2)):
+        with pytest.raises(SystemExit) as caught:
+            main(["review", str(path), "--format", "json"])
+        assert caught.value.code == code, path
+
+
+# --- single rules on short texts -------------------------------------------------------------
+
+SNIPPETS = {
+    "members-not-elected-by-kommunestyre":
+        "## § 5 Representantskapet\n\nMedlemmene i representantskapet oppnevnes av formannskapet i kommunen.",
+    "rights-contradict":
+        "## § 5 Representantskapet\n\nKommunedirektørene har møte- og talerett.\n\n"
+        "## § 6 Møter\n\nKommunedirektørene har tale-, forslags- og stemmerett i møtene.",
+    "section-27-conversion":
+        "## § 1 Deltakarar\n\nSamarbeidet er organisert med heimel i kommunelovens § 27.",
+    "quorum-below-statute":
+        "## § 2 Deltakere\n\nDeltakere i rådet er Enebakk kommune, Frogn kommune, Vestby kommune og Ås kommune.\n\n"
+        "## § 5 Møter\n\nRepresentantskapet er vedtaksført når minst en tredjedel av medlemmene er til stede.",
+    "dissolution-archives":
+        "## § 10 Oppløsning\n\nRådet oppløses når samtlige kommunestyrer vedtar det.",
+    "deputies-fewer-than-members":
+        "## § 2 Deltakere\n\nDeltakere i rådet er Enebakk kommune, Frogn kommune og Ås kommune.\n\n"
+        "## § 5 Representantskapet\n\nHver deltaker velger to medlemmer og ett varamedlem til representantskapet.",
+}
+
+
+@pytest.mark.parametrize("rule", sorted(SNIPPETS))
+def test_rule_on_a_short_text(rule, tmp_path):
+    path = tmp_path / "utkast.md"
+    path.write_text("# Utkast til samarbeidsavtale\n\n" + SNIPPETS[rule] + "\n", encoding="utf-8")
+    report = review_file(path, date(2022, 1, 1))
+    found = report.by_rule(rule)
+    assert found, [f.rule for f in report.findings]
+    assert found[0].location.line and found[0].location.line > 2

@@ -1,6 +1,8 @@
 """The `vedtekt review` command: a thin click layer over engine.review (the CLI group adds it)."""
 from __future__ import annotations
 
+import sys
+
 import click
 
 from ..errors import VedtektError
@@ -16,8 +18,7 @@ from .render import render
               show_default=True, help="Rapportformat.")
 @click.option("--lang", type=click.Choice(["nb", "en"]), default="nb", show_default=True,
               help="Språk i meldingene.")
-@click.pass_context
-def review(ctx: click.Context, file: str, on: str | None, fmt: str, lang: str) -> None:
+def review(file: str, on: str | None, fmt: str, lang: str) -> None:
     """Juridisk gjennomgang av et utkast til samarbeidsavtale (Markdown, tekst, .docx eller
     vedtektsfil .yaml) mot kommuneloven kapittel 18, seg selv og navn på datoen.
 
@@ -27,8 +28,9 @@ def review(ctx: click.Context, file: str, on: str | None, fmt: str, lang: str) -
     """
     try:
         report = review_file(file, parse_date(on))
-    except VedtektError as exc:
-        click.echo(f"feil: {exc}", err=True)
-        ctx.exit(exc.exit_code)
+    except VedtektError as exc:  # bad input: a located message, never a traceback
+        click.echo(f"vedtekt: {exc}", err=True)
+        sys.exit(exc.exit_code)
     click.echo(render(report, fmt, lang), nl=False)
-    ctx.exit(1 if report.has_errors else 0)
+    # sys.exit, not ctx.exit: the group runs with standalone_mode=False, which would swallow it
+    sys.exit(1 if report.has_errors else 0)
