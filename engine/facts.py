@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cache
 
 from .model import CaseKind, Competence, Document
 from .scenario import Case, Scenario
@@ -349,6 +350,7 @@ class FactBuilder:
         return next((o.name for o in self.doc.organs if o.id == organ_id), organ_id)
 
 
+@cache
 def _required(fraction: str, members: int) -> int:
     need = Fraction(fraction) * members
     return int(need) if need.denominator == 1 else int(need) + 1

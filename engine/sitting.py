@@ -55,11 +55,17 @@ class Sitting:
     vice: str | None = None
     leader_participant: str | None = None
     vice_participant: str | None = None
+    _strongest: dict = field(default_factory=dict, repr=False, compare=False)  # role() memo
 
     def role(self, person: str) -> Role | None:
         """The person's strongest role here: a vote beats a proposal right beats attendance."""
-        roles = self.roles.get(person, [])
-        return max(roles, key=lambda r: (r.can_vote, "propose" in r.rights), default=None)
+        try:
+            return self._strongest[person]
+        except KeyError:
+            roles = self.roles.get(person, [])
+            found = max(roles, key=lambda r: (r.can_vote, "propose" in r.rights), default=None)
+            self._strongest[person] = found
+            return found
 
     def voting_members(self) -> dict[str, Role]:
         """One role per voting unit (seat key) that has a vote."""
@@ -164,7 +170,24 @@ _DEPUTY_WORDS = {
 }
 
 
+_RESOLVED: dict[tuple, tuple[Document, Sitting]] = {}
+
+
 def resolve(doc: Document, organ_id: str, on: date) -> Sitting:
+    """The sitting of `organ_id` on `on` (memoised: documents are immutable and nothing changes
+    a sitting after it is resolved; the cache holds the document, so its id is not reused)."""
+    key = (id(doc), organ_id, on)
+    hit = _RESOLVED.get(key)
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    if len(_RESOLVED) >= 512:
+        _RESOLVED.clear()
+    sitting = _resolve(doc, organ_id, on)
+    _RESOLVED[key] = (doc, sitting)
+    return sitting
+
+
+def _resolve(doc: Document, organ_id: str, on: date) -> Sitting:
     """The sitting of `organ_id` on `on`: every role with its rights and citation."""
     organ = doc.organ(organ_id)
     holdings = [h for h in doc.roster.holdings if h.in_force(on)]
