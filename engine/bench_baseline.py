@@ -101,7 +101,7 @@ def check(s: dict) -> tuple[frozenset, dict]:
         seats = {SEAT_OF_MAYOR.get(p) or SEAT_OF_DEPUTY[p] for p, v in counted
                  if v != "blank" or kind in BLANK_ALLOWED}
         blocked = False
-        if kind not in UNVOTED_KINDS and len(seats) < REQUIRED:
+        if kind not in UNVOTED_KINDS and counted and len(seats) < REQUIRED:
             findings.add(("quorum", cid, None))
             blocked = True
         if kind not in COMPETENT_KINDS:
@@ -116,7 +116,7 @@ def check(s: dict) -> tuple[frozenset, dict]:
             findings.add(("tie-decided-by-chair", cid, None))
         elif tie:
             findings.add(("tie-without-chair-vote", cid, None))
-        if not lines:
+        if not counted:  # no valid vote: nothing was put to a lawful vote
             outcome = "no_vote"
         elif blocked or yes == no == 0 or (yes == no and kind in ELECTION_KINDS):
             outcome = "not_decided"
