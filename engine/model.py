@@ -192,6 +192,14 @@ class Competence(Provision):
     case_kind: str
     organ: str
     needs_innstilling_from: str | None = None
+    majority: str | None = None  # a qualified majority of the votes cast, e.g. "2/3" (§ 18-4 tredje ledd)
+
+    @field_validator("majority")
+    @classmethod
+    def _majority(cls, value: str | None) -> str | None:
+        if value is not None and not 0 < Fraction(value) <= 1:
+            raise ValueError("majority must be a fraction in (0, 1]")
+        return value
 
 
 class Relation(Provision):
