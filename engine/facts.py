@@ -98,10 +98,23 @@ class FactBuilder:
                 "known": self.known(person),
                 "stands_in": claim is not None,
                 "deputy_lawful": bool(claim and claim.lawful),
-                "principal_at_meeting": bool(claim and claim.principal in self.at_meeting),
+                "principal_at_meeting": bool(claim and self._sits_with_principal(person, claim.principal)),
                 **self._deputy_fields(claim), **self.common,
             })
         return facts
+
+    def _sits_with_principal(self, person: str, principal: str | None) -> bool:
+        """Deputy and principal both present, and the principal not inhabil, in some case.
+
+        A member who is inhabil or away for one case may be replaced for that case only
+        (forvaltningsloven §§ 8 og 9; kommuneloven § 7-10): that is not sitting together.
+        """
+        if principal not in self.at_meeting:
+            return False
+        if not self.scenario.cases:
+            return True
+        return any(self._present_for(person, c) and self._present_for(principal, c)
+                   and principal not in c.inhabil for c in self.scenario.cases)
 
     def _deputy_fields(self, claim) -> dict:
         deputies = claim.policy if claim else None
@@ -177,7 +190,8 @@ class FactBuilder:
         deputy_ok = bool(claim and claim.lawful)
         can_vote = bool(role and role.can_vote and self._delegate_of(person) is None) or deputy_ok
         duplicate, dup_nb, dup_en = self._duplicate(nth, count, values, claim, seat_claims)
-        principal_present = bool(claim and claim.principal and self._present_for(claim.principal, case))
+        principal_present = bool(claim and claim.principal and self._present_for(claim.principal, case)
+                                 and claim.principal not in case.inhabil)
         rights_role = role if role else (claim.role if claim else None)
         return {
             "t": "vote", "id": f"v{case.id}:{i}", "case": case.id, "person": person,

@@ -15,4 +15,26 @@ def test_scenario_gets_expected_verdict(path):
 
 
 def test_enough_scenarios_ship():
-    assert len(SCENARIOS) >= 1
+    assert len(SCENARIOS) >= 40
+
+
+# The rules issue 2 asks for: each must fire in a shipped scenario and be narrowly missed in another.
+ISSUE_2_RULES = {
+    "quorum", "deputy-not-fixed", "deputy-and-principal", "double-vote", "observer-voted",
+    "no-voting-right", "proposal-without-right", "unknown-attendee", "chair-not-entitled",
+    "not-on-agenda", "blank-vote-not-allowed", "inhabil-participated", "tie-decided-by-chair",
+}
+
+
+def _expected():
+    return [load_scenario(p)[0].expected for p in SCENARIOS]
+
+
+def test_every_rule_fires_in_some_scenario():
+    fired = {f.rule for e in _expected() if e for f in e.findings}
+    assert ISSUE_2_RULES - fired == set()
+
+
+def test_every_rule_is_narrowly_missed_in_some_scenario():
+    missed = {rule for e in _expected() if e for rule in e.near_miss}
+    assert ISSUE_2_RULES - missed == set()
