@@ -79,10 +79,7 @@ class FactBuilder:
         if a is None or a.stands_for is None or self.sitting.role(person) is not None:
             return None
         seat_holder = self.sitting.role(a.stands_for)
-        if seat_holder is None or seat_holder.deputies is not None:
-            return None
-        seat = next((s for s in self.sitting.organ.seats if (s.label or s.office) == seat_holder.label), None)
-        return seat_holder if seat is not None and seat.delegable_to_employee else None
+        return seat_holder if seat_holder is not None and seat_holder.delegable else None
 
     def effective_role(self, person: str) -> Role | None:
         return self.sitting.role(person) or self._delegate_of(person)

@@ -25,6 +25,7 @@ class Role:
     citation: str
     group: str | None = None
     deputies: DeputyPolicy | None = None
+    delegable: bool = False  # "eller en av ham/henne valgt medarbeider" (vedtekter 2012 pkt. 4.1.2)
 
     @property
     def can_vote(self) -> bool:
@@ -216,7 +217,7 @@ def _seat_role(seat: Seat, h: Holding) -> Role:
     return Role(person=h.person, kind="member" if seat.member else "adviser",
                 label=seat.label or seat.office, rights=frozenset(seat.rights),
                 participant=h.participant, seat_key=unit, citation=seat.citation,
-                group=h.group, deputies=seat.deputies)
+                group=h.group, deputies=seat.deputies, delegable=seat.delegable_to_employee)
 
 
 def _observer_role(obs: ObserverSeat, h: Holding, observer_name: str) -> Role:
