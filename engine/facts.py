@@ -13,7 +13,7 @@ from functools import cache
 
 from .model import CaseKind, Competence, Document
 from .scenario import Case, Scenario
-from .sitting import Role, Sitting
+from .sitting import Role, Sitting, resolve
 
 _VALUE_NB = {"for": "for", "against": "mot", "blank": "blank"}
 _VALUE_EN = {"for": "for", "against": "against", "blank": "blank"}
@@ -156,6 +156,61 @@ class FactBuilder:
             "chair_is_voting_member": bool(role and role.can_vote) or self._lawful_deputy(chair),
             "chair_layer": "statute-mandatory",
             "chair_detail_nb": detail_nb, "chair_detail_en": detail_en,
+            **self._convening(),
+        }
+
+    def _convening(self) -> dict:
+        """Who convened, and the prerequisites (rule convened-without-authority).
+
+        An organ with a `convening` provision (Follomøtet: vedtekter 2012 pkt. 4.1.4) may be
+        convened only by the leader it names, on its prerequisites; any other organ under
+        kommuneloven § 11-2 andre ledd: its leader (b) or at least 1/3 of its members demanding
+        (c); a decision of the organ itself (a) is not recorded in scenarios. Without
+        `convening.by` (or without a known leader) the convening is unknown: no finding.
+        """
+        conv, s, organ = self.scenario.convening, self.sitting, self.sitting.organ
+        provision = organ.convening
+        leader, leader_of = s.leader, organ
+        if provision is not None and provision.leader_of and provision.leader_of != organ.id:
+            leader_of = self.doc.organ(provision.leader_of)
+            leader = resolve(self.doc, leader_of.id, s.on).leader
+        demand = len({r.seat_key for p in set(conv.demanded_by) if (r := s.role(p))
+                      and r.can_vote and r.kind == "member"})
+        needed = _required("1/3", s.member_count())
+        statute = self.statute.get("meeting-held")
+        by_demand = provision is None and demand >= needed > 0
+        needs = {p.kind: p for p in provision.prerequisites} if provision else {}
+        innst, agenda = needs.get("innstilling"), needs.get("agenda-approved")
+        given = conv.innstilling
+        return {
+            "convening_known": conv.by is not None and leader is not None,
+            "convened_by_entitled": conv.by == leader or by_demand,
+            "convener_name": s.name(conv.by) if conv.by else "",
+            "convener_entitled_nb": f"{leader_of.name}s leder ({s.name(leader)})",
+            "convener_entitled_en": f"the leader of {leader_of.name} ({s.name(leader)})",
+            "convening_demand_nb": "" if provision else
+            f", eller minst 1/3 av medlemmene ({needed} av {s.member_count()}) som krever det; {demand} krevde det",
+            "convening_demand_en": "" if provision else
+            f", or at least 1/3 of the members ({needed} of {s.member_count()}) demanding it; {demand} did",
+            "convening_citation": provision.citation if provision else (
+                statute.citation if statute else "kommuneloven § 11-2 andre ledd"),
+            "convening_layer": "bylaws" if provision else (statute.layer if statute else "statute-mandatory"),
+            "convening_needs_innstilling": innst is not None,
+            "convening_has_innstilling": innst is None or (given is not None and given.organ == innst.organ),
+            "convening_innstilling_organ_name": self._organ_name(innst.organ) if innst else "",
+            "convening_innstilling_detail_nb": "ingen innstilling er registrert" if given is None else
+            f"innstillingen kom fra {self._organ_name(given.organ)}",
+            "convening_innstilling_detail_en": "none is recorded" if given is None else
+            f"the innstilling came from {self._organ_name(given.organ)}",
+            "convening_innstilling_citation": innst.citation if innst else "",
+            "convening_needs_agenda": agenda is not None,
+            "convening_agenda_approved": agenda is None or conv.agenda_approved_by == agenda.organ,
+            "convening_agenda_organ_name": self._organ_name(agenda.organ) if agenda else "",
+            "convening_agenda_detail_nb": "ingen godkjenning er registrert" if conv.agenda_approved_by is None
+            else f"den ble godkjent av {self._organ_name(conv.agenda_approved_by)}",
+            "convening_agenda_detail_en": "no approval is recorded" if conv.agenda_approved_by is None
+            else f"it was approved by {self._organ_name(conv.agenda_approved_by)}",
+            "convening_agenda_citation": agenda.citation if agenda else "",
         }
 
     def _lawful_deputy(self, person: str | None) -> bool:

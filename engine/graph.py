@@ -65,8 +65,6 @@ _UP = {"reports-to": 1.0, "member-of": 2.0, "recommends-to": 3.0, "prepares-for"
 #: Edges whose target answers to the source (the upward step runs against the edge).
 _DOWN = {"instructs": 2.0, "steers": 2.0, "leads": 4.0}
 
-SUPREME_CITATION = "vedtekter 2012 pkt. 4.1.1"
-
 
 class AuthorityFinding(Strict):
     """One structural finding of :func:`structural_check`."""
@@ -392,7 +390,8 @@ def structural_check(G: nx.MultiDiGraph) -> list[AuthorityFinding]:
         if supreme is None or not nx.has_path(up, node, supreme):
             findings.append(AuthorityFinding(
                 rule="no-path-to-supreme", severity="warning", nodes=(node,),
-                citation=_join([data["citation"] or "", SUPREME_CITATION]),
+                citation=_join([data["citation"] or "",
+                                (G.nodes[supreme]["citation"] if supreme else "") or ""]),
                 message=f"{label(node)} har ingen linje opp til det øverste organet"
                         + (f" ({label(supreme)})." if supreme else " (ingen er angitt).")))
     for u, v, data in sorted(G.edges(data=True), key=lambda e: (e[0], e[1], e[2]["kind"])):
