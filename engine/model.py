@@ -136,19 +136,72 @@ class Quorum(Provision):
         return int(need) if need.denominator == 1 else int(need) + 1
 
 
+class RotationAnchor(Strict):
+    """A term the sources name (leader and vice), from which the rotation follows both ways."""
+
+    year: int  # the year the anchored term starts in
+    leader: str  # participant id
+    vice: str | None = None
+    citation: str = Field(min_length=3)
+    assumption: Assumption | None = None
+
+
+class Vacancy(Provision):
+    """The leader (or vice) leaves office mid-term; `from` is the first day of the new leadership.
+
+    `leader`/`vice`: the participants leading from that day when the sources name them;
+    otherwise engine.rotation derives them (the vice takes over, the next in order becomes vice).
+    """
+
+    office: Literal["leader", "vice"] = "leader"
+    participant: str  # whose office fell vacant
+    person: str | None = None  # roster person id of the one who left
+    leader: str | None = None
+    vice: str | None = None
+
+    @model_validator(mode="after")
+    def _dated(self):
+        if self.valid_from is None:
+            raise ValueError("a vacancy needs 'from' (the first day of the new leadership)")
+        return self
+
+
 class Leadership(Provision):
-    """How the organ's leader and vice are found. Details of rotation: see engine.rotation."""
+    """How the organ's leader and vice are found. Details of rotation: see engine.rotation.
+
+    kind `elected`: the organ elects its own (no rotation, kommuneloven § 18-3 default);
+    `rotation`: by turn in Norwegian alphabetical order of the participants' names, per `term`
+    (a year, or a four-year election period), starting on 1 January or at the constituent
+    meeting; `derived`: follows another organ's leadership.
+    """
 
     kind: Literal["elected", "rotation", "derived"]
     from_organ: str | None = None  # derived: leadership follows this organ's
     via_office: str | None = None  # derived: the holder of this office in the leader's participant
     among_office: str | None = None  # rotation/elected: among holders of this office
     term: Literal["year", "election-period"] = "year"
-    anchor: dict | None = None
+    anchor: dict | None = None  # validated as RotationAnchor
     vice_becomes_leader: bool = True
     on_vacancy: Literal["schedule-stays", "schedule-shifts"] = "schedule-stays"
     order: Literal["alphabetical"] = "alphabetical"
     assumptions: tuple[Assumption, ...] = ()
+    # rotation details (all optional; the defaults are Follorådet's 4.1.3)
+    among_kinds: tuple[ParticipantKind, ...] = ("kommune",)
+    term_start: Literal["calendar-year", "constituent-meeting"] = "calendar-year"
+    constituent_meeting: str = "10-15"  # MM-DD of the constituent meeting (an assumption)
+    election_year: int = 2019  # any year of local elections; periods run every four years
+    on_ceased: Literal["next-in-order", "successor"] = "next-in-order"
+    vacancies: tuple[Vacancy, ...] = ()
+
+    @model_validator(mode="after")
+    def _rotation_details(self):
+        if self.anchor is not None:
+            RotationAnchor.model_validate(self.anchor)
+        month, _, day = self.constituent_meeting.partition("-")
+        date(2001, int(month), int(day))  # raises on a bad MM-DD
+        if self.kind == "rotation" and self.anchor is None:
+            raise ValueError("a rotation needs an anchor (a term the sources name)")
+        return self
 
 
 class ConvenePrerequisite(Provision):
