@@ -1,7 +1,8 @@
 """The only module that imports durable-rules (see ../shared/design/durable-rules.md).
 
 The rule book is compiled once per process into one ruleset. Every fact kind has a catch-all
-rule so that no fact raises MessageNotHandledException. Sessions are small (at most
+rule so that no fact raises MessageNotHandledException. The host runs no background threads
+(see QuietHost): every call into the C core comes from this module, under one lock. Sessions are small (at most
 MAX_FACTS facts, split otherwise: all rules are single-fact conditions, so splitting cannot
 change a result), each gets a fresh id and is deleted after use. An exception captured in the
 session state is raised as an InternalError, never swallowed.
@@ -39,7 +40,16 @@ def _ensure_host(book: RuleBook):
     global _host
     if _host is not None:
         return _host
-    from durable.lang import get_host
+    from durable.engine import Host
+
+    class QuietHost(Host):
+        """durable's Host without its two background timer threads. They call into the C core
+        every 0.2 s (ruleset.dispatch, dispatch_timers) while assert_facts runs in our thread:
+        the fuzz campaign (tools/fuzz.py) saw error 307 and segmentation faults from that race.
+        Every call here is synchronous, so nothing needs the dispatcher."""
+
+        def _run(self):
+            self._d_timer = self._t_timer = None
 
     ruleset = {}
     for i, rule in enumerate(book.rules):
@@ -48,7 +58,7 @@ def _ensure_host(book: RuleBook):
     for kind in FACT_KINDS:
         ruleset[f"seen_{kind}"] = {"all": [{"m": {"t": kind}}], "run": _catch_all}
     _fields.update(*(fields_used(rule.when) for rule in book.rules))
-    host = get_host()
+    host = QuietHost()
     host.set_rulesets({RULESET: ruleset})
     _host = host
     return host
