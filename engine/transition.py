@@ -1,0 +1,960 @@
+"""The transition report: what changes when one council's bylaws replace another's.
+
+The model is OpenFisca's "reform": the same situation (a meeting, with the people who held the
+offices on its date) is judged under two sets of rules. For a scenario written under document A,
+the other document B is applied as a *counterfactual*: B's organs, seats, rights, quorum,
+competences and statute layer, with A's participants, A's people mapped into B's offices
+(`OFFICE_MAP`) and A's leadership (who led is a fact of the meeting's world, not a rule that is
+being compared; the report's leadership section compares the rules). The scenario's organ and
+case kinds are mapped (`ORGAN_MAP`, `case_kind_in`). Every mapping is an assumption and is named
+in the report.
+
+Sections: organs (cease / continue / renamed / new, who sits before and after), rights per role,
+rules that change, the legal steps with dates, the behavioural difference (`changed_scenarios`,
+contract) over the shipped scenarios and generated meetings, and every assumption relied on.
+
+The library never prints: engine/transition_cli.py renders.
+"""
+from __future__ import annotations
+
+import itertools
+from datetime import date, timedelta
+from fractions import Fraction
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .errors import InputError, NotModelled
+from .evaluate import Evaluation, load_scenario
+from .library import Library, library, with_roster
+from .load import REPO_ROOT
+from .model import Document, Holding, Leadership, Organ
+from .scenario import Case, Innstilling, Scenario, Votes
+from .sitting import resolve
+from .verdict import Finding, ScenarioVerdict
+
+__all__ = ["transition", "TransitionReport", "counterfactual", "run_both", "compare_verdicts",
+           "generated_meetings", "ORGAN_MAP", "OFFICE_MAP"]
+
+DAY = timedelta(days=1)
+
+# -- mappings (each an assumption, shown in the report) -----------------------------------------
+ORGAN_MAP: dict[tuple[str, str], dict[str, str]] = {
+    ("folloradet", "folloregionen"): {
+        "follomotet": "representantskapet", "folloradet": "representantskapet",
+        "arbeidsutvalget": "arbeidsutvalget", "radmannskollegiet": "kommunedirektorutvalget",
+        "sekretariatet": "sekretariatet"},
+    ("folloregionen", "folloradet"): {
+        "representantskapet": "folloradet", "arbeidsutvalget": "arbeidsutvalget",
+        "kommunedirektorutvalget": "radmannskollegiet", "sekretariatet": "sekretariatet"},
+}
+OFFICE_MAP: dict[tuple[str, str], dict[str, str | None]] = {
+    ("folloradet", "folloregionen"): {
+        "fast-stedfortreder": "representantskap-varamedlem", "radmann": "kommunedirektor"},
+    ("folloregionen", "folloradet"): {
+        "representantskap-varamedlem": "fast-stedfortreder", "kommunedirektor": "radmann"},
+}
+CASE_KIND_FALLBACK = {"strategi": "handlingsplan", "innstilling": "ordinary",
+                      "avtaleendring": "ordinary", "avtaleendring-a-h": "ordinary"}
+
+MAPPING_ASSUMPTIONS = [
+    "Organer: Follomøtet og Follorådet svarer til representantskapet, Arbeidsutvalget til Arbeidsutvalget, "
+    "Rådmannskollegiet til Kommunedirektørutvalget; representantskapet svarer (motsatt vei) til Follorådet, "
+    "der ordførerne møttes månedlig.",
+    "Personer: den samme personen beholder sitt verv; Follorådets faste stedfortreder svarer til "
+    "representantskapets varamedlem, rådmannen til kommunedirektøren (kommuneloven § 13-1).",
+    "Sakstyper uten motstykke: strategidokument behandles som handlingsplan, endring av samarbeidsavtalen "
+    "og innstilling som ordinær sak (Follorådets vedtekter om endring er ikke bevart: teksten slutter i pkt. 4.1.4).",
+    "Ledelsen (hvem som var leder og nestleder) hører til møtets faktiske situasjon og tas fra dokumentet "
+    "scenarioet er skrevet under; reglene om ledelse sammenlignes for seg.",
+]
+
+
+def organ_in(from_id: str, to_id: str, organ_id: str, target: Document) -> str | None:
+    mapped = ORGAN_MAP.get((from_id, to_id), {}).get(organ_id, organ_id)
+    return mapped if any(o.id == mapped for o in target.organs) else None
+
+
+def case_kind_in(kind: str, target: Document) -> str:
+    kinds = {k.id for k in target.case_kinds}
+    if kind in kinds:
+        return kind
+    fallback = CASE_KIND_FALLBACK.get(kind, "ordinary")
+    return fallback if fallback in kinds else "ordinary"
+
+
+# -- the counterfactual document ----------------------------------------------------------------
+_CF: dict[tuple, Document] = {}
+
+
+def counterfactual(rules: Document, people: Document) -> Document:
+    """`rules`' organs and provisions, in `people`' world: its participants, people and leaders."""
+    key = (id(rules), id(people))
+    hit = _CF.get(key)
+    if hit is not None:
+        return hit
+    if rules is people:
+        return rules
+    office_map = OFFICE_MAP.get((people.id, rules.id), {})
+    holdings = _mapped_holdings(people, rules, office_map)
+    observers = list(rules.observers) + [o for o in people.observers
+                                         if o.id not in {x.id for x in rules.observers}]
+    data = rules.model_dump(by_alias=True)
+    data.update({
+        "from": None, "to": None,
+        "title": f"{rules.title} [anvendt på situasjonen under {people.id}]",
+        "participants": [p.model_dump(by_alias=True) for p in people.participants],
+        "observers": [o.model_dump(by_alias=True) for o in observers],
+        "organs": [_with_leadership(o, rules, people).model_dump(by_alias=True) for o in rules.organs],
+        "roster": {"note": people.roster.note, "people": [p.model_dump() for p in people.roster.people],
+                   "holdings": [h.model_dump(by_alias=True) for h in holdings]},
+    })
+    doc = Document.model_validate(data)
+    _CF[key] = doc
+    return doc
+
+
+def _mapped_holdings(people: Document, rules: Document, office_map: dict) -> list[Holding]:
+    personal = {s.deputies.office for o in rules.organs for s in o.seats
+                if s.deputies and s.deputies.kind == "personal"}
+    principal_office = {s.deputies.office: s.office for o in rules.organs for s in o.seats if s.deputies}
+    out = []
+    for h in people.roster.holdings:
+        office = office_map.get(h.office, h.office)
+        if office is None:
+            continue
+        if office in personal and h.deputy_for is None:
+            out += _paired(h, office, principal_office[office], people)
+        else:
+            out.append(h.model_copy(update={"office": office}))
+    return out
+
+
+def _paired(h: Holding, office: str, principal_office: str, people: Document) -> list[Holding]:
+    """A deputy with no named principal: one holding per principal of the same participant."""
+    out = []
+    for p in people.roster.holdings:
+        if p.office != principal_office or p.participant != h.participant:
+            continue
+        start = max(d for d in (h.valid_from, p.valid_from, date.min) if d is not None)
+        end = min(d for d in (h.valid_to, p.valid_to, date.max) if d is not None)
+        if start <= end:
+            out.append(h.model_copy(update={"office": office, "deputy_for": p.person,
+                                            "valid_from": start, "valid_to": end}))
+    return out
+
+
+def _with_leadership(organ: Organ, rules: Document, people: Document) -> Organ:
+    """The organ with the leadership of its counterpart in `people` (the rotation that applied)."""
+    source = _source_rotation(organ.id, rules, people)
+    if source is None:
+        return organ
+    return organ.model_copy(update={"leadership": source})
+
+
+def _source_rotation(organ_id: str, rules: Document, people: Document) -> Leadership | None:
+    from . import rotation
+
+    back = {v: k for k, v in ORGAN_MAP.get((people.id, rules.id), {}).items()}
+    candidates = [k for k, v in ORGAN_MAP.get((people.id, rules.id), {}).items() if v == organ_id]
+    candidates += [back.get(organ_id, organ_id)]
+    for cand in candidates:
+        if not any(o.id == cand for o in people.organs):
+            continue
+        organ = people.organ(cand)
+        if organ.leadership is None or organ.leadership.kind == "derived":
+            continue
+        try:
+            return rotation._rotation_rule(people, cand)[1]
+        except LookupError:
+            return organ.leadership
+    return None
+
+
+# -- running a scenario under both documents ----------------------------------------------------
+class Out(BaseModel):
+    model_config = ConfigDict(frozen=True, populate_by_name=True)
+
+
+class SideResult(Out):
+    bylaws: str
+    organ: str
+    valid: bool
+    outcomes: dict[str, str]
+    findings: int
+    counterfactual: bool
+
+
+class ChangedScenario(Out):
+    scenario: str
+    name: str
+    date: str
+    verdict_before: str
+    verdict_after: str
+    before: SideResult
+    after: SideResult
+    first_difference: dict | None
+    explanation: str
+
+
+def _map_scenario(s: Scenario, organ: str, target: Document, from_id: str, to_id: str) -> Scenario:
+    def innst(i: Innstilling | None) -> Innstilling | None:
+        if i is None:
+            return None
+        mapped = organ_in(from_id, to_id, i.organ, target)
+        return None if mapped in (None, organ) else i.model_copy(update={"organ": mapped})
+
+    cases = tuple(c.model_copy(update={"kind": case_kind_in(c.kind, target), "innstilling": innst(c.innstilling)})
+                  for c in s.cases)
+    conv = s.convening.model_copy(update={
+        "innstilling": innst(s.convening.innstilling),
+        "agenda_approved_by": organ_in(from_id, to_id, s.convening.agenda_approved_by, target)
+        if s.convening.agenda_approved_by else None})
+    return s.model_copy(update={"organ": organ, "cases": cases, "convening": conv, "bylaws": None,
+                                "roster": None, "expected": None})
+
+
+def run_both(scenario: Scenario, file: str, own: Document, other: Document, lib: Library,
+             engine: str = "both") -> tuple[ScenarioVerdict, ScenarioVerdict, str] | None:
+    """The scenario under its own document and, as a counterfactual, under the other.
+
+    Returns (own verdict, other verdict, other organ id), or None if the organ has no counterpart.
+    """
+    if scenario.roster:
+        own = with_roster(own, scenario.roster)
+    target_organ = organ_in(own.id, other.id, scenario.organ, other)
+    if target_organ is None:
+        return None
+    plain = scenario.model_copy(update={"bylaws": None, "roster": None})
+    mine = Evaluation(plain, file, own, lib, "nb", engine).run()
+    cf = counterfactual(other, own)
+    mapped = _map_scenario(scenario, target_organ, other, own.id, other.id)
+    theirs = Evaluation(mapped, file, cf, lib, "nb", engine).run()
+    return mine, theirs, target_organ
+
+
+def _key(f: Finding) -> tuple:
+    return (f.rule, f.case, f.person, f.severity)
+
+
+def compare_verdicts(before: ScenarioVerdict, after: ScenarioVerdict) -> dict | None:
+    """The first finding (in report order) that one verdict has and the other lacks, or None."""
+    keys_b = {_key(f) for f in before.findings}
+    keys_a = {_key(f) for f in after.findings}
+    merged = [("before", f) for f in before.findings if _key(f) not in keys_a] + \
+             [("after", f) for f in after.findings if _key(f) not in keys_b]
+    if not merged:
+        return None
+    case_order = {c.id: i for i, c in enumerate(before.cases)}
+    sev = {"error": 0, "warning": 1, "info": 2}
+    side, f = min(merged, key=lambda sf: (sev[sf[1].severity], case_order.get(sf[1].case, -1),
+                                          sf[0] != "before"))
+    return {"only_under": side, "rule": f.rule, "severity": f.severity, "case": f.case,
+            "person": f.person, "citation": f.citation, "message": f.message}
+
+
+def _differs(before: ScenarioVerdict, after: ScenarioVerdict) -> bool:
+    return before.valid != after.valid or _outcomes(before) != _outcomes(after)
+
+
+def _outcomes(v: ScenarioVerdict) -> dict[str, str]:
+    return {c.id: c.outcome for c in v.cases}
+
+
+def _side(v: ScenarioVerdict, organ: str, cf: bool) -> SideResult:
+    return SideResult(bylaws=v.bylaws.split(" ")[0], organ=organ, valid=v.valid, outcomes=_outcomes(v),
+                      findings=len(v.findings), counterfactual=cf)
+
+
+def _verdict_word(v: ScenarioVerdict) -> str:
+    return "gyldig" if v.valid else "ugyldig"
+
+
+def _explain(before: ScenarioVerdict, after: ScenarioVerdict, diff: dict | None,
+             organ_before: str, organ_after: str) -> str:
+    parts = []
+    if before.valid != after.valid:
+        parts.append(f"{_verdict_word(before)} før, {_verdict_word(after)} etter")
+    for cid, o in _outcomes(before).items():
+        o2 = _outcomes(after).get(cid)
+        if o2 != o:
+            parts.append(f"sak {cid}: {_OUTCOME_NB[o]} → {_OUTCOME_NB.get(o2, o2)}")
+    if diff:
+        where = "bare før" if diff["only_under"] == "before" else "bare etter"
+        parts.append(f"første forskjell ({where}): {diff['rule']} – {diff['message']} [{diff['citation']}]")
+    kb, ka = {_key(f) for f in before.findings}, {_key(f) for f in after.findings}
+    for label, mine, other in (("bare før", before.findings, ka), ("bare etter", after.findings, kb)):
+        counts: dict[str, int] = {}
+        for f in mine:
+            if _key(f) not in other:
+                counts[f.rule] = counts.get(f.rule, 0) + 1
+        if counts:
+            parts.append(f"alle forskjeller {label}: " + ", ".join(f"{r} ×{n}" for r, n in counts.items()))
+    return "; ".join(parts)
+
+
+_OUTCOME_NB = {"adopted": "vedtatt", "rejected": "falt", "not_decided": "ikke avgjort", "no_vote": "ingen votering"}
+
+
+# -- generated meetings -------------------------------------------------------------------------
+class GeneratedFamily(Out):
+    name: str
+    organ_before: str
+    organ_after: str
+    date: str
+    case_kind: str
+    method: str  # exhaustive | hypothesis
+    meetings: int
+    changed: int
+    examples: tuple[dict, ...] = ()
+    explanation: str = ""
+
+
+def generated_meetings(doc: Document, organ_id: str, on: date, case_kind: str, *,
+                       deputies: bool = False, limit: int = 4000, samples: int = 300):
+    """Meetings of `organ_id` on `on`: every pattern of attendance and votes of the voting seats.
+
+    Per seat: absent, or present and voting for or against (and, with `deputies`, the seat's
+    deputy voting instead). Exhaustive when the number of patterns is at most `limit`;
+    otherwise `samples` patterns drawn by Hypothesis. The chair is the leader if present, else
+    the vice, else the first member present, elected (§ 11-2 tredje ledd).
+    Yields (pattern, Scenario).
+    """
+    sitting = resolve(doc, organ_id, on)
+    seats = sorted(sitting.voting_members().values(), key=lambda r: r.seat_key)
+    deputy_of = {}
+    if deputies:
+        for r in seats:
+            dep = next((h.person for h in sitting.holdings if r.deputies and h.office == r.deputies.office
+                        and h.participant == r.participant and h.deputy_for in (None, r.person)), None)
+            if dep:
+                deputy_of[r.person] = dep
+    states = ["absent", "for", "against"] + (["dep-for", "dep-against"] if deputies else [])
+    n = len(states) ** len(seats)
+    if n <= limit:
+        patterns = itertools.product(states, repeat=len(seats))
+        method = "exhaustive"
+    else:
+        patterns = _hypothesis_patterns(states, len(seats), samples)
+        method = "hypothesis"
+    for pattern in patterns:
+        yield method, pattern, _meeting(doc, sitting, seats, deputy_of, pattern, organ_id, on, case_kind)
+
+
+def _hypothesis_patterns(states: list[str], k: int, samples: int) -> list[tuple]:
+    from hypothesis import HealthCheck, given, settings, strategies as st
+
+    found: list[tuple] = []
+
+    @settings(max_examples=samples, database=None, derandomize=True,
+              suppress_health_check=list(HealthCheck), deadline=None)
+    @given(st.tuples(*[st.sampled_from(states)] * k))
+    def collect(pattern):
+        found.append(pattern)
+
+    collect()
+    return list(dict.fromkeys(found))
+
+
+def _meeting(doc, sitting, seats, deputy_of, pattern, organ_id, on, case_kind) -> Scenario:
+    attendance, votes_for, votes_against = [], [], []
+    for role, state in zip(seats, pattern):
+        if state == "absent" or (state.startswith("dep") and role.person not in deputy_of):
+            continue
+        if state.startswith("dep"):
+            person = deputy_of[role.person]
+            attendance.append({"person": person, "for": role.person})
+        else:
+            person = role.person
+            attendance.append({"person": person})
+        (votes_for if state.endswith("for") else votes_against).append(person)
+    present = [a["person"] for a in attendance]
+    if sitting.leader in present:
+        chair, elected = sitting.leader, False
+    elif sitting.vice in present:
+        chair, elected = sitting.vice, False
+    else:
+        chair, elected = (present[0] if present else None), bool(present)
+    return Scenario.model_validate({
+        "name": f"generert: {' '.join(pattern)}", "organ": organ_id, "date": on,
+        "chair": chair, "chair_elected": elected, "attendance": attendance,
+        "cases": [{"id": "1", "kind": case_kind, "votes": {"for": votes_for, "against": votes_against}}],
+    })
+
+
+# -- the report ---------------------------------------------------------------------------------
+class OrganChange(Out):
+    status: str  # ceases | continues | renamed | new | unknown
+    before: str | None
+    after: str | None
+    name_before: str | None
+    name_after: str | None
+    members_before: int
+    members_after: int
+    sits_before: tuple[str, ...]
+    sits_after: tuple[str, ...]
+    note: str = ""
+
+
+class RightsRow(Out):
+    organ_before: str | None
+    organ_after: str | None
+    role_before: str | None
+    role_after: str | None
+    rights_before: tuple[str, ...]
+    rights_after: tuple[str, ...]
+    changed: bool
+    assumption: str | None = None
+
+
+class RuleChange(Out):
+    topic: str
+    before: str
+    after: str
+    citation: str
+    changed: bool
+    assumption: str | None = None
+
+
+class LegalStep(Out):
+    date: str
+    who: str
+    what: str
+    citation: str
+    status: str
+    source: str | None = None
+    open_question: str | None = None
+
+
+class TransitionReport(Out):
+    from_: str = Field(alias="from")
+    to: str
+    title_before: str
+    title_after: str
+    date_before: str
+    date_after: str
+    organs: tuple[OrganChange, ...]
+    rights: tuple[RightsRow, ...]
+    rules: tuple[RuleChange, ...]
+    leadership: tuple[dict, ...]
+    steps: tuple[LegalStep, ...]
+    scenarios_compared: int
+    scenarios_skipped: tuple[str, ...]
+    changed_scenarios: tuple[ChangedScenario, ...]
+    generated: tuple[GeneratedFamily, ...]
+    assumptions: tuple[str, ...]
+
+    def as_json(self) -> dict:
+        return self.model_dump(by_alias=True)
+
+
+RIGHTS_NB = {"attend": "møte", "speak": "tale", "propose": "forslag", "vote": "stemme"}
+
+
+def transition(from_id: str, to_id: str, on: date | None = None, *, scenarios: list[Path] | None = None,
+               generated: bool = True, lib: Library | None = None, engine: str = "both",
+               docs: tuple[Document, Document] | None = None) -> TransitionReport:
+    """The transition report from document `from_id` to `to_id` (the picture after: on `on`)."""
+    lib = lib or library()
+    old, new = docs or (lib.document(from_id), lib.document(to_id))
+    after = on or new.valid_from or old.valid_to or date.today()
+    if not new.in_force(after):
+        raise NotModelled(f"datoen {after} er utenfor perioden {new.id} er modellert for "
+                          f"({new.valid_from} – {new.valid_to or 'åpen'}) [not-modelled]")
+    before = min(after - DAY, old.valid_to) if old.valid_to else after - DAY
+    if old is not new and old.valid_from and before < old.valid_from:
+        raise NotModelled(f"{old.id} er ikke modellert før {after} [not-modelled]")
+    if old is new:
+        before = after
+    assumptions: list[str] = []
+    changed, skipped, compared = _scenario_section(old, new, lib, scenarios, engine, assumptions)
+    families = _generated_section(old, new, lib, after, engine) if generated else []
+    report = TransitionReport(**{
+        "from": old.id, "to": new.id, "title_before": old.title, "title_after": new.title,
+        "date_before": str(before), "date_after": str(after),
+        "organs": tuple(_organs(old, new, before, after)),
+        "rights": tuple(_rights(old, new)),
+        "rules": tuple(_rules(old, new, lib)),
+        "leadership": tuple(_leadership_table(old, new, after)),
+        "steps": tuple(_steps(old, new, lib)) if old is not new else (),
+        "scenarios_compared": compared, "scenarios_skipped": tuple(skipped),
+        "changed_scenarios": tuple(changed), "generated": tuple(families),
+        "assumptions": tuple(dict.fromkeys(_all_assumptions(old, new, lib) + MAPPING_ASSUMPTIONS)),
+    })
+    return report
+
+
+def _scenario_files(paths: list[Path] | None) -> list[Path]:
+    paths = paths if paths is not None else [REPO_ROOT / "scenarios"]
+    files = []
+    for p in paths:
+        files += sorted(p.rglob("*.yaml")) if p.is_dir() else [p]
+    return files
+
+
+def _scenario_section(old, new, lib, paths, engine, assumptions):
+    changed, skipped, compared = [], [], 0
+    for path in _scenario_files(paths):
+        scenario, located = load_scenario(path)
+        try:
+            own = lib.choose(scenario.organ, scenario.date, scenario.bylaws)
+        except InputError:
+            skipped.append(f"{_rel(path)}: ingen vedtekter for organet og datoen")
+            continue
+        if own.id not in (old.id, new.id):
+            continue
+        own, other = (old, new) if own.id == old.id else (new, old)
+        result = run_both(scenario, located.file, own, other, lib, engine)
+        if result is None:
+            skipped.append(f"{_rel(path)}: organet {scenario.organ} har ikke noe motstykke i {other.id}")
+            continue
+        compared += 1
+        mine, theirs, other_organ = result
+        vb, va = (mine, theirs) if own.id == old.id else (theirs, mine)
+        ob, oa = (scenario.organ, other_organ) if own.id == old.id else (other_organ, scenario.organ)
+        if not _differs(vb, va):
+            continue
+        diff = compare_verdicts(vb, va)
+        changed.append(ChangedScenario(
+            scenario=_rel(path), name=scenario.name, date=str(scenario.date),
+            verdict_before=_verdict_word(vb), verdict_after=_verdict_word(va),
+            before=_side(vb, ob, own.id != old.id), after=_side(va, oa, own.id != new.id),
+            first_difference=diff, explanation=_explain(vb, va, diff, ob, oa)))
+    return changed, skipped, compared
+
+
+def _rel(path: Path) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(REPO_ROOT))
+    except ValueError:
+        return str(path)
+
+
+def _generated_section(old, new, lib, after, engine) -> list[GeneratedFamily]:
+    """Generated meetings of the new document's supreme organ, run under both documents."""
+    families = []
+    supreme = next((o for o in new.organs if o.supreme), None)
+    if supreme is None:
+        return families
+    organ_old = organ_in(new.id, old.id, supreme.id, old) if old is not new else supreme.id
+    if organ_old is None:
+        return families
+    on = max(after, new.valid_from or after)
+    kinds = [k.id for k in new.case_kinds if k.voted and not k.election and not k.appointment]
+    for kind in sorted(set(kinds) & {"ordinary", "budsjett", "avtaleendring", "avtaleendring-a-h"}) or kinds[:1]:
+        for deputies in (False, True):
+            fam = _family(old, new, lib, supreme.id, organ_old, on, kind, deputies, engine)
+            families.append(fam)
+    return families
+
+
+def _family(old, new, lib, organ_new, organ_old, on, kind, deputies, engine) -> GeneratedFamily:
+    cf = counterfactual(old, new)
+    n = changed = 0
+    method = "exhaustive"
+    examples = []
+    for method, pattern, meeting in generated_meetings(new, organ_new, on, kind, deputies=deputies):
+        n += 1
+        after = Evaluation(meeting, "<generert>", new, lib, "nb", "reference").run()
+        if old is new:
+            before = after
+        else:
+            mapped = _map_scenario(meeting, organ_old, old, new.id, old.id)
+            before = Evaluation(mapped, "<generert>", cf, lib, "nb", "reference").run()
+        if _differs(before, after):
+            changed += 1
+            if len(examples) < 3:
+                diff = compare_verdicts(before, after)
+                examples.append({"pattern": " ".join(pattern), "before": _verdict_word(before),
+                                 "after": _verdict_word(after), "outcome_before": _outcomes(before).get("1"),
+                                 "outcome_after": _outcomes(after).get("1"), "first_difference": diff})
+    name = f"{organ_new}: {kind}{' med varamedlemmer' if deputies else ''}"
+    return GeneratedFamily(name=name, organ_before=organ_old, organ_after=organ_new, date=str(on),
+                           case_kind=kind, method=method, meetings=n, changed=changed,
+                           examples=tuple(examples), explanation=_family_explanation(kind, changed, n))
+
+
+def _family_explanation(kind: str, changed: int, n: int) -> str:
+    if changed == 0:
+        return ("Ingen forskjell: samme antall stemmeberettigede seter, samme krav til vedtaksførhet "
+                "(§ 11-9 første ledd) og flertall (§ 11-9 andre ledd).")
+    if kind == "avtaleendring":
+        return ("Endringer i samarbeidsavtalen krever i representantskapet minst 2/3 av de avgitte stemmene "
+                "(§ 18-4 tredje ledd); Follorådets vedtekter har ingen bevart regel om endring, så der gjelder "
+                "alminnelig flertall (forutsetning).")
+    if kind == "avtaleendring-a-h":
+        return ("Endringer om § 18-4 fjerde ledd a–h må vedtas av hvert kommunestyre (§ 18-4 andre ledd); "
+                "representantskapet kan ikke avgjøre dem (wrong-organ).")
+    if kind == "budsjett":
+        return ("Budsjettet var Follomøtets sak etter innstilling fra Follorådet (vedtekter 2012 pkt. 4.1.4); "
+                "i Folloregionen avgjør representantskapet det (forutsetning).")
+    return f"{changed} av {n} møter får en annen dom."
+
+
+# -- organs, rights, rules ----------------------------------------------------------------------
+def _sits(doc: Document, organ: str, on: date) -> tuple[int, tuple[str, ...]]:
+    if not doc.in_force(on):
+        return 0, ()
+    s = resolve(doc, organ, on)
+    groups: dict[str, list[str]] = {}
+    for person, roles in sorted(s.roles.items()):
+        for r in roles:
+            groups.setdefault(r.label, []).append(s.name(person))
+    lines = []
+    for label, names in groups.items():
+        shown = ", ".join(names[:6]) + (f" og {len(names) - 6} til" if len(names) > 6 else "")
+        lines.append(f"{label} ({len(names)}): {shown}")
+    if s.leader:
+        lines.append(f"leder: {s.name(s.leader)}; nestleder: {s.name(s.vice)}")
+    return s.member_count(), tuple(lines)
+
+
+def _organs(old: Document, new: Document, before: date, after: date) -> list[OrganChange]:
+    out = []
+    mapping = ORGAN_MAP.get((old.id, new.id), {})
+    targets = {}
+    for o in old.organs:
+        t = organ_in(old.id, new.id, o.id, new)
+        targets.setdefault(t, []).append(o.id)
+        mb, sb = _sits(old, o.id, before)
+        if t is None:
+            out.append(OrganChange(status="unknown", before=o.id, after=None, name_before=o.name, name_after=None,
+                                   members_before=mb, members_after=0, sits_before=sb, sits_after=(),
+                                   note=f"ikke nevnt i kildene for {new.id}; om organet består, er ukjent"))
+            continue
+        n = new.organ(t)
+        ma, sa = _sits(new, t, after)
+        merged = [x for x, v in mapping.items() if v == t]
+        if t == o.id and n.name == o.name:
+            status, note = "continues", ""
+        elif len(merged) > 1:
+            status = "ceases"
+            note = (f"opphører; oppgavene går til det nye organet {n.name}, som også overtar fra "
+                    f"{', '.join(old.organ(m).name for m in merged if m != o.id)}")
+        else:
+            status, note = "renamed", f"videreføres som {n.name}"
+        out.append(OrganChange(status=status, before=o.id, after=t, name_before=o.name, name_after=n.name,
+                               members_before=mb, members_after=ma, sits_before=sb, sits_after=sa, note=note))
+    for n in new.organs:
+        merged = [x for x, v in mapping.items() if v == n.id]
+        if len(merged) > 1:
+            ma, sa = _sits(new, n.id, after)
+            out.append(OrganChange(status="new", before=None, after=n.id, name_before=None, name_after=n.name,
+                                   members_before=0, members_after=ma, sits_before=(), sits_after=sa,
+                                   note=f"overtar oppgavene til {', '.join(old.organ(m).name for m in merged)}"))
+        elif n.id not in targets:
+            ma, sa = _sits(new, n.id, after)
+            out.append(OrganChange(status="new", before=None, after=n.id, name_before=None, name_after=n.name,
+                                   members_before=0, members_after=ma, sits_before=(), sits_after=sa,
+                                   note=n.note or ""))
+    return out
+
+
+def _rights(old: Document, new: Document) -> list[RightsRow]:
+    rows = []
+    office_map = OFFICE_MAP.get((old.id, new.id), {})
+    for o in old.organs:
+        t = organ_in(old.id, new.id, o.id, new)
+        n = new.organ(t) if t else None
+        for seat in o.seats:
+            match = None
+            if n is not None:
+                office = office_map.get(seat.office, seat.office)
+                match = next((s for s in n.seats if s.office == office and
+                              (s.per_participant is None) == (seat.per_participant is None)), None)
+            rb = tuple(RIGHTS_NB[r] for r in seat.rights)
+            ra = tuple(RIGHTS_NB[r] for r in match.rights) if match else ()
+            note = match.assumption.what.strip() if match and match.assumption else None
+            rows.append(RightsRow(organ_before=o.name, organ_after=n.name if n else None,
+                                  role_before=seat.label or seat.office,
+                                  role_after=(match.label or match.office) if match else None,
+                                  rights_before=rb, rights_after=ra,
+                                  changed=rb != ra or match is None, assumption=note))
+        for obs in o.observers:
+            match = next((x for x in n.observers if x.observer == obs.observer), None) if n else None
+            rb = tuple(RIGHTS_NB[r] for r in obs.rights)
+            ra = tuple(RIGHTS_NB[r] for r in match.rights) if match else ()
+            name_b = next((x.name_on(old.valid_to or date.today()) for x in old.observers if x.id == obs.observer), obs.observer)
+            name_a = next((x.name for x in new.observers if x.id == obs.observer), None)
+            rows.append(RightsRow(organ_before=o.name, organ_after=n.name if n else None,
+                                  role_before=f"observatør: {name_b}", role_after=f"observatør: {name_a}" if match else None,
+                                  rights_before=rb, rights_after=ra, changed=rb != ra,
+                                  assumption=match.assumption.what.strip() if match and match.assumption else None))
+    return rows
+
+
+def _supreme(doc: Document) -> Organ | None:
+    return next((o for o in doc.organs if o.supreme), None)
+
+
+def _quorum_text(doc: Document, organ: Organ | None, lib: Library) -> tuple[str, str]:
+    statute = lib.statute_for(doc)
+    if organ is not None and organ.quorum is not None:
+        q = organ.quorum
+        return (f"{q.fraction} av medlemmene ({'til stede' if q.basis == 'present' else 'til stede og stemmer'}), "
+                f"vedtektene", q.citation)
+    rule = statute.rule("quorum") if statute else None
+    how = "som lov" if doc.statute_applies == "as-law" else "som bakgrunnsrett (analogi)"
+    fraction = rule.parameters.get("fraction", "1/2") if rule else "1/2"
+    return f"minst {fraction} av medlemmene til stede og stemmer, kommuneloven {how}", rule.citation if rule else ""
+
+
+def _rules(old: Document, new: Document, lib: Library) -> list[RuleChange]:
+    rows = []
+    so, sn = _supreme(old), _supreme(new)
+    statute = lib.statute_for(new)
+
+    def add(topic, before, after, citation, assumption=None):
+        rows.append(RuleChange(topic=topic, before=before, after=after, citation=citation,
+                               changed=before != after, assumption=assumption))
+
+    add("Øverste organ", f"{so.name} ({so.citation})" if so else "-", f"{sn.name} ({sn.citation})" if sn else "-",
+        "kommuneloven § 18-3 første ledd")
+    for organ_old in (o for o in old.organs if o.decides and o.seats):
+        t = organ_in(old.id, new.id, organ_old.id, new)
+        n = new.organ(t) if t else None
+        qb, cb = _quorum_text(old, organ_old, lib)
+        qa, ca = _quorum_text(new, n, lib) if n else ("(organet opphører)", "")
+        members_b = sum(1 for s in organ_old.seats if s.member and "vote" in s.rights)
+        add(f"Vedtaksførhet: {organ_old.name} → {n.name if n else '-'}", qb, qa, f"{cb}; {ca}".strip("; "))
+    add("Flertall", _majority_text(old), _majority_text(new), "kommuneloven § 11-9 andre ledd; § 18-1 fjerde ledd")
+    amend_b = _amendments(old)
+    amend_a = _amendments(new)
+    add("Endring av avtalen/vedtektene", amend_b[0], amend_a[0], amend_a[1] or amend_b[1], amend_a[2])
+    add("Ledelse", _leadership_text(old, so), _leadership_text(new, sn),
+        sn.leadership.citation if sn and sn.leadership else "",
+        sn.leadership.assumption.what.strip() if sn and sn.leadership and sn.leadership.assumption else None)
+    add("Varamedlemmer", _deputies_text(old), _deputies_text(new),
+        "kommuneloven § 18-3 første ledd tredje punktum" if new.kind == "ipr" else "",
+        _deputy_assumption(new))
+    add("Kommuneloven", _statute_text(old), _statute_text(new), "kommuneloven § 18-1 fjerde ledd")
+    add("Navn", _name_text(old, statute), _name_text(new, statute), "kommuneloven § 18-1 tredje ledd")
+    if old is not new:
+        add("Navn: statsforvalteren", "Fylkesmannen i Oslo og Viken (til 2020-12-31)",
+            "Statsforvalteren i Oslo og Viken (fra 2021-01-01, allerede før overgangen)",
+            "domain README; handlingsprogram 2021 kap. 1.2")
+        add("Navn: administrasjonssjefen", "rådmann (vedtekter 2012; handlingsprogram 2021)",
+            "kommunedirektør (kommuneloven 2018 § 13-1; Kommunedirektørutvalget, fakta utdrag 5)",
+            "kommuneloven § 13-1")
+    add("Myndighet: budsjett og handlingsprogram", _competence_text(old, "budsjett"), _competence_text(new, "budsjett"),
+        "vedtekter 2012 pkt. 4.1.4; kommuneloven § 18-3",
+        _competence_assumption(new, "budsjett"))
+    return rows
+
+
+def _majority_text(doc: Document) -> str:
+    how = "som lov" if doc.statute_applies == "as-law" else "analogi"
+    return f"flertallet av de avgitte stemmene; møteleders stemme avgjør ved likhet (§ 11-9 andre ledd, {how})"
+
+
+def _statute_text(doc: Document) -> str:
+    if doc.kind == "ipr":
+        return "gjelder som lov, så langt den passer (§ 18-1 fjerde ledd)"
+    return "bakgrunnsrett der vedtektene er tause (analogi)" if doc.statute_applies == "by-analogy" else "gjelder som lov"
+
+
+def _name_text(doc: Document, statute) -> str:
+    name = doc.title.split("Samarbeidsavtale for ")[-1].split(" (")[0].split(" pr.")[0]
+    if doc.kind != "ipr" or statute is None:
+        return name
+    must = str(statute.rule("ipr-name").parameters.get("must_contain", "interkommunalt politisk råd"))
+    return f"{name} – {'oppfyller' if must in doc.title else 'OPPFYLLER IKKE'} kravet om «{must}»"
+
+
+def _amendments(doc: Document) -> tuple[str, str, str | None]:
+    comps = [c for c in doc.competences if c.case_kind.startswith("avtaleendring")]
+    if not comps:
+        return ("ikke i kildene (vedtektene 2012 er bevart bare til pkt. 4.1.4)", "", None)
+    parts, cites, assumption = [], [], None
+    for c in comps:
+        organ = next((o.name for o in doc.organs if o.id == c.organ), c.organ)
+        label = next((k.label for k in doc.case_kinds if k.id == c.case_kind), c.case_kind)
+        rule = f"minst {c.majority} av de avgitte stemmene" if c.majority else "vedtak i hvert kommunestyre"
+        parts.append(f"{label}: {organ}, {rule}")
+        cites.append(c.citation)
+        assumption = assumption or (c.assumption.what.strip() if c.assumption else None)
+    return ("; ".join(parts), "; ".join(dict.fromkeys(cites)), assumption)
+
+
+def _leadership_text(doc: Document, organ: Organ | None) -> str:
+    if organ is None or organ.leadership is None:
+        return "-"
+    lead = organ.leadership
+    if lead.kind == "rotation":
+        a = lead.anchor or {}
+        return (f"går på omgang etter kommunenavn i alfabetisk rekkefølge, ett år; nestleder blir leder året etter "
+                f"(anker {a.get('year')}: {a.get('leader')}/{a.get('vice')})")
+    if lead.kind == "elected":
+        return "velges av organet selv"
+    return f"følger {lead.from_organ}"
+
+
+def _deputies_text(doc: Document) -> str:
+    organ = _supreme(doc)
+    texts = []
+    for o in doc.organs:
+        for s in o.seats:
+            if s.deputies and "vote" in s.rights:
+                kind = {"fixed": "fast stedfortreder (bare denne)", "numbered": "varamedlemmer i nummerorden (§ 7-10)",
+                        "personal": "personlig varamedlem valgt av kommunestyret (minst like mange som medlemmer)"}[s.deputies.kind]
+                texts.append(f"{o.name}: {kind}")
+    return "; ".join(dict.fromkeys(texts)) or "-"
+
+
+def _deputy_assumption(doc: Document) -> str | None:
+    for o in doc.organs:
+        for s in o.seats:
+            if s.deputies and s.deputies.assumption:
+                return s.deputies.assumption.what.strip()
+    return None
+
+
+def _competence_text(doc: Document, kind: str) -> str:
+    comps = [c for c in doc.competences if c.case_kind == kind]
+    if not comps:
+        return "-"
+    c = comps[0]
+    organ = next((o.name for o in doc.organs if o.id == c.organ), c.organ)
+    inn = next((o.name for o in doc.organs if o.id == c.needs_innstilling_from), None)
+    return f"{organ}" + (f", etter innstilling fra {inn}" if inn else ", uten krav om innstilling")
+
+
+def _competence_assumption(doc: Document, kind: str) -> str | None:
+    c = next((c for c in doc.competences if c.case_kind == kind), None)
+    return c.assumption.what.strip() if c and c.assumption else None
+
+
+def _leadership_table(old: Document, new: Document, after: date) -> list[dict]:
+    """Leader and vice per term across the change, from each document's own rule."""
+    from . import rotation
+
+    rows = []
+    for doc in ((old, new) if old is not new else (new,)):
+        sup = _supreme(doc)
+        if sup is None:
+            continue
+        start = doc.valid_from or date(after.year - 1, 1, 1)
+        end = doc.valid_to or date(max(after.year, start.year) + 2, 12, 31)
+        first, last = max(start.year, after.year - 1), min(end.year, after.year + 2)
+        try:
+            terms = rotation.terms(doc, sup.id, first, last)
+        except Exception:  # leadership not by rotation: elected (no data) or not modelled
+            rows.append({"document": doc.id, "from": str(start), "to": str(end), "leader": None, "vice": None,
+                         "basis": _leadership_text(doc, sup)})
+            continue
+        for t in terms:
+            s, e = max(t.start, start), min(t.end, end)
+            if s > e:
+                continue
+            sitting_day = s
+            lead = _mayor(doc, t.leader, sitting_day)
+            vice = _mayor(doc, t.vice, sitting_day)
+            rows.append({"document": doc.id, "from": str(s), "to": str(e), "leader": t.leader, "vice": t.vice,
+                         "leader_person": lead, "vice_person": vice, "citation": t.citation})
+    return rows
+
+
+def _mayor(doc: Document, participant: str, on: date) -> str | None:
+    people = {p.id: p for p in doc.roster.people}
+    for h in doc.roster.holdings:
+        if h.office == "ordforer" and h.participant == participant and h.in_force(on):
+            p = people.get(h.person)
+            return f"{p.name}{' (fiktiv)' if p and p.fictional else ''}" if p else h.person
+    return None
+
+
+# -- legal steps --------------------------------------------------------------------------------
+def _steps(old: Document, new: Document, lib: Library) -> list[LegalStep]:
+    statute = lib.statute_for(new)
+    if new.kind != "ipr" or statute is None:
+        return []
+    kl = statute.valid_from or date(2019, 10, 1)
+    deadline = date(kl.year + 4, kl.month, kl.day)
+    names = ", ".join(p.short for p in new.participants_on(new.valid_from or date.today()))
+    name_rule = statute.rule("ipr-name")
+    must = str(name_rule.parameters.get("must_contain"))
+    name_ok = must in new.title
+    return [
+        LegalStep(date="2016-09-30", who="Follorådet", what="Vedtak om å sette i gang prosjektet «nytt Folloråd» (sak 64/16).",
+                  citation="handlingsprogram 2021 kap. 2.1", status="gjennomført",
+                  source="«Follorådet vedtok på sitt møte den 30. september 2016, jf. sak 64/16, å sette i gang et prosjekt «nytt Folloråd».»"),
+        LegalStep(date="høsten/vinteren 2020/2021 (før 2021-06-11; datoene er ikke i kildene)",
+                  who=f"kommunestyrene i {names}",
+                  what="Hvert kommunestyre vedtar selv å opprette rådet og vedtar samarbeidsavtalen.",
+                  citation="kommuneloven § 18-1 første ledd tredje punktum, § 18-4 andre ledd og § 31-2 andre ledd",
+                  status="gjennomført",
+                  source="«Kommunestyrene i Enebakk, Frogn, Nesodden, Nordre Follo, Vestby og Ås har tidligere i år vedtatt samme avtale.» (fakta utdrag 1)"),
+        LegalStep(date=str(new.valid_from), who="deltakerne",
+                  what=f"Navnet «{new.title.split('Samarbeidsavtale for ')[-1].split(' (')[0]}» "
+                       f"{'inneholder' if name_ok else 'MANGLER'} ordene «{must}».",
+                  citation=name_rule.citation, status="oppfylt" if name_ok else "ikke oppfylt",
+                  source="«Rådets formelle navn skal være Folloregionen interkommunalt politisk råd, til daglig kalt Folloregionen.» (fakta utdrag 1)"),
+        LegalStep(date=str(new.valid_from), who="representantskapet (ordførerne, valgt av hvert kommunestyre)",
+                  what="Rådet organisert som IPR; representantskapet konstitueres som øverste organ.",
+                  citation="kommuneloven § 18-3 første ledd", status="gjennomført (dato etter Nordre Follo kommune)",
+                  source="«Fra 1. mars 2021 er det regionale politiske samarbeidet mellom kommunene i Follo organisert som et interkommunalt politisk råd etter kommunelovens kapittel 18.» (fakta utdrag 3)",
+                  open_question="Dagen representantskapet ble konstituert er ikke i kildene."),
+        LegalStep(date=str((new.valid_from or date.today()) - DAY), who="deltakerne",
+                  what="Follorådet opphører samtidig som Folloregionen etableres.",
+                  citation="fakta utdrag 1", status="gjennomført",
+                  source="«Follorådet opphører samtidig, men dette får ingen praktiske konsekvenser i og med at samarbeidet videreføres.»"),
+        LegalStep(date=str(new.valid_from), who="Follorådet → Folloregionen (eller deltakerkommunene)",
+                  what="Eiendeler, rettigheter og forpliktelser overføres til det nye samarbeidet; er det ikke eget "
+                       "rettssubjekt, til én eller flere deltakerkommuner. Nordre Follo beholder arbeidsgiveransvaret for "
+                       "sekretariatet og arkiv-, regnskaps- og revisjonsansvaret.",
+                  citation="kommuneloven § 31-2 tredje ledd; fakta utdrag 1", status="følger av loven hvis § 31-2 gjelder",
+                  source="«Nordre Follo kommune vil som tidligere ivareta arbeidsgiveransvar for sekretariatet, samt ha arkiv-, regnskaps- og revisjonsansvaret for Folloregionen IPR.»",
+                  open_question="Om Folloregionen er eget rettssubjekt (§ 18-4 fjerde ledd b) er ikke i kildene."),
+        LegalStep(date="2021-06-11", who="representantskapet",
+                  what="Representantskapet vedtar samarbeidsavtalen.", citation="fakta utdrag 1", status="gjennomført",
+                  source="«Representantskapet i Folloregionen interkommunalt politisk råd har i dag vedtatt samarbeidsavtalen»",
+                  open_question="Avviket mellom 1. mars og 11. juni 2021 er ikke forklart i kildene."),
+        LegalStep(date="høsten 2021 (vedtatt 2021-12-17)", who="representantskapet",
+                  what="Strategidokument (strategisk plattform); deretter minst én gang per fireårsperiode.",
+                  citation="samarbeidsavtalen § 5 (handlingsprogram 2021 kap. 2.1); fakta utdrag 1 og 2", status="gjennomført",
+                  source="«I henhold til samarbeidsavtalens § 5 skal representantskapet minst én gang pr. fireårsperiode vedta strategiske føringer»"),
+        LegalStep(date=f"senest {deadline} (forutsatt ikrafttredelse av kapittel 18 {kl})",
+                  who="kommunestyrene", what="Frist for å omdanne et interkommunalt styre etter 1992-lovens § 27 til IPR "
+                       "eller kommunalt oppgavefellesskap. Omdanningen 2021-03-01 ligger innenfor fristen.",
+                  citation="kommuneloven § 31-2 første ledd", status="overholdt hvis § 31-2 gjelder",
+                  source="«må være omdannet ... senest fire år etter at henholdsvis kapittel 18 og 19 i loven her trer i kraft»",
+                  open_question="Kildene sier ikke om Follorådet var organisert etter 1992-lovens § 27 (da gjelder § 31-2) "
+                                "eller var et uregulert regionråd. Departementet mener regionråd uansett må organiseres som IPR "
+                                "(tolkningsuttalelse 17.08.2021 om § 18-1). Ikrafttredelsesdatoen for kapittel 18 er ikke "
+                                "verifisert i kildene."),
+        LegalStep(date="etter kommunestyrevalget 2023 (valgperiodens slutt 2023-10-14)", who="hvert kommunestyre",
+                  what="Nye medlemmer og varamedlemmer til representantskapet velges for fire år.",
+                  citation="kommuneloven § 18-3 tredje ledd", status="framtidig (standardregel)",
+                  source="«Representantskapets medlemmer og varamedlemmer velges for fire år hvis ikke noe annet er fastsatt i samarbeidsavtalen.»"),
+    ]
+
+
+def _all_assumptions(old: Document, new: Document, lib: Library) -> list[str]:
+    notes = []
+    for doc in (new, old) if old is not new else (new,):
+        notes += [a.what.strip() for a in doc.assumptions]
+        for o in doc.organs:
+            for p in (o, o.leadership, *o.seats, *(s.deputies for s in o.seats), *o.observers):
+                if p is not None and getattr(p, "assumption", None):
+                    notes.append(p.assumption.what.strip())
+            if o.leadership:
+                notes += [a.what.strip() for a in o.leadership.assumptions]
+        for c in doc.competences:
+            if c.assumption:
+                notes.append(c.assumption.what.strip())
+        for h in doc.roster.holdings:
+            if h.assumption and doc is new:
+                notes.append(h.assumption.what.strip())
+    statute = lib.statute_for(new)
+    if statute:
+        notes += [a.what.strip() for a in statute.assumptions[:1]]
+    return notes
+
+
+def with_parameter(doc: Document, organ_id: str, **quorum) -> Document:
+    """A copy of `doc` with the organ's quorum set (the "reform" of one parameter)."""
+    data = doc.model_dump(by_alias=True)
+    for o in data["organs"]:
+        if o["id"] == organ_id:
+            o["quorum"] = {"citation": "endret parameter (transition-test)", **quorum}
+    return Document.model_validate(data)
