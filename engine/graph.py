@@ -592,10 +592,10 @@ def _positions(G: nx.MultiDiGraph, lay: dict[str, int]) -> dict[str, tuple[float
                 shift = sum(w - g for w, g in zip(want, got)) / len(got) if got else 0.0
                 for n, g in zip(order, got):
                     x[n] = g + shift
-    right = max(x.values(), default=0.0)  # observers: at the right edge, by their organ's row
-    for i, n in enumerate(sorted(n for n in lay if n not in x)):
-        x[n] = right + (1 + i % 2) * gap * 1.3
-    return {n: (x[n], -lay[n] * 1.0) for n in lay}
+    rights = {lay[n]: max(x[m] for m in x if lay[m] == lay[n]) for n in lay if n not in x}
+    for i, n in enumerate(sorted(n for n in lay if n not in x)):  # observers: right of their row
+        x[n] = rights[lay[n]] + (1.6 + 1.3 * i)
+    return {n: (x[n], -lay[n] + (0.3 if G.nodes[n]["kind"] == "observer" else 0.0)) for n in lay}
 
 
 def draw(G: nx.MultiDiGraph, path: str, fmt: str = "png") -> None:
@@ -607,6 +607,7 @@ def draw(G: nx.MultiDiGraph, path: str, fmt: str = "png") -> None:
     import matplotlib
 
     matplotlib.use("Agg")
+    matplotlib.rcParams["svg.fonttype"] = "none"  # SVG text stays text (searchable, accessible)
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch

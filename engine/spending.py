@@ -48,6 +48,7 @@ class Budget(Provision):
     title: str
     document: str
     adopted_by: str
+    completeness: Assumption | None = None  # what the lines leave out
     authority: SpendingAuthority
     lines: tuple[BudgetLine, ...]
 
@@ -157,6 +158,8 @@ def assess(payment: Payment, budget: Budget, lib: Library, file: str = "") -> Pa
     used = payment.earlier + payment.amount
     if line is None:
         line_reason: Reason = "no-line"
+        if budget.completeness:
+            assumptions.append(budget.completeness.what)
         findings.append({"rule": "no-line", "ok": False, "citation": budget.citation,
                          "message": f"Utgiften har ingen linje i {budget.title}; bare "
                                     f"{lib.document(budget.document).organ(budget.adopted_by).name} "
