@@ -31,7 +31,9 @@ def validate(located: Located, model: type[M]) -> M:
 
 def _located_error(exc: ValidationError, located: Located, model: type[BaseModel]) -> InputError:
     errors = exc.errors(include_url=False)
-    first = errors[0]
+    # a misspelt key also makes the right one "missing": report the unknown key (with its
+    # did-you-mean) first
+    first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
     loc = tuple(first["loc"])
     line = located.line_of(loc)
     path = ".".join(str(p) for p in loc) or "(toppnivå)"

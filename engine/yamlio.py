@@ -47,10 +47,19 @@ def read_text(path: Path) -> str:
     if size > MAX_BYTES:
         raise InputError(f"filen er for stor ({size} byte; grensen er {MAX_BYTES})", file=name)
     raw = path.read_bytes()
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise InputError("filen er UTF-32; lagre den som UTF-8", file=name, where="linje 1")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError("filen er UTF-16; lagre den som UTF-8", file=name, where="linje 1")
     if b"\x00" in raw:
-        raise InputError("filen er ikke en tekstfil (inneholder NUL-byte)", file=name)
+        head = raw[:400]
+        if len(head) >= 4 and (head[1::2].count(0) > len(head) // 4 or head[0::2].count(0) > len(head) // 4) \
+                and b"\x00\x00" not in head:
+            raise InputError("filen ser ut til å være UTF-16 (uten byte-rekkefølgemerke); "
+                             "lagre den som UTF-8", file=name, where="linje 1")
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise InputError("filen er ikke en tekstfil (inneholder NUL-byte)", file=name,
+                         where=f"linje {line}")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -72,6 +81,11 @@ def load_yaml(path: Path | str) -> Located:
         where = f"linje {mark.line + 1}, kolonne {mark.column + 1}" if mark else None
         raise InputError(f"ugyldig YAML: {exc.problem or exc.context}", file=name,
                          where=where) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (e.g. a control character)
+        line = text[: exc.position].count("\n") + 1 if isinstance(exc.position, int) else None
+        char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        raise InputError(f"ugyldig tegn {char} (kontrolltegn er ikke tillatt i YAML)", file=name,
+                         where=f"linje {line}" if line else None) from None
     except yaml.YAMLError as exc:
         raise InputError(f"ugyldig YAML: {exc}", file=name) from None
     except RecursionError:

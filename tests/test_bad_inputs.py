@@ -1,0 +1,135 @@
+"""The bad-input corpus (tests/bad-inputs/): every file is refused with exit 2 and a precise
+message naming the file (and the line or key path where there is one), quickly and without a
+traceback, through the real CLI entry point (engine.cli.main)."""
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from engine.cli import main
+
+CORPUS = Path(__file__).resolve().parent / "bad-inputs"
+FILES = sorted(CORPUS.glob("*.yaml"))
+
+# What each message must say (a fragment), and whether it must name a line or key path.
+EXPECT = {
+    "alias-bomb.yaml": ("aliaser", True),
+    "bad-indent.yaml": ("ugyldig YAML", True),
+    "binary.yaml": ("NUL-byte", True),
+    "bylaws-period-mismatch.yaml": ("not-modelled", True),
+    "comment-only.yaml": ("filen er tom", False),
+    "control-character.yaml": ("U+0007", True),
+    "date-after-modelled.yaml": ("not-modelled", True),
+    "date-as-text.yaml": ("nøkkel date", True),
+    "date-before-modelled.yaml": ("not-modelled", True),
+    "date-feb-30.yaml": ("2021-02-30", True),
+    "date-month-13.yaml": ("2021-13-45", True),
+    "date-with-time.yaml": ("nøkkel date", True),
+    "deep-nesting-block.yaml": ("for dyp nøsting", True),
+    "deep-nesting-flow.yaml": ("nesting depth", True),
+    "duplicate-case-id.yaml": ("05/21", True),
+    "duplicate-key-nested.yaml": ("'kind' står to ganger", True),
+    "duplicate-key-top.yaml": ("'date' står to ganger", True),
+    "empty.yaml": ("filen er tom", False),
+    "invalid-utf8.yaml": ("ugyldig UTF-8", True),
+    "latin1.yaml": ("ugyldig UTF-8", True),
+    "malformed-flow.yaml": ("ugyldig YAML", True),
+    "merge-key.yaml": ("sammenslåing", True),
+    "missing-attendance.yaml": ("mangler påkrevd nøkkel 'attendance'", True),
+    "missing-name.yaml": ("mangler påkrevd nøkkel 'name'", True),
+    "multi-document.yaml": ("ugyldig YAML", True),
+    "non-scalar-key.yaml": ("enkel verdi", True),
+    "null-attendance.yaml": ("nøkkel attendance", True),
+    "tab-indent.yaml": ("ugyldig YAML", True),
+    "tag-binary.yaml": ("ikke tillatt", True),
+    "tag-custom.yaml": ("ikke tillatt", True),
+    "tag-python-name.yaml": ("ikke tillatt", True),
+    "tag-python-object.yaml": ("ikke tillatt", True),
+    "tag-set.yaml": ("ikke tillatt", True),
+    "top-level-list.yaml": ("YAML-mapping", True),
+    "top-level-scalar.yaml": ("YAML-mapping", True),
+    "unclosed-quote.yaml": ("ugyldig YAML", True),
+    "unknown-case-kind.yaml": ("mente du: ordinary", True),
+    "unknown-from-case.yaml": ("99/21", True),
+    "unknown-innstilling-organ.yaml": ("mente du: arbeidsutvalget", True),
+    "unknown-key-case.yaml": ("ukjent nøkkel 'imot'", True),
+    "unknown-key-top.yaml": ("mente du: attendance", True),
+    "unknown-organ.yaml": ("mente du: folloradet", True),
+    "unknown-person-by-name.yaml": ("oslo-2019-observator", True),
+    "unknown-person.yaml": ("mente du: vestby-2019-fsk-a3", True),
+    "utf16-be-bom.yaml": ("UTF-16", True),
+    "utf16-le-bom.yaml": ("UTF-16", True),
+    "utf16-no-bom.yaml": ("UTF-16", True),
+    "utf32-bom.yaml": ("UTF-32", True),
+    # A UTF-8 byte-order mark is accepted (it carries no meaning in UTF-8 and Windows editors
+    # write one), so this file carries another defect after its BOM: a misspelt key.
+    "utf8-bom-unknown-key.yaml": ("mente du: chair", True),
+    "vote-value-misspelt.yaml": ("mente du: blank", True),
+    "whitespace-only.yaml": ("filen er tom", False),
+    "wrong-type-attendance.yaml": ("nøkkel attendance", True),
+    "wrong-type-chair-elected.yaml": ("nøkkel chair_elected", True),
+    "wrong-type-votes.yaml": ("nøkkel cases.0.votes.for", True),
+}
+
+
+def run_cli(capsys, *args) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exit_:
+        main(["check", *map(str, args)])
+    out, err = capsys.readouterr()
+    return exit_.value.code, out, err
+
+
+def test_corpus_is_large_enough_and_fully_described():
+    assert len(FILES) >= 40
+    assert {f.name for f in FILES} == set(EXPECT)
+
+
+@pytest.mark.parametrize("path", FILES, ids=[f.name for f in FILES])
+def test_bad_input_is_refused_precisely(path, capsys):
+    fragment, located = EXPECT[path.name]
+    start = time.perf_counter()
+    code, out, err = run_cli(capsys, path)
+    elapsed = time.perf_counter() - start
+    assert code == 2, err
+    assert "Traceback" not in out + err
+    assert str(path) in err, err  # names the file
+    assert fragment in err, err
+    if located:
+        assert "linje " in err or "nøkkel " in err, err
+    assert elapsed < 5
+
+
+def test_python_tag_never_runs(capsys):
+    marker = Path("/tmp/vedtekt-bad-input-pwned")
+    marker.unlink(missing_ok=True)
+    code, _, _ = run_cli(capsys, CORPUS / "tag-python-object.yaml")
+    assert code == 2 and not marker.exists()
+
+
+def test_multi_megabyte_file_is_refused_quickly(tmp_path, capsys):
+    big = tmp_path / "huge.yaml"
+    line = "  - person: frogn-2019-fsk-a1\n"
+    big.write_text("name: stor\norgan: folloradet\ndate: 2021-02-12\nattendance:\n"
+                   + line * (6 * 1024 * 1024 // len(line)))
+    start = time.perf_counter()
+    code, out, err = run_cli(capsys, big)
+    assert code == 2 and "for stor" in err and str(big) in err and "Traceback" not in err
+    assert time.perf_counter() - start < 5
+
+
+def test_large_file_under_the_size_limit_is_refused_by_the_node_budget(tmp_path, capsys):
+    big = tmp_path / "many.yaml"
+    big.write_text("name: mange\norgan: folloradet\ndate: 2021-02-12\nattendance: []\n"
+                   "extra: [" + "1, " * 1_000_000 + "1]\n")  # 3 MB, a million values
+    start = time.perf_counter()
+    code, out, err = run_cli(capsys, big)
+    assert code == 2 and str(big) in err and "linje" in err and "Traceback" not in err, err
+    assert time.perf_counter() - start < 10
+
+
+def test_missing_file_and_directory_are_usage_errors(tmp_path, capsys):
+    code, _, err = run_cli(capsys, tmp_path / "finnes-ikke.yaml")
+    assert code == 2 and "finnes ikke" in err
+    code, _, err = run_cli(capsys, tmp_path)
+    assert code == 2 and "ingen scenariofiler" in err
