@@ -462,9 +462,9 @@ def transition(from_id: str, to_id: str, on: date | None = None, *, scenarios: l
         raise NotModelled(f"datoen {after} er utenfor perioden {new.id} er modellert for "
                           f"({new.valid_from} – {new.valid_to or 'åpen'}) [not-modelled]")
     before = min(after - DAY, old.valid_to) if old.valid_to else after - DAY
-    if old is not new and old.valid_from and before < old.valid_from:
+    if old.id != new.id and old.valid_from and before < old.valid_from:
         raise NotModelled(f"{old.id} er ikke modellert før {after} [not-modelled]")
-    if old is new:
+    if old.id == new.id:
         before = after
     assumptions: list[str] = []
     changed, skipped, compared = _scenario_section(old, new, lib, scenarios, engine, assumptions)
@@ -476,7 +476,7 @@ def transition(from_id: str, to_id: str, on: date | None = None, *, scenarios: l
         "rights": tuple(_rights(old, new)),
         "rules": tuple(_rules(old, new, lib)),
         "leadership": tuple(_leadership_table(old, new, after)),
-        "steps": tuple(_steps(old, new, lib)) if old is not new else (),
+        "steps": tuple(_steps(old, new, lib)) if old.id != new.id else (),
         "scenarios_compared": compared, "scenarios_skipped": tuple(skipped),
         "changed_scenarios": tuple(changed), "generated": tuple(families),
         "assumptions": tuple(dict.fromkeys(_all_assumptions(old, new, lib) + MAPPING_ASSUMPTIONS)),
@@ -729,7 +729,7 @@ def _rules(old: Document, new: Document, lib: Library) -> list[RuleChange]:
         _deputy_assumption(new))
     add("Kommuneloven", _statute_text(old), _statute_text(new), "kommuneloven § 18-1 fjerde ledd")
     add("Navn", _name_text(old, statute), _name_text(new, statute), "kommuneloven § 18-1 tredje ledd")
-    if old is not new:
+    if old.id != new.id:
         add("Navn: statsforvalteren", "Fylkesmannen i Oslo og Viken (til 2020-12-31)",
             "Statsforvalteren i Oslo og Viken (fra 2021-01-01, allerede før overgangen)",
             "domain README; handlingsprogram 2021 kap. 1.2")
@@ -829,7 +829,7 @@ def _leadership_table(old: Document, new: Document, after: date) -> list[dict]:
     from . import rotation
 
     rows = []
-    for doc in ((old, new) if old is not new else (new,)):
+    for doc in ((old, new) if old.id != new.id else (new,)):
         sup = _supreme(doc)
         if sup is None:
             continue
@@ -931,7 +931,7 @@ def _steps(old: Document, new: Document, lib: Library) -> list[LegalStep]:
 
 def _all_assumptions(old: Document, new: Document, lib: Library) -> list[str]:
     notes = []
-    for doc in (new, old) if old is not new else (new,):
+    for doc in (new, old) if old.id != new.id else (new,):
         notes += [a.what.strip() for a in doc.assumptions]
         for o in doc.organs:
             for p in (o, o.leadership, *o.seats, *(s.deputies for s in o.seats), *o.observers):

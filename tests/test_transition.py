@@ -1,0 +1,169 @@
+"""`vedtekt transition`: the report on the shipped data, and its properties (issue 5).
+
+Properties (the OpenFisca "reform" model): a document compared with itself changes nothing; a copy
+that changes one parameter (the representantskap's quorum fraction) changes exactly the scenarios
+and generated meetings that parameter decides, computed here independently from the tallies.
+"""
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+from math import comb
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings, strategies as st
+
+from engine.cli import cli
+from engine.evaluate import check_file
+from engine.library import library
+from engine.transition import generated_meetings, run_both, transition, with_parameter
+
+from .conftest import ROOT
+
+IPR_SCENARIOS = ROOT / "scenarios" / "folloregionen"
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return transition("folloradet", "folloregionen")
+
+
+def test_shipped_data_has_at_least_five_changed_scenarios_each_explained(shipped):
+    assert len(shipped.changed_scenarios) >= 5
+    for c in shipped.changed_scenarios:
+        assert c.first_difference is not None, c.scenario
+        assert c.explanation and c.first_difference["citation"]
+        assert (c.verdict_before != c.verdict_after) or (c.before.outcomes != c.after.outcomes)
+
+
+def test_report_names_the_law_and_the_assumptions(shipped):
+    from engine.transition_cli import render
+
+    text = render(shipped, "markdown")
+    for needle in ("Representantskapet", "§ 18-4", "§ 31-2", "Statsforvalteren", "Forutsetninger",
+                   "§ 18-1 tredje ledd", "§ 18-3", "kommunedirektør"):
+        assert needle in text, needle
+    assert any("rotasjonen fortsetter" in a for a in shipped.assumptions)
+    assert any("Samarbeidsavtalens tekst er ikke tilgjengelig" in a for a in shipped.assumptions)
+
+
+def test_json_has_changed_scenarios_as_the_contract_says():
+    result = CliRunner().invoke(cli, ["transition", "--from", "folloradet", "--to", "folloregionen",
+                                      "--format", "json", "--no-generated"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["changed_scenarios"]
+    first = data["changed_scenarios"][0]
+    assert {"scenario", "verdict_before", "verdict_after", "first_difference"} <= set(first)
+
+
+def test_html_and_markdown_render():
+    for fmt, marker in (("html", "<html"), ("markdown", "# Overgang")):
+        result = CliRunner().invoke(cli, ["transition", "--from", "folloradet", "--to", "folloregionen",
+                                          "--format", fmt, "--no-generated"])
+        assert result.exit_code == 0 and marker in result.output
+
+
+def test_leadership_continues_across_the_change_without_gap_or_duplicate(shipped):
+    rows = sorted(shipped.leadership, key=lambda r: r["from"])
+    for a, b in zip(rows, rows[1:]):
+        from datetime import date, timedelta
+        assert date.fromisoformat(a["to"]) + timedelta(days=1) == date.fromisoformat(b["from"]), (a, b)
+    by_day = {r["from"]: (r["leader"], r["vice"]) for r in rows}
+    assert by_day["2021-01-01"] == by_day["2021-03-01"] == ("frogn", "nesodden")
+
+
+def test_legal_steps_cite_the_statute(shipped):
+    cites = " ".join(s.citation for s in shipped.steps)
+    for needle in ("§ 18-4 andre ledd", "§ 31-2 andre ledd", "§ 18-1 tredje ledd", "§ 31-2 tredje ledd",
+                   "§ 31-2 første ledd", "§ 18-3"):
+        assert needle in cites, needle
+    deadline = next(s for s in shipped.steps if "§ 31-2 første ledd" in s.citation)
+    assert "§ 27" in deadline.open_question
+
+
+# -- properties -------------------------------------------------------------------------------
+def test_a_document_compared_with_itself_reports_no_differences():
+    report = transition("folloregionen", "folloregionen")
+    assert report.changed_scenarios == ()
+    assert not any(r.changed for r in report.rules)
+    assert not any(r.changed for r in report.rights)
+    assert {o.status for o in report.organs} == {"continues"}
+    assert all(g.changed == 0 for g in report.generated) and report.generated
+
+
+_PATTERN = st.tuples(*[st.sampled_from(["absent", "for", "against", "dep-for", "dep-against"])] * 6)
+
+
+@settings(max_examples=60, deadline=None)
+@given(pattern=_PATTERN, kind=st.sampled_from(["ordinary", "budsjett", "avtaleendring", "avtaleendring-a-h"]))
+def test_any_meeting_run_against_its_own_document_twice_gives_the_same_verdict(pattern, kind):
+    from engine.evaluate import Evaluation
+    from engine.transition import _meeting, compare_verdicts
+    from engine.sitting import resolve
+    from datetime import date
+
+    lib = library()
+    doc = lib.document("folloregionen")
+    on = date(2022, 6, 1)
+    sitting = resolve(doc, "representantskapet", on)
+    seats = sorted(sitting.voting_members().values(), key=lambda r: r.seat_key)
+    deputy_of = {r.person: h.person for r in seats for h in sitting.holdings
+                 if h.office == "representantskap-varamedlem" and h.deputy_for == r.person}
+    meeting = _meeting(doc, sitting, seats, deputy_of, pattern, "representantskapet", on, kind)
+    a, b, _ = run_both(meeting, "<generert>", doc, doc, lib, engine="reference")
+    assert compare_verdicts(a, b) is None and a.valid == b.valid
+
+
+def _required(fraction: str, members: int) -> int:
+    need = Fraction(fraction) * members
+    return -(-need.numerator // need.denominator)
+
+
+@pytest.mark.parametrize("fraction", ["1/3", "1/2", "2/3", "5/6", "1"])
+def test_changing_the_quorum_fraction_changes_exactly_the_meetings_it_decides(fraction):
+    lib = library()
+    base = lib.document("folloregionen")
+    changed = with_parameter(base, "representantskapet", fraction=fraction, basis="present_and_voting")
+    report = transition("folloregionen", "folloregionen", scenarios=[IPR_SCENARIOS], docs=(base, changed))
+    members = 6
+    low, high = _required("1/2", members), _required(fraction, members)  # statute 1/2 always applies
+
+    expected = set()
+    for path in sorted(IPR_SCENARIOS.glob("*.yaml")):
+        v = check_file(path)
+        if v.organ != "representantskapet":
+            continue
+        for c in v.cases:
+            voted = c.votes.for_ + c.votes.against + c.votes.blank
+            if c.outcome != "no_vote" and low <= voted < high and (v.valid or c.outcome != "not_decided"):
+                expected.add(str(path.relative_to(ROOT)))
+    assert {c.scenario for c in report.changed_scenarios} == expected
+
+    # generated meetings without deputies are exhaustive: 3^6 patterns; p seats present and voting
+    in_window = sum(comb(6, p) * 2 ** p for p in range(low, max(low, high)))
+    for family in report.generated:
+        if family.method != "exhaustive":
+            continue
+        blocked_anyway = family.case_kind == "avtaleendring-a-h"  # wrong-organ in every pattern
+        assert family.changed == (0 if blocked_anyway else in_window), family.name
+
+
+def test_generated_meetings_are_exhaustive_when_small():
+    from datetime import date
+
+    doc = library().document("folloregionen")
+    meetings = list(generated_meetings(doc, "representantskapet", date(2022, 6, 1), "ordinary"))
+    assert len(meetings) == 3 ** 6 and {m for m, _, _ in meetings} == {"exhaustive"}
+    sampled = list(generated_meetings(doc, "representantskapet", date(2022, 6, 1), "ordinary",
+                                      deputies=True, limit=100, samples=50))
+    assert {m for m, _, _ in sampled} == {"hypothesis"} and 0 < len(sampled) <= 50
+
+
+def test_unknown_document_is_a_usage_error():
+    from engine.cli import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(["transition", "--from", "folloradet", "--to", "follo-ipr"])
+    assert exc.value.code == 2
