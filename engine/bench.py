@@ -141,6 +141,45 @@ def summary(verdict) -> tuple[frozenset, dict]:
     return findings, cases
 
 
+def write_scenarios(folder: Path, n: int, seed: int = 11) -> list[Path]:
+    """n generated Follorådet scenario files in `folder` (for the scale measurement)."""
+    import yaml
+
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    paths = []
+    for i in range(n):
+        path = folder / f"{i:05d}.yaml"
+        path.write_text(yaml.safe_dump(follo_scenario(rng, i), allow_unicode=True, sort_keys=False),
+                        encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def scale(counts=(1_000, 10_000)) -> dict:
+    """Peak RSS and wall time of `vedtekt check FOLDER --format json` on generated folders."""
+    import tempfile
+
+    out = {}
+    with tempfile.TemporaryDirectory(prefix="vedtekt-scale-") as tmp:
+        for n in counts:
+            folder = Path(tmp) / str(n)
+            write_scenarios(folder, n)
+            code = ("import resource, sys, time; from engine.cli import main; t = time.perf_counter()\n"
+                    "try:\n    main(['check', sys.argv[1], '--format', sys.argv[2]])\n"
+                    "except SystemExit as e:\n    code = e.code\n"
+                    "sys.stderr.write('@@%d %d %.3f' % (code, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
+                    " time.perf_counter() - t))")
+            for fmt in ("text", "json"):
+                proc = subprocess.run([sys.executable, "-c", code, str(folder), fmt], capture_output=True,
+                                      text=True)
+                tail = proc.stderr.rsplit("@@", 1)[-1].split()
+                out[f"{n}_{fmt}"] = {"exit": int(tail[0]), "peak_rss_mb": round(int(tail[1]) / 1024, 1),
+                                     "wall_s": float(tail[2]), "output_bytes": len(proc.stdout),
+                                     "summary": proc.stdout.strip().splitlines()[-2:] if fmt == "text" else None}
+    return out
+
+
 # -- measurements --------------------------------------------------------------------------------
 def _rate(fn, items, seconds: float, rounds: int) -> float:
     """Median items/s over `rounds` rounds of about `seconds` each."""

@@ -86,9 +86,12 @@ def check(paths, fmt, lang, engine):
 def _progress(files: list[Path]):
     if len(files) < 200 or not sys.stderr.isatty():
         return files
+    from rich.console import Console
     from rich.progress import track
 
-    return track(files, description="Vurderer scenarioer", console=None, transient=True)
+    # on stderr: stdout carries the report and may be redirected to a file
+    return track(files, description="Vurderer scenarioer", console=Console(stderr=True),
+                 transient=True)
 
 
 def _scenario_files(paths) -> list[Path]:
