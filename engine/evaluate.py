@@ -318,6 +318,9 @@ def _person_refs(s: Scenario):
             yield ("attendance", i, "for"), a.stands_for
     if s.chair:
         yield ("chair",), s.chair
+    for key in ("leader", "vice"):
+        if getattr(s, key):
+            yield (key,), getattr(s, key)
     if s.convening.by:
         yield ("convening", "by"), s.convening.by
     for i, p in enumerate(s.convening.demanded_by):

@@ -156,6 +156,7 @@ class FactBuilder:
             "chair_is_voting_member": bool(role and role.can_vote) or self._lawful_deputy(chair),
             "chair_layer": "statute-mandatory",
             "chair_detail_nb": detail_nb, "chair_detail_en": detail_en,
+            **self._rotation_fields(),
             **self._convening(),
         }
 
@@ -211,6 +212,35 @@ class FactBuilder:
             "convening_agenda_detail_en": "no approval is recorded" if conv.agenda_approved_by is None
             else f"it was approved by {self._organ_name(conv.agenda_approved_by)}",
             "convening_agenda_citation": agenda.citation if agenda else "",
+        }
+
+    def _rotation_fields(self) -> dict:
+        """rotation-mismatch (vedtekter 2012 pkt. 4.1.3): the leadership the scenario states
+        (keys `leader`, `vice`), against the rotation's for the date (engine/rotation.py)."""
+        from .rotation import leadership_on
+
+        s, sc = self.sitting, self.scenario
+        known = s.leader_participant is not None
+        term = leadership_on(s.doc, s.organ.id, s.on) if known else None
+        short = {p.id: p.short for p in s.doc.participants}
+
+        def matches(stated: str | None, person: str | None, participant: str | None) -> bool:
+            if stated is None or not known:
+                return True
+            if person is not None:
+                return stated == person
+            return any(h.person == stated and h.participant == participant for h in s.holdings)
+
+        return {
+            "rotation_known": known,
+            "leader_stated": sc.leader is not None, "vice_stated": sc.vice is not None,
+            "leader_stated_ok": matches(sc.leader, s.leader, s.leader_participant),
+            "vice_stated_ok": matches(sc.vice, s.vice, s.vice_participant),
+            "stated_leader_name": s.name(sc.leader) if sc.leader else "",
+            "stated_vice_name": s.name(sc.vice) if sc.vice else "",
+            "rotation_leader_of": short.get(s.leader_participant or "", ""),
+            "rotation_vice_of": short.get(s.vice_participant or "", ""),
+            "rotation_term": f"{term.start} – {term.end}" if term else "",
         }
 
     def _lawful_deputy(self, person: str | None) -> bool:

@@ -95,6 +95,9 @@ class Scenario(Strict):
     convening: Convening = Convening()
     chair: str | None = None
     chair_elected: bool = False
+    leader: str | None = None  # who the scenario (e.g. the minutes) says leads the organ: rotation-mismatch
+    vice: str | None = None  # who it says is vice leader (person id): rotation-mismatch
+    invited: tuple[Literal["stortingsrepresentanter"], ...] = ()  # guests invited: `vedtekt calendar`
     attendance: tuple[Attendance, ...]
     cases: tuple[Case, ...] = ()
     expected: Expected | None = None

@@ -1,0 +1,147 @@
+"""`vedtekt rotation` and `vedtekt calendar`: thin click commands over engine.rotation and engine.duties."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+_LANG = click.option("--lang", type=click.Choice(["nb", "en"]), default="nb",
+                     help="språk: nb (standard) eller en")
+
+_WORDS = {
+    "nb": {"term": "Periode", "leader": "Leder", "vice": "Nestleder", "notes": "Merknader",
+           "outside": "utenfor vedtektenes periode", "title": "Leder og nestleder",
+           "none": "(ingen i rosteren)", "fictional": "fiktiv", "basis": "grunnlag",
+           "derived": "Avledet", "rk": "rådmannskollegiet", "hg": "Helsegruppen",
+           "au": "arbeidsutvalget"},
+    "en": {"term": "Term", "leader": "Leader", "vice": "Vice", "notes": "Notes",
+           "outside": "outside the bylaws' period", "title": "Leader and vice leader",
+           "none": "(not in the roster)", "fictional": "fictional", "basis": "basis",
+           "derived": "Derived", "rk": "Rådmannskollegiet", "hg": "Helsegruppen",
+           "au": "arbeidsutvalget"},
+}
+
+
+@click.command()
+@click.option("--council", default="follo", show_default=True, help="rådets id (council i vedtektsfilene)")
+@click.option("--from", "first", type=int, default=2012, show_default=True, help="første år")
+@click.option("--to", "last", type=int, default=2031, show_default=True, help="siste år")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
+              help="text (standard), json eller markdown")
+@_LANG
+def rotation(council, first, last, fmt, lang):
+    """Leder og nestleder for hver periode etter rotasjonen (vedtekter 2012 pkt. 4.1.3):
+    kommune og person (der rosteren navngir en), vakanser som deler en periode, og
+    perioder etter vedtektenes sluttdato merket som utenfor.
+
+    Eksempel: vedtekt rotation --from 2012 --to 2031 --format json
+    """
+    from .rotation import rotation_report
+
+    report = rotation_report(council, first, last, lang)
+    if fmt == "json":
+        click.echo(report.model_dump_json(by_alias=True, indent=2))
+    elif fmt == "markdown":
+        click.echo(_markdown(report, lang), nl=False)
+    else:
+        click.echo(_text(report, lang), nl=False)
+
+
+def _who(side, w) -> str:
+    if side.person is None:
+        return f"{side.municipality} {w['none']}"
+    names = []
+    for p in side.persons:
+        tag = f" ({w['fictional']})" if p.fictional else ""
+        span = f" [{p.valid_from}–{p.valid_to}]" if len(side.persons) > 1 else ""
+        names.append(f"{p.name}{tag}{span}")
+    return f"{side.municipality}: " + "; ".join(names)
+
+
+def _notes(t, w) -> str:
+    notes = list(t.events)
+    if t.outside_period and not any(w["outside"] in n for n in notes):
+        notes.append(w["outside"])
+    return " / ".join(notes)
+
+
+def _text(report, lang) -> str:
+    w = _WORDS[lang]
+    lines = [f"{w['title']} – {report.council} {report.first}–{report.last} "
+             f"({', '.join(report.documents)})", ""]
+    for t in report.terms:
+        mark = "*" if t.outside_period else " "
+        lines.append(f"{mark} {t.valid_from} – {t.valid_to}  {w['leader']}: {_who(t.leader, w)}")
+        lines.append(f"  {' ' * 23}  {w['vice']}: {_who(t.vice, w)}")
+        notes = _notes(t, w)
+        if notes:
+            lines.append(f"  {' ' * 23}  {w['notes']}: {notes}")
+        lines.append(f"  {' ' * 23}  [{t.citation}]")
+    if report.note:
+        lines += ["", f"* {report.note}"]
+    return "\n".join(lines) + "\n"
+
+
+def _markdown(report, lang) -> str:
+    w = _WORDS[lang]
+    out = [f"# {w['title']} – {report.council} {report.first}–{report.last}", "",
+           f"| {w['term']} | {w['leader']} | {w['vice']} | {w['notes']} | Hjemmel |",
+           "| --- | --- | --- | --- | --- |"]
+    for t in report.terms:
+        cell = lambda s: s.replace("|", "\\|")  # noqa: E731
+        out.append(f"| {t.valid_from} – {t.valid_to} | {cell(_who(t.leader, w))} | "
+                   f"{cell(_who(t.vice, w))} | {cell(_notes(t, w))} | {t.citation} |")
+    if report.note:
+        out += ["", f"_{report.note}_"]
+    return "\n".join(out) + "\n"
+
+
+@click.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--year", type=int, default=None, help="bare dette året (standard: alle år i mappen)")
+@click.option("--council", default="follo", show_default=True, help="rådets id")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              help="text (standard) eller json")
+@_LANG
+def calendar(folder, year, council, fmt, lang):
+    """Pliktkalenderen: hvilke årlige og månedlige plikter et års møter (en mappe med
+    scenarioer) oppfyller eller har forsømt, med hjemmel: Follomøtet minst én gang i året
+    (vedtekter 2012 pkt. 4.1.4), stortingsrepresentantene invitert til Follorådet minst én gang
+    i året og Follorådet «vanligvis» hver måned (handlingsprogram 2021 kap. 1.2; advarsel).
+    Avslutningskode 1 når en plikt med alvorlighet «error» er forsømt.
+
+    Eksempel: vedtekt calendar scenarios/ --year 2017 --format json
+    """
+    from .duties import duty_calendar
+
+    report = duty_calendar(folder, year=year, council=council, lang=lang)
+    if fmt == "json":
+        click.echo(report.model_dump_json(by_alias=True, indent=2))
+    else:
+        click.echo(_calendar_text(report, lang), nl=False)
+    sys.exit(1 if report.missed_errors else 0)
+
+
+_STATUS = {"nb": {"met": "oppfylt", "missed": "FORSØMT", "not-assessed": "ikke vurdert"},
+           "en": {"met": "met", "missed": "MISSED", "not-assessed": "not assessed"}}
+
+
+def _calendar_text(report, lang) -> str:
+    lines = []
+    for y in report.years:
+        head = "Pliktkalender" if lang == "nb" else "Calendar of duties"
+        lines.append(f"{head} {y.year} ({y.bylaws}; {len(y.meetings)} "
+                     f"{'møter' if lang == 'nb' else 'meetings'})")
+        for d in y.duties:
+            status = _STATUS[lang][d.status]
+            sev = f" [{d.severity}]" if d.status == "missed" else ""
+            lines.append(f"  {status:<13}{sev} {d.message}")
+            lines.append(f"  {'':<13} ({d.citation})")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _json(obj) -> str:  # pragma: no cover - kept for callers that want plain dicts
+    return json.dumps(obj, ensure_ascii=False, indent=2)
