@@ -57,6 +57,7 @@ class Sitting:
     leader_participant: str | None = None
     vice_participant: str | None = None
     _strongest: dict = field(default_factory=dict, repr=False, compare=False)  # role() memo
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)  # member_count() memo
 
     def role(self, person: str) -> Role | None:
         """The person's strongest role here: a vote beats a proposal right beats attendance."""
@@ -79,6 +80,11 @@ class Sitting:
 
     def member_count(self) -> int:
         """Voting seats: for a per-participant vote, every participant with the seat counts."""
+        if "members" not in self._memo:
+            self._memo["members"] = self._member_count()
+        return self._memo["members"]
+
+    def _member_count(self) -> int:
         count = 0
         for seat in self.organ.seats:
             if "vote" not in seat.rights or not seat.member:
