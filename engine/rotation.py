@@ -91,7 +91,7 @@ def norwegian_order(names: list[str]) -> list[str]:
     """Sort names as a Norwegian dictionary does (Æ, Ø, Å after Z; 'Aa' as Å).
 
     >>> norwegian_order(["Ås", "Aurskog", "Ørsta", "Zeta", "Aasen"])
-    ['Aurskog', 'Zeta', 'Ørsta', 'Aasen', 'Ås']
+    ['Aurskog', 'Zeta', 'Ørsta', 'Ås', 'Aasen']
     """
     return sorted(names, key=norwegian_key)
 
