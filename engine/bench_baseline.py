@@ -43,6 +43,16 @@ def check(s: dict) -> tuple[frozenset, dict]:
         seat = SEAT_OF_DEPUTY.get(person)
         return seat is not None and stands_for.get(person, MAYOR[seat]) == MAYOR[seat]
 
+    def standing_in(person):  # attends for a seat holder without a role of its own
+        return person in present and person in stands_for and not has_role(person)
+
+    def sits_with_mayor(deputy):  # in some case both present and the mayor not inhabil
+        mayor = MAYOR[SEAT_OF_DEPUTY[deputy]]
+        if mayor not in present:
+            return False
+        return not case_ids or any(c["id"] in present[deputy] and c["id"] in present[mayor]
+                                   and mayor not in c.get("inhabil", ()) for c in s["cases"])
+
     def has_role(person):
         return person in SEAT_OF_MAYOR or person in OBSERVERS or person in NO_VOTE
 
@@ -54,7 +64,7 @@ def check(s: dict) -> tuple[frozenset, dict]:
             findings.add(("unknown-attendee", None, person))
         elif person in stands_for and not lawful_deputy(person) and not has_role(person):
             findings.add(("deputy-not-fixed", None, person))
-        elif lawful_deputy(person) and MAYOR[SEAT_OF_DEPUTY[person]] in present:
+        elif lawful_deputy(person) and sits_with_mayor(person):
             findings.add(("deputy-and-principal", None, person))
 
     chair = s.get("chair")
@@ -62,6 +72,9 @@ def check(s: dict) -> tuple[frozenset, dict]:
             LEADER in present or VICE in present or not s.get("chair_elected", False)
             or not (chair in SEAT_OF_MAYOR or lawful_deputy(chair))):
         findings.add(("chair-not-entitled", None, None))
+
+    if chair == VICE and LEADER in present:  # the vice chaired although the leader was there
+        findings.add(("rotation-mismatch", None, None))
 
     cases = {}
     for case in s.get("cases", ()):
@@ -80,11 +93,12 @@ def check(s: dict) -> tuple[frozenset, dict]:
                 broken.add("unknown-attendee")
             elif person in OBSERVERS:
                 broken.add("observer-voted")
-            elif not (person in SEAT_OF_MAYOR or lawful_deputy(person)):
-                broken.add("no-voting-right")
+            elif not (person in SEAT_OF_MAYOR or lawful_deputy(person) or standing_in(person)):
+                broken.add("no-voting-right")  # a deputy is judged as a deputy (below) only
             if person in stands_for and not lawful_deputy(person) and not has_role(person):
                 broken.add("deputy-not-fixed")
-            if lawful_deputy(person) and cid in present.get(MAYOR[SEAT_OF_DEPUTY[person]], ()):
+            mayor = MAYOR.get(SEAT_OF_DEPUTY.get(person))
+            if lawful_deputy(person) and cid in present.get(mayor, ()) and mayor not in case.get("inhabil", ()):
                 broken.add("deputy-and-principal")
             if len(values[person]) > 1 or seen[person] > 1:
                 broken.add("double-vote")
