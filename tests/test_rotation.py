@@ -306,3 +306,16 @@ def test_calendar_unknown_invited_value_is_bad_input(tmp_path, capsys):
     _meeting(tmp_path, "fr-1", "folloradet", "2018-01-10", "pressen")
     code, _, err = run(["calendar", str(tmp_path)], capsys)
     assert code == 2 and "invited" in err
+
+
+def test_continue_from_keeps_the_turn_in_a_successor_document():
+    from engine.rotation import continue_from
+
+    old = council(["Berg", "Dal", "Eik"], 2020, 0)
+    last = terms(old, "m", 2021, 2021)[0]  # Berg leads 2020, Dal 2021
+    assert last.leader == "p1"
+    new = council(["Berg", "Dal", "Eik", "Fjell"], 2030, 0)  # its own anchor is not used
+    new = new.model_copy(update={"valid_from": date(2021, 3, 1)})
+    got = continue_from(last, new, "m", 2023)
+    assert (got[0].start, got[0].leader, got[0].vice) == (date(2021, 3, 1), "p1", "p2")
+    assert [t.leader for t in got[1:]] == ["p2", "p3"]  # then Eik, Fjell
