@@ -36,3 +36,36 @@ def test_a_crashing_worker_is_reported_with_its_scenario_and_the_campaign_goes_o
     assert problem["n"] == 17 and problem["status"] == "crash" and problem["exitcode"] < 0
     assert problem["scenario"]["name"].endswith("17")
     assert summary["evaluated_both_paths"] + summary["refused_as_bad_input"] == 39
+
+
+def test_lean_driver_fires_exactly_what_the_host_layer_fires(fuzz, monkeypatch):
+    """durable_engine drives the C core directly; durable's own Python host layer must agree."""
+    import engine.evaluate as ev
+    from engine import durable_engine
+    from engine.errors import VedtektError
+    from engine.rules import rulebook
+    from engine.scenario import Scenario
+    from engine.yamlio import Located
+
+    batches = []
+    real = ev.Evaluation._fire
+
+    def spy(self, facts):
+        batches.append(list(facts))
+        return real(self, facts)
+
+    monkeypatch.setattr(ev.Evaluation, "_fire", spy)
+    gen = fuzz.Generator(99)
+    for n in range(300):
+        located = Located({}, {}, "<t>")
+        try:
+            ev.check(Scenario.model_validate(gen.scenario(n)), located, engine="reference")
+        except (VedtektError, ValueError):
+            pass
+    monkeypatch.setattr(ev.Evaluation, "_fire", real)
+    book = rulebook()
+    assert len(batches) > 400 and max(map(len, batches)) > 100
+    for facts in batches:
+        reference = ev.evaluate_reference(book, facts)
+        assert durable_engine.evaluate(book, facts, driver="host") == reference
+        assert durable_engine.evaluate(book, facts) == reference
