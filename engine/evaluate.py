@@ -147,6 +147,8 @@ class Evaluation:
         if self._before_statute():
             notes += _topic(self.statute.assumptions, "statute-before-in-force")
         organ = self.sitting.organ
+        if self.scenario.chair and organ.leadership and organ.leadership.assumption:
+            notes.append(organ.leadership.assumption.what.strip())
         for seat in organ.seats:
             for provision in (seat, seat.deputies):
                 if provision is not None and provision.assumption and provision.in_force(self.scenario.date):
@@ -192,6 +194,10 @@ def _outcome(kind: CaseKind, tally: Tally, counted, blocked: bool, fact: dict):
         return "no_vote", None
     if blocked:
         return "not_decided", None
+    if fact.get("qualified"):  # e.g. § 18-4 tredje ledd: at least 2/3 of the votes cast
+        if tally.for_ + tally.against == 0:
+            return "not_decided", None
+        return ("adopted", "qualified-majority") if fact["qualified_reached"] else ("rejected", "qualified-majority")
     if tally.for_ > tally.against:
         return "adopted", "majority"
     if tally.for_ < tally.against:

@@ -359,7 +359,8 @@ class FactBuilder:
             "quorum_citation": quorum.citation,
             "quorum_layer": quorum.layer,
             "votes_for": tally["for"], "votes_against": tally["against"], "votes_blank": tally["blank"],
-            "tie": kind.voted and tally["for"] == tally["against"] and tally["for"] > 0,
+            "tie": kind.voted and tally["for"] == tally["against"] and tally["for"] > 0
+                   and not self._qualified_majority(case),
             "chair_vote": chair_vote if chair_vote != "blank" else "none",
             "chair_vote_nb": _VALUE_NB.get(chair_vote, ""), "chair_vote_en": _VALUE_EN.get(chair_vote, ""),
             **self._bylaws_quorum(bylaws_q, members, case, seats_voting, present_members),
@@ -367,6 +368,11 @@ class FactBuilder:
             **self._competence(case, kind),
             **self.common,
         }
+        cast = tally["for"] + tally["against"]
+        fact["votes_cast"] = cast
+        fact["qualified_reached"] = bool(fact["qualified"] and cast > 0 and Fraction(tally["for"], cast)
+                                         >= Fraction(fact["qualified_fraction"]))
+        fact["simple_majority"] = tally["for"] > tally["against"]
         return fact
 
     def _present_members(self, case: Case) -> set[str]:
@@ -431,16 +437,32 @@ class FactBuilder:
         elif needed and not has:
             detail_nb = f"innstillingen kom fra {self._organ_name(given.organ)}"
             detail_en = f"the innstilling came from {self._organ_name(given.organ)}"
+        elsewhere_comp = next((c for c in self.doc.competences
+                               if c.case_kind == case.kind and c.organ != organ.id), None)
         return {
             "competent": comp is not None and organ.decides,
-            "competence_citation": comp.citation if comp else organ.citation,
+            "competence_citation": comp.citation if comp else (
+                elsewhere_comp.citation if elsewhere_comp else organ.citation),
             "competent_organs_nb": f"; det er lagt til {', '.join(elsewhere)}" if elsewhere else "",
             "competent_organs_en": f"; it belongs to {', '.join(elsewhere)}" if elsewhere else "",
             "needs_innstilling": needed is not None,
             "has_innstilling": has,
             "innstilling_organ_name": self._organ_name(needed) if needed else "",
             "innstilling_detail_nb": detail_nb, "innstilling_detail_en": detail_en,
+            **self._qualified_fields(comp),
         }
+
+    def _qualified_majority(self, case: Case) -> str | None:
+        """The qualified majority (fraction of votes cast) the organ's competence requires, if any."""
+        comp = next((c for c in self.doc.competences if c.case_kind == case.kind
+                     and c.organ == self.sitting.organ.id and c.in_force(self.scenario.date)), None)
+        return comp.majority if comp else None
+
+    @staticmethod
+    def _qualified_fields(comp: Competence | None) -> dict:
+        """Filled in by case_fact once the tally is known (§ 18-4 tredje ledd: 2/3 of votes cast)."""
+        return {"qualified": bool(comp and comp.majority), "qualified_fraction": (comp.majority if comp else "") or "",
+                "qualified_citation": comp.citation if comp and comp.majority else ""}
 
     def _organ_name(self, organ_id: str) -> str:
         return next((o.name for o in self.doc.organs if o.id == organ_id), organ_id)
