@@ -76,11 +76,16 @@ def check(paths, fmt, lang, engine):
     from .evaluate import check_file
 
     files = _scenario_files(paths)
-    verdicts = [check_file(f, lang=lang, engine=engine) for f in _progress(files)]
-    render = {"json": report.to_json, "text": lambda v: report.to_text(v, lang),
-              "markdown": lambda v: report.to_markdown(v, lang)}[fmt]
-    click.echo(render(verdicts), nl=False)
-    sys.exit(0 if all(v.valid for v in verdicts) else 1)
+    if fmt == "markdown":
+        verdicts = [check_file(f, lang=lang, engine=engine) for f in _progress(files)]
+        click.echo(report.to_markdown(verdicts, lang), nl=False)
+        sys.exit(0 if all(v.valid for v in verdicts) else 1)
+    rendered = report.Rendered(fmt, lang)  # text and JSON: rendered as they come (memory)
+    for f in _progress(files):
+        rendered.add(check_file(f, lang=lang, engine=engine))
+    for chunk in rendered.chunks():  # printed only when every file is checked (exit 2 prints no half report)
+        click.echo(chunk, nl=False)
+    sys.exit(0 if all(rendered.valid) else 1)
 
 
 def _progress(files: list[Path]):

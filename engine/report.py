@@ -31,6 +31,50 @@ def to_json(verdicts: list[ScenarioVerdict]) -> str:
     return json.dumps({"scenarios": [v.as_json() for v in verdicts]}, ensure_ascii=False, indent=2)
 
 
+class Rendered:
+    """A report built one verdict at a time, keeping only the rendered text and what the summary
+    needs, so that checking 10,000 scenarios does not hold 10,000 verdict objects. `text()` is
+    exactly what to_text / to_json give for the same verdicts."""
+
+    def __init__(self, fmt: str, lang: str = "nb"):
+        self.fmt, self.words = fmt, _WORDS[lang]
+        self.blocks: list[str] = []
+        self.valid: list[bool] = []
+        self.expected: list[bool] = []
+
+    def add(self, v: ScenarioVerdict) -> None:
+        self.valid.append(v.valid)
+        if v.expected is not None:
+            self.expected.append(v.expected.matches)
+        if self.fmt == "json":
+            item = json.dumps(v.as_json(), ensure_ascii=False, indent=2)
+            self.blocks.append("    " + item.replace("\n", "\n    "))
+        else:
+            self.blocks.append(_scenario_text(v, self.words))
+
+    def text(self) -> str:
+        return "".join(self.chunks())
+
+    def chunks(self):
+        """The report in pieces (no copy of the whole report is made)."""
+        if self.fmt == "json":
+            if not self.blocks:
+                yield json.dumps({"scenarios": []}, ensure_ascii=False, indent=2)
+                return
+            yield '{\n  "scenarios": [\n'
+            for i, block in enumerate(self.blocks):
+                yield (",\n" if i else "") + block
+            yield "\n  ]\n}"
+            return
+        w, ok, n = self.words, sum(self.valid), len(self.valid)
+        for block in self.blocks:
+            yield block + "\n\n"
+        summary = w["summary"].format(n=n, ok=ok, bad=n - ok)
+        if self.expected:
+            summary += "\n" + w["expected_sum"].format(m=sum(self.expected), n=len(self.expected))
+        yield summary + "\n"
+
+
 def to_text(verdicts: list[ScenarioVerdict], lang: str = "nb") -> str:
     w = _WORDS[lang]
     blocks = [_scenario_text(v, w) for v in verdicts]
