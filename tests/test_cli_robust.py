@@ -84,3 +84,18 @@ def mutated(draw):
 @given(mutated())
 def test_mutated_valid_scenarios(text):
     assert_clean(*run(text.encode("utf-8", "surrogatepass")))
+
+
+def test_incremental_report_is_identical_to_the_whole_report():
+    from engine import report
+    from engine.evaluate import check_file
+
+    verdicts = [check_file(p) for p in sorted((ROOT / "scenarios").rglob("*.yaml"))]
+    for fmt, lang in (("json", "nb"), ("text", "nb"), ("text", "en")):
+        rendered = report.Rendered(fmt, lang)
+        for v in verdicts:
+            rendered.add(v)
+        whole = report.to_json(verdicts) if fmt == "json" else report.to_text(verdicts, lang)
+        assert rendered.text() == whole
+    assert report.Rendered("json").text() == report.to_json([])
+    assert report.Rendered("text").text() == report.to_text([])
