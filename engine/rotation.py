@@ -533,10 +533,24 @@ def _side(doc: Document, rule: Leadership, pid: str, start: date, end: date) -> 
     persons = tuple(PersonSpan(**{"person": p, "name": people[p].name if p in people else p,
                                   "fictional": people[p].fictional if p in people else True,
                                   "from": lo, "to": hi}) for p, lo, hi in spans)
+    persons = _merge_same_person(persons)
     first = persons[0] if persons else None
     return Side(municipality=_short(doc, pid), participant=pid,
                 person=first.person if first else None, name=first.name if first else None,
                 fictional=first.fictional if first else None, persons=persons)
+
+
+def _merge_same_person(spans: tuple[PersonSpan, ...]) -> tuple[PersonSpan, ...]:
+    """One span for one real person who has an id per election period (same name, no gap)."""
+    merged: list[PersonSpan] = []
+    for span in spans:
+        last = merged[-1] if merged else None
+        if (last is not None and not span.fictional and last.name == span.name
+                and span.valid_from <= last.valid_to + DAY):
+            merged[-1] = last.model_copy(update={"valid_to": max(last.valid_to, span.valid_to)})
+        else:
+            merged.append(span)
+    return tuple(merged)
 
 
 def _derived(doc: Document, on: date) -> Derived | None:
