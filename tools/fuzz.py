@@ -221,11 +221,12 @@ class Worker:
         self.proc.start()
         child.close()
         self.job: tuple[int, int] | None = None
+        self.jobs = 0
         self.answered: set[int] = set()
 
 
 def campaign(n: int, workers: int, seed: int, chunk: int = 500, progress=True,
-             crash_at: int | None = None) -> dict:
+             crash_at: int | None = None, jobs_per_worker: int = 2) -> dict:
     ctx = mp.get_context("spawn")  # the parent never imports durable-rules; children start clean
     todo = [(s, min(s + chunk, n)) for s in range(0, n, chunk)]
     todo.reverse()
@@ -234,7 +235,7 @@ def campaign(n: int, workers: int, seed: int, chunk: int = 500, progress=True,
     valid = facts_max = 0
     problems: list[dict] = []
     started = time.perf_counter()
-    done = last_report = 0
+    done = last_report = restarts = 0
     for w in pool:
         w.job = todo.pop() if todo else None
         if w.job:
@@ -252,8 +253,18 @@ def campaign(n: int, workers: int, seed: int, chunk: int = 500, progress=True,
                 if batch is not None:
                     for item in batch:
                         if item[0] == "done":
+                            w.jobs += 1
                             w.job = todo.pop() if todo else None
                             w.answered = set()
+                            if w.job and w.jobs >= jobs_per_worker:
+                                # a fresh process now and then: some crashes of the C core
+                                # only happen early in a process's life
+                                job, w.job = w.job, None
+                                w.parent.send(None)
+                                w.proc.join(timeout=10)
+                                pool[pool.index(w)] = w = Worker(ctx, seed, crash_at)
+                                w.job = job
+                                restarts += 1
                             if w.job:
                                 w.parent.send(w.job)
                             continue
@@ -296,7 +307,7 @@ def campaign(n: int, workers: int, seed: int, chunk: int = 500, progress=True,
         "refused_as_bad_input": counts["input"],
         "mismatches": counts["mismatch"], "durable_internal_errors": counts["internal"],
         "python_exceptions": counts["exception"], "crashes": counts["crash"],
-        "largest_scenario_facts": facts_max,
+        "largest_scenario_facts": facts_max, "fresh_worker_processes": workers + restarts + counts["crash"],
         "elapsed_s": round(elapsed, 1), "per_s": round(done / elapsed),
         "problems": problems[:50],
     }
@@ -308,10 +319,13 @@ def main(argv=None) -> int:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--chunk", type=int, default=500, help="scenarios per job sent to a worker")
+    ap.add_argument("--jobs-per-worker", type=int, default=2,
+                    help="replace a worker by a fresh process after this many jobs")
     ap.add_argument("--json", type=Path, help="also write the summary to this file")
     ap.add_argument("--crash-at", type=int, help=argparse.SUPPRESS)  # test hook: segfault there
     args = ap.parse_args(argv)
-    summary = campaign(args.n, args.workers, args.seed, args.chunk, crash_at=args.crash_at)
+    summary = campaign(args.n, args.workers, args.seed, args.chunk, crash_at=args.crash_at,
+                       jobs_per_worker=args.jobs_per_worker)
     summary["command"] = "python tools/fuzz.py " + " ".join(argv if argv is not None else sys.argv[1:])
     text = json.dumps(summary, indent=2, ensure_ascii=False, default=str)
     print(text)
