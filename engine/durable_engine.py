@@ -108,7 +108,8 @@ def _run_session(host, facts: list[dict]) -> set[tuple[str, str]]:
     if not _names:
         _names.update({name: key for name, key in _rule_names})
     sid = f"s{next(_sessions)}"
-    payload = json.dumps([{**_durable_safe(f), "sid": sid} for f in facts], ensure_ascii=False)
+    payload = json.dumps([{**_durable_safe(f), "sid": sid} for f in facts], ensure_ascii=False,
+                         separators=(",", ":"))
     fired: set[tuple[str, str]] = set()
     try:
         result = core.assert_facts(handle, payload)
@@ -117,16 +118,19 @@ def _run_session(host, facts: list[dict]) -> set[tuple[str, str]]:
         state_handle = result[1]
         started = core.start_action_for_state(handle, state_handle)
         if started:
-            state, message = started[0], json.loads(started[1])
+            state, message = started
             while message:
-                ((name, matched),) = message.items()
+                # '{"<rule name>": {"m": {...the fact...}}}': a catch-all's fact is not parsed
+                name = message[2:message.index('"', 2)] if message.startswith('{"') else None
                 if name not in _names:
                     raise InternalError(f"durable-rules kjørte en ukjent regel '{name}'")
                 if _names[name] is not None:
+                    ((parsed, matched),) = json.loads(message).items()
+                    if parsed != name:
+                        raise InternalError(f"durable-rules: uventet handling {message[:200]}")
                     fired.add((_names[name], matched["m"]["id"]))
                 core.update_state(handle, state)
-                following = core.complete_and_start_action(handle, state_handle)
-                message = json.loads(following) if following else None
+                message = core.complete_and_start_action(handle, state_handle)
         state = json.loads(core.get_state(handle, sid))
     except InternalError:
         raise
