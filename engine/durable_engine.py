@@ -108,7 +108,7 @@ def _run_session(host, facts: list[dict]) -> set[tuple[str, str]]:
     if not _names:
         _names.update({name: key for name, key in _rule_names})
     sid = f"s{next(_sessions)}"
-    payload = json.dumps([{**_durable_safe(f), "sid": sid} for f in facts], ensure_ascii=False,
+    payload = json.dumps([_durable_safe(f, sid) for f in facts], ensure_ascii=False,
                          separators=(",", ":"))
     fired: set[tuple[str, str]] = set()
     try:
@@ -169,8 +169,11 @@ def _run_session_host(host, facts: list[dict]) -> set[tuple[str, str]]:
     return result
 
 
-def _durable_safe(fact: dict) -> dict:
-    """Only the fields the conditions on this kind of fact read (plus t and id); display strings
-    and other kinds' fields stay out of the engine (smaller JSON both ways)."""
+def _durable_safe(fact: dict, sid: str | None = None) -> dict:
+    """Only the fields the conditions on this kind of fact read (plus t and id, and the session
+    id when given); display strings and other kinds' fields stay out of the engine."""
     keep = _fields_by_kind.get(fact["t"], _fields)
-    return {k: fact[k] for k in keep if k in fact}
+    safe = {k: fact[k] for k in keep if k in fact}
+    if sid is not None:
+        safe["sid"] = sid
+    return safe
