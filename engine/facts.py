@@ -177,8 +177,9 @@ class FactBuilder:
             leader = resolve(self.doc, leader_of.id, s.on).leader
         demand = len({r.seat_key for p in set(conv.demanded_by) if (r := s.role(p))
                       and r.can_vote and r.kind == "member"})
-        needed = _required("1/3", s.member_count())
-        statute = self.statute.get("meeting-held")
+        statute = self.statute["meeting-held"]
+        fraction = statute.parameters["demand_fraction"]
+        needed = _required(fraction, s.member_count())
         by_demand = provision is None and demand >= needed > 0
         needs = {p.kind: p for p in provision.prerequisites} if provision else {}
         innst, agenda = needs.get("innstilling"), needs.get("agenda-approved")
@@ -190,12 +191,11 @@ class FactBuilder:
             "convener_entitled_nb": f"{leader_of.name}s leder ({s.name(leader)})",
             "convener_entitled_en": f"the leader of {leader_of.name} ({s.name(leader)})",
             "convening_demand_nb": "" if provision else
-            f", eller minst 1/3 av medlemmene ({needed} av {s.member_count()}) som krever det; {demand} krevde det",
+            f", eller minst {fraction} av medlemmene ({needed} av {s.member_count()}) som krever det; {demand} krevde det",
             "convening_demand_en": "" if provision else
-            f", or at least 1/3 of the members ({needed} of {s.member_count()}) demanding it; {demand} did",
-            "convening_citation": provision.citation if provision else (
-                statute.citation if statute else "kommuneloven § 11-2 andre ledd"),
-            "convening_layer": "bylaws" if provision else (statute.layer if statute else "statute-mandatory"),
+            f", or at least {fraction} of the members ({needed} of {s.member_count()}) demanding it; {demand} did",
+            "convening_citation": provision.citation if provision else statute.citation,
+            "convening_layer": "bylaws" if provision else statute.layer,
             "convening_needs_innstilling": innst is not None,
             "convening_has_innstilling": innst is None or (given is not None and given.organ == innst.organ),
             "convening_innstilling_organ_name": self._organ_name(innst.organ) if innst else "",
@@ -355,7 +355,7 @@ class FactBuilder:
             "election": kind.election,
             "members": members,
             "present_and_voting": len(seats_voting),
-            "required": _required(quorum.parameters.get("fraction", "1/2"), members),
+            "required": _required(quorum.parameters["fraction"], members),
             "quorum_citation": quorum.citation,
             "quorum_layer": quorum.layer,
             "votes_for": tally["for"], "votes_against": tally["against"], "votes_blank": tally["blank"],
@@ -406,7 +406,7 @@ class FactBuilder:
         voting_present = {p for p in self.present if self._present_for(p, case)
                           and self._counts_as_member(p)}
         objectors = [p for p in case.objections if p in voting_present]
-        fraction = self.statute["not-on-agenda"].parameters.get("fraction", "1/3")
+        fraction = self.statute["not-on-agenda"].parameters["fraction"]
         chair_objected = self.scenario.chair is not None and self.scenario.chair in case.objections
         return {
             "on_agenda": case.on_agenda,
