@@ -217,11 +217,9 @@ class FactBuilder:
     def _rotation_fields(self) -> dict:
         """rotation-mismatch (vedtekter 2012 pkt. 4.1.3): the leadership the scenario states
         (keys `leader`, `vice`), against the rotation's for the date (engine/rotation.py)."""
-        from .rotation import leadership_on
-
         s, sc = self.sitting, self.scenario
         known = s.leader_participant is not None
-        term = leadership_on(s.doc, s.organ.id, s.on) if known else None
+        term = s.term if known else None
         short = {p.id: p.short for p in s.doc.participants}
 
         def matches(stated: str | None, person: str | None, participant: str | None) -> bool:

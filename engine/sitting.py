@@ -56,6 +56,7 @@ class Sitting:
     vice: str | None = None
     leader_participant: str | None = None
     vice_participant: str | None = None
+    term: "rotation.Term | None" = None  # the rotation term in force, when leadership rotates
     _strongest: dict = field(default_factory=dict, repr=False, compare=False)  # role() memo
     _memo: dict = field(default_factory=dict, repr=False, compare=False)  # member_count() memo
 
@@ -239,6 +240,7 @@ def _leadership(sitting: Sitting) -> None:
         return
     organ, rule = rotation._rotation_rule(sitting.doc, sitting.organ.id)
     office = _leader_office(sitting.doc, sitting.organ.id) or rule.among_office
+    sitting.term = term
     sitting.leader_participant, sitting.vice_participant = term.leader, term.vice
     sitting.leader = _holder(sitting, office, term.leader)
     sitting.vice = _holder(sitting, office, term.vice)
