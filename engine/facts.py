@@ -57,6 +57,7 @@ class FactBuilder:
         self.at_meeting = set(self.present)
         self.common = {"organ_name": sitting.organ.name, "date": str(scenario.date)}
         self.claims = {p: self._claim(a) for p, a in self.present.items()}
+        self._voters: dict[str, dict] = {}
 
     def _claim(self, a: Attendee):
         role = self.sitting.role(a.person)
@@ -265,34 +266,46 @@ class FactBuilder:
                        if (c := self.claims.get(p)) is not None and c.lawful and c.principal)
 
     def _vote_fact(self, case, kind, i, person, value, nth, count, values, seat_claims) -> dict:
-        role = self.effective_role(person)
         claim = self.claims.get(person)
-        deputy_ok = bool(claim and claim.lawful)
-        can_vote = bool(role and role.can_vote and self._delegate_of(person) is None) or deputy_ok
         duplicate, dup_nb, dup_en = self._duplicate(nth, count, values, claim, seat_claims)
         principal_present = bool(claim and claim.principal and self._present_for(claim.principal, case)
                                  and claim.principal not in case.inhabil)
-        rights_role = role if role else (claim.role if claim else None)
         return {
-            "t": "vote", "id": f"v{case.id}:{i}", "case": case.id, "person": person,
+            "t": "vote", "id": f"v{case.id}:{i}", "case": case.id,
             "value": value, "value_nb": _VALUE_NB[value], "value_en": _VALUE_EN[value],
-            "voter_name": self.sitting.name(person), "voter_known": self.known(person),
-            "voter_role": "deputy" if claim else (role.kind if role else "unknown"),
-            "voter_label": rights_role.label if rights_role else "-",
-            "can_vote": can_vote,
-            "rights_nb": _rights_text(role, _RIGHTS_NB), "rights_en": _rights_text(role, _RIGHTS_EN),
-            "rights_citation": (role.citation if role else self.sitting.organ.citation),
-            "stands_in": claim is not None, "deputy_lawful": deputy_ok,
             "principal_present": principal_present,
             "inhabil": person in case.inhabil,
             "present": self._present_for(person, case),
             "blank_allowed": kind.election or kind.appointment,
             "kind_label": kind.label,
             "duplicate": duplicate, "duplicate_nb": dup_nb, "duplicate_en": dup_en,
-            "vote_unit_citation": self._vote_unit_citation(role or (claim.role if claim else None)),
+            **self._voter(person),
+        }
+
+    def _voter(self, person: str) -> dict:
+        """The fields of a vote that depend only on who cast it (the same in every case)."""
+        cached = self._voters.get(person)
+        if cached is not None:
+            return cached
+        role = self.effective_role(person)
+        claim = self.claims.get(person)
+        deputy_ok = bool(claim and claim.lawful)
+        rights_role = role if role else (claim.role if claim else None)
+        fields = {
+            "person": person, "voter_name": self.sitting.name(person),
+            "voter_known": self.known(person),
+            "voter_role": "deputy" if claim else (role.kind if role else "unknown"),
+            "voter_label": rights_role.label if rights_role else "-",
+            "can_vote": bool(role and role.can_vote and self._delegate_of(person) is None) or deputy_ok,
+            "rights_nb": _rights_text(role, _RIGHTS_NB), "rights_en": _rights_text(role, _RIGHTS_EN),
+            "rights_citation": (role.citation if role else self.sitting.organ.citation),
+            "stands_in": claim is not None, "deputy_lawful": deputy_ok,
+            "vote_unit_citation": self._vote_unit_citation(rights_role),
             "seat": self._seat_of(person, role, claim),
             **self._deputy_fields(claim), **self.common,
         }
+        self._voters[person] = fields
+        return fields
 
     @staticmethod
     def _duplicate(nth, count, values, claim, seat_claims) -> tuple[str, str, str]:
