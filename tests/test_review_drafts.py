@@ -245,7 +245,15 @@ def test_cli_html_is_one_self_contained_page_and_english_works():
     assert page.startswith("<!DOCTYPE html>") and "<style>" in page
     assert "<script" not in page and "<link" not in page and "http" not in page
     assert "does not contain the words" in page
-    assert "&lt;" not in render(review_file(CLEAN), "html") or True
+
+
+def test_html_escapes_text_taken_from_the_draft(tmp_path):
+    path = tmp_path / "utkast.md"
+    path.write_text("# Avtale <script>alert(1)</script>\n\n## § 1 Navn <b>\n\nRådets navn er A & B.\n",
+                    encoding="utf-8")
+    page = render(review_file(path, date(2022, 1, 1)), "html")
+    assert "<script>" not in page and "<b>" not in page
+    assert "&lt;script&gt;" in page
 
 
 def test_every_finding_has_rule_citation_and_location(defective, clean):
