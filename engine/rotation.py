@@ -496,6 +496,10 @@ def rotation_report(council: str = "follo", first: int = 2012, last: int = 2031,
     if last < first:
         raise InputError(f"--to ({last}) er før --from ({first})", where="--to")
     found, docs = council_terms(council, first, last, lib)
+    start = min((d.valid_from for d in docs if d.valid_from), default=None)
+    if start is not None and first < start.year:
+        raise NotModelled(f"{council}: {first} er før de modellerte vedtektene ({start}) [not-modelled]",
+                          where="--from")
     by_id = {d.id: d for d in docs}
     rows = []
     for t in found:

@@ -113,4 +113,12 @@ class Scenario(Strict):
             for ref in (line.from_case, line.until_case):
                 if ref is not None and ref not in known:
                     raise ValueError(f"attendance of {line.person}: unknown case '{ref}'")
+            if line.from_case and line.until_case and ids.index(line.until_case) < ids.index(line.from_case):
+                raise ValueError(f"attendance of {line.person}: until_case '{line.until_case}' "
+                                 f"comes before from_case '{line.from_case}'")
+            if line.stands_for == line.person:
+                raise ValueError(f"attendance of {line.person}: a person cannot stand in for himself or herself")
+        notice = self.convening.notice_date
+        if notice is not None and notice > self.date:
+            raise ValueError(f"convening.notice_date {notice} is after the meeting date {self.date}")
         return self

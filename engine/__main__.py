@@ -1,0 +1,4 @@
+"""`python -m engine` is the `vedtekt` command."""
+from .cli import main
+
+main()
