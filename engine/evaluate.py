@@ -224,44 +224,19 @@ def evaluate_reference(book: RuleBook, facts: list[dict]) -> set[tuple[str, str]
     return fired
 
 
-_COMPILED: dict[int, dict] = {}
+_COMPILED: dict[int, tuple[RuleBook, dict]] = {}
 
 
 def _compiled(book: RuleBook) -> dict[str, list]:
-    cached = _COMPILED.get(id(book))
-    if cached is None:
-        cached = defaultdict(list)
-        for rule in book.rules:
-            cached[rule.fact].append((rule.key, _fast_predicate(rule.when)))
-        _COMPILED[id(book)] = cached
-    return cached
-
-
-_PY_OPS = {"eq": "==", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
-
-
-def _fast_predicate(cond: dict):
-    """The rule's condition as one compiled Python expression: the same comparisons, in the
-    same order and with the same short-circuiting as rules.python_predicate, without a lambda
-    call per comparison. Constants are passed by reference, never pasted into the source."""
-    consts: list = []
-
-    def expr(c: dict) -> str:
-        if "all" in c or "any" in c:
-            joiner = " and " if "all" in c else " or "
-            parts = c["all"] if "all" in c else c["any"]
-            return "(" + joiner.join(expr(p) for p in parts) + ")"
-        (op,) = [k for k in c if k in _PY_OPS]
-        value = c[op]
-        if isinstance(value, dict):
-            right = f"f[{value['field']!r}]"
-        else:
-            consts.append(value)
-            right = f"K[{len(consts) - 1}]"
-        return f"(f[{c['field']!r}] {_PY_OPS[op]} {right})"
-
-    source = f"lambda f: bool({expr(cond)})"
-    return eval(compile(source, "<rule>", "eval"), {"K": tuple(consts)})
+    """The book's predicates by fact kind (the cache holds the book, so its id is not reused)."""
+    hit = _COMPILED.get(id(book))
+    if hit is not None and hit[0] is book:
+        return hit[1]
+    compiled = defaultdict(list)
+    for rule in book.rules:
+        compiled[rule.fact].append((rule.key, python_predicate(rule.when)))
+    _COMPILED[id(book)] = (book, compiled)
+    return compiled
 
 
 def _condition_facts(rule: Rule, fact: dict) -> dict:

@@ -55,7 +55,9 @@ class FactBuilder:
         self.statute = statute_rules
         self.present = presence(scenario)
         self.at_meeting = set(self.present)
-        self.common = {"organ_name": sitting.organ.name, "date": str(scenario.date)}
+        organ = sitting.organ
+        self.common = {"organ_name": organ.name, "date": str(scenario.date),
+                       "composition_citation": organ.seats[0].citation if organ.seats else organ.citation}
         self.claims = {p: self._claim(a) for p, a in self.present.items()}
         self._voters: dict[str, dict] = {}
 

@@ -1,7 +1,6 @@
 """`vedtekt rotation` and `vedtekt calendar`: thin click commands over engine.rotation and engine.duties."""
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -152,5 +151,3 @@ def _calendar_text(report, lang) -> str:
     return "\n".join(lines)
 
 
-def _json(obj) -> str:  # pragma: no cover - kept for callers that want plain dicts
-    return json.dumps(obj, ensure_ascii=False, indent=2)

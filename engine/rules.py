@@ -11,10 +11,9 @@ Condition language (YAML):
 """
 from __future__ import annotations
 
-import operator
 from functools import cache
 from pathlib import Path
-from typing import Any, Callable, Literal
+from typing import Callable, Literal
 
 from pydantic import model_validator
 
@@ -24,10 +23,8 @@ from .model import Strict
 FactKind = Literal["attendee", "vote", "proposal", "case", "meeting"]
 Severity = Literal["error", "warning", "info"]
 
-_OPS: dict[str, Callable[[Any, Any], bool]] = {
-    "eq": operator.eq, "ne": operator.ne, "lt": operator.lt,
-    "le": operator.le, "gt": operator.gt, "ge": operator.ge,
-}
+_PY_OPS = {"eq": "==", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
+_OPS = set(_PY_OPS)
 _DURABLE_OPS = {"ne": "$neq", "lt": "$lt", "le": "$lte", "gt": "$gt", "ge": "$gte"}
 
 
@@ -76,9 +73,6 @@ class RuleBook(Strict):
             raise ValueError(f"duplicate rule keys: {sorted(dupes)}")
         return self
 
-    def for_fact(self, kind: str) -> list[Rule]:
-        return [r for r in self.rules if r.fact == kind]
-
     def by_id(self, rule_id: str) -> list[Rule]:
         return [r for r in self.rules if r.id == rule_id]
 
@@ -107,20 +101,27 @@ def _check_condition(cond: dict, key: str) -> None:
 
 
 def python_predicate(cond: dict) -> Callable[[dict], bool]:
-    """Compile a condition to a predicate over a fact dict (the reference path)."""
-    if "all" in cond:
-        parts = [python_predicate(c) for c in cond["all"]]
-        return lambda fact: all(p(fact) for p in parts)
-    if "any" in cond:
-        parts = [python_predicate(c) for c in cond["any"]]
-        return lambda fact: any(p(fact) for p in parts)
-    field = cond["field"]
-    (op_name,) = [k for k in cond if k in _OPS]
-    op, value = _OPS[op_name], cond[op_name]
-    if isinstance(value, dict):
-        other = value["field"]
-        return lambda fact: op(fact[field], fact[other])
-    return lambda fact: op(fact[field], value)
+    """Compile a condition to a predicate over a fact dict (the reference path): one Python
+    expression with the comparisons in the condition's order and short-circuiting, without a
+    call per comparison. Constants are passed by reference, never pasted into the source."""
+    consts: list = []
+
+    def expr(c: dict) -> str:
+        if "all" in c or "any" in c:
+            joiner = " and " if "all" in c else " or "
+            parts = c["all"] if "all" in c else c["any"]
+            return "(" + joiner.join(expr(p) for p in parts) + ")"
+        (op,) = [k for k in c if k in _PY_OPS]
+        value = c[op]
+        if isinstance(value, dict):
+            right = f"f[{value['field']!r}]"
+        else:
+            consts.append(value)
+            right = f"K[{len(consts) - 1}]"
+        return f"(f[{c['field']!r}] {_PY_OPS[op]} {right})"
+
+    source = f"lambda f: bool({expr(cond)})"
+    return eval(compile(source, "<rule>", "eval"), {"K": tuple(consts)})
 
 
 def durable_condition(cond: dict) -> dict:

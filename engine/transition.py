@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import itertools
 from datetime import date, timedelta
-from fractions import Fraction
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -29,7 +28,7 @@ from .evaluate import Evaluation, load_scenario
 from .library import Library, library, with_roster
 from .load import REPO_ROOT
 from .model import Document, Holding, Leadership, Organ
-from .scenario import Case, Innstilling, Scenario, Votes
+from .scenario import Innstilling, Scenario
 from .sitting import resolve
 from .verdict import Finding, ScenarioVerdict
 
@@ -715,7 +714,6 @@ def _rules(old: Document, new: Document, lib: Library) -> list[RuleChange]:
         n = new.organ(t) if t else None
         qb, cb = _quorum_text(old, organ_old, lib)
         qa, ca = _quorum_text(new, n, lib) if n else ("(organet opphører)", "")
-        members_b = sum(1 for s in organ_old.seats if s.member and "vote" in s.rights)
         add(f"Vedtaksførhet: {organ_old.name} → {n.name if n else '-'}", qb, qa, f"{cb}; {ca}".strip("; "))
     add("Flertall", _majority_text(old), _majority_text(new), "kommuneloven § 11-9 andre ledd; § 18-1 fjerde ledd")
     amend_b = _amendments(old)
@@ -790,7 +788,6 @@ def _leadership_text(doc: Document, organ: Organ | None) -> str:
 
 
 def _deputies_text(doc: Document) -> str:
-    organ = _supreme(doc)
     texts = []
     for o in doc.organs:
         for s in o.seats:

@@ -1,7 +1,6 @@
 """The bad-input corpus (tests/bad-inputs/): every file is refused with exit 2 and a precise
 message naming the file (and the line or key path where there is one), quickly and without a
 traceback, through the real CLI entry point (engine.cli.main)."""
-import os
 import time
 from pathlib import Path
 

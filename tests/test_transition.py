@@ -99,7 +99,6 @@ _PATTERN = st.tuples(*[st.sampled_from(["absent", "for", "against", "dep-for", "
 @settings(max_examples=60, deadline=None)
 @given(pattern=_PATTERN, kind=st.sampled_from(["ordinary", "budsjett", "avtaleendring", "avtaleendring-a-h"]))
 def test_any_meeting_run_against_its_own_document_twice_gives_the_same_verdict(pattern, kind):
-    from engine.evaluate import Evaluation
     from engine.transition import _meeting, compare_verdicts
     from engine.sitting import resolve
     from datetime import date

@@ -11,7 +11,7 @@ from fractions import Fraction
 
 from .model import Location
 from .parse import Draft
-from .text import (NUMBER, Sentence, all_sentences, flat, fraction_in, split_list, table_rows,
+from .text import (NUMBER, Sentence, all_sentences, flat, split_list, table_rows,
                    to_int)
 from ..textnorm import fold
 
