@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import cache
 
-from .model import CaseKind, Competence, Document
+from .model import CaseKind, Competence, Document, required_count
 from .scenario import Case, Scenario
 from .sitting import Role, Sitting, resolve
 
@@ -182,7 +181,7 @@ class FactBuilder:
                       and r.can_vote and r.kind == "member"})
         statute = self.statute["meeting-held"]
         fraction = statute.parameters["demand_fraction"]
-        needed = _required(fraction, s.member_count())
+        needed = required_count(fraction, s.member_count())
         by_demand = provision is None and demand >= needed > 0
         needs = {p.kind: p for p in provision.prerequisites} if provision else {}
         innst, agenda = needs.get("innstilling"), needs.get("agenda-approved")
@@ -368,7 +367,7 @@ class FactBuilder:
             "election": kind.election,
             "members": members,
             "present_and_voting": len(seats_voting),
-            "required": _required(quorum.parameters["fraction"], members),
+            "required": required_count(quorum.parameters["fraction"], members),
             "quorum_citation": quorum.citation,
             "quorum_layer": quorum.layer,
             "votes_for": tally["for"], "votes_against": tally["against"], "votes_blank": tally["blank"],
@@ -425,7 +424,7 @@ class FactBuilder:
             "on_agenda": case.on_agenda,
             "chair_objected": chair_objected,
             "objectors": len(objectors),
-            "objectors_needed": _required(fraction, len(present_members)),
+            "objectors_needed": required_count(fraction, len(present_members)),
             "objection_nb": "møteleder" if chair_objected else f"{len(objectors)} av {len(present_members)} møtende medlemmer",
             "objection_en": "the chair" if chair_objected else f"{len(objectors)} of {len(present_members)} members present",
         }
@@ -480,8 +479,3 @@ class FactBuilder:
     def _organ_name(self, organ_id: str) -> str:
         return next((o.name for o in self.doc.organs if o.id == organ_id), organ_id)
 
-
-@cache
-def _required(fraction: str, members: int) -> int:
-    need = Fraction(fraction) * members
-    return int(need) if need.denominator == 1 else int(need) + 1

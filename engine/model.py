@@ -18,6 +18,12 @@ ParticipantKind = Literal["kommune", "fylkeskommune"]
 Layer = Literal["statute-mandatory", "statute-default", "bylaws"]
 
 
+def required_count(fraction: str, members: int) -> int:
+    """The smallest whole number of members that is at least `fraction` of `members`."""
+    need = Fraction(fraction) * members
+    return -(-need.numerator // need.denominator)
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -132,8 +138,7 @@ class Quorum(Provision):
         return value
 
     def required(self, members: int) -> int:
-        need = Fraction(self.fraction) * members
-        return int(need) if need.denominator == 1 else int(need) + 1
+        return required_count(self.fraction, members)
 
 
 class RotationAnchor(Strict):
