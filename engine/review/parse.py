@@ -61,6 +61,9 @@ def read_draft(path: Path | str) -> Draft:
     """Read a .md/.txt/.docx file into a Draft; an InputError when it cannot be read."""
     path = Path(path)
     suffix = path.suffix.lower()
+    if not path.is_file():
+        raise InputError("filen finnes ikke" if not path.exists() else "er ikke en fil",
+                         file=str(path), hint="sjekk stien")
     if suffix == ".docx":
         lines, styles = _docx_lines(path)
     elif suffix in TEXT_SUFFIXES or suffix == "":
