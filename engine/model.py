@@ -67,25 +67,25 @@ class DatedName(Dated):
     assumption: Assumption | None = None
 
 
-class Participant(Provision):
+class NamedParty(Provision):
+    """A participant or observer: one id, and the name it had on each date."""
+
     id: str
     name: str
+    names: tuple[DatedName, ...] = ()
+
+    def name_on(self, on: date) -> str:
+        return next((n.name for n in self.names if n.in_force(on)), self.name)
+
+
+class Participant(NamedParty):
     short: str
     kind: ParticipantKind
     successor: str | None = None
-    names: tuple[DatedName, ...] = ()
-
-    def name_on(self, on: date) -> str:
-        return next((n.name for n in self.names if n.in_force(on)), self.name)
 
 
-class Observer(Provision):
-    id: str
-    name: str
-    names: tuple[DatedName, ...] = ()
-
-    def name_on(self, on: date) -> str:
-        return next((n.name for n in self.names if n.in_force(on)), self.name)
+class Observer(NamedParty):
+    pass
 
 
 class DeputyPolicy(Provision):

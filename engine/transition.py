@@ -18,7 +18,7 @@ The library never prints: engine/transition_cli.py renders.
 from __future__ import annotations
 
 import itertools
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -29,13 +29,13 @@ from .library import Library, library, with_roster
 from .load import REPO_ROOT
 from .model import Document, Holding, Leadership, Organ
 from .scenario import Innstilling, Scenario
+from .rotation import DAY
 from .sitting import resolve
 from .verdict import Finding, ScenarioVerdict
 
 __all__ = ["transition", "TransitionReport", "counterfactual", "run_both", "compare_verdicts",
            "generated_meetings", "ORGAN_MAP", "OFFICE_MAP"]
 
-DAY = timedelta(days=1)
 
 # -- mappings (each an assumption, shown in the report) -----------------------------------------
 ORGAN_MAP: dict[tuple[str, str], dict[str, str]] = {
