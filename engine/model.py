@@ -218,7 +218,6 @@ class Convening(Provision):
     by_office: Literal["leader"] = "leader"
     leader_of: str | None = None  # the organ whose leader convenes (default: the organ itself)
     prerequisites: tuple[ConvenePrerequisite, ...] = ()
-    at_least: str | None = None  # e.g. "1/year"
 
 
 class Organ(Provision):
@@ -242,6 +241,27 @@ class CaseKind(Strict):
     election: bool = False
     appointment: bool = False
     voted: bool = True  # False: information only (orienteringssak), no vote expected
+
+
+class Label(Strict):
+    nb: str
+    en: str
+
+
+class DutyRule(Provision):
+    """A recurring duty of the bylaws, judged by `vedtekt calendar` from a year's meetings.
+
+    per-year: at least `times` meetings of `organ` each year (with `invited` among the invited,
+    when given); monthly: a meeting of `organ` every month (usually: a warning when missed).
+    """
+
+    id: str
+    organ: str
+    kind: Literal["per-year", "monthly"]
+    times: int = Field(default=1, ge=1)
+    invited: str | None = None
+    severity: Literal["error", "warning"]
+    label: Label
 
 
 class Competence(Provision):
@@ -327,6 +347,7 @@ class Document(Dated):
     statute_applies: Literal["as-law", "by-analogy"] = "as-law"
     case_kinds: tuple[CaseKind, ...] = ()
     competences: tuple[Competence, ...] = ()
+    duties: tuple[DutyRule, ...] = ()
     relations: tuple[Relation, ...] = ()
     roster: Roster = Roster()
     clauses: tuple[ClauseStatus, ...] = ()

@@ -123,15 +123,6 @@ def calendar(folder, year, council, fmt, lang):
     sys.exit(1 if report.missed_errors else 0)
 
 
-_DUTY_TITLES = {
-    "nb": {"follomotet-annual": "Follomøtet minst én gang i året",
-           "storting-invited": "Stortingsrepresentantene invitert minst én gang i året",
-           "folloradet-monthly": "Follorådet vanligvis hver måned"},
-    "en": {"follomotet-annual": "Follomøtet at least once a year",
-           "storting-invited": "Members of Stortinget invited at least once a year",
-           "folloradet-monthly": "Follorådet usually monthly"},
-}
-
 _STATUS = {"nb": {"met": "oppfylt", "missed": "FORSØMT", "not-assessed": "ikke vurdert"},
            "en": {"met": "met", "missed": "MISSED", "not-assessed": "not assessed"}}
 
@@ -145,7 +136,7 @@ def _calendar_text(report, lang) -> str:
         for d in y.duties:
             status = _STATUS[lang][d.status]
             sev = f" [{d.severity}]" if d.status == "missed" else ""
-            lines.append(f"  {status:<13}{sev} {_DUTY_TITLES[lang].get(d.duty, d.duty)}: {d.message}")
+            lines.append(f"  {status:<13}{sev} {d.label}: {d.message}")
             lines.append(f"  {'':<13} ({d.citation})")
         lines.append("")
     return "\n".join(lines)
