@@ -22,6 +22,7 @@ from .lawchecks import finding
 from .loopholes import DecisionRules, Threshold
 from .model import Finding, Location, Report
 from .names import stale_in_names
+from . import statute
 
 
 def review_bylaws(path: Path, on: date | None = None) -> Report:
@@ -162,12 +163,12 @@ def _loopholes(doc: Document, on: date, at) -> list[Finding]:
             continue
         quorum = organ.quorum
         rules = DecisionRules(seats, tuple(p.short for p in participants),
-                              quorum=Fraction(quorum.fraction) if quorum else Fraction(1, 2),
+                              quorum=Fraction(quorum.fraction) if quorum else statute.quorum_fraction(),
                               quorum_basis=quorum.basis if quorum else "present_and_voting")
         if not quorum:
             assumed.append("quorum")
         where = at("organs", index)
-        findings = evaluate(rules, Threshold(), Threshold(Fraction(2, 3), strict=False, casting_vote=False),
+        findings = evaluate(rules, Threshold(), Threshold(statute.amendment_majority(), strict=False, casting_vote=False),
                             where, where, assumed + ["majority", "amendment"])
         result += [f.model_copy(update={"message_nb": f"{organ.name}: {f.message_nb}",
                                         "message_en": f"{organ.name}: {f.message_en}"}) for f in findings]

@@ -16,6 +16,7 @@ from .loopholes import DecisionRules, Threshold, smallest_to_adopt, smallest_to_
 from .model import Finding, Location
 from .parse import Draft
 from .text import all_sentences, fraction_in
+from . import statute
 
 _I = re.IGNORECASE
 _QUORUM = re.compile(r"vedtaksfør\w*|beslutningsdyktig\w*|vedtaksdyktig\w*", _I)
@@ -62,7 +63,7 @@ def _quorum(draft: Draft, assumed: list[str]):
         if value is not None:
             return value, None, sentence.location()
     assumed.append("quorum")
-    return Fraction(1, 2), None, None
+    return statute.quorum_fraction(), None, None
 
 
 def _ordinary(draft: Draft, assumed: list[str]):
@@ -77,7 +78,7 @@ def _ordinary(draft: Draft, assumed: list[str]):
         if re.search(r"alminnelig|vanlig|simpelt|fler(?:tallet)?\s+av\s+de\s+avgitte", sentence.text, _I):
             return Threshold(), sentence.location()
         value = fraction_in(sentence.text)
-        if value is not None and value != Fraction(1, 2):
+        if value is not None and value != statute.quorum_fraction():
             return Threshold(value, strict=False, casting_vote=False), sentence.location()
         return Threshold(), sentence.location()
     assumed.append("majority")
@@ -90,7 +91,7 @@ def _amendment(draft: Draft, assumed: list[str]) -> Threshold:
         return Threshold()
     if value is None:
         assumed.append("amendment")
-        value = Fraction(2, 3)
+        value = statute.amendment_majority()
     return Threshold(value, strict=False, casting_vote=False)
 
 
@@ -190,7 +191,7 @@ def quorum_check(found: TextRules | None) -> list[Finding]:
     if found is None or found.quorum_at is None:
         return []
     rules = found.rules
-    if rules.quorum_min is None and rules.quorum >= Fraction(1, 2):
+    if rules.quorum_min is None and rules.quorum >= statute.quorum_fraction():
         return []
     return [finding(
         "quorum-below-statute", "error", "kommuneloven § 11-9 første ledd; § 18-1 fjerde ledd", found.quorum_at,
