@@ -240,10 +240,20 @@ def _compiled(book: RuleBook) -> dict[str, list]:
 
 
 def _condition_facts(rule: Rule, fact: dict) -> dict:
+    return {k: fact[k] for k in _shown_fields(rule) if k in fact and fact[k] != ""}
+
+
+_SHOWN: dict[str, tuple[str, ...]] = {}
+
+
+def _shown_fields(rule: Rule) -> tuple[str, ...]:
+    """The fact fields a finding shows: those its condition reads, and the counts behind them."""
     from .rules import fields_used
 
-    keep = fields_used(rule.when) | {"members", "required", "present_and_voting", "person", "principal"}
-    return {k: fact[k] for k in sorted(keep) if k in fact and fact[k] != ""}
+    if rule.key not in _SHOWN:
+        keep = fields_used(rule.when) | {"members", "required", "present_and_voting", "person", "principal"}
+        _SHOWN[rule.key] = tuple(sorted(keep))
+    return _SHOWN[rule.key]
 
 
 # -- input references --------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from fractions import Fraction
+from functools import cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -18,6 +19,7 @@ ParticipantKind = Literal["kommune", "fylkeskommune"]
 Layer = Literal["statute-mandatory", "statute-default", "bylaws"]
 
 
+@cache
 def required_count(fraction: str, members: int) -> int:
     """The smallest whole number of members that is at least `fraction` of `members`."""
     need = Fraction(fraction) * members
