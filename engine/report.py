@@ -107,7 +107,17 @@ def _scenario_text(v: ScenarioVerdict, w: dict) -> str:
 
 
 def _finding_line(f, w: dict) -> str:
-    return f"    [{w[f.severity]}] {f.rule}: {f.message}\n        ({f.citation}; {w['layer']}: {f.layer})"
+    layer = _LAYERS[w is _WORDS["nb"]].get(f.layer, f.layer)
+    return f"    [{w[f.severity]}] {f.rule}: {f.message}\n        ({f.citation}; {w['layer']}: {layer})"
+
+
+# How the layer that decided is named for a reader (JSON keeps the ids).
+_LAYERS = {
+    True: {"statute-mandatory": "lov, ufravikelig", "statute-default": "lov, gjelder om ikke vedtektene sier annet",
+           "bylaws": "vedtektene"},
+    False: {"statute-mandatory": "statute, mandatory", "statute-default": "statute, unless the bylaws say otherwise",
+            "bylaws": "bylaws"},
+}
 
 
 def _summary(verdicts: list[ScenarioVerdict], w: dict) -> str:
