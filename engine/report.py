@@ -14,7 +14,9 @@ _WORDS = {
            "summary": "{n} scenarioer: {ok} gyldige, {bad} ugyldige",
            "expected_ok": "samsvarer med forventet dom", "expected_bad": "AVVIKER fra forventet dom",
            "expected_sum": "{m} av {n} scenarioer med forventet dom samsvarer",
-           "meeting": "Møtet", "organ": "Organ", "date": "Dato", "layer": "lag"},
+           "meeting": "Møtet", "organ": "Organ", "date": "Dato", "layer": "lag",
+           "layers": {"statute-mandatory": "lov, ufravikelig", "bylaws": "vedtektene",
+                      "statute-default": "lov, gjelder om ikke vedtektene sier annet"}},
     "en": {"valid": "VALID", "invalid": "INVALID", "case": "Case", "outcome": "outcome",
            "adopted": "adopted", "rejected": "rejected", "not_decided": "not decided", "no_vote": "no vote",
            "for": "for", "against": "against", "blank": "blank", "rejected_votes": "not counted",
@@ -23,7 +25,9 @@ _WORDS = {
            "summary": "{n} scenarios: {ok} valid, {bad} invalid",
            "expected_ok": "matches the expected verdict", "expected_bad": "DIFFERS from the expected verdict",
            "expected_sum": "{m} of {n} scenarios with an expected verdict match",
-           "meeting": "The meeting", "organ": "Organ", "date": "Date", "layer": "layer"},
+           "meeting": "The meeting", "organ": "Organ", "date": "Date", "layer": "layer",
+           "layers": {"statute-mandatory": "statute, mandatory", "bylaws": "bylaws",
+                      "statute-default": "statute, unless the bylaws say otherwise"}},
 }
 
 
@@ -107,17 +111,8 @@ def _scenario_text(v: ScenarioVerdict, w: dict) -> str:
 
 
 def _finding_line(f, w: dict) -> str:
-    layer = _LAYERS[w is _WORDS["nb"]].get(f.layer, f.layer)
+    layer = w["layers"].get(f.layer, f.layer)
     return f"    [{w[f.severity]}] {f.rule}: {f.message}\n        ({f.citation}; {w['layer']}: {layer})"
-
-
-# How the layer that decided is named for a reader (JSON keeps the ids).
-_LAYERS = {
-    True: {"statute-mandatory": "lov, ufravikelig", "statute-default": "lov, gjelder om ikke vedtektene sier annet",
-           "bylaws": "vedtektene"},
-    False: {"statute-mandatory": "statute, mandatory", "statute-default": "statute, unless the bylaws say otherwise",
-            "bylaws": "bylaws"},
-}
 
 
 def _summary(verdicts: list[ScenarioVerdict], w: dict) -> str:
