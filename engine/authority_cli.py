@@ -23,8 +23,9 @@ def _date_option(f):
 
 
 def _bylaws_option(f):
-    f = click.option("--council", default="follo", show_default=True,
-                     help="rådet (vedtektenes `council`); dokumentet som gjelder på datoen velges")(f)
+    f = click.option("--council", default=None,
+                     help="rådet (vedtektenes `council`; standard: default_council i "
+                          "bylaws/library.yaml); dokumentet som gjelder på datoen velges")(f)
     return click.option("--bylaws", "doc_id", default=None,
                         help="vedtektsdokument (standard: rådets dokument som gjelder på datoen)")(f)
 
@@ -34,7 +35,7 @@ def _format_option(f):
                         help="text (standard) eller json")(f)
 
 
-def _graph(on: datetime.datetime, doc_id: str | None, council: str = "follo"):
+def _graph(on: datetime.datetime, doc_id: str | None, council: str | None = None):
     from . import graph
     from .library import library
 
@@ -46,7 +47,8 @@ def _graph(on: datetime.datetime, doc_id: str | None, council: str = "follo"):
             raise NotModelled(f"{day} er utenfor perioden {doc.id} er modellert for "
                               f"({doc.valid_from} – {doc.valid_to or 'åpen'}) [not-modelled]")
     else:
-        docs = [d for d in lib.documents.values() if d.in_force(day) and d.council == council]
+        council = council or lib.default_council
+        docs = [d for d in lib.council_documents(council, where="--council") if d.in_force(day)]
         if not docs:
             raise NotModelled(f"ingen vedtekter for {council} er modellert for {day} [not-modelled]",
                               hint="modellerte perioder: " + ", ".join(

@@ -66,7 +66,7 @@ class DutyCalendar(_Out):
     missed_errors: int  # duties of severity error that were missed
 
 
-def duty_calendar(folder: Path | str, *, year: int | None = None, council: str = "follo",
+def duty_calendar(folder: Path | str, *, year: int | None = None, council: str | None = None,
                   lang: str = "nb", lib=None) -> DutyCalendar:
     """The duties of each year (or of `year`) against the meetings in the folder's scenarios."""
     from .evaluate import load_scenario
@@ -77,13 +77,13 @@ def duty_calendar(folder: Path | str, *, year: int | None = None, council: str =
     if not folder.is_dir():
         raise InputError("finner ikke mappen" if folder.exists() is False else "ikke en mappe",
                          file=str(folder), hint="oppgi en mappe med scenarioer (*.yaml)")
-    docs = [d for d in lib.documents.values() if d.council == council]
-    if not docs:
-        raise InputError(f"ukjent råd '{council}'", where="--council")
+    council = council or lib.default_council
+    docs = lib.council_documents(council, where="--council")
     meetings = []
     for path in sorted(folder.rglob("*.yaml")):
         scenario, _ = load_scenario(path)
-        doc = lib.choose(scenario.organ, scenario.date, scenario.bylaws, where=str(path))
+        doc = lib.choose(scenario.organ, scenario.date, scenario.bylaws, where=str(path),
+                         council=scenario.council)
         if doc.council == council:
             meetings.append(Meeting(file=str(path), date=scenario.date, organ=scenario.organ,
                                     bylaws=doc.id, invited=tuple(scenario.invited)))

@@ -49,7 +49,8 @@ def check(scenario: Scenario, located: Located, *, lang: Lang = "nb", engine: En
         _unknown("organ", scenario.organ, ("organ",), organs, located)
     where = f"linje {located.line_of(('date',))}, nøkkel date"
     try:
-        doc = lib.choose(scenario.organ, scenario.date, scenario.bylaws, where=where)
+        doc = lib.choose(scenario.organ, scenario.date, scenario.bylaws, where=where,
+                         council=scenario.council)
     except InputError as exc:
         exc.file = located.file
         raise InputError(exc.bare, file=located.file, where=exc.where, hint=exc.hint) from None

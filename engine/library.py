@@ -7,8 +7,10 @@ from functools import cache
 from pathlib import Path
 
 from .errors import InputError, NotModelled, did_you_mean
-from .load import REPO_ROOT, load_model
-from .model import Document, Roster, Statute
+from .load import REPO_ROOT, load_model, validate
+from .references import check_references
+from .yamlio import load_yaml
+from .model import Document, LibrarySettings, Roster, Statute
 
 
 def bylaws_dir() -> Path:
@@ -22,14 +24,17 @@ class Library:
         self.root = root
         self.statutes = {s.id: s for s in (load_model(p, Statute)
                                            for p in sorted((root / "statute").glob("*.yaml")))}
+        settings_file = root / SETTINGS_FILE
+        self.settings = (load_model(settings_file, LibrarySettings) if settings_file.exists()
+                         else LibrarySettings())
         self.documents: dict[str, Document] = {}
         for path in sorted(root.glob("*.yaml")):
             if path.name in NOT_DOCUMENTS:
                 continue
-            doc = load_model(path, Document)
-            roster_file = root / "rosters" / f"{doc.id}.yaml"
-            if roster_file.exists():
-                doc = with_roster(doc, load_model(roster_file, Roster))
+            doc = load_document(path, root / "rosters")
+            if doc.id in self.documents:
+                raise InputError(f"vedtektsdokumentet '{doc.id}' finnes i to filer", file=str(path),
+                                 where="nøkkel id")
             self.documents[doc.id] = doc
 
     def document(self, doc_id: str, where: str | None = None) -> Document:
@@ -41,26 +46,53 @@ class Library:
     def statute_for(self, doc: Document) -> Statute | None:
         return self.statutes.get(doc.statute) if doc.statute else None
 
+    def councils(self) -> list[str]:
+        return sorted({d.council for d in self.documents.values()})
+
+    @property
+    def default_council(self) -> str | None:
+        """The council of scenarios that name neither `council` nor `bylaws` (bylaws/library.yaml)."""
+        return self.settings.default_council
+
+    def council_documents(self, council: str, where: str | None = None) -> list[Document]:
+        docs = [d for d in self.documents.values() if d.council == council]
+        if not docs:
+            raise InputError(f"ukjent råd '{council}'", where=where,
+                             hint=did_you_mean(council, self.councils()))
+        return docs
+
     def choose(self, organ: str, on: date, doc_id: str | None = None,
-               where: str | None = None) -> Document:
-        """The document whose organ `organ` is in force on `on`; refuses dates not modelled."""
+               where: str | None = None, council: str | None = None) -> Document:
+        """The document of `council` whose organ `organ` is in force on `on`.
+
+        Organ ids are unique only within a council, so the council is always known first: the
+        one named, or the named document's, or the library's default. Adding a council can
+        therefore never change which document another council's scenario gets.
+        """
         if doc_id is not None:
             doc = self.document(doc_id, where)
+            if council is not None and doc.council != council:
+                raise InputError(f"vedtektsdokumentet '{doc_id}' hører til rådet '{doc.council}', "
+                                 f"ikke '{council}'", where=where)
             if not doc.in_force(on):
                 raise NotModelled(f"datoen {on} er utenfor perioden {doc.id} er modellert for "
                                   f"({doc.valid_from} – {doc.valid_to or 'åpen'}) [not-modelled]",
                                   where=where)
             return doc
-        organs = {o.id for d in self.documents.values() for o in d.organs}
+        council = council or self.default_council
+        if council is None:
+            raise InputError("scenarioet angir verken council eller bylaws, og biblioteket har "
+                             "ingen default_council", where=where,
+                             hint=f"angi council: ett av {', '.join(self.councils())}")
+        docs = self.council_documents(council, where)
+        organs = {o.id for d in docs for o in d.organs}
         if organ not in organs:
-            raise InputError(f"ukjent organ '{organ}'", where=where,
+            raise InputError(f"ukjent organ '{organ}' i rådet '{council}'", where=where,
                              hint=did_you_mean(organ, sorted(organs)))
-        candidates = [d for d in self.documents.values()
-                      if d.in_force(on) and any(o.id == organ for o in d.organs)]
+        candidates = [d for d in docs if d.in_force(on) and any(o.id == organ for o in d.organs)]
         if not candidates:
             periods = ", ".join(f"{d.id}: {d.valid_from} – {d.valid_to or 'åpen'}"
-                                for d in self.documents.values()
-                                if any(o.id == organ for o in d.organs))
+                                for d in docs if any(o.id == organ for o in d.organs))
             raise NotModelled(f"ingen vedtekter for {organ} er modellert for {on} [not-modelled]",
                               where=where, hint=f"modellerte perioder: {periods}")
         if len(candidates) > 1:
@@ -69,7 +101,27 @@ class Library:
         return candidates[0]
 
 
-NOT_DOCUMENTS = {"names.yaml"}
+SETTINGS_FILE = "library.yaml"
+def load_document(path: Path, rosters: Path | None = None) -> Document:
+    """A bylaws file with its roster (rosters/<id>.yaml), every id in both checked."""
+    located = load_yaml(path)
+    if not isinstance(located.data, dict):
+        raise InputError("forventet en YAML-mapping (nøkkel: verdi) øverst i filen",
+                         file=located.file, where="linje 1")
+    doc = validate(located, Document)
+    roster_located = None
+    roster_file = (rosters or path.parent / "rosters") / f"{doc.id}.yaml"
+    if roster_file.exists():
+        roster_located = load_yaml(roster_file)
+        if not isinstance(roster_located.data, dict):
+            raise InputError("forventet en YAML-mapping (nøkkel: verdi) øverst i filen",
+                             file=roster_located.file, where="linje 1")
+        doc = with_roster(doc, validate(roster_located, Roster))
+    check_references(doc, located, roster_located)
+    return doc
+
+
+NOT_DOCUMENTS = {"names.yaml", SETTINGS_FILE}
 
 
 def with_roster(doc: Document, extra: Roster) -> Document:

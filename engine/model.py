@@ -354,11 +354,6 @@ class Document(Dated):
     roster: Roster = Roster()
     clauses: tuple[ClauseStatus, ...] = ()
 
-    @model_validator(mode="after")
-    def _references(self):
-        _check_references(self)
-        return self
-
     def organ(self, organ_id: str) -> Organ:
         return next(o for o in self.organs if o.id == organ_id)
 
@@ -366,27 +361,11 @@ class Document(Dated):
         return [p for p in self.participants if p.in_force(on)]
 
 
-def _check_references(doc: Document) -> None:
-    """Every id a provision names must exist in the document."""
-    organs = {o.id for o in doc.organs}
-    parties = {p.id for p in doc.participants} | {o.id for o in doc.observers}
-    people = {p.id for p in doc.roster.people}
-    problems = []
-    for comp in doc.competences:
-        for ref in (comp.organ, comp.needs_innstilling_from):
-            if ref and ref not in organs:
-                problems.append(f"competence {comp.case_kind}: unknown organ '{ref}'")
-    for organ in doc.organs:
-        for obs in organ.observers:
-            if obs.observer not in parties:
-                problems.append(f"organ {organ.id}: unknown observer '{obs.observer}'")
-    for h in doc.roster.holdings:
-        if h.person not in people:
-            problems.append(f"roster holding {h.office}: unknown person '{h.person}'")
-        if h.participant and h.participant not in parties:
-            problems.append(f"roster holding {h.person}: unknown participant '{h.participant}'")
-    if problems:
-        raise ValueError("; ".join(problems))
+class LibrarySettings(Strict):
+    """bylaws/library.yaml: settings of the whole bylaws folder."""
+
+    default_council: str | None = None  # the council of scenarios naming neither council nor bylaws
+    note: str | None = None
 
 
 class StatuteRule(Provision):

@@ -453,7 +453,7 @@ class RotationReport(_Out):
     note: str | None = None
 
 
-def council_terms(council: str, first: int, last: int, lib=None) -> tuple[list[Term], list[Document]]:
+def council_terms(council: str | None, first: int, last: int, lib=None) -> tuple[list[Term], list[Document]]:
     """A council's terms over all its documents with a rotating leadership, in date order.
 
     Each document gives the terms in its own period; after the last one the rotation is carried on
@@ -462,11 +462,9 @@ def council_terms(council: str, first: int, last: int, lib=None) -> tuple[list[T
     from .library import library
 
     lib = lib or library()
-    docs = sorted((d for d in lib.documents.values() if d.council == council),
+    council = council or lib.default_council
+    docs = sorted(lib.council_documents(council, where="--council"),
                   key=lambda d: d.valid_from or date.min)
-    if not docs:
-        known = sorted({d.council for d in lib.documents.values()})
-        raise InputError(f"ukjent råd '{council}'", where="--council", hint=f"kjente: {', '.join(known)}")
     rotating = [(d, _rotating_organ(d)) for d in docs]
     rotating = [(d, o) for d, o in rotating if o]
     if not rotating:
@@ -490,7 +488,7 @@ def _rotating_organ(doc: Document) -> str | None:
     return None
 
 
-def rotation_report(council: str = "follo", first: int = 2012, last: int = 2031,
+def rotation_report(council: str | None = None, first: int = 2012, last: int = 2031,
                     lang: str = "nb", lib=None) -> RotationReport:
     """The leader and vice for each term, with persons where the roster names one."""
     if last < first:
@@ -527,7 +525,7 @@ def rotation_report(council: str = "follo", first: int = 2012, last: int = 2031,
                 "outside_period og viser bare hva rotasjonen ville gitt") if lang == "nb" else \
                (f"{docs[-1].id} is in force until {docs[-1].valid_to}; later terms are marked "
                 "outside_period and only show what the rotation would give")
-    return RotationReport(council=council, documents=tuple(d.id for d in docs), period=period,
+    return RotationReport(council=docs[0].council, documents=tuple(d.id for d in docs), period=period,
                           first=first, last=last, terms=tuple(rows), note=note)
 
 

@@ -24,7 +24,7 @@ _WORDS = {
 
 
 @click.command()
-@click.option("--council", default="follo", show_default=True, help="rådets id (council i vedtektsfilene)")
+@click.option("--council", default=None, help="rådets id (council i vedtektsfilene; standard: default_council i bylaws/library.yaml)")
 @click.option("--from", "first", type=click.IntRange(1900, 2200), default=2012, show_default=True, help="første år")
 @click.option("--to", "last", type=click.IntRange(1900, 2200), default=2031, show_default=True, help="siste år")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
@@ -100,7 +100,7 @@ def _markdown(report, lang) -> str:
 @click.command()
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--year", type=click.IntRange(1900, 2200), default=None, help="bare dette året (standard: alle år i mappen)")
-@click.option("--council", default="follo", show_default=True, help="rådets id")
+@click.option("--council", default=None, help="rådets id (standard: default_council i bylaws/library.yaml)")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               help="text (standard) eller json")
 @_LANG

@@ -90,6 +90,7 @@ class Scenario(Strict):
     description: str | None = None
     organ: str
     date: datetime.date
+    council: str | None = None  # the council (bylaws `council`); default: bylaws/library.yaml
     bylaws: str | None = None
     roster: Roster | None = None
     convening: Convening = Convening()

@@ -496,7 +496,8 @@ def _scenario_section(old, new, lib, paths, engine, assumptions):
     for path in _scenario_files(paths):
         scenario, located = load_scenario(path)
         try:
-            own = lib.choose(scenario.organ, scenario.date, scenario.bylaws)
+            own = lib.choose(scenario.organ, scenario.date, scenario.bylaws,
+                             council=scenario.council)
         except InputError:
             skipped.append(f"{_rel(path)}: ingen vedtekter for organet og datoen")
             continue
