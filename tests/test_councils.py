@@ -1,0 +1,175 @@
+"""Councils are namespaces, and a bylaws file is validated whole on load (issue 13, points 1 and 4)."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from engine.cli import main
+from engine.errors import InputError
+from engine.evaluate import check_file
+from engine.library import Library, library
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# A council whose organs reuse Follo's ids, in force over all of Follo's modelled years.
+OTHER_COUNCIL = """
+id: testrad
+title: Vedtekter for Testrådet (konstruert for testen)
+council: testrad
+kind: regionrad
+statute: kommuneloven-2018
+statute_applies: by-analogy
+from: 2010-01-01
+participants:
+  - {id: a, name: A kommune, short: A, kind: kommune, citation: Testrådet § 1}
+  - {id: b, name: B kommune, short: B, kind: kommune, citation: Testrådet § 1}
+organs:
+  - id: folloradet
+    name: Testrådets råd
+    supreme: true
+    citation: Testrådet § 2
+    seats:
+      - {office: ordforer, per_participant: [kommune], rights: [attend, speak, propose, vote], citation: Testrådet § 2}
+  - id: arbeidsutvalget
+    name: Testrådets arbeidsutvalg
+    citation: Testrådet § 3
+    seats:
+      - {office: ordforer, per_participant: [kommune], rights: [attend, speak, propose, vote], citation: Testrådet § 3}
+case_kinds:
+  - {id: ordinary, label: ordinær sak}
+competences:
+  - {case_kind: ordinary, organ: folloradet, citation: Testrådet § 2}
+roster:
+  people:
+    - {id: test-a, name: Ordfører A, fictional: true}
+    - {id: test-b, name: Ordfører B, fictional: true}
+  holdings:
+    - {person: test-a, office: ordforer, participant: a, from: 2010-01-01}
+    - {person: test-b, office: ordforer, participant: b, from: 2010-01-01}
+"""
+
+TESTRAD_MEETING = """
+name: Testrådets råd 2019 (organ-id-en er Follorådets)
+council: testrad
+organ: folloradet
+date: 2019-03-07
+chair: test-a
+chair_elected: true
+attendance: [{person: test-a}, {person: test-b}]
+cases:
+  - {id: "1/19", votes: {for: [test-a, test-b]}}
+"""
+
+
+@pytest.fixture(scope="module")
+def bylaws_with_other_council(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("bylaws") / "bylaws"
+    shutil.copytree(ROOT / "bylaws", root)
+    (root / "testrad.yaml").write_text(OTHER_COUNCIL, encoding="utf-8")
+    return root
+
+
+def _summary(verdict) -> tuple:
+    return (verdict.valid, sorted((f.rule, f.case or "", f.citation) for f in verdict.findings))
+
+
+FOLLO_SCENARIOS = sorted(p for folder in ("folloradet", "follomotet", "authority", "rotation")
+                         for p in (ROOT / "scenarios" / folder).glob("*.yaml"))
+
+
+def test_follo_scenarios_resolve_the_same_when_a_council_reuses_follos_organ_ids(bylaws_with_other_council):
+    shipped, extended = library(), Library(bylaws_with_other_council)
+    assert {"folloradet", "arbeidsutvalget"} <= {o.id for o in extended.document("testrad").organs}
+    # a sample of every folder, including the working committee's own meetings
+    au = [p for p in FOLLO_SCENARIOS if "organ: arbeidsutvalget" in p.read_text(encoding="utf-8")]
+    sample = FOLLO_SCENARIOS[::6] + au
+    assert au, "the sample must include arbeidsutvalget meetings"
+    for path in sample:
+        before, after = check_file(path, lib=shipped), check_file(path, lib=extended)
+        assert after.bylaws == before.bylaws and _summary(after) == _summary(before), path
+
+
+def test_the_other_councils_meeting_gets_its_own_document(bylaws_with_other_council, tmp_path):
+    meeting = tmp_path / "testrad.yaml"
+    meeting.write_text(TESTRAD_MEETING, encoding="utf-8")
+    verdict = check_file(meeting, lib=Library(bylaws_with_other_council))
+    assert verdict.bylaws.startswith("testrad ") and verdict.valid
+    # without the council key it is a Follo meeting: Follorådet, where these people hold no seat
+    meeting.write_text(TESTRAD_MEETING.replace("council: testrad\n", ""), encoding="utf-8")
+    with pytest.raises(InputError):
+        check_file(meeting, lib=Library(bylaws_with_other_council))
+
+
+def test_an_unknown_council_is_refused_with_a_suggestion(tmp_path):
+    meeting = tmp_path / "m.yaml"
+    meeting.write_text(TESTRAD_MEETING.replace("council: testrad", "council: sgn"), encoding="utf-8")
+    with pytest.raises(InputError, match="ukjent råd 'sgn'") as info:
+        check_file(meeting)
+    assert "mente du: sogn?" in str(info.value)
+
+
+def _copy_bylaws(tmp: Path) -> Path:
+    root = tmp / "bylaws"
+    if root.exists():
+        shutil.rmtree(root)
+    shutil.copytree(ROOT / "bylaws", root)
+    return root
+
+
+def _run_bylaws(root: Path, monkeypatch, capsys) -> tuple[int, str]:
+    """`vedtekt bylaws` over another bylaws folder, as the command line runs it (exit codes)."""
+    monkeypatch.setenv("VEDTEKT_BYLAWS", str(root))
+    library.cache_clear()
+    try:
+        with pytest.raises(SystemExit) as exit_info:
+            main(["bylaws"])
+    finally:
+        library.cache_clear()
+    out = capsys.readouterr()
+    return exit_info.value.code, out.out + out.err
+
+
+def test_a_misspelt_from_organ_names_file_line_and_suggestion(tmp_path, monkeypatch, capsys):
+    root = _copy_bylaws(tmp_path)
+    path = root / "folloradet.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "from_organ: folloradet" in text
+    path.write_text(text.replace("from_organ: folloradet", "from_organ: folloraadet", 1), encoding="utf-8")
+    line = text[: text.index("from_organ: folloradet")].count("\n") + 1
+    code, out = _run_bylaws(root, monkeypatch, capsys)
+    assert code == 2, out
+    assert "folloradet.yaml" in out and f"linje {line}" in out
+    assert "ukjent organ 'folloraadet'" in out and "mente du: folloradet" in out
+    assert "Traceback" not in out
+
+
+# every id-valued key of a bylaws file or roster, as `key: value` on one line
+ID_LINE = re.compile(r"^(?P<pre>\s*-?\s*(?:from_organ|leadership_of|leader_of|organ|observer|participant|"
+                     r"person|deputy_for|case_kind|needs_innstilling_from|successor|source|target|"
+                     r"office|via_office|among_office|leader|vice): )(?P<id>[a-z0-9:-]+)\s*$", re.M)
+ID_FILES = ["folloradet.yaml", "folloregionen.yaml", "sogn-regionrad.yaml", "rosters/sogn-regionrad.yaml"]
+
+
+@settings(max_examples=12, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(file=st.sampled_from(ID_FILES), pick=st.integers(0, 10_000),
+       edit=st.sampled_from(["drop-last", "double-first", "suffix", "swap-case"]))
+def test_mutating_an_id_in_the_bylaws_never_gives_an_internal_error(tmp_path, monkeypatch, capsys, file, pick, edit):
+    root = _copy_bylaws(tmp_path)
+    path = root / file
+    text = path.read_text(encoding="utf-8")
+    matches = list(ID_LINE.finditer(text))
+    assert matches, file
+    m = matches[pick % len(matches)]
+    old = m["id"]
+    new = {"drop-last": old[:-1], "double-first": old[0] + old, "suffix": old + "x",
+           "swap-case": old.upper()}[edit]
+    path.write_text(text[: m.start("id")] + new + text[m.end("id"):], encoding="utf-8")
+    code, out = _run_bylaws(root, monkeypatch, capsys)
+    assert code in (0, 2), out
+    if code == 2:
+        assert file.split("/")[-1] in out and "Traceback" not in out
