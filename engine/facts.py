@@ -241,7 +241,17 @@ class FactBuilder:
             "rotation_leader_of": short.get(s.leader_participant or "", ""),
             "rotation_vice_of": short.get(s.vice_participant or "", ""),
             "rotation_term": f"{term.start} – {term.end}" if term else "",
+            # the council's own leadership clause, from its bylaws (never a fixed text)
+            "leadership_citation": self._leadership_citation(),
+            "leadership_chair_citation": f"{self._leadership_citation()}; {self.statute['chair'].citation}",
         }
+
+    def _leadership_citation(self) -> str:
+        s = self.sitting
+        if s.term is not None:
+            return s.term.citation
+        rule = s.organ.leadership
+        return rule.citation if rule else self.statute["chair"].citation
 
     def _lawful_deputy(self, person: str | None) -> bool:
         claim = self.claims.get(person) if person else None
