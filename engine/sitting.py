@@ -112,12 +112,27 @@ class Sitting:
             return []
         ids = [p.id for p in self.doc.participants_on(self.on) if p.kind in seat.per_participant]
         if seat.leadership_of:
-            ids = [i for i in ids if i in (self.leader_participant, self.vice_participant)]
+            led = self._leadership_of(seat)
+            ids = [i for i in ids if i in (led.leader_participant, led.vice_participant)]
         return ids
+
+    def _leadership_of(self, seat: Seat) -> "Sitting":
+        """The sitting whose leadership `seat` follows: this organ's, or the one `leadership_of`
+        names (e.g. «leiar av kommunedirektørforum er fast medlem»)."""
+        if not seat.leadership_of or seat.leadership_of == self.organ.id:
+            return self
+        key = ("leadership_of", seat.leadership_of)
+        if key not in self._memo:
+            other = Sitting(self.doc, self.doc.organ(seat.leadership_of), self.on, self.people,
+                            holdings=self.holdings)
+            _leadership(other)
+            self._memo[key] = other
+        return self._memo[key]
 
     def _holders(self, seat: Seat) -> list[Holding]:
         if seat.office in ("leader", "vice"):
-            person = self.leader if seat.office == "leader" else self.vice
+            led = self._leadership_of(seat)
+            person = led.leader if seat.office == "leader" else led.vice
             return [Holding(person=person, office=seat.office)] if person else []
         parts = self._participants_for(seat)
         return [h for h in self.holdings if h.office == seat.office
