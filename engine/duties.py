@@ -38,6 +38,7 @@ class Meeting(_Out):
     organ: str
     bylaws: str
     invited: tuple[str, ...] = ()
+    meeting_type: str | None = None
 
 
 class Duty(_Out):
@@ -86,7 +87,8 @@ def duty_calendar(folder: Path | str, *, year: int | None = None, council: str |
                          council=scenario.council)
         if doc.council == council:
             meetings.append(Meeting(file=str(path), date=scenario.date, organ=scenario.organ,
-                                    bylaws=doc.id, invited=tuple(scenario.invited)))
+                                    bylaws=doc.id, invited=tuple(scenario.invited),
+                                    meeting_type=scenario.meeting_type))
     years = [year] if year is not None else sorted({m.date.year for m in meetings})
     if not years:
         raise InputError("mappen har ingen møter for rådet", file=str(folder),
@@ -138,8 +140,11 @@ def _met_text(nb: bool, n: int) -> str:
 def _per_year(rule: DutyRule, doc: Document, y: int, meetings: list[Meeting], whole: bool,
               nb: bool) -> Duty:
     """At least `rule.times` meetings of the organ in the year (with the invitation, if any)."""
+    deadline = _deadline(rule, y)
     held = tuple(m.file for m in meetings if m.organ == rule.organ
-                 and (rule.invited is None or rule.invited in m.invited))
+                 and (rule.invited is None or rule.invited in m.invited)
+                 and (rule.meeting_type is None or m.meeting_type == rule.meeting_type)
+                 and m.date <= deadline)
     if not whole:
         return _not_assessed(rule, doc, y, nb, held)
     label = rule.label.nb if nb else rule.label.en
@@ -149,11 +154,20 @@ def _per_year(rule: DutyRule, doc: Document, y: int, meetings: list[Meeting], wh
     organ = _organ_name(doc, rule.organ)
     invited = f" med {rule.invited} invitert" if rule.invited and nb else \
         (f" with {rule.invited} invited" if rule.invited else "")
-    msg = (f"{len(held)} møte{'r' if len(held) != 1 else ''} i {organ}{invited} i {y}, "
+    kind = f" ({rule.meeting_type})" if rule.meeting_type else ""
+    within = (f" innen {deadline.day}.{deadline.month}." if nb else f" by {deadline}") if rule.by else ""
+    msg = (f"{len(held)} møte{'r' if len(held) != 1 else ''}{kind} i {organ}{invited} i {y}{within}, "
            f"minst {rule.times} kreves" if nb else
-           f"{len(held)} meeting(s) of {organ}{invited} in {y}, at least {rule.times} required")
+           f"{len(held)} meeting(s){kind} of {organ}{invited} in {y}{within}, at least {rule.times} required")
     return Duty(duty=rule.id, label=label, status="missed", severity=rule.severity,
                 citation=rule.citation, quote=rule.quote, message=msg, evidence=held)
+
+
+def _deadline(rule: DutyRule, y: int) -> date:
+    if rule.by is None:
+        return date(y, 12, 31)
+    month, _, day = rule.by.partition("-")
+    return date(y, int(month), int(day))
 
 
 def _monthly(rule: DutyRule, doc: Document, y: int, meetings: list[Meeting], nb: bool) -> Duty:

@@ -262,8 +262,18 @@ class DutyRule(Provision):
     kind: Literal["per-year", "monthly"]
     times: int = Field(default=1, ge=1)
     invited: str | None = None
+    by: str | None = None  # MM-DD: the meetings must be held by this day of the year («innen utgangen av mai»)
+    meeting_type: str | None = None  # only meetings of this type count (scenario `meeting_type`, e.g. ordinært)
     severity: Literal["error", "warning"]
     label: Label
+
+    @field_validator("by")
+    @classmethod
+    def _month_day(cls, value: str | None) -> str | None:
+        if value is not None:
+            month, _, day = value.partition("-")
+            date(2001, int(month), int(day))  # raises on a bad MM-DD
+        return value
 
 
 class Competence(Provision):
@@ -339,7 +349,7 @@ class Document(Dated):
     id: str
     title: str
     council: str
-    kind: Literal["regionrad", "ipr", "statute"]
+    kind: Literal["regionrad", "ipr", "ko", "statute"]
     statute: str | None = None
     sources: tuple[Source, ...] = ()
     assumptions: tuple[Assumption, ...] = ()

@@ -99,6 +99,7 @@ class Scenario(Strict):
     leader: str | None = None  # who the scenario (e.g. the minutes) says leads the organ: rotation-mismatch
     vice: str | None = None  # who it says is vice leader (person id): rotation-mismatch
     invited: tuple[Literal["stortingsrepresentanter"], ...] = ()  # guests invited: `vedtekt calendar`
+    meeting_type: Literal["ordinært", "ekstraordinært"] | None = None  # `vedtekt calendar` (DutyRule.meeting_type)
     attendance: tuple[Attendance, ...]
     cases: tuple[Case, ...] = ()
     expected: Expected | None = None
