@@ -493,6 +493,13 @@ def rotation_report(council: str | None = None, first: int = 2012, last: int = 2
     """The leader and vice for each term, with persons where the roster names one."""
     if last < first:
         raise InputError(f"--to ({last}) er før --from ({first})", where="--to")
+    from .library import library
+
+    lib = lib or library()
+    council = council or lib.default_council
+    own = lib.council_documents(council, where="--council")
+    if not any(_rotating_organ(d) for d in own):
+        return _elected_report(council, own, first, last, lang)
     found, docs = council_terms(council, first, last, lib)
     start = min((d.valid_from for d in docs if d.valid_from), default=None)
     if start is not None and first < start.year:
@@ -570,3 +577,62 @@ def _derived(doc: Document, on: date) -> Derived | None:
     if "arbeidsutvalget" in ids:
         out["arbeidsutvalget"] = tuple(sorted(resolve(doc, "arbeidsutvalget", on).roles))
     return Derived(**out) if out else None
+
+
+# -- councils whose leader is elected: the roster's leder/nestleder, term by term -----------------
+def _elected_report(council: str, docs: list[Document], first: int, last: int,
+                    lang: str) -> RotationReport:
+    """No rotation: each elected leadership the roster records, with the clause that elects it."""
+    lo, hi = date(first, 1, 1), date(last, 12, 31)
+    rows = []
+    for doc in sorted(docs, key=lambda d: d.valid_from or date.min):
+        for organ in doc.organs:
+            if organ.leadership is None or organ.leadership.kind != "elected":
+                continue
+            rows += _elected_terms(doc, organ.id, organ.leadership, lo, hi, lang)
+    rows.sort(key=lambda r: (r.valid_from, r.document))
+    note = ("ledelsen velges (ikke på omgang); hver periode er rosterens valgte leder og nestleder"
+            if lang == "nb" else "the leadership is elected (no rotation); each term is the roster's "
+            "elected leader and vice")
+    if not rows:
+        note += ("; rosteren navngir ingen valgt leder i perioden" if lang == "nb"
+                 else "; the roster names no elected leader in the period")
+    docs = sorted(docs, key=lambda d: d.valid_from or date.min)
+    return RotationReport(council=council, documents=tuple(d.id for d in docs),
+                          period=(docs[0].valid_from, docs[-1].valid_to), first=first, last=last,
+                          terms=tuple(rows), note=note)
+
+
+def _elected_terms(doc: Document, organ_id: str, rule: Leadership, lo: date, hi: date,
+                   lang: str) -> list[TermOut]:
+    leaders = [h for h in doc.roster.holdings if h.organ == organ_id and h.office == "leder"]
+    out = []
+    for h in sorted(leaders, key=lambda h: h.valid_from or date.min):
+        start = max(lo, h.valid_from or lo, doc.valid_from or lo)
+        end = min(hi, h.valid_to or hi, doc.valid_to or hi)
+        if start > end:
+            continue
+        vice = next((v for v in doc.roster.holdings if v.organ == organ_id and v.office == "nestleder"
+                     and v.in_force(start)), None)
+        organ_name = doc.organ(organ_id).name
+        out.append(TermOut(**{
+            "from": start, "to": end,
+            "leader": _elected_side(doc, h.person, start, end),
+            "vice": _elected_side(doc, vice.person if vice else None, start, end),
+            "events": ((f"{organ_name}: valgt",) if lang == "nb" else (f"{organ_name}: elected",)),
+            "citation": rule.citation, "sources": tuple(x for x in (h.source,) if x),
+            "assumptions": tuple(a.what for a in (h.assumption,) if a),
+            "basis": "elected", "document": doc.id}))
+    return out
+
+
+def _elected_side(doc: Document, person: str | None, on: date, end: date) -> Side:
+    people = {p.id: p for p in doc.roster.people}
+    participant = next((h.participant for h in doc.roster.holdings
+                        if h.person == person and h.participant and h.in_force(on)), None) or ""
+    p = people.get(person) if person else None
+    spans = (PersonSpan(**{"person": person, "name": p.name, "fictional": p.fictional,
+                           "from": on, "to": end}),) if p else ()
+    return Side(municipality=_short(doc, participant) if participant else "", participant=participant,
+                person=person, name=p.name if p else None, fictional=p.fictional if p else None,
+                persons=spans)
