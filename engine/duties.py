@@ -58,6 +58,7 @@ class YearDuties(_Out):
     bylaws: str
     meetings: tuple[Meeting, ...]
     duties: tuple[Duty, ...]
+    note: str | None = None
 
 
 class DutyCalendar(_Out):
@@ -102,6 +103,14 @@ def _year(y: int, meetings: list[Meeting], docs: list[Document], lang: str) -> Y
     first, last = date(y, 1, 1), date(y, 12, 31)
     covering = [d for d in docs if (d.valid_from or date.min) <= last and first <= (d.valid_to or date.max)]
     doc = next((d for d in covering if d.duties), None)
+    if doc is None and covering:
+        # the bylaws declare no recurring duty: nothing is missed, and the report says so
+        doc = covering[0]
+        held = [m for m in meetings if m.bylaws in {d.id for d in covering}]
+        return YearDuties(year=y, bylaws=doc.id, meetings=tuple(sorted(held, key=lambda m: m.date)),
+                          duties=(), note=("vedtektene fastsetter ingen faste plikter (møter per år, frister)"
+                                           if lang == "nb" else
+                                           "the bylaws set no recurring duties (meetings per year, deadlines)"))
     if doc is None:
         periods = ", ".join(f"{d.id}: {d.valid_from} – {d.valid_to or 'åpen'}" for d in docs if d.duties)
         raise NotModelled(f"ingen pliktkalender er modellert for {y} [not-modelled]",

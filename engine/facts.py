@@ -240,11 +240,17 @@ class FactBuilder:
             "stated_vice_name": s.name(sc.vice) if sc.vice else "",
             "rotation_leader_of": short.get(s.leader_participant or "", ""),
             "rotation_vice_of": short.get(s.vice_participant or "", ""),
-            "rotation_term": f"{term.start} – {term.end}" if term else "",
+            "rotation_term": f"{term.start} – {term.end}" if term else self._elected_term(),
             # the council's own leadership clause, from its bylaws (never a fixed text)
             "leadership_citation": self._leadership_citation(),
             "leadership_chair_citation": f"{self._leadership_citation()}; {self.statute['chair'].citation}",
         }
+
+    def _elected_term(self) -> str:
+        """An elected leader's period in office (the roster's `leder` holding for the organ)."""
+        s = self.sitting
+        h = next((h for h in s.holdings if h.office == "leder" and h.organ == s.organ.id), None)
+        return f"{h.valid_from} – {h.valid_to or '…'}" if h else ""
 
     def _leadership_citation(self) -> str:
         s = self.sitting

@@ -138,6 +138,8 @@ def _calendar_text(report, lang) -> str:
             sev = f" [{d.severity}]" if d.status == "missed" else ""
             lines.append(f"  {status:<13}{sev} {d.label}: {d.message}")
             lines.append(f"  {'':<13} ({d.citation})")
+        if y.note:
+            lines.append(f"  {y.note}")
         lines.append("")
     return "\n".join(lines)
 
