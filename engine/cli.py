@@ -133,12 +133,20 @@ def explain(rule, lang, fmt):
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @click.option("--document", "doc_id", default=None, help="bare dette dokumentet")
-def bylaws(fmt, doc_id):
+@click.option("--check", "check_file", type=click.Path(path_type=Path), default=None,
+              help="valider en ny vedtektsfil (og rosters/<id>.yaml ved siden av) og vis klausulenes dekning")
+@click.option("--lang", type=click.Choice(["nb", "en"]), default="nb")
+def bylaws(fmt, doc_id, check_file, lang):
     """List vedtektsdokumentene og status for hver klausul i kildene
     (kodet, ikke modellert med begrunnelse, eller bare informativ).
 
     Eksempel: vedtekt bylaws --document folloradet
     """
+    if check_file is not None:
+        from .bylaws_check import check_bylaws_file
+
+        click.echo(check_bylaws_file(check_file, fmt, lang), nl=False)
+        return
     from .explain import bylaws_listing
 
     click.echo(bylaws_listing(fmt, doc_id))

@@ -55,7 +55,23 @@ def _known_ids(doc: Document) -> dict[str, set[str]]:
         "sakstype": {k.id for k in doc.case_kinds},
         "verv": offices,
         "relasjonsendepunkt": _relation_endpoints(doc, organs, parties, offices),
+        "mål for encoded_as": _encoding_targets(doc),
     }
+
+
+# encoded_as entries that name an id of the file (others name engine rules, statute rules or files)
+ENCODED_AS_KEYED = {"organs", "participants", "observers", "case_kinds", "duties", "sources", "competences"}
+
+
+def _encoding_targets(doc: Document) -> set[str]:
+    """The `key.id` a clause may say it is encoded as."""
+    targets: set[str] = set()
+    keyed = {"organs": doc.organs, "participants": doc.participants, "observers": doc.observers,
+             "case_kinds": doc.case_kinds, "duties": doc.duties, "sources": doc.sources}
+    for key, items in keyed.items():
+        targets |= {f"{key}.{item.id}" for item in items}
+    targets |= {f"competences.{c.case_kind}" for c in doc.competences}
+    return targets
 
 
 def _relation_endpoints(doc: Document, organs: set[str], parties: set[str],
@@ -94,6 +110,13 @@ def references(data: Any, roster_data: Any, doc: Document) -> Iterator[Reference
     for i, rel in _items(data, "relations"):
         for end in ("source", "target"):
             yield from _ref(("relations", i, end), rel.get(end), "relasjonsendepunkt")
+    for i, clause in _items(data, "clauses"):
+        targets = clause.get("encoded_as")
+        for j, target in enumerate(targets if isinstance(targets, list) else []):
+            # organs.x.seats names organ x; what follows the id is a part of it
+            parts = str(target).split(".")
+            if parts[0] in ENCODED_AS_KEYED and len(parts) > 1:
+                yield from _ref(("clauses", i, "encoded_as", j), ".".join(parts[:2]), "mål for encoded_as")
     inline = data.get("roster") if isinstance(data.get("roster"), dict) else {}
     yield from _roster_refs(("roster",), inline, in_roster=False)
     if isinstance(roster_data, dict):
