@@ -10,7 +10,7 @@ from .errors import InputError, NotModelled, did_you_mean
 from .load import REPO_ROOT, load_model, validate
 from .references import check_references
 from .yamlio import load_yaml
-from .model import Document, LibrarySettings, Roster, Statute
+from .model import Document, LibrarySettings, Roster, Statute, Transition
 
 
 def bylaws_dir() -> Path:
@@ -36,6 +36,13 @@ class Library:
                 raise InputError(f"vedtektsdokumentet '{doc.id}' finnes i to filer", file=str(path),
                                  where="nøkkel id")
             self.documents[doc.id] = doc
+
+        self.transitions = [load_transition(p, self.documents)
+                            for p in sorted((root / "transitions").glob("*.yaml"))]
+
+    def transition_between(self, a: str, b: str) -> Transition | None:
+        """The transition file that covers documents `a` and `b` (either direction)."""
+        return next((t for t in self.transitions if set(t.documents) == {a, b}), None)
 
     def document(self, doc_id: str, where: str | None = None) -> Document:
         if doc_id not in self.documents:
@@ -119,6 +126,16 @@ def load_document(path: Path, rosters: Path | None = None) -> Document:
         doc = with_roster(doc, validate(roster_located, Roster))
     check_references(doc, located, roster_located)
     return doc
+
+
+def load_transition(path: Path, documents: dict[str, Document]) -> Transition:
+    """A transition file, its document, organ and office ids checked against the documents."""
+    located = load_yaml(path)
+    transition = validate(located, Transition)
+    from .references import check_transition_references
+
+    check_transition_references(transition, located, documents)
+    return transition
 
 
 NOT_DOCUMENTS = {"names.yaml", SETTINGS_FILE}

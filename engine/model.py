@@ -371,6 +371,71 @@ class Document(Dated):
         return [p for p in self.participants if p.in_force(on)]
 
 
+class TransitionMap(Strict):
+    """How one document's organs and offices correspond to another's (one direction)."""
+
+    from_doc: str = Field(alias="from")
+    to_doc: str = Field(alias="to")
+    organs: dict[str, str] = {}
+    offices: dict[str, str | None] = {}  # None: the office has no counterpart
+
+
+class TransitionStep(Strict):
+    """A legal step of the move, with its date, source and status as the sources give them.
+
+    `check: ipr-name`: the engine states whether the new name contains the words the statute's
+    `ipr-name` rule requires (what/status are then written by the engine)."""
+
+    date: str
+    who: str
+    what: str | None = None
+    citation: str = Field(min_length=3)
+    status: str | None = None
+    source: str | None = None
+    open_question: str | None = None
+    check: Literal["ipr-name"] | None = None
+
+    @model_validator(mode="after")
+    def _complete(self):
+        if self.check is None and (self.what is None or self.status is None):
+            raise ValueError("a step needs 'what' and 'status' (or 'check')")
+        return self
+
+
+class TransitionChange(Strict):
+    topic: str
+    before: str
+    after: str
+    citation: str = Field(min_length=3)
+
+
+class TransitionCompetence(Strict):
+    """A competence row of the report: who decides `case_kind` before and after."""
+
+    case_kind: str
+    topic: str
+    citation: str = Field(min_length=3)
+
+
+class Transition(Strict):
+    """bylaws/transitions/<id>.yaml: a council's move from one document to another."""
+
+    id: str
+    title: str
+    documents: tuple[str, str]  # before, after
+    maps: tuple[TransitionMap, ...] = ()
+    case_kind_fallback: dict[str, str] = {}
+    assumptions: tuple[str, ...] = ()
+    steps: tuple[TransitionStep, ...] = ()
+    changes: tuple[TransitionChange, ...] = ()
+    budget: TransitionCompetence | None = None
+    family_notes: dict[str, str] = {}  # case kind → why the generated meetings' verdicts change
+    amendments_unknown: str | None = None  # said of a document without an amendment clause
+
+    def map_for(self, from_id: str, to_id: str) -> TransitionMap | None:
+        return next((m for m in self.maps if m.from_doc == from_id and m.to_doc == to_id), None)
+
+
 class LibrarySettings(Strict):
     """bylaws/library.yaml: settings of the whole bylaws folder."""
 

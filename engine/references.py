@@ -176,3 +176,31 @@ def _items(data: Any, key: str) -> Iterator[tuple[int, dict]]:
 def _ref(path: KeyPath, value: Any, kind: str) -> Iterator[Reference]:
     if value is not None:
         yield Reference(path, str(value), kind)
+
+
+def check_transition_references(transition, located: Located, documents: dict) -> None:
+    """Every document, organ and office a transition file names exists in its documents."""
+    def fail(path: KeyPath, kind: str, value: str, known) -> None:
+        line = located.line_of(path)
+        where = ".".join(str(p) for p in path)
+        raise InputError(f"ukjent {kind} '{value}'", file=located.file,
+                         where=f"linje {line}, nøkkel {where}" if line else f"nøkkel {where}",
+                         hint=did_you_mean(value, sorted(known)))
+
+    for i, doc_id in enumerate(transition.documents):
+        if doc_id not in documents:
+            fail(("documents", i), "vedtektsdokument", doc_id, documents)
+    for i, m in enumerate(transition.maps):
+        for side, doc_id in (("from", m.from_doc), ("to", m.to_doc)):
+            if doc_id not in documents:
+                fail(("maps", i, side), "vedtektsdokument", doc_id, documents)
+        source, target = documents[m.from_doc], documents[m.to_doc]
+        for organ, other in m.organs.items():
+            if organ not in {o.id for o in source.organs}:
+                fail(("maps", i, "organs", organ), "organ", organ, {o.id for o in source.organs})
+            if other not in {o.id for o in target.organs}:
+                fail(("maps", i, "organs", organ), "organ", other, {o.id for o in target.organs})
+        offices = {h.office for h in source.roster.holdings}
+        for office in m.offices:
+            if office not in offices:
+                fail(("maps", i, "offices", office), "verv", office, offices)

@@ -4,9 +4,9 @@ The model is OpenFisca's "reform": the same situation (a meeting, with the peopl
 offices on its date) is judged under two sets of rules. For a scenario written under document A,
 the other document B is applied as a *counterfactual*: B's organs, seats, rights, quorum,
 competences and statute layer, with A's participants, A's people mapped into B's offices
-(`OFFICE_MAP`) and A's leadership (who led is a fact of the meeting's world, not a rule that is
+(the transition file's `offices`) and A's leadership (who led is a fact of the meeting's world, not a rule that is
 being compared; the report's leadership section compares the rules). The scenario's organ and
-case kinds are mapped (`ORGAN_MAP`, `case_kind_in`). Every mapping is an assumption and is named
+case kinds are mapped (bylaws/transitions/, `case_kind_in`). Every mapping is an assumption and is named
 in the report.
 
 Sections: organs (cease / continue / renamed / new, who sits before and after), rights per role,
@@ -27,50 +27,42 @@ from .errors import InputError, NotModelled
 from .evaluate import Evaluation, load_scenario
 from .library import Library, library, with_roster
 from .load import REPO_ROOT
-from .model import Document, Holding, Leadership, Organ
+from .model import Document, Holding, Leadership, Organ, Transition
 from .scenario import Innstilling, Scenario
 from .rotation import DAY
 from .sitting import resolve
 from .verdict import Finding, ScenarioVerdict
 
 __all__ = ["transition", "TransitionReport", "counterfactual", "run_both", "compare_verdicts",
-           "generated_meetings", "ORGAN_MAP", "OFFICE_MAP"]
+           "generated_meetings", "organ_map", "office_map"]
 
 
-# -- mappings (each an assumption, shown in the report) -----------------------------------------
-ORGAN_MAP: dict[tuple[str, str], dict[str, str]] = {
-    ("folloradet", "folloregionen"): {
-        "follomotet": "representantskapet", "folloradet": "representantskapet",
-        "arbeidsutvalget": "arbeidsutvalget", "radmannskollegiet": "kommunedirektorutvalget",
-        "sekretariatet": "sekretariatet"},
-    ("folloregionen", "folloradet"): {
-        "representantskapet": "folloradet", "arbeidsutvalget": "arbeidsutvalget",
-        "kommunedirektorutvalget": "radmannskollegiet", "sekretariatet": "sekretariatet"},
-}
-OFFICE_MAP: dict[tuple[str, str], dict[str, str | None]] = {
-    ("folloradet", "folloregionen"): {
-        "fast-stedfortreder": "representantskap-varamedlem", "radmann": "kommunedirektor"},
-    ("folloregionen", "folloradet"): {
-        "representantskap-varamedlem": "fast-stedfortreder", "kommunedirektor": "radmann"},
-}
-CASE_KIND_FALLBACK = {"strategi": "handlingsplan", "innstilling": "ordinary",
-                      "avtaleendring": "ordinary", "avtaleendring-a-h": "ordinary"}
+# -- mappings (each an assumption, shown in the report): bylaws/transitions/<id>.yaml ------------
+def _transition_data(a: str, b: str) -> Transition | None:
+    return library().transition_between(a, b)
 
-MAPPING_ASSUMPTIONS = [
-    "Organer: Follomøtet og Follorådet svarer til representantskapet, Arbeidsutvalget til Arbeidsutvalget, "
-    "Rådmannskollegiet til Kommunedirektørutvalget; representantskapet svarer (motsatt vei) til Follorådet, "
-    "der ordførerne møttes månedlig.",
-    "Personer: den samme personen beholder sitt verv; Follorådets faste stedfortreder svarer til "
-    "representantskapets varamedlem, rådmannen til kommunedirektøren (kommuneloven § 13-1).",
-    "Sakstyper uten motstykke: strategidokument behandles som handlingsplan, endring av samarbeidsavtalen "
-    "og innstilling som ordinær sak (Follorådets vedtekter om endring er ikke bevart: teksten slutter i pkt. 4.1.4).",
-    "Ledelsen (hvem som var leder og nestleder) hører til møtets faktiske situasjon og tas fra dokumentet "
-    "scenarioet er skrevet under; reglene om ledelse sammenlignes for seg.",
-]
+
+def organ_map(from_id: str, to_id: str) -> dict[str, str]:
+    t = _transition_data(from_id, to_id)
+    m = t.map_for(from_id, to_id) if t else None
+    return dict(m.organs) if m else {}
+
+
+def office_map(from_id: str, to_id: str) -> dict[str, str | None]:
+    t = _transition_data(from_id, to_id)
+    m = t.map_for(from_id, to_id) if t else None
+    return dict(m.offices) if m else {}
+
+
+def _case_kind_fallback(kind: str, target: Document) -> str:
+    for t in library().transitions:
+        if target.id in t.documents and kind in t.case_kind_fallback:
+            return t.case_kind_fallback[kind]
+    return "ordinary"
 
 
 def organ_in(from_id: str, to_id: str, organ_id: str, target: Document) -> str | None:
-    mapped = ORGAN_MAP.get((from_id, to_id), {}).get(organ_id, organ_id)
+    mapped = organ_map(from_id, to_id).get(organ_id, organ_id)
     return mapped if any(o.id == mapped for o in target.organs) else None
 
 
@@ -78,7 +70,7 @@ def case_kind_in(kind: str, target: Document) -> str:
     kinds = {k.id for k in target.case_kinds}
     if kind in kinds:
         return kind
-    fallback = CASE_KIND_FALLBACK.get(kind, "ordinary")
+    fallback = _case_kind_fallback(kind, target)
     return fallback if fallback in kinds else "ordinary"
 
 
@@ -94,8 +86,7 @@ def counterfactual(rules: Document, people: Document) -> Document:
         return hit
     if rules is people:
         return rules
-    office_map = OFFICE_MAP.get((people.id, rules.id), {})
-    holdings = _mapped_holdings(people, rules, office_map)
+    holdings = _mapped_holdings(people, rules, office_map(people.id, rules.id))
     observers = list(rules.observers) + [o for o in people.observers
                                          if o.id not in {x.id for x in rules.observers}]
     data = rules.model_dump(by_alias=True)
@@ -113,13 +104,13 @@ def counterfactual(rules: Document, people: Document) -> Document:
     return doc
 
 
-def _mapped_holdings(people: Document, rules: Document, office_map: dict) -> list[Holding]:
+def _mapped_holdings(people: Document, rules: Document, offices: dict) -> list[Holding]:
     personal = {s.deputies.office for o in rules.organs for s in o.seats
                 if s.deputies and s.deputies.kind == "personal"}
     principal_office = {s.deputies.office: s.office for o in rules.organs for s in o.seats if s.deputies}
     out = []
     for h in people.roster.holdings:
-        office = office_map.get(h.office, h.office)
+        office = offices.get(h.office, h.office)
         if office is None:
             continue
         if office in personal and h.deputy_for is None:
@@ -154,8 +145,9 @@ def _with_leadership(organ: Organ, rules: Document, people: Document) -> Organ:
 def _source_rotation(organ_id: str, rules: Document, people: Document) -> Leadership | None:
     from . import rotation
 
-    back = {v: k for k, v in ORGAN_MAP.get((people.id, rules.id), {}).items()}
-    candidates = [k for k, v in ORGAN_MAP.get((people.id, rules.id), {}).items() if v == organ_id]
+    mapping = organ_map(people.id, rules.id)
+    back = {v: k for k, v in mapping.items()}
+    candidates = [k for k, v in mapping.items() if v == organ_id]
     candidates += [back.get(organ_id, organ_id)]
     for cand in candidates:
         if not any(o.id == cand for o in people.organs):
@@ -478,7 +470,7 @@ def transition(from_id: str, to_id: str, on: date | None = None, *, scenarios: l
         "steps": tuple(_steps(old, new, lib)) if old.id != new.id else (),
         "scenarios_compared": compared, "scenarios_skipped": tuple(skipped),
         "changed_scenarios": tuple(changed), "generated": tuple(families),
-        "assumptions": tuple(dict.fromkeys(_all_assumptions(old, new, lib) + MAPPING_ASSUMPTIONS)),
+        "assumptions": tuple(dict.fromkeys(_all_assumptions(old, new, lib) + _mapping_assumptions(lib, old, new))),
     })
     return report
 
@@ -571,24 +563,28 @@ def _family(old, new, lib, organ_new, organ_old, on, kind, deputies, engine) -> 
     name = f"{organ_new}: {kind}{' med varamedlemmer' if deputies else ''}"
     return GeneratedFamily(name=name, organ_before=organ_old, organ_after=organ_new, date=str(on),
                            case_kind=kind, method=method, meetings=n, changed=changed,
-                           examples=tuple(examples), explanation=_family_explanation(kind, changed, n))
+                           examples=tuple(examples),
+                           explanation=_family_explanation(kind, changed, n, _family_note(lib, old, new, kind)))
 
 
-def _family_explanation(kind: str, changed: int, n: int) -> str:
+def _family_note(lib: Library, old: Document, new: Document, kind: str) -> str | None:
+    t = lib.transition_between(old.id, new.id)
+    return t.family_notes.get(kind) if t else None
+
+
+def _family_explanation(kind: str, changed: int, n: int, note: str | None = None) -> str:
     if changed == 0:
         return ("Ingen forskjell: samme antall stemmeberettigede seter, samme krav til vedtaksførhet "
                 "(§ 11-9 første ledd) og flertall (§ 11-9 andre ledd).")
-    if kind == "avtaleendring":
-        return ("Endringer i samarbeidsavtalen krever i representantskapet minst 2/3 av de avgitte stemmene "
-                "(§ 18-4 tredje ledd); Follorådets vedtekter har ingen bevart regel om endring, så der gjelder "
-                "alminnelig flertall (forutsetning).")
     if kind == "avtaleendring-a-h":
         return ("Endringer om § 18-4 fjerde ledd a–h må vedtas av hvert kommunestyre (§ 18-4 andre ledd); "
                 "representantskapet kan ikke avgjøre dem (wrong-organ).")
-    if kind == "budsjett":
-        return ("Budsjettet var Follomøtets sak etter innstilling fra Follorådet (vedtekter 2012 pkt. 4.1.4); "
-                "i Folloregionen avgjør representantskapet det (forutsetning).")
-    return f"{changed} av {n} møter får en annen dom."
+    return note or f"{changed} av {n} møter får en annen dom."
+
+
+def _mapping_assumptions(lib: Library, old: Document, new: Document) -> list[str]:
+    t = lib.transition_between(old.id, new.id)
+    return list(t.assumptions) if t else []
 
 
 # -- organs, rights, rules ----------------------------------------------------------------------
@@ -611,7 +607,7 @@ def _sits(doc: Document, organ: str, on: date) -> tuple[int, tuple[str, ...]]:
 
 def _organs(old: Document, new: Document, before: date, after: date) -> list[OrganChange]:
     out = []
-    mapping = ORGAN_MAP.get((old.id, new.id), {})
+    mapping = organ_map(old.id, new.id)
     targets = {}
     for o in old.organs:
         t = organ_in(old.id, new.id, o.id, new)
@@ -652,14 +648,14 @@ def _organs(old: Document, new: Document, before: date, after: date) -> list[Org
 
 def _rights(old: Document, new: Document) -> list[RightsRow]:
     rows = []
-    office_map = OFFICE_MAP.get((old.id, new.id), {})
+    offices = office_map(old.id, new.id)
     for o in old.organs:
         t = organ_in(old.id, new.id, o.id, new)
         n = new.organ(t) if t else None
         for seat in o.seats:
             match = None
             if n is not None:
-                office = office_map.get(seat.office, seat.office)
+                office = offices.get(seat.office, seat.office)
                 match = next((s for s in n.seats if s.office == office and
                               (s.per_participant is None) == (seat.per_participant is None)), None)
             rb = tuple(RIGHTS_NB[r] for r in seat.rights)
@@ -717,8 +713,9 @@ def _rules(old: Document, new: Document, lib: Library) -> list[RuleChange]:
         qa, ca = _quorum_text(new, n, lib) if n else ("(organet opphører)", "")
         add(f"Vedtaksførhet: {organ_old.name} → {n.name if n else '-'}", qb, qa, f"{cb}; {ca}".strip("; "))
     add("Flertall", _majority_text(old), _majority_text(new), "kommuneloven § 11-9 andre ledd; § 18-1 fjerde ledd")
-    amend_b = _amendments(old)
-    amend_a = _amendments(new)
+    unknown = t.amendments_unknown if (t := lib.transition_between(old.id, new.id)) else None
+    amend_b = _amendments(old, unknown)
+    amend_a = _amendments(new, unknown)
     add("Endring av avtalen/vedtektene", amend_b[0], amend_a[0], amend_a[1] or amend_b[1], amend_a[2])
     add("Ledelse", _leadership_text(old, so), _leadership_text(new, sn),
         sn.leadership.citation if sn and sn.leadership else "",
@@ -728,16 +725,14 @@ def _rules(old: Document, new: Document, lib: Library) -> list[RuleChange]:
         _deputy_assumption(new))
     add("Kommuneloven", _statute_text(old), _statute_text(new), "kommuneloven § 18-1 fjerde ledd")
     add("Navn", _name_text(old, statute), _name_text(new, statute), "kommuneloven § 18-1 tredje ledd")
-    if old.id != new.id:
-        add("Navn: statsforvalteren", "Fylkesmannen i Oslo og Viken (til 2020-12-31)",
-            "Statsforvalteren i Oslo og Viken (fra 2021-01-01, allerede før overgangen)",
-            "domain README; handlingsprogram 2021 kap. 1.2")
-        add("Navn: administrasjonssjefen", "rådmann (vedtekter 2012; handlingsprogram 2021)",
-            "kommunedirektør (kommuneloven 2018 § 13-1; Kommunedirektørutvalget, fakta utdrag 5)",
-            "kommuneloven § 13-1")
-    add("Myndighet: budsjett og handlingsprogram", _competence_text(old, "budsjett"), _competence_text(new, "budsjett"),
-        "vedtekter 2012 pkt. 4.1.4; kommuneloven § 18-3",
-        _competence_assumption(new, "budsjett"))
+    t = lib.transition_between(old.id, new.id)
+    if old.id != new.id and t:
+        for change in t.changes:  # the council's own rows (names, offices), from its transition file
+            add(change.topic, change.before, change.after, change.citation)
+    if t and t.budget:
+        kind = t.budget.case_kind
+        add(t.budget.topic, _competence_text(old, kind), _competence_text(new, kind), t.budget.citation,
+            _competence_assumption(new, kind))
     return rows
 
 
@@ -760,10 +755,10 @@ def _name_text(doc: Document, statute) -> str:
     return f"{name} – {'oppfyller' if must in doc.title else 'OPPFYLLER IKKE'} kravet om «{must}»"
 
 
-def _amendments(doc: Document) -> tuple[str, str, str | None]:
+def _amendments(doc: Document, unknown: str | None) -> tuple[str, str, str | None]:
     comps = [c for c in doc.competences if c.case_kind.startswith("avtaleendring")]
     if not comps:
-        return ("ikke i kildene (vedtektene 2012 er bevart bare til pkt. 4.1.4)", "", None)
+        return (unknown or "ikke i kildene", "", None)
     parts, cites, assumption = [], [], None
     for c in comps:
         organ = next((o.name for o in doc.organs if o.id == c.organ), c.organ)
@@ -863,68 +858,23 @@ def _mayor(doc: Document, participant: str, on: date) -> str | None:
 
 # -- legal steps --------------------------------------------------------------------------------
 def _steps(old: Document, new: Document, lib: Library) -> list[LegalStep]:
+    """The legal steps as the council's transition file gives them (dates, sources, status)."""
     statute = lib.statute_for(new)
-    if new.kind != "ipr" or statute is None:
+    t = lib.transition_between(old.id, new.id)
+    if new.kind != "ipr" or statute is None or t is None:
         return []
-    kl = statute.valid_from or date(2019, 10, 1)
-    deadline = date(kl.year + 4, kl.month, kl.day)
-    names = ", ".join(p.short for p in new.participants_on(new.valid_from or date.today()))
-    name_rule = statute.rule("ipr-name")
-    must = str(name_rule.parameters.get("must_contain"))
-    name_ok = must in new.title
-    return [
-        LegalStep(date="2016-09-30", who="Follorådet", what="Vedtak om å sette i gang prosjektet «nytt Folloråd» (sak 64/16).",
-                  citation="handlingsprogram 2021 kap. 2.1", status="gjennomført",
-                  source="«Follorådet vedtok på sitt møte den 30. september 2016, jf. sak 64/16, å sette i gang et prosjekt «nytt Folloråd».»"),
-        LegalStep(date="høsten/vinteren 2020/2021 (før 2021-06-11; datoene er ikke i kildene)",
-                  who=f"kommunestyrene i {names}",
-                  what="Hvert kommunestyre vedtar selv å opprette rådet og vedtar samarbeidsavtalen.",
-                  citation="kommuneloven § 18-1 første ledd tredje punktum, § 18-4 andre ledd og § 31-2 andre ledd",
-                  status="gjennomført",
-                  source="«Kommunestyrene i Enebakk, Frogn, Nesodden, Nordre Follo, Vestby og Ås har tidligere i år vedtatt samme avtale.» (fakta utdrag 1)"),
-        LegalStep(date=str(new.valid_from), who="deltakerne",
-                  what=f"Navnet «{new.title.split('Samarbeidsavtale for ')[-1].split(' (')[0]}» "
-                       f"{'inneholder' if name_ok else 'MANGLER'} ordene «{must}».",
-                  citation=name_rule.citation, status="oppfylt" if name_ok else "ikke oppfylt",
-                  source="«Rådets formelle navn skal være Folloregionen interkommunalt politisk råd, til daglig kalt Folloregionen.» (fakta utdrag 1)"),
-        LegalStep(date=str(new.valid_from), who="representantskapet (ordførerne, valgt av hvert kommunestyre)",
-                  what="Rådet organisert som IPR; representantskapet konstitueres som øverste organ.",
-                  citation="kommuneloven § 18-3 første ledd", status="gjennomført (dato etter Nordre Follo kommune)",
-                  source="«Fra 1. mars 2021 er det regionale politiske samarbeidet mellom kommunene i Follo organisert som et interkommunalt politisk råd etter kommunelovens kapittel 18.» (fakta utdrag 3)",
-                  open_question="Dagen representantskapet ble konstituert er ikke i kildene."),
-        LegalStep(date=str((new.valid_from or date.today()) - DAY), who="deltakerne",
-                  what="Follorådet opphører samtidig som Folloregionen etableres.",
-                  citation="fakta utdrag 1", status="gjennomført",
-                  source="«Follorådet opphører samtidig, men dette får ingen praktiske konsekvenser i og med at samarbeidet videreføres.»"),
-        LegalStep(date=str(new.valid_from), who="Follorådet → Folloregionen (eller deltakerkommunene)",
-                  what="Eiendeler, rettigheter og forpliktelser overføres til det nye samarbeidet; er det ikke eget "
-                       "rettssubjekt, til én eller flere deltakerkommuner. Nordre Follo beholder arbeidsgiveransvaret for "
-                       "sekretariatet og arkiv-, regnskaps- og revisjonsansvaret.",
-                  citation="kommuneloven § 31-2 tredje ledd; fakta utdrag 1", status="følger av loven hvis § 31-2 gjelder",
-                  source="«Nordre Follo kommune vil som tidligere ivareta arbeidsgiveransvar for sekretariatet, samt ha arkiv-, regnskaps- og revisjonsansvaret for Folloregionen IPR.»",
-                  open_question="Om Folloregionen er eget rettssubjekt (§ 18-4 fjerde ledd b) er ikke i kildene."),
-        LegalStep(date="2021-06-11", who="representantskapet",
-                  what="Representantskapet vedtar samarbeidsavtalen.", citation="fakta utdrag 1", status="gjennomført",
-                  source="«Representantskapet i Folloregionen interkommunalt politisk råd har i dag vedtatt samarbeidsavtalen»",
-                  open_question="Avviket mellom 1. mars og 11. juni 2021 er ikke forklart i kildene."),
-        LegalStep(date="høsten 2021 (vedtatt 2021-12-17)", who="representantskapet",
-                  what="Strategidokument (strategisk plattform); deretter minst én gang per fireårsperiode.",
-                  citation="samarbeidsavtalen § 5 (handlingsprogram 2021 kap. 2.1); fakta utdrag 1 og 2", status="gjennomført",
-                  source="«I henhold til samarbeidsavtalens § 5 skal representantskapet minst én gang pr. fireårsperiode vedta strategiske føringer»"),
-        LegalStep(date=f"senest {deadline} (forutsatt ikrafttredelse av kapittel 18 {kl})",
-                  who="kommunestyrene", what="Frist for å omdanne et interkommunalt styre etter 1992-lovens § 27 til IPR "
-                       "eller kommunalt oppgavefellesskap. Omdanningen 2021-03-01 ligger innenfor fristen.",
-                  citation="kommuneloven § 31-2 første ledd", status="overholdt hvis § 31-2 gjelder",
-                  source="«må være omdannet ... senest fire år etter at henholdsvis kapittel 18 og 19 i loven her trer i kraft»",
-                  open_question="Kildene sier ikke om Follorådet var organisert etter 1992-lovens § 27 (da gjelder § 31-2) "
-                                "eller var et uregulert regionråd. Departementet mener regionråd uansett må organiseres som IPR "
-                                "(tolkningsuttalelse 17.08.2021 om § 18-1). Ikrafttredelsesdatoen for kapittel 18 er ikke "
-                                "verifisert i kildene."),
-        LegalStep(date="etter kommunestyrevalget 2023 (valgperiodens slutt 2023-10-14)", who="hvert kommunestyre",
-                  what="Nye medlemmer og varamedlemmer til representantskapet velges for fire år.",
-                  citation="kommuneloven § 18-3 tredje ledd", status="framtidig (standardregel)",
-                  source="«Representantskapets medlemmer og varamedlemmer velges for fire år hvis ikke noe annet er fastsatt i samarbeidsavtalen.»"),
-    ]
+    return [_step(step, new, statute) for step in t.steps]
+
+
+def _step(step, new: Document, statute) -> LegalStep:
+    data = step.model_dump(exclude={"check"})
+    if step.check == "ipr-name":
+        must = str(statute.rule("ipr-name").parameters.get("must_contain"))
+        ok = must in new.title
+        name = new.title.split("Samarbeidsavtale for ")[-1].split(" (")[0]
+        data["what"] = f"Navnet «{name}» {'inneholder' if ok else 'MANGLER'} ordene «{must}»."
+        data["status"] = "oppfylt" if ok else "ikke oppfylt"
+    return LegalStep(**data)
 
 
 def _all_assumptions(old: Document, new: Document, lib: Library) -> list[str]:
