@@ -423,9 +423,13 @@ class Side(_Out):
 
 
 class Derived(_Out):
-    radmannskollegiet: str | None = None  # person leading Rådmannskollegiet (the leader's rådmann)
-    helsegruppen: str | None = None
-    arbeidsutvalget: tuple[str, ...] = ()
+    """An organ whose leadership or seats follow the rotation (declared in the bylaws: leadership
+    `derived`, or seats with `leadership_of`), and who holds them in the term."""
+
+    organ: str
+    name: str
+    leader: str | None = None  # the person leading it, when its leadership is derived
+    members: tuple[str, ...] = ()  # the people sitting in it, when its seats follow a leadership
 
 
 class TermOut(_Out):
@@ -440,7 +444,7 @@ class TermOut(_Out):
     basis: str
     document: str
     outside_period: bool = False
-    derived: Derived | None = None
+    derived: tuple[Derived, ...] = ()
 
 
 class RotationReport(_Out):
@@ -523,7 +527,7 @@ def rotation_report(council: str | None = None, first: int = 2012, last: int = 2
             "events": tuple(events), "citation": t.citation, "sources": t.sources,
             "assumptions": t.assumptions, "basis": t.basis, "document": t.document,
             "outside_period": t.outside,
-            "derived": None if t.outside else _derived(doc, t.start),
+            "derived": () if t.outside else _derived(doc, t.start),
         }))
     period = (docs[0].valid_from, docs[-1].valid_to)
     note = None
@@ -562,21 +566,20 @@ def _merge_same_person(spans: tuple[PersonSpan, ...]) -> tuple[PersonSpan, ...]:
     return tuple(merged)
 
 
-def _derived(doc: Document, on: date) -> Derived | None:
-    """The offices that follow the rotation on a date (handlingsprogram 2021 kap. 1.2)."""
+def _derived(doc: Document, on: date) -> tuple[Derived, ...]:
+    """The organs whose leadership or seats follow the rotation on a date, as the bylaws declare."""
     from .sitting import resolve
 
-    ids = {o.id for o in doc.organs}
-    out = {}
-    for organ in ("radmannskollegiet", "helsegruppen"):
-        if organ in ids:
-            try:
-                out[organ] = resolve(doc, organ, on).leader
-            except LookupError:
-                out[organ] = None
-    if "arbeidsutvalget" in ids:
-        out["arbeidsutvalget"] = tuple(sorted(resolve(doc, "arbeidsutvalget", on).roles))
-    return Derived(**out) if out else None
+    out = []
+    for organ in doc.organs:
+        derived = organ.leadership is not None and organ.leadership.kind == "derived"
+        follows = any(seat.leadership_of for seat in organ.seats)
+        if not (derived or follows):
+            continue
+        sitting = resolve(doc, organ.id, on)
+        out.append(Derived(organ=organ.id, name=organ.name, leader=sitting.leader if derived else None,
+                           members=tuple(sorted(sitting.roles)) if follows else ()))
+    return tuple(out)
 
 
 # -- councils whose leader is elected: the roster's leder/nestleder, term by term -----------------

@@ -13,13 +13,11 @@ _WORDS = {
     "nb": {"term": "Periode", "leader": "Leder", "vice": "Nestleder", "notes": "Merknader",
            "outside": "utenfor vedtektenes periode", "title": "Leder og nestleder",
            "none": "(ingen i rosteren)", "fictional": "fiktiv", "basis": "grunnlag",
-           "derived": "Avledet", "rk": "rådmannskollegiet", "hg": "Helsegruppen",
-           "au": "arbeidsutvalget"},
+           "derived": "Avledet"},
     "en": {"term": "Term", "leader": "Leader", "vice": "Vice", "notes": "Notes",
            "outside": "outside the bylaws' period", "title": "Leader and vice leader",
            "none": "(not in the roster)", "fictional": "fictional", "basis": "basis",
-           "derived": "Derived", "rk": "Rådmannskollegiet", "hg": "Helsegruppen",
-           "au": "arbeidsutvalget"},
+           "derived": "Derived"},
 }
 
 
