@@ -39,6 +39,7 @@ import networkx as nx
 
 from .errors import InputError, did_you_mean
 from .model import Document, Strict
+from .rotation import norwegian_key
 from .textnorm import fold
 
 __all__ = [
@@ -143,15 +144,38 @@ def authority_graph(doc: Document, on: date) -> nx.MultiDiGraph:
 
 
 def _participants(G: nx.MultiDiGraph, doc: Document, on: date) -> None:
-    """Participants, their own organs seated in an organ, and observers (derived edges)."""
-    main = next((o.id for o in doc.organs if o.id in G and not o.supreme and o.political
-                 and o.decides), None)
+    """Participants, their own organs seated in an organ, and observers (derived edges).
+
+    A participant is a member of each political organ where the bylaws give it a voting seat of its own
+    (a seat per participant, not one that follows a leadership); an organ's leader who sits in
+    another organ by `leadership_of` is a member of that one. Nothing depends on the organ's id
+    or place, so a council with no working committee, one or several is drawn as declared.
+    """
     for p in doc.participants_on(on):
         G.add_node(p.id, kind="participant", label=p.name_on(on), exists=True, supreme=False,
                    citation=p.citation, quote=p.quote, aliases=[p.name_on(on), p.short])
-        if main:
-            G.add_edge(p.id, main, kind="member-of", citation=p.citation, quote=p.quote,
-                       assumption=None, note="deltaker i samarbeidet", derived=True)
+    declared = {(r.source, r.target) for r in doc.relations if r.kind == "member-of" and r.in_force(on)}
+    for organ in doc.organs:
+        if organ.id not in G:
+            continue
+        for seat in organ.seats:
+            if not seat.in_force(on):
+                continue
+            if organ.political and _own_voting_seat(seat):
+                for p in doc.participants_on(on):
+                    if (p.kind in seat.per_participant and not G.has_edge(p.id, organ.id)
+                            and (p.id, organ.id) not in declared):
+                        G.add_edge(p.id, organ.id, kind="member-of", citation=seat.citation,
+                                   quote=seat.quote, assumption=None, note="deltaker i organet",
+                                   derived=True)
+            elif seat.office == "leader" and seat.leadership_of and seat.leadership_of != organ.id:
+                office = f"leder:{seat.leadership_of}"
+                if (office, organ.id) in declared or G.has_edge(office, organ.id):
+                    continue
+                if office not in G:
+                    G.add_node(office, **_endpoint(doc, on, office))
+                G.add_edge(office, organ.id, kind="member-of", citation=seat.citation,
+                           quote=seat.quote, assumption=None, note=seat.label, derived=True)
     for organ in doc.organs:
         if organ.id not in G:
             continue
@@ -178,6 +202,11 @@ def _participants(G: nx.MultiDiGraph, doc: Document, on: date) -> None:
                        aliases=[observer.name_on(on), observer.name])
             G.add_edge(observer.id, organ.id, kind="observes", citation=obs.citation,
                        quote=obs.quote, assumption=None, note=None, derived=True)
+
+
+def _own_voting_seat(seat) -> bool:
+    return bool(seat.per_participant and seat.member and "vote" in seat.rights
+                and not seat.leadership_of and not seat.office.endswith("-medlem"))
 
 
 def _endpoint(doc: Document, on: date, ref: str) -> dict:
@@ -478,10 +507,12 @@ def to_text(G: nx.MultiDiGraph) -> str:
     for level in sorted(set(lay.values())):
         names = [f"{G.nodes[n]['label']} ({_KIND_NB[G.nodes[n]['kind']]}"
                  + ("" if G.nodes[n]["exists"] else ", finnes ikke på datoen") + ")"
-                 for n in sorted(n for n in lay if lay[n] == level)]
+                 for n in sorted((n for n in lay if lay[n] == level),
+                                 key=lambda n: norwegian_key(G.nodes[n]["label"]))]
         lines.append(f"Nivå {level}: " + "; ".join(names))
     lines += ["", "Linjer:"]
-    for e in _edges_json(G):
+    label = lambda n: norwegian_key(G.nodes[n]["label"])  # noqa: E731
+    for e in sorted(_edges_json(G), key=lambda e: (e["kind"], label(e["source"]), label(e["target"]))):
         lines.append(f"  {G.nodes[e['source']]['label']} {e['kind_nb']} "
                      f"{G.nodes[e['target']]['label']}  [{e['citation']}]"
                      + (" (antakelse)" if e["assumption"] else ""))
@@ -659,10 +690,12 @@ def draw(G: nx.MultiDiGraph, path: str, fmt: str = "png") -> None:
     ax.set_xlim(min(xs) - 0.8, max(xs) + 0.8)
     ax.set_ylim(min(ys) - 0.6, max(ys) + 0.6)
     ax.axis("off")
-    members = ", ".join(d["label"] for _, d in full.nodes(data=True) if d["kind"] == "participant")
+    parties = [d for _, d in full.nodes(data=True) if d["kind"] == "participant"]
+    members = ", ".join(sorted((d["label"] for d in parties), key=norwegian_key))
+    sources = "; ".join(dict.fromkeys(d["citation"] for d in parties if d.get("citation")))
     fig.text(0.01, 0.005, f"Deltakere (medlemmer av samarbeidet, ikke tegnet): {members}.\n"
-             "Kilde: vedtekter 2012 pkt. 1 og 4.1, handlingsprogram 2021 kap. 1.2; hver linje har "
-             "sin hjemmel i `vedtekt authority show --format json`.", fontsize=9, color="#444")
+             f"Kilde: {sources}; hver linje har sin hjemmel i `vedtekt authority show --format json`.",
+             fontsize=9, color="#444")
     fig.tight_layout()
     fig.savefig(path, format=fmt, dpi=110, bbox_inches="tight")
     plt.close(fig)
