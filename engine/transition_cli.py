@@ -8,8 +8,8 @@ import click
 
 
 @click.command()
-@click.option("--from", "from_id", required=True, help="vedtektene før overgangen (dokument-id), f.eks. folloradet")
-@click.option("--to", "to_id", required=True, help="vedtektene etter overgangen (dokument-id), f.eks. folloregionen")
+@click.option("--from", "from_id", required=True, help="vedtektene før overgangen (dokument-id, se vedtekt bylaws)")
+@click.option("--to", "to_id", required=True, help="vedtektene etter overgangen (dokument-id, se vedtekt bylaws)")
 @click.option("--date", "on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="dato for bildet etter overgangen (standard: første dag de nye vedtektene gjelder)")
 @click.option("--format", "fmt", type=click.Choice(["markdown", "json", "html"]), default="markdown",

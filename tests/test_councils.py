@@ -173,3 +173,65 @@ def test_mutating_an_id_in_the_bylaws_never_gives_an_internal_error(tmp_path, mo
     assert code in (0, 2), out
     if code == 2:
         assert file.split("/")[-1] in out and "Traceback" not in out
+
+
+# -- no council in Python (issue 13, point 2) ---------------------------------------------------
+# Not scanned: engine/review/ reads draft agreements and holds a vocabulary of Norwegian organ
+# words (arbeidsutvalget, sekretariatet, ...) for spotting references in any draft; engine/bench*.py
+# benchmark the engine on generated Follorådet meetings by design. Neither decides a verdict.
+NOT_SCANNED = ("review", "bench.py", "bench_baseline.py")
+
+
+def _council_needles() -> set[str]:
+    """Ids and clause citations that belong to one council (organ ids shared by several councils,
+    like `representantskapet`, are the statute's vocabulary, not a council's)."""
+    import re as _re
+
+    lib = library()
+    organ_councils: dict[str, set[str]] = {}
+    needles: set[str] = set()
+    for doc in lib.documents.values():
+        needles |= {doc.id, doc.council}
+        needles |= {p.id for p in doc.participants} | {o.id for o in doc.observers}
+        for organ in doc.organs:
+            organ_councils.setdefault(organ.id, set()).add(doc.council)
+        provisions = [*doc.organs, *doc.competences, *doc.duties, *doc.participants,
+                      *(s for o in doc.organs for s in o.seats),
+                      *(o.leadership for o in doc.organs if o.leadership)]
+        for provision in provisions:
+            for part in _re.split(r";\s*", provision.citation):
+                if not part.startswith(("kommuneloven", "forvaltningsloven")):
+                    needles.add(part.strip())
+    needles |= {organ for organ, councils in organ_councils.items() if len(councils) == 1}
+    return {n for n in needles if len(n) > 2}
+
+
+def _string_constants(path: Path):
+    """Every string literal of a module that is not a docstring (code, not documentation)."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                  and node.body and isinstance(node.body[0], ast.Expr)
+                  and isinstance(node.body[0].value, ast.Constant)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+            yield node.lineno, node.value
+
+
+def test_engine_code_names_no_council_and_quotes_no_clause():
+    needles = _council_needles()
+    assert {"folloradet", "follo", "arbeidsutvalget", "vedtekter 2012 pkt. 4.1.3", "Sogn vedtekter § 3",
+            "lister-friluftsrad", "romsdal", "kommunedirektorforum"} <= needles
+    found = []
+    for path in sorted((ROOT / "engine").rglob("*.py")):
+        if any(part in NOT_SCANNED for part in path.relative_to(ROOT / "engine").parts):
+            continue
+        for line, text in _string_constants(path):
+            found += [f"{path.relative_to(ROOT)}:{line}: {n}" for n in needles
+                      if re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", text)]
+    for rule in (ROOT / "engine" / "rules.yaml").read_text(encoding="utf-8").splitlines():
+        if rule.strip().startswith("citation:"):
+            assert rule.split(":", 1)[1].strip().startswith(("kommuneloven", "forvaltningsloven")), rule
+    assert not found, found
