@@ -7,25 +7,13 @@ from .errors import InputError, did_you_mean
 from .library import library
 from .rules import rulebook
 
-# Which statute provision each rule id implements (its clause text comes from the statute data).
-_STATUTE_OF_RULE = {
-    "quorum": "quorum", "tie-decided-by-chair": "casting-vote", "tie-without-chair-vote": "majority",
-    "tie-in-election": "election-tie", "blank-vote-not-allowed": "duty-to-vote",
-    "chair-not-entitled": "chair", "not-on-agenda": "not-on-agenda",
-    "inhabil-participated": "inhabil", "deputy-not-fixed": "deputies",
-    "deputy-and-principal": "deputies", "voter-not-present": "quorum",
-}
-
-
 def explain_rule(rule_id: str, lang: str = "nb", fmt: str = "text") -> str:
     book = rulebook()
     rules = book.by_id(rule_id)
     if not rules:
         raise InputError(f"ukjent regel '{rule_id}'", hint=did_you_mean(rule_id, {r.id for r in book.rules}))
-    statute = library().statutes.get("kommuneloven-2018")
-    clause = None
-    if statute and rule_id in _STATUTE_OF_RULE:
-        clause = statute.rule(_STATUTE_OF_RULE[rule_id])
+    # the statute provision the rule applies, as the statute data declares it (engine_rules)
+    clause = next((r for s in library().statutes.values() for r in s.rules if rule_id in r.engine_rules), None)
     entries = [{
         "key": r.key, "id": r.id, "severity": r.severity, "fact": r.fact,
         "citation": r.citation or f"(fra faktum: {r.citation_field})",
@@ -74,6 +62,10 @@ def _provisions_for(rule_id: str, doc, organ) -> list:
         return [seat.deputies for seat in organ.seats if seat.deputies]
     if rule_id == "quorum" and organ.quorum:
         return [organ.quorum]
+    if rule_id in ("rotation-mismatch", "chair-not-entitled") and organ.leadership:
+        return [organ.leadership]  # each council's own leadership clause
+    if rule_id == "convened-without-authority" and organ.convening:
+        return [organ.convening]
     if rule_id in ("wrong-organ", "missing-recommendation"):
         return [c for c in doc.competences if c.organ == organ.id]
     return []

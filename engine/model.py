@@ -449,6 +449,7 @@ class StatuteRule(Provision):
     id: str
     layer: Literal["statute-mandatory", "statute-default"]
     parameters: dict[str, str | int | bool | list[str]] = {}
+    engine_rules: tuple[str, ...] = ()  # rules of engine/rules.yaml that apply this provision
 
 
 class Statute(Dated):
