@@ -235,3 +235,60 @@ def test_engine_code_names_no_council_and_quotes_no_clause():
         if rule.strip().startswith("citation:"):
             assert rule.split(":", 1)[1].strip().startswith(("kommuneloven", "forvaltningsloven")), rule
     assert not found, found
+
+
+def test_the_guide_s_smallest_example_is_a_valid_council(tmp_path, capsys):
+    """bylaws/README.md's example (document and roster) passes `vedtekt bylaws --check`."""
+    guide = (ROOT / "bylaws" / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", guide, re.S)
+    document, roster = blocks[0], blocks[1]
+    (tmp_path / "rosters").mkdir()
+    (tmp_path / "eksempelradet.yaml").write_text(document, encoding="utf-8")
+    (tmp_path / "rosters" / "eksempelradet.yaml").write_text(roster, encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["bylaws", "--check", str(tmp_path / "eksempelradet.yaml")])
+    out = capsys.readouterr().out
+    assert exit_info.value.code == 0, out
+    assert "gyldig – eksempelradet (eksempel" in out and "1 encoded, 1 not-modelled" in out
+    # a misspelt organ in the same file: exit 2 with the file, the line and a suggestion
+    (tmp_path / "eksempelradet.yaml").write_text(
+        document.replace("organ: representantskapet,", "organ: representantskapt,"), encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["bylaws", "--check", str(tmp_path / "eksempelradet.yaml")])
+    err = capsys.readouterr().err
+    assert exit_info.value.code == 2 and "eksempelradet.yaml: linje" in err
+    assert "mente du: representantskapet?" in err
+
+
+@pytest.mark.parametrize("council, on, organ, participant_edges", [
+    ("lister-friluftsrad", "2021-06-01", "representantskapet", 6),   # no working committee
+    ("nord-gudbrandsdal", "2021-06-01", "regionstyret", 6),          # a board and an administrative forum
+    ("follo", "2021-02-01", "folloradet", 6),                        # several committees and groups
+])
+def test_the_authority_graph_follows_declared_membership(council, on, organ, participant_edges):
+    from datetime import date
+
+    from engine import graph
+
+    day = date.fromisoformat(on)
+    doc = next(d for d in library().council_documents(council) if d.in_force(day))
+    G = graph.authority_graph(doc, day)
+    members = [u for u, v, d in G.in_edges(organ, data=True)
+               if d["kind"] == "member-of" and G.nodes[u]["kind"] == "participant"]
+    assert len(members) == participant_edges
+    # no participant is attached to an organ where it has no seat of its own
+    for u, v, d in G.edges(data=True):
+        if d["kind"] == "member-of" and G.nodes[u]["kind"] == "participant":
+            assert any(s.per_participant for s in doc.organ(v).seats), (u, v)
+
+
+def test_authority_listing_is_in_norwegian_order():
+    from datetime import date
+
+    from engine import graph
+
+    text = graph.to_text(graph.authority_graph(library().document("folloradet"), date(2021, 2, 1)))
+    members = [line for line in text.splitlines() if line.endswith("[handlingsprogram 2021 kap. 1.2]")
+               and "kommune er medlem av Follorådet" in line]
+    names = [line.split(" kommune")[0].strip() for line in members]
+    assert names == ["Enebakk", "Frogn", "Nesodden", "Nordre Follo", "Vestby", "Ås"]
