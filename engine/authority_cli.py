@@ -209,15 +209,20 @@ def check(on, council, doc_id, fmt):
     """
     from . import graph
 
+    from .composition import composition_findings
+    from .library import library
+
     G = _graph(on, doc_id, council)
     findings = graph.structural_check(G)
+    findings += composition_findings(library().document(G.graph["document"]), on.date())
+    failing = [f for f in findings if f.severity != "info"]
     lines = [f"Strukturkontroll {G.graph['document']} {G.graph['date']}: "
              + (f"{len(findings)} funn" if findings else "ingen funn")]
     lines += [f"  [{f.severity}] {f.rule}: {f.message} [{f.citation}]" for f in findings]
     _emit(fmt, {"date": G.graph["date"], "document": G.graph["document"],
-                "valid": not findings, "findings": [f.model_dump() for f in findings]},
+                "valid": not failing, "findings": [f.model_dump() for f in findings]},
           "\n".join(lines))
-    sys.exit(1 if findings else 0)
+    sys.exit(1 if failing else 0)
 
 
 @authority.command("show")

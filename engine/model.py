@@ -103,6 +103,33 @@ class DeputyPolicy(Provision):
     exclusive: bool = True  # no other substitute is lawful
 
 
+class Eligibility(Provision):
+    """Who may hold a seat, checked against the roster on the date (`vedtekt authority check`):
+    the holder must also hold `office` for the same participant (e.g. formannskapsmedlem), or
+    belong to `group` in the seat's own holding (e.g. «ein representant frå opposisjonen»)."""
+
+    office: str | None = None
+    group: str | None = None
+
+    @model_validator(mode="after")
+    def _something(self):
+        if self.office is None and self.group is None:
+            raise ValueError("eligibility needs 'office' or 'group'")
+        return self
+
+
+class CompositionRule(Provision):
+    """A requirement on who sits together, checked where the roster records it.
+
+    both-genders: among each participant's members (of `per_participant` kind) both genders are
+    represented («Begge kjønn skal vera representert frå kvar kommune»); people without a recorded
+    `gender` make the participant not assessable, reported as such."""
+
+    kind: Literal["both-genders"]
+    per_participant: tuple[ParticipantKind, ...] = ("kommune",)
+    severity: Literal["error", "warning"] = "error"
+
+
 class Seat(Provision):
     """A class of seats or attendance rights in an organ, held through a roster office.
 
@@ -120,6 +147,7 @@ class Seat(Provision):
     deputies: DeputyPolicy | None = None
     delegable_to_employee: bool = False
     label: str | None = None
+    eligible: Eligibility | None = None
 
 
 class ObserverSeat(Provision):
@@ -232,6 +260,7 @@ class Organ(Provision):
     quorum: Quorum | None = None
     leadership: Leadership | None = None
     convening: Convening | None = None
+    composition: tuple[CompositionRule, ...] = ()
     decides: bool = True  # an organ that only prepares takes no decisions of its own
 
 
@@ -303,6 +332,7 @@ class Person(Strict):
     id: str
     name: str
     fictional: bool = False
+    gender: Literal["k", "m"] | None = None  # recorded only where a composition rule needs it
     note: str | None = None
 
 

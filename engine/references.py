@@ -128,6 +128,9 @@ def _organ_refs(base: KeyPath, organ: dict) -> Iterator[Reference]:
         at = base + ("seats", j)
         yield from _ref(at + ("office",), seat.get("office"), "verv")
         yield from _ref(at + ("leadership_of",), seat.get("leadership_of"), "organ")
+        eligible = seat.get("eligible")
+        if isinstance(eligible, dict):
+            yield from _ref(at + ("eligible", "office"), eligible.get("office"), "verv")
         deputies = seat.get("deputies")
         if isinstance(deputies, dict):
             yield from _ref(at + ("deputies", "office"), deputies.get("office"), "verv")

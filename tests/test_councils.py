@@ -292,3 +292,45 @@ def test_authority_listing_is_in_norwegian_order():
                and "kommune er medlem av Follorådet" in line]
     names = [line.split(" kommune")[0].strip() for line in members]
     assert names == ["Enebakk", "Frogn", "Nesodden", "Nordre Follo", "Vestby", "Ås"]
+
+
+# -- composition and eligibility (issue 13, point 3) --------------------------------------------
+def _ng_with(**changes) -> "Document":
+    """Nord-Gudbrandsdal 2016 with some people's gender or holdings' group changed."""
+    from engine.model import Document
+
+    doc = library().document("nord-gudbrandsdal-2016")
+    data = doc.model_dump(by_alias=True)
+    for person in data["roster"]["people"]:
+        if person["id"] in changes.get("gender", {}):
+            person["gender"] = changes["gender"][person["id"]]
+    for h in data["roster"]["holdings"]:
+        if (h["person"], h["office"]) in changes.get("group", {}):
+            h["group"] = changes["group"][(h["person"], h["office"])]
+    return Document.model_validate(data)
+
+
+def _composition(doc):
+    from datetime import date
+
+    from engine.composition import composition_findings
+
+    return [(f.rule, f.severity, f.nodes[-1]) for f in composition_findings(doc, date(2018, 6, 1))]
+
+
+def test_both_genders_from_each_municipality_is_checked_against_the_roster():
+    # NG-avtalen 2016 § 3: «Begge kjønn skal vera representert frå kvar kommune.» Lesja's three
+    # members are made all women: a breach for Lesja (error), nothing for the others.
+    lesja = {f"ng-lesja-{o}": "k" for o in ("ordforer", "varaordforer", "opposisjon")}
+    assert _composition(_ng_with(gender=lesja)) == [("composition-gender", "error", "lesja")]
+    # «... gjeld også som hovedregel for OFK»: both county representatives men is a warning
+    assert _composition(_ng_with(gender={"ng-ofk-1": "m"})) == [("composition-gender", "warning", "oppland-fk")]
+    # where the roster does not record a gender, the municipality is reported as not assessable
+    assert _composition(_ng_with(gender={"ng-dovre-ordforer": None})) == [("composition-gender", "info", "dovre")]
+    assert _composition(library().document("nord-gudbrandsdal-2016")) == []
+
+
+def test_the_opposition_seat_needs_a_member_of_the_opposition():
+    # NG-avtalen 2016 § 3: «1 representant frå opposisjonen»; the roster records the group
+    doc = _ng_with(group={("ng-sel-opposisjon", "opposisjon"): "posisjon"})
+    assert _composition(doc) == [("seat-eligibility", "error", "ng-sel-opposisjon")]

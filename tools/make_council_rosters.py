@@ -1,4 +1,6 @@
-import yaml, sys
+"""Writes the fictional rosters of Lister friluftsråd, Romsdal IPR and Nord-Gudbrandsdal
+(bylaws/rosters/); run from the repository root. Nobody in them is real."""
+import yaml
 FIRST = ["Anne","Bjørn","Camilla","Dag","Eli","Frode","Gro","Harald","Ida","Jon","Kari","Lars","Mona","Nils","Oda","Per","Randi","Svein","Tone","Ulf","Vigdis","Åse","Øystein","Hege","Terje","Marit","Geir","Liv","Arne","Siri"]
 def roster(prefix, surname, parts, offices, start, end, extra_people=(), extra_holdings=(), note=""):
     people, holdings = [], []
@@ -33,8 +35,17 @@ dump("bylaws/rosters/romsdal-ipr.yaml", "# Romsdal IPR: every person is fictiona
     note="Alle personer er oppdiktet (fictional: true). Valgperioden fra 2019-10-15 og ledervalget 2020-01-01 er antatt."))
 ng = ["lesja","dovre","sel","vaga","lom","skjak"]
 r = roster("ng", "Dalsen", ng, ["ordforer","varaordforer","opposisjon"], "2015-10-15", None,
-    note="Alle personer er oppdiktet (fictional: true). Valgperiodene og ledervalgene er antatt; se holdings.")
-r["people"] += [{"id": f"ng-ofk-{n}", "name": f"{nm} Fylkesen", "fictional": True} for n, nm in (("1","Ragnhild"),("2","Torstein"))]
+    note="Alle personer er oppdiktet (fictional: true), også kjønn og partigruppe. Valgperiodene og "
+         "ledervalgene er antatt; se holdings.")
+# NG-avtalen § 3 needs gender (both genders per municipality) and the opposition seat's group
+FEMALE = {"Anne","Camilla","Eli","Gro","Ida","Kari","Mona","Oda","Randi","Tone","Vigdis","Åse","Hege","Marit","Liv","Siri","Ragnhild"}
+for p in r["people"]:
+    p["gender"] = "k" if p["name"].split()[0] in FEMALE else "m"
+for h in r["holdings"]:
+    if h["office"] == "opposisjon":
+        h["group"] = "opposisjon"
+r["people"] += [{"id": f"ng-ofk-{n}", "name": f"{nm} Fylkesen", "fictional": True, "gender": g}
+                for n, nm, g in (("1", "Ragnhild", "k"), ("2", "Torstein", "m"))]
 r["holdings"] += [{"person": f"ng-ofk-{n}", "office": "fylkesrepresentant", "participant": "oppland-fk", "from": "2015-10-15", "to": "2019-12-31"} for n in ("1","2")]
 r["people"] += [{"id": f"ng-{p}-kommunedirektor", "name": f"{FIRST[(i*7) % len(FIRST)]} Direktørsen", "fictional": True} for i, p in enumerate(ng)]
 r["holdings"] += [{"person": f"ng-{p}-kommunedirektor", "office": "kommunedirektor", "participant": p, "from": "2015-10-15"} for p in ng]
