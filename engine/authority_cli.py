@@ -188,7 +188,8 @@ def who_decides(kind, on, council, doc_id, fmt):
     for i in items:
         need = (f", etter innstilling fra {i['needs_innstilling_label']}"
                 if i["needs_innstilling_from"] else ", uten krav om innstilling")
-        lines.append(f"  {i['label']}{need}  [{i['citation']}]"
+        binds = "" if i.get("binding", True) else "; vedtaket binder ikke deltakerne (bare innstilling/anbefaling)"
+        lines.append(f"  {i['label']}{need}{binds}  [{i['citation']}]"
                      + (f"\n    antakelse: {i['assumption']}" if i.get("assumption") else ""))
     if not items:
         lines.append("  ingen organ har denne myndigheten i vedtektene")

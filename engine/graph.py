@@ -122,7 +122,7 @@ def authority_graph(doc: Document, on: date) -> nx.MultiDiGraph:
         if not organ.in_force(on):
             continue
         decides = [{"case_kind": c.case_kind, "needs_innstilling_from": c.needs_innstilling_from,
-                    "citation": c.citation, "quote": c.quote,
+                    "citation": c.citation, "quote": c.quote, "binding": c.binding,
                     "assumption": c.assumption.what if c.assumption else None}
                    for c in doc.competences if c.organ == organ.id and c.in_force(on)]
         G.add_node(organ.id, kind="organ", label=organ.name, exists=True, supreme=organ.supreme,

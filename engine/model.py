@@ -312,6 +312,7 @@ class Competence(Provision):
     organ: str
     needs_innstilling_from: str | None = None
     majority: str | None = None  # a qualified majority of the votes cast, e.g. "2/3" (§ 18-4 tredje ledd)
+    binding: bool = True  # False: the decision only recommends; the participants decide themselves
 
     @field_validator("majority")
     @classmethod
