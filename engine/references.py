@@ -207,3 +207,9 @@ def check_transition_references(transition, located: Located, documents: dict) -
         for office in m.offices:
             if office not in offices:
                 fail(("maps", i, "offices", office), "verv", office, offices)
+    kinds = {k.id for d in transition.documents if d in documents for k in documents[d].case_kinds}
+    if transition.budget and transition.budget.case_kind not in kinds:
+        fail(("budget", "case_kind"), "sakstype", transition.budget.case_kind, kinds)
+    for kind, fallback in transition.case_kind_fallback.items():
+        if fallback not in kinds:
+            fail(("case_kind_fallback", kind), "sakstype", fallback, kinds)

@@ -152,10 +152,13 @@ def test_a_misspelt_from_organ_names_file_line_and_suggestion(tmp_path, monkeypa
 ID_LINE = re.compile(r"^(?P<pre>\s*-?\s*(?:from_organ|leadership_of|leader_of|organ|observer|participant|"
                      r"person|deputy_for|case_kind|needs_innstilling_from|successor|source|target|"
                      r"office|via_office|among_office|leader|vice): )(?P<id>[a-z0-9:-]+)\s*$", re.M)
-ID_FILES = ["folloradet.yaml", "folloregionen.yaml", "sogn-regionrad.yaml", "rosters/sogn-regionrad.yaml"]
+ID_FILES = ["folloradet.yaml", "folloregionen.yaml", "sogn-regionrad.yaml", "rosters/sogn-regionrad.yaml",
+            "lister-friluftsrad.yaml", "nord-gudbrandsdal-2016.yaml", "nord-gudbrandsdal-ipr-2021.yaml",
+            "romsdal-ipr.yaml", "rosters/nord-gudbrandsdal-ipr-2021.yaml",
+            "transitions/folloradet-folloregionen.yaml"]
 
 
-@settings(max_examples=12, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=16, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(file=st.sampled_from(ID_FILES), pick=st.integers(0, 10_000),
        edit=st.sampled_from(["drop-last", "double-first", "suffix", "swap-case"]))
 def test_mutating_an_id_in_the_bylaws_never_gives_an_internal_error(tmp_path, monkeypatch, capsys, file, pick, edit):
