@@ -217,6 +217,9 @@ class Leadership(Provision):
     term: Literal["year", "election-period"] = "year"
     anchor: dict | None = None  # validated as RotationAnchor
     vice_becomes_leader: bool = True
+    # the vice: by turn (the one after the leader), none at all, or elected (the roster's
+    # `nestleder` holding for the organ) while the leader rotates
+    vice_by: Literal["rotation", "none", "elected"] = "rotation"
     on_vacancy: Literal["schedule-stays", "schedule-shifts"] = "schedule-stays"
     order: Literal["alphabetical"] = "alphabetical"
     assumptions: tuple[Assumption, ...] = ()
@@ -234,9 +237,14 @@ class Leadership(Provision):
             RotationAnchor.model_validate(self.anchor)
         month, _, day = self.constituent_meeting.partition("-")
         date(2001, int(month), int(day))  # raises on a bad MM-DD
-        if self.kind == "rotation" and self.anchor is None:
-            raise ValueError("a rotation needs an anchor (a term the sources name)")
+        if self.vice_by != "rotation" and self.vice_becomes_leader:
+            raise ValueError("vice_becomes_leader needs a vice by rotation (vice_by: rotation)")
         return self
+
+    @property
+    def start_known(self) -> bool:
+        """A rotation without an anchor: the order is known, the starting term is not."""
+        return self.anchor is not None
 
 
 class ConvenePrerequisite(Provision):

@@ -193,6 +193,9 @@ class _Run:
         return self.orders[k]
 
     def vice_of(self, k: int, leader: str) -> str:
+        """The vice by turn; "" where the vice does not rotate (none, or elected: the roster's)."""
+        if self.rule.vice_by != "rotation":
+            return ""
         return _after(self.order(k), leader, self.doc)
 
     def play(self, k: int, leader: str, vice: str, basis: str, sources=()) -> list[Term]:
@@ -221,8 +224,8 @@ class _Run:
                 file=f"bylaws/{self.doc.id}.yaml", where=f"organs.{self.organ}.leadership.vacancies")
         order = [p for p in self.order(k) if p != vac.participant] or self.order(k)
         if vac.office == "leader":
-            leader = vac.leader or current.vice
-            vice = vac.vice or _after(order, leader, self.doc)
+            leader = vac.leader or current.vice or _after(self.order(k), vac.participant, self.doc)
+            vice = vac.vice or (_after(order, leader, self.doc) if self.rule.vice_by == "rotation" else "")
         else:
             leader = vac.leader or current.leader
             vice = vac.vice or _after([p for p in order if p != leader] or order, current.vice, self.doc)
@@ -295,6 +298,8 @@ _CACHE: dict[tuple[int, str], tuple[Document, dict[int, list[Term]]]] = {}
 
 def _chain(doc: Document, organ_id: str, first_index: int, last_index: int) -> dict[int, list[Term]]:
     root, rule = _rotation_rule(doc, organ_id)
+    if not rule.start_known:
+        raise LookupError(f"{root}: the rotation's starting term is not in the sources")
     key = (id(doc), root)
     cached = _CACHE.get(key)
     if cached is None or cached[0] is not doc:
@@ -504,6 +509,9 @@ def rotation_report(council: str | None = None, first: int = 2012, last: int = 2
     own = lib.council_documents(council, where="--council")
     if not any(_rotating_organ(d) for d in own):
         return _elected_report(council, own, first, last, lang)
+    unknown = [d for d in own if (o := _rotating_organ(d)) and not _rotation_rule(d, o)[1].start_known]
+    if unknown:
+        return _unknown_start_report(council, own, unknown, first, last, lang)
     found, docs = council_terms(council, first, last, lib)
     start = min((d.valid_from for d in docs if d.valid_from), default=None)
     if start is not None and first < start.year:
@@ -523,7 +531,7 @@ def rotation_report(council: str | None = None, first: int = 2012, last: int = 2
         rows.append(TermOut(**{
             "from": t.start, "to": t.end,
             "leader": _side(doc, rule, t.leader, t.start, t.end),
-            "vice": _side(doc, rule, t.vice, t.start, t.end),
+            "vice": _vice_side(doc, rule, t),
             "events": tuple(events), "citation": t.citation, "sources": t.sources,
             "assumptions": t.assumptions, "basis": t.basis, "document": t.document,
             "outside_period": t.outside,
@@ -551,6 +559,18 @@ def _side(doc: Document, rule: Leadership, pid: str, start: date, end: date) -> 
     return Side(municipality=_short(doc, pid), participant=pid,
                 person=first.person if first else None, name=first.name if first else None,
                 fictional=first.fictional if first else None, persons=persons)
+
+
+def _vice_side(doc: Document, rule: Leadership, t: Term) -> Side:
+    """The vice of a term: by turn, the roster's elected nestleder, or none."""
+    if rule.vice_by == "rotation":
+        return _side(doc, rule, t.vice, t.start, t.end)
+    if rule.vice_by == "elected":
+        organ = _rotating_organ(doc)
+        vice = next((h for h in doc.roster.holdings if h.office == "nestleder" and h.organ == organ
+                     and h.in_force(t.start)), None)
+        return _elected_side(doc, vice.person if vice else None, t.start, t.end)
+    return Side(municipality="-", participant="")
 
 
 def _merge_same_person(spans: tuple[PersonSpan, ...]) -> tuple[PersonSpan, ...]:
@@ -639,3 +659,23 @@ def _elected_side(doc: Document, person: str | None, on: date, end: date) -> Sid
     return Side(municipality=_short(doc, participant) if participant else "", participant=participant,
                 person=person, name=p.name if p else None, fictional=p.fictional if p else None,
                 persons=spans)
+
+
+def _unknown_start_report(council: str, docs: list[Document], unknown: list[Document], first: int,
+                          last: int, lang: str) -> RotationReport:
+    """A rotation whose starting term the sources do not give: the order, stated as such."""
+    notes = []
+    for doc in unknown:
+        organ, rule = _rotation_rule(doc, _rotating_organ(doc))
+        on = max(date(first, 1, 1), doc.valid_from or date(first, 1, 1))
+        order = ", ".join(p.short for p in rotation_order(doc, on, rule))
+        notes.append(
+            f"{doc.organ(organ).name}: ledelsen går på omgang i rekkefølgen {order} ({rule.citation}), "
+            "men kildene sier ikke hvem som startet; periodene kan ikke beregnes, bare rekkefølgen "
+            "kontrolleres" if lang == "nb" else
+            f"{doc.organ(organ).name}: the leadership rotates in the order {order} ({rule.citation}), "
+            "but the sources do not say who started; the terms cannot be computed, only the order checked")
+    docs = sorted(docs, key=lambda d: d.valid_from or date.min)
+    return RotationReport(council=council, documents=tuple(d.id for d in docs),
+                          period=(docs[0].valid_from, docs[-1].valid_to), first=first, last=last,
+                          terms=(), note="; ".join(notes))

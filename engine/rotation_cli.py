@@ -47,6 +47,8 @@ def rotation(council, first, last, fmt, lang):
 
 
 def _who(side, w) -> str:
+    if side.person is None and not side.participant:
+        return "-"  # no vice in this leadership, or none elected in the roster
     if side.person is None:
         return f"{side.municipality} {w['none']}"
     names = []

@@ -256,9 +256,13 @@ def _leadership(sitting: Sitting) -> None:
     organ, rule = rotation._rotation_rule(sitting.doc, sitting.organ.id)
     office = _leader_office(sitting.doc, sitting.organ.id) or rule.among_office
     sitting.term = term
-    sitting.leader_participant, sitting.vice_participant = term.leader, term.vice
+    sitting.leader_participant, sitting.vice_participant = term.leader, term.vice or None
     sitting.leader = _holder(sitting, office, term.leader)
-    sitting.vice = _holder(sitting, office, term.vice)
+    sitting.vice = _holder(sitting, office, term.vice) if term.vice else None
+    if rule.vice_by == "elected":  # the leader rotates, the vice is elected: the roster's nestleder
+        vice = next((h for h in sitting.holdings if h.office == "nestleder" and h.organ == organ), None)
+        sitting.vice = vice.person if vice else None
+        sitting.vice_participant = _participant_of(sitting, sitting.vice)
 
 
 def _elected_leadership(sitting: Sitting) -> None:

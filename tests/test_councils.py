@@ -337,3 +337,116 @@ def test_the_opposition_seat_needs_a_member_of_the_opposition():
     # NG-avtalen 2016 § 3: «1 representant frå opposisjonen»; the roster records the group
     doc = _ng_with(group={("ng-sel-opposisjon", "opposisjon"): "posisjon"})
     assert _composition(doc) == [("seat-eligibility", "error", "ng-sel-opposisjon")]
+
+
+# -- leadership variants (issue 13, point 3) -----------------------------------------------------
+VESTERALEN = """
+id: vesteralen-test
+title: Vedtekter for et konstruert regionråd (test av ledelsesordninger)
+council: vesteralen-test
+kind: regionrad
+statute: kommuneloven-2018
+statute_applies: by-analogy
+from: 2019-01-01
+participants:
+  - {{id: sortland, name: Sortland kommune, short: Sortland, kind: kommune, citation: test § 1}}
+  - {{id: oksnes, name: Øksnes kommune, short: Øksnes, kind: kommune, citation: test § 1}}
+  - {{id: andoy, name: Andøy kommune, short: Andøy, kind: kommune, citation: test § 1}}
+  - {{id: bo, name: Bø kommune, short: Bø, kind: kommune, citation: test § 1}}
+organs:
+  - id: radet
+    name: Rådet
+    supreme: true
+    citation: test § 2
+    seats:
+      - {{office: ordforer, per_participant: [kommune], rights: [attend, speak, propose, vote], citation: test § 2}}
+    leadership:
+      kind: rotation
+      among_office: ordforer
+      citation: test § 3
+{leadership}
+case_kinds:
+  - {{id: ordinary, label: ordinær sak}}
+competences:
+  - {{case_kind: ordinary, organ: radet, citation: test § 2}}
+roster:
+  people:
+    - {{id: p-sortland, name: Ordfører Sortland, fictional: true}}
+    - {{id: p-oksnes, name: Ordfører Øksnes, fictional: true}}
+    - {{id: p-andoy, name: Ordfører Andøy, fictional: true}}
+    - {{id: p-bo, name: Ordfører Bø, fictional: true}}
+  holdings:
+    - {{person: p-sortland, office: ordforer, participant: sortland, from: 2019-10-15}}
+    - {{person: p-oksnes, office: ordforer, participant: oksnes, from: 2019-10-15}}
+    - {{person: p-andoy, office: ordforer, participant: andoy, from: 2019-10-15}}
+    - {{person: p-bo, office: ordforer, participant: bo, from: 2019-10-15}}
+    - {{person: p-oksnes, office: nestleder, organ: radet, from: 2019-11-01}}
+"""
+
+
+def _vesteralen(tmp_path, leadership: str) -> Library:
+    root = tmp_path / "bylaws"
+    shutil.copytree(ROOT / "bylaws" / "statute", root / "statute")
+    (root / "vesteralen-test.yaml").write_text(VESTERALEN.format(leadership=leadership), encoding="utf-8")
+    return Library(root)
+
+
+def test_a_rotation_without_a_vice(tmp_path):
+    from datetime import date
+
+    from engine.rotation import rotation_report
+    from engine.sitting import resolve
+
+    lib = _vesteralen(tmp_path, "      anchor: {year: 2020, leader: bo, citation: test § 3}\n"
+                                "      vice_by: none\n      vice_becomes_leader: false")
+    report = rotation_report("vesteralen-test", 2020, 2022, lib=lib)
+    # Norwegian order Andøy, Bø, Sortland, Øksnes: Bø 2020, then Sortland, then Øksnes; no vice
+    assert [t.leader.participant for t in report.terms] == ["bo", "sortland", "oksnes"]
+    assert {t.vice.municipality for t in report.terms} == {"-"}
+    sitting = resolve(lib.document("vesteralen-test"), "radet", date(2021, 3, 1))
+    assert (sitting.leader, sitting.vice) == ("p-sortland", None)
+
+
+def test_a_rotating_leader_with_an_elected_vice(tmp_path):
+    from datetime import date
+
+    from engine.sitting import resolve
+
+    lib = _vesteralen(tmp_path, "      anchor: {year: 2020, leader: bo, citation: test § 3}\n"
+                                "      vice_by: elected\n      vice_becomes_leader: false")
+    sitting = resolve(lib.document("vesteralen-test"), "radet", date(2021, 3, 1))
+    assert (sitting.leader, sitting.vice, sitting.vice_participant) == ("p-sortland", "p-oksnes", "oksnes")
+
+
+def test_election_period_terms_from_the_constituent_meeting_do_not_overlap(tmp_path):
+    from datetime import date
+
+    from engine.rotation import terms
+
+    lib = _vesteralen(tmp_path, "      anchor: {year: 2019, leader: andoy, citation: test § 3}\n"
+                                "      term: election-period\n      term_start: constituent-meeting\n"
+                                "      constituent_meeting: \"11-01\"\n      election_year: 2019")
+    found = terms(lib.document("vesteralen-test"), "radet", 2019, 2028)
+    assert [str(t.start) for t in found] == ["2015-11-01", "2019-11-01", "2023-11-01", "2027-11-01"]
+    assert all(a.end.toordinal() + 1 == b.start.toordinal() for a, b in zip(found, found[1:]))
+    # the vice (the next in Norwegian order) leads the next period; the anchor's period is Andøy's
+    assert [t.leader for t in found] == ["oksnes", "andoy", "bo", "sortland"]
+    # the election period begins 15 October (the roster), the council's term 1 November: a
+    # meeting on 2019-10-20 is still in the old term, one on 2019-11-01 in the new; no overlap
+    on_20th = [t.leader for t in found if t.contains(date(2019, 10, 20))]
+    on_1st = [t.leader for t in found if t.contains(date(2019, 11, 1))]
+    assert (on_20th, on_1st) == (["oksnes"], ["andoy"])
+
+
+def test_a_rotation_whose_first_term_is_unknown_states_the_order(tmp_path):
+    from datetime import date
+
+    from engine.rotation import rotation_report
+    from engine.sitting import resolve
+
+    lib = _vesteralen(tmp_path, "      vice_by: none\n      vice_becomes_leader: false")
+    report = rotation_report("vesteralen-test", 2020, 2021, lib=lib)
+    assert report.terms == ()
+    assert "Andøy, Bø, Sortland, Øksnes" in report.note and "ikke hvem som startet" in report.note
+    # a meeting still resolves: no rotation term, the roster decides who leads (here: nobody)
+    assert resolve(lib.document("vesteralen-test"), "radet", date(2021, 3, 1)).term is None
