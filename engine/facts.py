@@ -182,7 +182,9 @@ class FactBuilder:
         statute = self.statute["meeting-held"]
         fraction = statute.parameters["demand_fraction"]
         needed = required_count(fraction, s.member_count())
-        by_demand = provision is None and demand >= needed > 0
+        statute_demand = (provision is None or bool(provision.on_demand)) and demand >= needed > 0
+        declared = self._declared_demand(provision, conv.demanded_by) if provision else None
+        by_demand = statute_demand or declared is not None
         needs = {p.kind: p for p in provision.prerequisites} if provision else {}
         innst, agenda = needs.get("innstilling"), needs.get("agenda-approved")
         given = conv.innstilling
@@ -192,11 +194,14 @@ class FactBuilder:
             "convener_name": s.name(conv.by) if conv.by else "",
             "convener_entitled_nb": f"{leader_of.name}s leder ({s.name(leader)})",
             "convener_entitled_en": f"the leader of {leader_of.name} ({s.name(leader)})",
-            "convening_demand_nb": "" if provision else
-            f", eller minst {fraction} av medlemmene ({needed} av {s.member_count()}) som krever det; {demand} krevde det",
-            "convening_demand_en": "" if provision else
-            f", or at least {fraction} of the members ({needed} of {s.member_count()}) demanding it; {demand} did",
-            "convening_citation": provision.citation if provision else statute.citation,
+            "convening_demand_nb": "" if provision and not provision.on_demand else
+            f", eller minst {fraction} av medlemmene ({needed} av {s.member_count()}) som krever det; {demand} krevde det"
+            + self._demand_words(provision, "nb"),
+            "convening_demand_en": "" if provision and not provision.on_demand else
+            f", or at least {fraction} of the members ({needed} of {s.member_count()}) demanding it; {demand} did"
+            + self._demand_words(provision, "en"),
+            "convening_citation": (declared.citation if declared else provision.citation) if provision
+            else statute.citation,
             "convening_layer": "bylaws" if provision else statute.layer,
             "convening_needs_innstilling": innst is not None,
             "convening_has_innstilling": innst is None or (given is not None and given.organ == innst.organ),
@@ -215,6 +220,27 @@ class FactBuilder:
             else f"it was approved by {self._organ_name(conv.agenda_approved_by)}",
             "convening_agenda_citation": agenda.citation if agenda else "",
         }
+
+    def _declared_demand(self, provision, demanded_by):
+        """The bylaws' own demand rule (Convening.on_demand) the demand meets, if any."""
+        s = self.sitting
+        roles = [r for p in set(demanded_by) if (r := s.role(p)) and r.kind == "member"]
+        participants = {r.participant for r in roles if r.participant}
+        for rule in provision.on_demand:
+            if rule.by == "participants" and len(participants) >= rule.count:
+                return rule
+            if rule.by == "leader" and s.leader is not None and s.leader in demanded_by:
+                return rule
+        return None
+
+    @staticmethod
+    def _demand_words(provision, lang: str) -> str:
+        if provision is None or not provision.on_demand:
+            return ""
+        words = {"nb": {"participants": "{n} deltaker(e)", "leader": "lederen", "or": ", eller når {w} krever det"},
+                 "en": {"participants": "{n} participant(s)", "leader": "the leader", "or": ", or when {w} demands it"}}[lang]
+        who = " / ".join(words[r.by].format(n=r.count) for r in provision.on_demand)
+        return words["or"].format(w=who)
 
     def _rotation_fields(self) -> dict:
         """rotation-mismatch (vedtekter 2012 pkt. 4.1.3): the leadership the scenario states

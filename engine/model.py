@@ -252,10 +252,20 @@ class ConvenePrerequisite(Provision):
     organ: str
 
 
+class DemandRule(Provision):
+    """Who may demand a meeting besides the statute's third of the members (§ 11-2 andre ledd c):
+    `participants`: at least `count` participants (a member of each demanding), e.g. «når ein
+    deltakar krev det»; `leader`: the organ's leader."""
+
+    by: Literal["participants", "leader"]
+    count: int = Field(default=1, ge=1)
+
+
 class Convening(Provision):
     by_office: Literal["leader"] = "leader"
     leader_of: str | None = None  # the organ whose leader convenes (default: the organ itself)
     prerequisites: tuple[ConvenePrerequisite, ...] = ()
+    on_demand: tuple[DemandRule, ...] = ()
 
 
 class Organ(Provision):

@@ -450,3 +450,35 @@ def test_a_rotation_whose_first_term_is_unknown_states_the_order(tmp_path):
     assert "Andøy, Bø, Sortland, Øksnes" in report.note and "ikke hvem som startet" in report.note
     # a meeting still resolves: no rotation term, the roster decides who leads (here: nobody)
     assert resolve(lib.document("vesteralen-test"), "radet", date(2021, 3, 1)).term is None
+
+
+CONVENING = """    convening:
+      citation: test § 4
+      quote: "Rådet vert kalla inn av leiaren, eller når ein deltakar krev det."
+      on_demand:
+        - {by: participants, count: 1, citation: test § 4, quote: "når ein deltakar krev det"}
+"""
+
+DEMANDED_MEETING = """
+name: Rådet 2021 – kalla inn av ordføraren i Øksnes etter krav frå Øksnes
+council: vesteralen-test
+organ: radet
+date: 2021-03-01
+chair: p-sortland
+convening: {{by: p-oksnes, demanded_by: [{demanders}]}}
+attendance: [{{person: p-sortland}}, {{person: p-oksnes}}, {{person: p-andoy}}, {{person: p-bo}}]
+cases:
+  - {{id: "1/21", votes: {{for: [p-sortland, p-oksnes, p-andoy, p-bo]}}}}
+"""
+
+
+def test_convening_on_the_demand_of_one_participant(tmp_path):
+    # test § 4 (constructed): «Rådet vert kalla inn av leiaren, eller når ein deltakar krev det.»
+    lib = _vesteralen(tmp_path, "      anchor: {year: 2020, leader: bo, citation: test § 3}\n"
+                                "      vice_by: none\n      vice_becomes_leader: false\n" + CONVENING.rstrip("\n"))
+    meeting = tmp_path / "m.yaml"
+    meeting.write_text(DEMANDED_MEETING.format(demanders="p-oksnes"), encoding="utf-8")
+    assert check_file(meeting, lib=lib).valid  # one participant demanded it: lawful
+    meeting.write_text(DEMANDED_MEETING.format(demanders=""), encoding="utf-8")
+    verdict = check_file(meeting, lib=lib)  # nobody demanded it, and Øksnes is not the leader
+    assert [(f.rule, f.citation) for f in verdict.findings] == [("convened-without-authority", "test § 4")]
