@@ -123,10 +123,9 @@ def to_markdown(r) -> str:
 def to_html(markdown_text: str, r) -> str:
     import html
 
-    try:
-        import markdown as md  # optional; falls back to preformatted text
-        body = md.markdown(markdown_text, extensions=["tables"])
-    except ImportError:
-        body = f"<pre>{html.escape(markdown_text)}</pre>"
+    from markdown_it import MarkdownIt  # a declared dependency (markdown-it-py)
+
+    # raw HTML in the report's text (names, titles from data) is escaped, not passed through
+    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown_text)
     return (f"<!DOCTYPE html>\n<html lang=\"nb\"><head><meta charset=\"utf-8\">"
             f"<title>Overgang {html.escape(r.from_)} → {html.escape(r.to)}</title></head>\n<body>\n{body}\n</body></html>\n")
