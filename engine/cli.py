@@ -162,7 +162,8 @@ def explain(rule, list_all, lang, fmt):
 @format_option("text", "json")
 @click.option("--document", "doc_id", default=None, help="bare dette dokumentet",
               shell_complete=complete_document)
-def bylaws(fmt, doc_id):
+@lang_option
+def bylaws(fmt, doc_id, lang):
     """List vedtektsdokumentene og status for hver klausul i kildene
     (kodet, ikke modellert med begrunnelse, eller bare informativ).
 
@@ -170,7 +171,7 @@ def bylaws(fmt, doc_id):
     """
     from .explain import bylaws_listing
 
-    click.echo(bylaws_listing(fmt, doc_id))
+    click.echo(bylaws_listing(fmt, doc_id, lang))
 
 
 def main(argv=None):

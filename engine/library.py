@@ -83,4 +83,8 @@ def library(root: str | None = None) -> Library:
 
 @cache
 def _library(root: str) -> Library:
-    return Library(Path(root))
+    lib = Library(Path(root))
+    if not lib.documents:  # never an empty success: say that no bylaws were found
+        raise InputError("fant ingen vedtektsdokumenter i vedtektsmappen", file=root,
+                         hint="en vedtektsfil ligger øverst i mappen, f.eks. folloradet.yaml")
+    return lib

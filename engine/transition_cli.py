@@ -6,14 +6,14 @@ from pathlib import Path
 
 import click
 
+from .options import date_option, format_option
+
 
 @click.command()
 @click.option("--from", "from_id", required=True, help="vedtektene før overgangen (dokument-id), f.eks. folloradet")
 @click.option("--to", "to_id", required=True, help="vedtektene etter overgangen (dokument-id), f.eks. folloregionen")
-@click.option("--date", "on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="dato for bildet etter overgangen (standard: første dag de nye vedtektene gjelder)")
-@click.option("--format", "fmt", type=click.Choice(["markdown", "json", "html"]), default="markdown",
-              help="markdown (standard), json eller html")
+@date_option(help="dato for bildet etter overgangen (standard: første dag de nye vedtektene gjelder)")
+@format_option("markdown", "json", "html")
 @click.option("--scenarios", "paths", multiple=True, type=click.Path(exists=True, path_type=Path),
               help="scenariofiler eller mapper som kjøres under begge vedtektene (standard: scenarios/)")
 @click.option("--no-generated", is_flag=True, help="hopp over genererte møter")
@@ -25,7 +25,7 @@ def transition(from_id, to_id, on, fmt, paths, no_generated):
     """
     from .transition import transition as build
 
-    report = build(from_id, to_id, on.date() if on else None, scenarios=list(paths) or None,
+    report = build(from_id, to_id, on, scenarios=list(paths) or None,
                    generated=not no_generated)
     click.echo(render(report, fmt), nl=False)
     sys.exit(0)
