@@ -13,7 +13,8 @@ from pathlib import Path
 import click
 
 from .errors import InputError, NotModelled
-from .options import OutputPath, date_option, format_option, lang_option
+from .options import (OutputPath, complete_council, complete_node, date_option, format_option,
+                      lang_option)
 
 TEXT_JSON = click.Choice(["text", "json"])
 
@@ -23,7 +24,7 @@ def _date_option(f):
 
 
 def _bylaws_option(f):
-    f = click.option("--council", default="follo", show_default=True,
+    f = click.option("--council", default="follo", show_default=True, shell_complete=complete_council,
                      help="rådet (vedtektenes `council`); dokumentet som gjelder på datoen velges")(f)
     return click.option("--bylaws", "doc_id", default=None,
                         help="vedtektsdokument (standard: rådets dokument som gjelder på datoen)")(f)
@@ -121,7 +122,7 @@ def authority():
 
 
 @authority.command("who-instructs")
-@click.argument("node")
+@click.argument("node", shell_complete=complete_node)
 @_date_option
 @_bylaws_option
 @_format_option
@@ -146,7 +147,7 @@ def who_instructs(node, on, council, doc_id, fmt, lang):
 
 
 @authority.command("chain")
-@click.argument("node")
+@click.argument("node", shell_complete=complete_node)
 @_date_option
 @_bylaws_option
 @_format_option
@@ -181,7 +182,7 @@ def _step_nb(step) -> str:
 
 
 @authority.command("prepares-for")
-@click.argument("node")
+@click.argument("node", shell_complete=complete_node)
 @_date_option
 @_bylaws_option
 @_format_option

@@ -1,4 +1,4 @@
-"""`vedtekt bench`: the project's benchmark (issue 7).
+"""`vedtekt bench`: the project's benchmark.
 
 Medians of (a) Follorådet scenarios per second through durable-rules with the cross-check against
 the reference (engine "both"), (b) through the reference evaluation alone, (c) the hand-written

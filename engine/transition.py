@@ -726,7 +726,7 @@ def _rules(old: Document, new: Document, lib: Library) -> list[RuleChange]:
     if old.id != new.id:
         add("Navn: statsforvalteren", "Fylkesmannen i Oslo og Viken (til 2020-12-31)",
             "Statsforvalteren i Oslo og Viken (fra 2021-01-01, allerede før overgangen)",
-            "domain README; handlingsprogram 2021 kap. 1.2")
+            "handlingsprogram 2021 kap. 1.2; navneskiftet 2021-01-01 er en antakelse (ikke i kildene)")
         add("Navn: administrasjonssjefen", "rådmann (vedtekter 2012; handlingsprogram 2021)",
             "kommunedirektør (kommuneloven 2018 § 13-1; Kommunedirektørutvalget, fakta utdrag 5)",
             "kommuneloven § 13-1")
