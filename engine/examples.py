@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from .errors import InputError
+from .options import lang_option
 from .resources import shipped
 
 EXAMPLE_FOLDERS = ("scenarios", "scenarios-payments", "drafts")
@@ -34,7 +35,8 @@ def copy_examples(target: Path) -> list[Path]:
 
 @click.command()
 @click.argument("target", metavar="MAPPE", type=click.Path(file_okay=False, path_type=Path))
-def examples(target):
+@lang_option
+def examples(target, lang):
     """Kopier eksempelmøtene (scenarios/), betalingene (scenarios-payments/) og avtaleutkastene
     (drafts/) som følger med vedtekt, til MAPPE, slik at du kan lese, endre og sjekke dem.
 
@@ -42,4 +44,4 @@ def examples(target):
     """
     for folder in copy_examples(target):
         count = sum(1 for p in folder.rglob("*") if p.is_file())
-        click.echo(f"kopierte {folder}/ ({count} filer)")
+        click.echo(f"kopierte {folder}/ ({count} filer)" if lang == "nb" else f"copied {folder}/ ({count} files)")
