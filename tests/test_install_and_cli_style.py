@@ -206,12 +206,14 @@ def test_lazy_commands_exist():
 
 
 # -- no internal words in what users read -------------------------------------------------------------
-INTERNAL = ("README", "issue ", "shared/", "domain")
+INTERNAL = ("README", "issue ", "shared/", "domain", "fakta utdrag", ".txt")
 
 
 def _strings(node):
     if isinstance(node, dict):
         for k, v in node.items():
+            if k == "file":  # a source's file name in the project's archive: metadata, never printed
+                continue
             yield from _strings(k)
             yield from _strings(v)
     elif isinstance(node, list):
