@@ -90,19 +90,41 @@ def duty_calendar(folder: Path | str, *, year: int | None = None, council: str |
             meetings.append(Meeting(file=str(path), date=scenario.date, organ=scenario.organ,
                                     bylaws=doc.id, invited=tuple(scenario.invited),
                                     meeting_type=scenario.meeting_type))
-    years = [year] if year is not None else sorted({m.date.year for m in meetings})
+    # without --year: the years of the folder's meetings that a document of the council covers
+    years = [year] if year is not None else sorted({m.date.year for m in meetings
+                                                    if _has_calendar(m.date.year, docs)})
     if not years:
-        raise InputError("mappen har ingen møter for rådet", file=str(folder),
-                         hint="oppgi --year for å se pliktene for et år uten møter")
+        raise InputError("mappen har ingen møter for rådet i år med modellert pliktkalender",
+                         file=str(folder), hint="oppgi --year for å se pliktene for et år uten møter")
     out = [_year(y, [m for m in meetings if m.date.year == y], docs, lang) for y in years]
     missed = sum(1 for y in out for d in y.duties if d.status == "missed" and d.severity == "error")
     return DutyCalendar(folder=str(folder), council=council, years=tuple(out), missed_errors=missed)
 
 
-def _year(y: int, meetings: list[Meeting], docs: list[Document], lang: str) -> YearDuties:
+def _calendar_document(y: int, docs: list[Document]) -> Document | None:
+    """The document whose duties apply in year `y`, if any."""
     first, last = date(y, 1, 1), date(y, 12, 31)
     covering = [d for d in docs if (d.valid_from or date.min) <= last and first <= (d.valid_to or date.max)]
-    doc = next((d for d in covering if d.duties), None)
+    return next((d for d in covering if d.duties), None)
+
+
+def _covering(y: int, docs: list[Document]) -> list[Document]:
+    first, last = date(y, 1, 1), date(y, 12, 31)
+    return [d for d in docs if (d.valid_from or date.min) <= last and first <= (d.valid_to or date.max)]
+
+
+def _has_calendar(y: int, docs: list[Document]) -> bool:
+    """A year is judged when a document with duties covers it; for a council whose bylaws
+    declare no duty at all, every year a document covers (the report says there are none)."""
+    if not any(d.duties for d in docs):
+        return bool(_covering(y, docs))
+    return _calendar_document(y, docs) is not None
+
+
+def _year(y: int, meetings: list[Meeting], docs: list[Document], lang: str) -> YearDuties:
+    first, last = date(y, 1, 1), date(y, 12, 31)
+    doc = _calendar_document(y, docs)
+    covering = _covering(y, docs)
     if doc is None and covering:
         # the bylaws declare no recurring duty: nothing is missed, and the report says so
         doc = covering[0]

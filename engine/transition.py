@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .errors import InputError, NotModelled
 from .evaluate import Evaluation, load_scenario
 from .library import Library, library, with_roster
-from .load import REPO_ROOT
+from .resources import display_path, scenarios_dir
 from .model import Document, Holding, Leadership, Organ, Transition
 from .scenario import Innstilling, Scenario
 from .rotation import DAY
@@ -294,7 +294,7 @@ class GeneratedFamily(Out):
     organ_after: str
     date: str
     case_kind: str
-    method: str  # exhaustive | hypothesis
+    method: str  # exhaustive | sampled (seeded random sample)
     meetings: int
     changed: int
     examples: tuple[dict, ...] = ()
@@ -307,7 +307,8 @@ def generated_meetings(doc: Document, organ_id: str, on: date, case_kind: str, *
 
     Per seat: absent, or present and voting for or against (and, with `deputies`, the seat's
     deputy voting instead). Exhaustive when the number of patterns is at most `limit`;
-    otherwise `samples` patterns drawn by Hypothesis. The chair is the leader if present, else
+    otherwise `samples` patterns drawn at random with a fixed seed
+    (the same patterns on every run). The chair is the leader if present, else
     the vice, else the first member present, elected (§ 11-2 tredje ledd).
     Yields (pattern, Scenario).
     """
@@ -326,25 +327,23 @@ def generated_meetings(doc: Document, organ_id: str, on: date, case_kind: str, *
         patterns = itertools.product(states, repeat=len(seats))
         method = "exhaustive"
     else:
-        patterns = _hypothesis_patterns(states, len(seats), samples)
-        method = "hypothesis"
+        patterns = _sampled_patterns(states, len(seats), samples)
+        method = "sampled"
     for pattern in patterns:
         yield method, pattern, _meeting(doc, sitting, seats, deputy_of, pattern, organ_id, on, case_kind)
 
 
-def _hypothesis_patterns(states: list[str], k: int, samples: int) -> list[tuple]:
-    from hypothesis import HealthCheck, given, settings, strategies as st
+def _sampled_patterns(states: list[str], k: int, samples: int, seed: int = 18) -> list[tuple]:
+    """`samples` patterns of `k` seats drawn uniformly with a fixed seed, duplicates dropped.
 
-    found: list[tuple] = []
+    >>> _sampled_patterns(["absent", "for"], 3, 4) == _sampled_patterns(["absent", "for"], 3, 4)
+    True
+    """
+    import random
 
-    @settings(max_examples=samples, database=None, derandomize=True,
-              suppress_health_check=list(HealthCheck), deadline=None)
-    @given(st.tuples(*[st.sampled_from(states)] * k))
-    def collect(pattern):
-        found.append(pattern)
-
-    collect()
-    return list(dict.fromkeys(found))
+    rng = random.Random(seed)  # seeded: the report is the same on every run
+    drawn = (tuple(rng.choice(states) for _ in range(k)) for _ in range(samples))
+    return list(dict.fromkeys(drawn))
 
 
 def _meeting(doc, sitting, seats, deputy_of, pattern, organ_id, on, case_kind) -> Scenario:
@@ -476,7 +475,7 @@ def transition(from_id: str, to_id: str, on: date | None = None, *, scenarios: l
 
 
 def _scenario_files(paths: list[Path] | None) -> list[Path]:
-    paths = paths if paths is not None else [REPO_ROOT / "scenarios"]
+    paths = paths if paths is not None else [scenarios_dir()]
     files = []
     for p in paths:
         files += sorted(p.rglob("*.yaml")) if p.is_dir() else [p]
@@ -516,10 +515,7 @@ def _scenario_section(old, new, lib, paths, engine, assumptions):
 
 
 def _rel(path: Path) -> str:
-    try:
-        return str(Path(path).resolve().relative_to(REPO_ROOT))
-    except ValueError:
-        return str(path)
+    return display_path(path)
 
 
 def _generated_section(old, new, lib, after, engine) -> list[GeneratedFamily]:

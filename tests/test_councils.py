@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from engine.cli import main
 from engine.errors import InputError
 from engine.evaluate import check_file
-from engine.library import Library, library
+from engine.library import Library, _library, library
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -124,12 +124,12 @@ def _copy_bylaws(tmp: Path) -> Path:
 def _run_bylaws(root: Path, monkeypatch, capsys) -> tuple[int, str]:
     """`vedtekt bylaws` over another bylaws folder, as the command line runs it (exit codes)."""
     monkeypatch.setenv("VEDTEKT_BYLAWS", str(root))
-    library.cache_clear()
+    _library.cache_clear()
     try:
         with pytest.raises(SystemExit) as exit_info:
             main(["bylaws"])
     finally:
-        library.cache_clear()
+        _library.cache_clear()
     out = capsys.readouterr()
     return exit_info.value.code, out.out + out.err
 
@@ -191,12 +191,12 @@ CHECKED_AFTER_MUTATION = [str(ROOT / "scenarios" / p) for p in (
 
 def _run(root: Path, monkeypatch, capsys, args: list[str]) -> tuple[int, str]:
     monkeypatch.setenv("VEDTEKT_BYLAWS", str(root))
-    library.cache_clear()
+    _library.cache_clear()
     try:
         with pytest.raises(SystemExit) as exit_info:
             main(args)
     finally:
-        library.cache_clear()
+        _library.cache_clear()
     out = capsys.readouterr()
     return exit_info.value.code, out.out + out.err
 
