@@ -155,5 +155,5 @@ def _library(root: str) -> Library:
     lib = Library(Path(root))
     if not lib.documents:  # never an empty success: say that no bylaws were found
         raise InputError("fant ingen vedtektsdokumenter i vedtektsmappen", file=root,
-                         hint="en vedtektsfil ligger øverst i mappen, f.eks. folloradet.yaml")
+                         hint="en vedtektsfil (<id>.yaml) ligger øverst i mappen; se bylaws/README.md")
     return lib
