@@ -260,7 +260,7 @@ def check(on, council, doc_id, fmt, lang):
     G = _graph(on, doc_id, council)
     findings = graph.structural_check(G)
     findings += composition_findings(library().document(G.graph["document"]),
-                                     datetime.date.fromisoformat(G.graph["date"]))
+                                     datetime.date.fromisoformat(G.graph["date"]), lang)
     failing = [f for f in findings if f.severity != "info"]
     w = _W[lang]
     lines = [w["check"].format(n=G.graph["document"], d=G.graph["date"])

@@ -14,17 +14,34 @@ from .model import Document, Organ
 from .sitting import resolve
 
 
-def composition_findings(doc: Document, on: date) -> list[AuthorityFinding]:
+_W = {
+    "nb": {"group": "hører ikke til gruppen «{g}» (rosteren: {h})", "unknown": "ikke oppgitt",
+           "office": "har ikke vervet «{o}» på datoen",
+           "seat": "{p} har setet «{s}» i {organ}, men {why}.",
+           "not_assessable": "{p}: kan ikke vurderes; rosteren oppgir ikke kjønn for {n} av {m} medlemmer i {organ}.",
+           "one_gender": "{p}: begge kjønn skal være representert blant medlemmene i {organ}, men alle {m} er {g}.",
+           "k": "kvinner", "m": "menn"},
+    "en": {"group": "is not in the group «{g}» (roster: {h})", "unknown": "not recorded",
+           "office": "does not hold the office «{o}» on the date",
+           "seat": "{p} holds the seat «{s}» in {organ}, but {why}.",
+           "not_assessable": "{p}: not assessable; the roster records no gender for {n} of {m} members of {organ}.",
+           "one_gender": "{p}: both genders must be represented among the members of {organ}, but all {m} are {g}.",
+           "k": "women", "m": "men"},
+}
+
+
+def composition_findings(doc: Document, on: date, lang: str = "nb") -> list[AuthorityFinding]:
     findings: list[AuthorityFinding] = []
+    w = _W[lang]
     for organ in doc.organs:
         if not organ.in_force(on) or not (organ.composition or any(s.eligible for s in organ.seats)):
             continue
-        findings += _eligibility(doc, organ, on)
-        findings += _genders(doc, organ, on)
+        findings += _eligibility(doc, organ, on, w)
+        findings += _genders(doc, organ, on, w)
     return findings
 
 
-def _eligibility(doc: Document, organ: Organ, on: date) -> list[AuthorityFinding]:
+def _eligibility(doc: Document, organ: Organ, on: date, w: dict) -> list[AuthorityFinding]:
     sitting = resolve(doc, organ.id, on)
     out = []
     for seat in organ.seats:
@@ -33,20 +50,20 @@ def _eligibility(doc: Document, organ: Organ, on: date) -> list[AuthorityFinding
             continue
         for h in sitting._holders(seat):
             if rule.group is not None and h.group != rule.group:
-                why = f"hører ikke til gruppen «{rule.group}» (rosteren: {h.group or 'ikke oppgitt'})"
+                why = w["group"].format(g=rule.group, h=h.group or w["unknown"])
             elif rule.office is not None and not sitting.held(h.person, rule.office):
-                why = f"har ikke vervet «{rule.office}» på datoen"
+                why = w["office"].format(o=rule.office)
             else:
                 continue
             out.append(AuthorityFinding(
                 rule="seat-eligibility", severity="error", nodes=(organ.id, h.person),
                 citation=rule.citation,
-                message=f"{sitting.name(h.person)} har setet «{seat.label or seat.office}» i {organ.name}, "
-                        f"men {why}."))
+                message=w["seat"].format(p=sitting.name(h.person), s=seat.label or seat.office,
+                                         organ=organ.name, why=why)))
     return out
 
 
-def _genders(doc: Document, organ: Organ, on: date) -> list[AuthorityFinding]:
+def _genders(doc: Document, organ: Organ, on: date, w: dict) -> list[AuthorityFinding]:
     sitting = resolve(doc, organ.id, on)
     people = {p.id: p for p in doc.roster.people}
     out = []
@@ -65,13 +82,12 @@ def _genders(doc: Document, organ: Organ, on: date) -> list[AuthorityFinding]:
                 out.append(AuthorityFinding(
                     rule="composition-gender", severity="info", nodes=(organ.id, participant.id),
                     citation=rule.citation,
-                    message=f"{participant.short}: kan ikke vurderes; rosteren oppgir ikke kjønn for "
-                            f"{sum(g is None for g in genders)} av {len(members)} medlemmer i {organ.name}."))
+                    message=w["not_assessable"].format(p=participant.short, n=sum(g is None for g in genders),
+                                                       m=len(members), organ=organ.name)))
             elif len(set(genders)) < 2:
                 out.append(AuthorityFinding(
                     rule="composition-gender", severity=rule.severity, nodes=(organ.id, participant.id),
                     citation=rule.citation,
-                    message=f"{participant.short}: begge kjønn skal være representert blant "
-                            f"medlemmene i {organ.name}, men alle {len(members)} er "
-                            f"{'kvinner' if genders[0] == 'k' else 'menn'}."))
+                    message=w["one_gender"].format(p=participant.short, organ=organ.name,
+                                                   m=len(members), g=w[genders[0]])))
     return out
