@@ -505,3 +505,30 @@ def test_convening_on_the_demand_of_one_participant(tmp_path):
     meeting.write_text(DEMANDED_MEETING.format(demanders=""), encoding="utf-8")
     verdict = check_file(meeting, lib=lib)  # nobody demanded it, and Øksnes is not the leader
     assert [(f.rule, f.citation) for f in verdict.findings] == [("convened-without-authority", "test § 4")]
+
+
+@pytest.mark.parametrize("council, folder, on, document", [
+    ("sogn", "sogn", "2016-06-01", "sogn-regionrad"),
+    ("lister-friluftsrad", "lister-friluftsrad", "2023-01-01", "lister-friluftsrad"),
+    ("nord-gudbrandsdal", "nord-gudbrandsdal", "2018-06-01", "nord-gudbrandsdal-2016"),
+    ("romsdal", "romsdal", "2022-01-01", "romsdal-ipr"),
+])
+def test_every_command_works_for_each_new_council(council, folder, on, document, capsys):
+    def run(*args):
+        with pytest.raises(SystemExit) as exit_info:
+            main(list(args))
+        out = capsys.readouterr()
+        return exit_info.value.code, out.out, out.err
+
+    code, out, err = run("check", str(ROOT / "scenarios" / folder), "--format", "json")
+    assert code == 1 and "Traceback" not in err  # each folder has invalid meetings on purpose
+    code, out, _ = run("rotation", "--council", council, "--from", on[:4], "--to", on[:4])
+    assert code == 0 and "Leder" in out
+    code, out, _ = run("authority", "show", "--council", council, "--date", on)
+    assert code == 0 and "medlem av" in out
+    code, out, _ = run("authority", "check", "--council", council, "--date", on)
+    assert code == 0, out
+    code, out, _ = run("calendar", str(ROOT / "scenarios" / folder), "--council", council)
+    assert code in (0, 1) and "Pliktkalender" in out
+    code, out, _ = run("bylaws", "--check", str(ROOT / "bylaws" / f"{document}.yaml"))
+    assert code == 0 and "encoded" in out
