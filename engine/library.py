@@ -31,7 +31,14 @@ class Library:
             if doc.id in self.documents:
                 raise InputError(f"vedtektsdokumentet '{doc.id}' finnes i to filer", file=str(path),
                                  where="nøkkel id")
+            if doc.statute and doc.statute not in self.statutes:
+                raise InputError(f"ukjent lov '{doc.statute}'", file=str(path), where="nøkkel statute",
+                                 hint=did_you_mean(doc.statute, list(self.statutes)))
             self.documents[doc.id] = doc
+        default = self.settings.default_council
+        if default and self.documents and default not in {d.council for d in self.documents.values()}:
+            raise InputError(f"ukjent råd '{default}'", file=str(settings_file), where="nøkkel default_council",
+                             hint=did_you_mean(default, sorted({d.council for d in self.documents.values()})))
 
         self.transitions = [load_transition(p, self.documents)
                             for p in sorted((root / "transitions").glob("*.yaml"))]
