@@ -281,7 +281,8 @@ def who_instructs(G: nx.MultiDiGraph, node: str) -> list[str]:
     ['leder:folloradet']
     """
     node = resolve_node(G, node)
-    return sorted({u for u, _, d in G.in_edges(node, data=True) if d["kind"] == "instructs"})
+    return sorted({u for u, _, d in G.in_edges(node, data=True) if d["kind"] == "instructs"},
+                  key=lambda n: norwegian_key(G.nodes[n]["label"]))
 
 
 def upward_view(G: nx.MultiDiGraph) -> nx.DiGraph:
@@ -347,8 +348,9 @@ def prepares_for(G: nx.MultiDiGraph, node: str) -> list[tuple[str, str, str]]:
     ['arbeidsutvalget', 'folloradet']
     """
     node = resolve_node(G, node)
-    return sorted((u, d["kind"], d["citation"]) for u, _, d in G.in_edges(node, data=True)
-                  if d["kind"] in ("prepares-for", "recommends-to"))
+    return sorted(((u, d["kind"], d["citation"]) for u, _, d in G.in_edges(node, data=True)
+                   if d["kind"] in ("prepares-for", "recommends-to")),
+                  key=lambda e: (norwegian_key(G.nodes[e[0]]["label"]), e[1], e[2]))
 
 
 def who_decides(G: nx.MultiDiGraph, kind: str) -> list[dict]:
@@ -375,7 +377,8 @@ def who_decides(G: nx.MultiDiGraph, kind: str) -> list[dict]:
             if comp["case_kind"] == kind_id:
                 out.append({"organ": node, "case_kind": kind_id, **{k: v for k, v in comp.items()
                                                                     if k != "case_kind"}})
-    return sorted(out, key=lambda d: (not G.nodes[d["organ"]]["supreme"], d["organ"]))
+    return sorted(out, key=lambda d: (not G.nodes[d["organ"]]["supreme"],
+                                      norwegian_key(G.nodes[d["organ"]]["label"])))
 
 
 # -- structure --------------------------------------------------------------------------------
