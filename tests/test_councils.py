@@ -321,7 +321,7 @@ def test_authority_listing_is_in_norwegian_order():
 
 
 # -- composition and eligibility (issue 13, point 3) --------------------------------------------
-def _ng_with(**changes) -> "Document":
+def _ng_with(**changes):
     """Nord-Gudbrandsdal 2016 with some people's gender or holdings' group changed."""
     from engine.model import Document
 
