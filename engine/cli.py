@@ -22,6 +22,7 @@ LAZY_COMMANDS = {
     "transition": "engine.transition_cli:transition",
     "bench": "engine.bench:bench",
     "calendar": "engine.rotation_cli:calendar",
+    "verify": "engine.verify.cli:verify",
 }
 
 
