@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import InternalError
+from . import totals
 from .outcome import Tally, deciding_rules
 from .rules import ABSENT, AGAINST, BLANK, FOR, PRESENT, STATES, CouncilRules, KindRule
 
@@ -48,15 +49,11 @@ class Pattern:
 
 
 def classes(rules: CouncilRules, alone: int | None = None) -> list[tuple[int, tuple[int, ...]]]:
-    """Participants the rules cannot tell apart, grouped: same number of seats, and neither the
-    leader's nor the vice's participant (whose members may chair) nor `alone`. The solver reasons
-    about how many of a class do what, not who: 50 participants with 1–3 seats are 3–5 classes."""
-    special = {rules.leader, rules.vice, alone} - {None}
-    groups: dict[tuple, list[int]] = {}
-    for i, seats in enumerate(rules.seats):
-        key = ("one", i) if i in special else ("class", seats)
-        groups.setdefault(key, []).append(i)
-    return [(rules.seats[idx[0]], tuple(idx)) for idx in groups.values()]
+    """Participants the rules cannot tell apart, grouped (engine.verify.totals.classes): same
+    number of seats, and neither the leader's nor the vice's participant (whose members may
+    chair) nor `alone`. The solver reasons about how many of a class do what, not who: 50
+    participants with 1–3 seats are 3–5 classes."""
+    return totals.classes(rules.seats, {rules.leader, rules.vice, alone} - {None})
 
 
 class Vote:
@@ -173,7 +170,7 @@ class Vote:
             self.by_casting = z3.BoolVal(False)
         else:
             tie = z3.And(F == G, F > 0)
-            casting = z3.BoolVal(not k.election)
+            casting = z3.BoolVal(k.casting_vote and not k.election)
             chair_for = self.chair == CODE[FOR]
             self.adopted = z3.And(valid, z3.Or(F > G, z3.And(tie, casting, chair_for)))
             self.rejected = z3.And(valid, z3.Or(F < G, z3.And(tie, casting, z3.Not(chair_for))))

@@ -87,7 +87,7 @@ def outcome(rules: CouncilRules, kind: KindRule, t: Tally) -> str:
         return "rejected"
     if t.for_ == 0 or kind.election:
         return "not_decided"
-    if t.chair == FOR:
+    if t.chair == FOR and kind.casting_vote:
         return "adopted"
     return "rejected"  # the chair voted against, or cast no valid vote: no majority
 
@@ -95,7 +95,8 @@ def outcome(rules: CouncilRules, kind: KindRule, t: Tally) -> str:
 def by_casting_vote(rules: CouncilRules, kind: KindRule, t: Tally) -> bool:
     """Whether the chair's vote settled a tie (the info rule tie-decided-by-chair)."""
     return (outcome(rules, kind, t) in ("adopted", "rejected") and kind.qualified is None
-            and not kind.election and t.for_ == t.against > 0 and t.chair in (FOR, AGAINST))
+            and kind.casting_vote and not kind.election and t.for_ == t.against > 0
+            and t.chair in (FOR, AGAINST))
 
 
 def law_sends_on(kind: KindRule, t: Tally) -> bool:
