@@ -80,15 +80,20 @@ def run(rules: CouncilRules, wanted: set[str] | None = None, declared_file: Path
     return result
 
 
-def write_counterexamples(result: Result, folder: Path) -> None:
+def write_counterexamples(result: Result, folder: Path, witnesses: bool = False) -> None:
+    """Each counterexample as a scenario file; with `witnesses`, also the meetings that show a
+    number (e.g. the smallest group that can adopt) for properties that hold."""
     from .meetings import scenario, write
 
     rules = result.rules
     for answer in result.answers:
-        if answer.counterexample is None or not rules.ids:
+        pattern = answer.counterexample or (answer.witness if witnesses else None)
+        if pattern is None or not rules.ids:
             continue
-        name = f"{rules.document}-{rules.organ}-{answer.id.replace(':', '-')}"
-        data = scenario(rules, answer.kind, answer.counterexample, answer.id, answer.message_nb)
+        suffix = "" if answer.counterexample is not None else "-vitne"
+        name = f"{rules.document}-{rules.organ}-{answer.id.replace(':', '-')}{suffix}"
+        data = scenario(rules, answer.kind, pattern, answer.id, answer.message_nb)
         path = write(folder, name, data)
-        answer.counterexample_file = str(path)
+        if answer.counterexample is not None:
+            answer.counterexample_file = str(path)
         result.files.append(path)

@@ -81,15 +81,15 @@ def verify(council, organ, on, draft, wanted, declared_file, participants, seats
         from .ranges import over_sizes
         result.ranges = over_sizes(rules, part_range, seat_range or (1, 1), set(wanted) or None)
     if wanted:
-        known = {a.id for a in result.answers} | {a.id.split(":")[0] for a in result.answers}
-        known |= {a.id for a in result.ranges}
+        every = result.answers + result.ranges
+        known = {a.id for a in every} | {a.id.rsplit(":", 1)[0] for a in every}
         unknown = [w for w in wanted if w not in known]
         if unknown:
             from ..errors import did_you_mean
             from .properties import BUILTIN
             raise InputError(f"ukjent egenskap '{unknown[0]}'", where="--property",
                              hint=did_you_mean(unknown[0], sorted(set(BUILTIN) | known)))
-        result.answers = [a for a in result.answers if a.id in wanted or a.id.split(":")[0] in wanted]
+        result.answers = [a for a in result.answers if a.id in wanted or a.id.rsplit(":", 1)[0] in wanted]
     if fmt == "json":
         click.echo(json.dumps(render.as_json(result, lang), ensure_ascii=False, indent=2))
     else:

@@ -64,22 +64,37 @@ class Vote:
     and what their seats do, the others' seats following the stated behaviour.
     """
 
-    def __init__(self, rules: CouncilRules, kind: KindRule, alone: int | None = None):
+    def __init__(self, rules: CouncilRules, kind: KindRule, alone: int | None = None, uniform=None):
+        """`uniform=(n, seats)`: a council of n participants (a solver term: every size at
+        once) with `seats` seats each, the leader's and vice's participants first."""
         self.rules, self.kind = rules, kind
-        self.classes = classes(rules, alone)
         self.constraints: list = []
+        if uniform is None:
+            self.classes = classes(rules, alone)
+            self.count = [len(members) for _, members in self.classes]
+            self.members = rules.members
+            self.leader_at, self.vice_at = rules.leader, rules.vice
+        else:
+            n, seats = uniform
+            offices = [i for i in (rules.leader, rules.vice) if i is not None]
+            self.classes = [(seats, (i,)) for i in range(len(offices))] + [(seats, (len(offices),))]
+            self.count = [1] * len(offices) + [n - len(offices)]
+            self.members = n * seats
+            self.constraints.append(n >= len(offices))
+            self.leader_at = 0 if rules.leader is not None else None
+            self.vice_at = len(offices) - 1 if rules.vice is not None else None
         self.f, self.g, self.b, self.p = [], [], [], []
         for c, (seats, members) in enumerate(self.classes):
             f, g, b, p = (z3.Int(f"{x}_{c}") for x in "fgbp")
             self.f.append(f), self.g.append(g), self.b.append(b), self.p.append(p)
-            self.constraints += [f >= 0, g >= 0, b >= 0, p >= 0, f + g + b + p <= seats * len(members)]
+            self.constraints += [f >= 0, g >= 0, b >= 0, p >= 0, f + g + b + p <= seats * self.count[c]]
             if not kind.blank_allowed:
                 self.constraints.append(b == 0)  # lawful patterns only (§ 8-1 andre ledd)
             if not rules.counts_present:
                 self.constraints.append(p == 0)  # equivalent to absent for every quorum rule here
         self.F, self.G, self.B, self.P = (z3.Sum(xs) for xs in (self.f, self.g, self.b, self.p))
-        self.leader_state = self._office_state("leader", rules.leader)
-        self.vice_state = self._office_state("vice", rules.vice)
+        self.leader_state = self._office_state("leader", self.leader_at)
+        self.vice_state = self._office_state("vice", self.vice_at)
         self.elected_state = z3.Int("elected_chair")
         self._seat_supply()
         self.chair = z3.If(self.leader_state != 0, self.leader_state,
@@ -100,14 +115,18 @@ class Vote:
         return state
 
     def _seat_supply(self) -> None:
-        """The leader's and vice's states must be states some seat of their participant is in;
-        the elected chair's, a state some present member is in."""
+        """The leader's and vice's seats are seats of their participant: as many of its seats in
+        each state (absent included) as the offices in that state, at least; the elected
+        chair's state is one some present member is in."""
         r = self.rules
         per = {}
-        for index, state in ((r.leader, self.leader_state), (r.vice, self.vice_state)):
+        for index, state in ((self.leader_at, self.leader_state), (self.vice_at, self.vice_state)):
             if index is not None:
                 per.setdefault(self.class_of(index), []).append(state)
-        columns = {CODE[FOR]: self.f, CODE[AGAINST]: self.g, CODE[BLANK]: self.b, CODE[PRESENT]: self.p}
+        away = [seats * self.count[c] - (self.f[c] + self.g[c] + self.b[c] + self.p[c])
+                for c, (seats, _) in enumerate(self.classes)]
+        columns = {CODE[FOR]: self.f, CODE[AGAINST]: self.g, CODE[BLANK]: self.b, CODE[PRESENT]: self.p,
+                   CODE[ABSENT]: away}
         for c, states in per.items():
             for code, column in columns.items():
                 used = z3.Sum([z3.If(s == code, 1, 0) for s in states])
@@ -125,7 +144,7 @@ class Vote:
 
     def all_vote_except(self, participant: int):
         """Every seat of every other participant is present and votes."""
-        return [self.f[c] + self.g[c] + self.b[c] == seats * len(members)
+        return [self.f[c] + self.g[c] + self.b[c] == seats * self.count[c]
                 for c, (seats, members) in enumerate(self.classes) if participant not in members]
 
     def _blocked(self):
@@ -142,7 +161,7 @@ class Vote:
 
     def _fact(self) -> dict:
         r, k = self.rules, self.kind
-        fact = {"voted": self.voting > 0, "present_and_voting": self.voting, "members": r.members,
+        fact = {"voted": self.voting > 0, "present_and_voting": self.voting, "members": self.members,
                 "on_agenda": True, "chair_objected": False, "objectors": 0, "objectors_needed": 0,
                 "competent": True, "needs_innstilling": k.innstilling_from is not None,
                 "has_innstilling": True, "required": 0, "bylaws_quorum_count": 0,
@@ -150,11 +169,22 @@ class Vote:
         for q in r.quorums:
             count = self.voting if q.basis == "present_and_voting" else self.F + self.G + self.B + self.P
             if q.layer.startswith("statute"):
-                fact["required"] = max(fact["required"], q.required(r.members))
+                fact["required"] = self._required(q)
             else:
                 fact["bylaws_quorum_count"] = count
-                fact["bylaws_quorum_required"] = q.required(r.members)
+                fact["bylaws_quorum_required"] = self._required(q)
+        self.required = fact["required"]  # the statute's quorum number (a term for every size)
         return fact
+
+    def _required(self, q):
+        """The quorum's number: engine.model.required_count (the least whole number of members
+        at least the fraction of them), as a solver term when the size is one."""
+        if isinstance(self.members, int) or q.minimum is not None:
+            return q.required(self.members) if isinstance(self.members, int) else q.minimum
+        need = z3.Int(f"required_{len(self.constraints)}")
+        p, d = q.fraction.numerator, q.fraction.denominator
+        self.constraints += [d * need >= p * self.members, d * need < p * self.members + d]
+        return need
 
     def outcome_terms(self) -> None:
         """adopted / rejected / not_decided / no_vote as engine/evaluate.py decides them."""
@@ -189,10 +219,10 @@ class Vote:
         for c, (seats, members) in enumerate(self.classes):
             m = z3.Int(f"m_{c}")
             cf, cg, cb, cp = (z3.Int(f"c{x}_{c}") for x in "fgbp")
-            outside = (len(members) - m) * seats
+            outside = (self.count[c] - m) * seats
             self.in_coalition.append(m)
             self.coalition_part.append((cf, cg, cb, cp))
-            self.constraints += [m >= 0, m <= len(members), cf >= 0, cg >= 0, cb >= 0, cp >= 0,
+            self.constraints += [m >= 0, m <= self.count[c], cf >= 0, cg >= 0, cb >= 0, cp >= 0,
                                  cf + cg + cb + cp <= m * seats]
             extra = {"absent": (0, 0, 0, 0), "against": (0, outside, 0, 0), "for": (outside, 0, 0, 0)}
             if others == "any":
