@@ -265,3 +265,31 @@ def test_drafts_are_verified_with_the_reviews_reading(capsys, root):
     assert code == 1 and "To av sju deltakere" in out and "Nordre Follo" in out and "5 av 10 stemmer" in out
     code, out, _ = run(["verify", "--draft", str(root / "drafts" / "utkast-folloregionen-ipr.md")], capsys)
     assert code == 0 and "BRYTES" not in out
+
+
+# -- every size at once ----------------------------------------------------------------------------
+
+def test_range_formula_equals_the_per_size_answers():
+    """The fewest votes for an ordinary decision, proved for every council of 2–8 participants
+    with 1–2 seats: half the members present and voting (§ 11-9 første ledd) and a tie settled
+    by the chair (andre ledd) make it ⌈M/4⌉; each size asked on its own agrees."""
+    from engine.verify.ranges import over_sizes
+
+    kind = P.ordinary_kind(FOLLO_2022)
+    answer = next(a for a in over_sizes(FOLLO_2022, (2, 8), (1, 2), {"range:fewest-votes"})
+                  if a.id == "range:fewest-votes:ordinary")
+    assert answer.status == "holds" and answer.value["formula"] == "⌈M/4⌉"
+    for n, seats in ((2, 1), (3, 2), (5, 1), (8, 2)):
+        sized = FOLLO_2022.with_seats((seats,) * n)
+        members = n * seats
+        assert P.fewest_votes(sized, kind, "any") == -(-members // 4), (n, seats)
+
+
+def test_range_property_breaks_with_a_size():
+    """§ 18-4 tredje ledd: 2/3 of the votes cast. With five single seats, two against three for
+    is 3/5 < 2/3: two of five (a minority) can stop an amendment the others vote for."""
+    from engine.verify.ranges import over_sizes
+
+    answer = next(a for a in over_sizes(FOLLO_2022, (2, 12), (1, 2), {"range:no-minority-blocks"})
+                  if a.id == "range:no-minority-blocks:avtaleendring")
+    assert answer.status == "fails" and answer.value["counterexamples"]

@@ -69,12 +69,13 @@ def quorate(rules: CouncilRules, kind: KindRule, t: Tally) -> bool:
     return not blocked(case_fact(rules, kind, t))
 
 
-def outcome(rules: CouncilRules, kind: KindRule, t: Tally) -> str:
-    """adopted | rejected | not_decided | no_vote, as engine/evaluate.py decides a case."""
+def outcome(rules: CouncilRules, kind: KindRule, t: Tally, is_blocked: bool | None = None) -> str:
+    """adopted | rejected | not_decided | no_vote, as engine/evaluate.py decides a case
+    (`is_blocked`: the case-deciding rules' answer, when the caller has it already)."""
     counted = t.for_ + t.against + t.counted_blank(kind)
     if counted == 0:
         return "no_vote"
-    if blocked(case_fact(rules, kind, t)):
+    if is_blocked if is_blocked is not None else blocked(case_fact(rules, kind, t)):
         return "not_decided"
     if kind.qualified is not None:
         cast = t.for_ + t.against
