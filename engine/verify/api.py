@@ -66,13 +66,12 @@ def council_rules(council: str | None, organ: str | None, on: date) -> CouncilRu
 
 def run(rules: CouncilRules, wanted: set[str] | None = None, declared_file: Path | None = None,
         counterexamples: Path | None = None) -> Result:
-    from .properties import builtin
     from . import declared as declared_props
+    from .properties import builtin, declared
 
     answers = builtin(rules, wanted)
     for prop in declared_props.load(rules, declared_file):
         if wanted is None or prop.id in wanted:
-            from .properties import declared
             answers.append(declared(rules, prop))
     result = Result(rules, answers)
     if counterexamples is not None:

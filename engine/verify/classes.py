@@ -44,18 +44,6 @@ def representatives(groups, n: int, states: tuple[str, ...]):
         yield tuple(rep)
 
 
-def patterns_of(groups, rep: tuple[str, ...]) -> int:
-    """How many patterns share this representative (multinomial per class)."""
-    count = 1
-    for members in groups:
-        c = Counter(rep[i] for i in members)
-        ways = factorial(len(members))
-        for k in c.values():
-            ways //= factorial(k)
-        count *= ways
-    return count
-
-
 def compositions(total: int, parts: int):
     """Every way to write `total` as `parts` ordered non-negative counts."""
     if parts == 1:

@@ -72,7 +72,7 @@ def verify(council, organ, on, draft, wanted, declared_file, participants, seats
     else:
         rules = api.council_rules(council, organ, day)
     part_range, seat_range = _range(participants, "--participants"), _range(seats, "--seats-per-participant")
-    if (part_range is None) != (seat_range is None) and draft is None:
+    if part_range is not None or seat_range is not None:
         part_range = part_range or (rules.n, rules.n)
         seat_range = seat_range or (1, 1)
     result = api.run(rules, set(wanted) or None, declared_file,

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import InternalError
-from . import totals
+from .totals import classes as group_classes
 from .outcome import Tally, deciding_rules
 from .rules import ABSENT, AGAINST, BLANK, FOR, PRESENT, STATES, CouncilRules, KindRule
 
@@ -44,16 +44,13 @@ class Pattern:
         chair = next((s for s in (self.leader, self.vice, self.elected) if s not in (ABSENT, None)), None)
         return Tally(f, g, b, p, chair)
 
-    def present_participants(self) -> list[int]:
-        return [i for i, c in enumerate(self.counts) if sum(c)]
-
 
 def classes(rules: CouncilRules, alone: int | None = None) -> list[tuple[int, tuple[int, ...]]]:
     """Participants the rules cannot tell apart, grouped (engine.verify.totals.classes): same
     number of seats, and neither the leader's nor the vice's participant (whose members may
     chair) nor `alone`. The solver reasons about how many of a class do what, not who: 50
     participants with 1–3 seats are 3–5 classes."""
-    return totals.classes(rules.seats, {rules.leader, rules.vice, alone} - {None})
+    return group_classes(rules.seats, {rules.leader, rules.vice, alone} - {None})
 
 
 class Vote:
@@ -118,7 +115,6 @@ class Vote:
         """The leader's and vice's seats are seats of their participant: as many of its seats in
         each state (absent included) as the offices in that state, at least; the elected
         chair's state is one some present member is in."""
-        r = self.rules
         per = {}
         for index, state in ((self.leader_at, self.leader_state), (self.vice_at, self.vice_state)):
             if index is not None:

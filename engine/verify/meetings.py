@@ -15,7 +15,7 @@ import yaml
 
 from ..errors import InputError
 from .encode import Pattern
-from .outcome import by_casting_vote, outcome, quorate
+from .outcome import outcome, quorate
 from .rules import ABSENT, AGAINST, BLANK, FOR, PRESENT, CouncilRules, KindRule
 
 CASE_ID = "1/V"
@@ -133,4 +133,4 @@ def write(folder: Path, name: str, data: dict) -> Path:
     return path
 
 
-__all__ = ["scenario", "write", "CASE_ID", "by_casting_vote"]
+__all__ = ["scenario", "write", "CASE_ID"]

@@ -15,7 +15,6 @@ from pydantic import Field
 
 from ..model import Strict
 from .encode import Pattern, Vote, solve, z3
-from .outcome import by_casting_vote, outcome, quorate
 from .rules import CouncilRules, KindRule
 from . import words
 
@@ -38,15 +37,6 @@ class Answer:
 
     def message(self, lang: str) -> str:
         return self.message_en if lang == "en" else self.message_nb
-
-    def claim(self, rules: CouncilRules) -> dict | None:
-        """What the solver says the engine will decide on the counterexample."""
-        pattern = self.counterexample
-        if pattern is None or self.kind is None:
-            return None
-        t = pattern.tally()
-        return {"outcome": outcome(rules, self.kind, t), "quorate": quorate(rules, self.kind, t),
-                "casting_vote": by_casting_vote(rules, self.kind, t), "tally": t}
 
 
 # -- built-in properties ----------------------------------------------------------------------

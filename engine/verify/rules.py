@@ -49,16 +49,10 @@ class KindRule:
     election: bool = False  # § 11-9 andre ledd: the chair's vote does not decide; § 7-8: lot
     blank_allowed: bool = False  # § 8-1 andre ledd: elections and appointments
     qualified: Fraction | None = None  # at least this share of the votes cast (≥)
-    strict_majority: bool = True  # «flertallet av de avgitte stemmene»: more than half
-    majority: Fraction = Fraction(1, 2)
-    casting_vote: bool = True  # § 11-9 andre ledd andre punktum
+    casting_vote: bool = True  # § 11-9 andre ledd andre punktum (a draft may say otherwise)
     citation: str = ""
     innstilling_from: str | None = None  # an organ whose innstilling the kind needs
     assumptions: tuple[str, ...] = ()
-
-    @property
-    def casting_applies(self) -> bool:
-        return self.casting_vote and not self.election and self.qualified is None
 
 
 @dataclass(frozen=True)
