@@ -293,3 +293,39 @@ def test_range_property_breaks_with_a_size():
     answer = next(a for a in over_sizes(FOLLO_2022, (2, 12), (1, 2), {"range:no-minority-blocks"})
                   if a.id == "range:no-minority-blocks:avtaleendring")
     assert answer.status == "fails" and answer.value["counterexamples"]
+
+
+def test_plain_evaluation_equals_the_engine_on_every_six_mayor_class():
+    """outcome.py (used by the enumeration above and the 50-seat class analysis) against the
+    rules engine itself, on one representative of every class pattern of six Follorådet mayors
+    (absent, for, against, blank: 560 meetings)."""
+    from engine import bench
+    from engine.bench_baseline import LEADER, MAYOR, PARTICIPANTS, VICE
+    from engine.evaluate import check
+    from engine.verify.classes import member_classes, representatives
+
+    rules = api.council_rules("follo", "folloradet", date.fromisoformat(bench.DATE))
+    slot = [rules.ids.index(p) for p in PARTICIPANTS]
+    groups = [tuple(slot.index(i) for i in members) for members in member_classes(rules)]
+    kind = P.ordinary_kind(rules)
+    reps = list(representatives(groups, 6, bench.FOUR))
+    assert len(reps) == 560
+    for rep, (scenario, located) in zip(reps, bench.prepared([bench._six_dict(r) for r in reps])):
+        state = dict(zip((MAYOR[p] for p in PARTICIPANTS), rep))
+        chair = next((state[p] for p in (LEADER, VICE) if state[p] != ABSENT), None)
+        blank = rep.count(BLANK)
+        t = Tally(rep.count(FOR), rep.count(AGAINST), blank, 0, chair)
+        engine_case = check(scenario, located, engine="reference").cases[0]
+        assert engine_case.outcome == outcome(rules, kind, t), rep
+
+
+def test_ranges_from_the_command_line(capsys):
+    import json
+
+    code, out, _ = run(["verify", "--council", "follo", "--date", "2022-01-01", "--participants", "2..9",
+                        "--seats-per-participant", "1..3", "--property", "range:casting-vote-scope",
+                        "--format", "json"], capsys)
+    data = json.loads(out)
+    assert code == 0 and {p["id"] for p in data["properties"]} == {
+        "range:casting-vote-scope:valg", "range:casting-vote-scope:avtaleendring"}
+    assert all(p["status"] == "holds" and "2–9" in p["message"] for p in data["properties"])
