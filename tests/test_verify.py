@@ -329,3 +329,11 @@ def test_ranges_from_the_command_line(capsys):
     assert code == 0 and {p["id"] for p in data["properties"]} == {
         "range:casting-vote-scope:valg", "range:casting-vote-scope:avtaleendring"}
     assert all(p["status"] == "holds" and "2–9" in p["message"] for p in data["properties"])
+
+
+def test_an_unwritable_counterexample_folder_is_bad_input(capsys, tmp_path):
+    blocker = tmp_path / "fil"
+    blocker.write_text("", encoding="utf-8")
+    code, _, err = run(["verify", "--council", "sogn", "--date", "2018-06-01", "--property", "block",
+                        "--counterexamples", str(blocker / "under")], capsys)
+    assert code == 2 and "kan ikke skrive motbeviset" in err and "Traceback" not in err

@@ -123,9 +123,9 @@ def _expected(rules: CouncilRules, kind: KindRule, t, claim: str, present: list[
 
 
 def write(folder: Path, name: str, data: dict) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.yaml"
     try:
+        folder.mkdir(parents=True, exist_ok=True)
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
     except OSError as exc:
         raise InputError(f"kan ikke skrive motbeviset: {exc.strerror}", file=str(path),
