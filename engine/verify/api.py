@@ -69,10 +69,9 @@ def run(rules: CouncilRules, wanted: set[str] | None = None, declared_file: Path
     from . import declared as declared_props
     from .properties import builtin, declared
 
+    own = declared_props.load(rules, declared_file)  # bad input fails before any proof
     answers = builtin(rules, wanted)
-    for prop in declared_props.load(rules, declared_file):
-        if wanted is None or prop.id in wanted:
-            answers.append(declared(rules, prop))
+    answers += [declared(rules, prop) for prop in own if wanted is None or prop.id in wanted]
     result = Result(rules, answers)
     if counterexamples is not None:
         write_counterexamples(result, counterexamples)
