@@ -16,7 +16,9 @@ from .outcome import Tally, outcome
 from .properties import Answer, _cite, _notes
 from .rules import FOR, CouncilRules, KindRule
 
-FAMILY = [(a, k, b) for b in (1, 2, 3, 4, 6) for a in range(1, b + 1) for k in range(0, b + 1)]
+# ⌊(aX + k)/b⌋, simplest first: ⌊aX/b⌋, ⌈aX/b⌉ and ⌊aX/b⌋ + 1 before other offsets.
+FAMILY = sorted(((a, k, b) for b in (1, 2, 3, 4, 6) for a in range(1, b + 1) for k in range(0, b + 1)),
+                key=lambda akb: (akb[1] not in (0, akb[2] - 1, akb[2]), akb[2], akb[0], akb[1]))
 
 
 def over_sizes(rules: CouncilRules, participants: tuple[int, int], seats: tuple[int, int],
@@ -85,8 +87,8 @@ def _forall(rules: CouncilRules, kind: KindRule, span, prop: str, breaks) -> Ans
             broken.append((model.eval(n).as_long(), seats, _describe(vote, model)))
     nb, en = _TEXT[prop]
     label_nb, label_en = f"en sak av typen «{kind.label}»", f"a case of the kind '{kind.label}'"
-    where_nb = f"alle råd med {lo}–{hi} deltakere og {s_lo}–{s_hi} seter hver"
-    where_en = f"every council of {lo}–{hi} participants with {s_lo}–{s_hi} seats each"
+    where_nb = f"alle råd med {_span(lo, hi)} deltakere og {_span(s_lo, s_hi)} seter hver"
+    where_en = f"every council of {_span(lo, hi)} participants with {_span(s_lo, s_hi)} seats each"
     if not broken:
         msg_nb = f"For {where_nb}: {nb.format(kind=label_nb)}. Bevist for hele intervallet."
         msg_en = f"For {where_en}: {en.format(kind=label_en)}. Proved for the whole range."
@@ -99,6 +101,10 @@ def _forall(rules: CouncilRules, kind: KindRule, span, prop: str, breaks) -> Ans
     return Answer(f"{prop}:{kind.id}", "fails" if broken else "holds", _cite(rules, kind), msg_nb, msg_en, kind,
                   value={"counterexamples": [{"participants": a, "seats": b} for a, b, _ in broken]},
                   assumptions=_notes(rules, kind))
+
+
+def _span(lo: int, hi: int) -> str:
+    return str(lo) if lo == hi else f"{lo}–{hi}"
 
 
 def _describe(vote: Vote, model) -> str:
@@ -142,7 +148,7 @@ def _formula_text(a: int, k: int, b: int) -> str:
         return f"⌈{frac}⌉"
     if k == b:
         return f"⌊{frac}⌋ + 1"
-    return f"⌊({a}M + {k})/{b}⌋"
+    return f"⌊({'' if a == 1 else a}M + {k})/{b}⌋"
 
 
 def fewest_votes(rules: CouncilRules, kind: KindRule, span) -> Answer:
@@ -177,12 +183,12 @@ def _found(rules, kind, span, text, base, count, label_nb, label_en, statute) ->
         r_en = f", where R is the number {q.citation} requires present and voting (at least {q.fraction} of M)"
     return Answer(
         f"range:fewest-votes:{kind.id}", "holds", _cite(rules, kind),
-        f"Færrest stemmer for som kan vedta {label_nb}, for alle råd med {lo}–{hi} deltakere og "
-        f"{s_lo}–{s_hi} seter hver: {text} av M medlemmer{r_nb} (de andre uteblir eller stemmer imot, "
+        f"Færrest stemmer for som kan vedta {label_nb}, for alle råd med {_span(lo, hi)} deltakere og "
+        f"{_span(s_lo, s_hi)} seter hver: {text} av M medlemmer{r_nb} (de andre uteblir eller stemmer imot, "
         "møteleder blant dem som stemmer for). Nedre grense bevist for hele intervallet; at den nås, "
         f"er kontrollert for hver av de {count} størrelsene.",
-        f"The fewest votes for that adopt {label_en}, for every council of {lo}–{hi} participants with "
-        f"{s_lo}–{s_hi} seats each: {text} of M members{r_en} (the others absent or against, the chair among "
+        f"The fewest votes for that adopt {label_en}, for every council of {_span(lo, hi)} participants with "
+        f"{_span(s_lo, s_hi)} seats each: {text} of M members{r_en} (the others absent or against, the chair among "
         f"those for). Lower bound proved for the whole range; reached, checked for each of the "
         f"{count} sizes.", kind, value={"formula": text, "sizes": count},
         assumptions=_notes(rules, kind))
