@@ -27,8 +27,7 @@ FOLLO_2022 = api.council_rules("follo", None, date(2022, 1, 1))
 # -- exhaustive enumeration: every seat in every lawful state ---------------------------------
 
 def _states(rules, kind):
-    return [ABSENT, FOR, AGAINST] + ([BLANK] if kind.blank_allowed else []) + \
-        ([PRESENT] if rules.counts_present else [])
+    return [ABSENT, FOR, AGAINST] + ([BLANK] if kind.blank_allowed else [])  # § 8-1: present members vote
 
 
 def _patterns(rules, kind):

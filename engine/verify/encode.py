@@ -1,8 +1,9 @@
 """The SMT encoding of one vote of one case kind: every attendance and voting pattern at once.
 
-Each participant i gets integer unknowns for how many of its seats vote for, against, blank
-(only where blank votes are allowed) and sit present without voting (only where a quorum counts
-those present); the rest are absent. The leader's and the vice leader's own seats get a state
+Each class of participants gets integer unknowns for how many of its seats vote for, against
+and blank (only where blank votes are allowed); the rest are absent. Nobody sits present
+without voting: members present must vote (§ 8-1 andre ledd), and the properties are about
+lawful meetings. The leader's and the vice leader's own seats get a state
 each, since the chair's vote can settle a tie: the leader chairs when present, else the vice,
 else a member the meeting elects (kommuneloven § 11-2 tredje ledd). The case-deciding rules of
 engine/rules.yaml are compiled to solver terms over the same case-fact fields the engine fills,
@@ -87,8 +88,9 @@ class Vote:
             self.constraints += [f >= 0, g >= 0, b >= 0, p >= 0, f + g + b + p <= seats * self.count[c]]
             if not kind.blank_allowed:
                 self.constraints.append(b == 0)  # lawful patterns only (§ 8-1 andre ledd)
-            if not rules.counts_present:
-                self.constraints.append(p == 0)  # equivalent to absent for every quorum rule here
+            # Members present must vote (§ 8-1 andre ledd): lawful meetings have nobody present
+            # without voting; the column stays so a quorum of those present reads its count.
+            self.constraints.append(p == 0)
         self.F, self.G, self.B, self.P = (z3.Sum(xs) for xs in (self.f, self.g, self.b, self.p))
         self.leader_state = self._office_state("leader", self.leader_at)
         self.vice_state = self._office_state("vice", self.vice_at)

@@ -19,8 +19,8 @@ from ..model import Document, required_count
 
 Basis = Literal["present", "present_and_voting"]
 
-# A seat's state in a meeting; `present` = present without voting (matters only where a quorum
-# counts those present, e.g. Sogn regionråd's 2/3 «til stades»).
+# A seat's state in a meeting; `present` = present without voting: a breach of § 8-1 andre ledd,
+# so verify's lawful meetings never use it (the bench's (e') enumerates it).
 ABSENT, PRESENT, FOR, AGAINST, BLANK = "absent", "present", "for", "against", "blank"
 STATES = (ABSENT, PRESENT, FOR, AGAINST, BLANK)
 
