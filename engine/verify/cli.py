@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import InputError
+from ..options import complete_organ, council_option, date_option, format_option, lang_option
 
 
 def _require_solver() -> None:
@@ -31,19 +32,10 @@ def _range(text: str | None, option: str) -> tuple[int, int] | None:
     return lo, hi
 
 
-def _date(text: str | None) -> date:
-    if text is None:
-        return date.today()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InputError(f"ugyldig dato '{text}'", where="--date", hint="bruk formatet ÅÅÅÅ-MM-DD") from None
-
-
 @click.command()
-@click.option("--council", help="rådet (f.eks. follo, sogn)")
-@click.option("--organ", help="organet (standard: det øverste organet)")
-@click.option("--date", "on", help="datoen reglene gjelder (ÅÅÅÅ-MM-DD; standard: i dag)")
+@council_option
+@click.option("--organ", shell_complete=complete_organ, help="organet (standard: det øverste organet)")
+@date_option(help="datoen reglene gjelder (ÅÅÅÅ-MM-DD; standard: i dag)")
 @click.option("--draft", type=click.Path(path_type=Path), help="et avtaleutkast (.md, .txt, .docx) i stedet for vedtektene")
 @click.option("--property", "wanted", multiple=True, help="bare denne egenskapen (kan gjentas)")
 @click.option("--properties", "declared_file", type=click.Path(path_type=Path),
@@ -51,8 +43,8 @@ def _date(text: str | None) -> date:
 @click.option("--participants", help="antall deltakere som intervall, f.eks. 2..60 (alle størrelser på én gang)")
 @click.option("--seats-per-participant", "seats", help="seter per deltaker som intervall, f.eks. 1..5")
 @click.option("--counterexamples", type=click.Path(path_type=Path), help="skriv motbevisene som scenariofiler hit")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--lang", type=click.Choice(["nb", "en"]), default="nb", show_default=True)
+@format_option("text", "json")
+@lang_option
 def verify(council, organ, on, draft, wanted, declared_file, participants, seats, counterexamples, fmt, lang):
     """Bevis egenskaper ved rådets beslutningsregler (vedtaksførhet, flertall, dobbeltstemme,
     kvalifisert flertall, blanke stemmer, seter per deltaker) for alle oppmøte- og
@@ -65,7 +57,7 @@ def verify(council, organ, on, draft, wanted, declared_file, participants, seats
     from . import api, render
 
     _require_solver()
-    day = _date(on)
+    day = on or date.today()
     if draft is not None:
         from .drafts import draft_rules
         rules = draft_rules(draft, day if on else None)

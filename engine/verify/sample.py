@@ -4,7 +4,10 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-CLEAN_DRAFT = Path(__file__).resolve().parents[2] / "drafts" / "utkast-folloregionen-ipr.md"
+def clean_draft() -> Path:
+    from ..resources import shipped
+
+    return shipped("drafts") / "utkast-folloregionen-ipr.md"
 _SYLLABLES = ("and", "berg", "dal", "ei", "fjell", "gard", "haug", "lia", "mo", "nes", "ros", "sand",
               "torp", "vik", "øy", "ås")
 
@@ -25,7 +28,7 @@ def large_draft(n: int = 50, seats=(1, 3), seed: int = 3) -> tuple[str, list[str
     rng = random.Random(seed)
     names = place_names(n, seed)
     counts = [rng.randint(*seats) for _ in names]
-    text = CLEAN_DRAFT.read_text(encoding="utf-8")
+    text = clean_draft().read_text(encoding="utf-8")
     old = ("Deltakere i rådet er Enebakk kommune, Frogn kommune, Nesodden kommune, Nordre Follo kommune,\n"
            "Vestby kommune og Ås kommune.")
     listed = ", ".join(f"{name} kommune" for name in names[:-1]) + f" og {names[-1]} kommune"
