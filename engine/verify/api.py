@@ -60,7 +60,9 @@ def council_rules(council: str | None, organ: str | None, on: date) -> CouncilRu
                          where="statute")
     rules = from_document(doc, statute, organ, on)
     if rules.n == 0:
-        raise InputError(f"{chosen.name} har ingen stemmeberettigede seter {on}", where="--organ")
+        raise InputError(f"{chosen.name} har ingen stemmeberettigede seter {on}", where="--organ",
+                         hint="ingen i mannskapslisten (roster) har et sete med stemmerett den dagen; "
+                              "angi en --date som listen dekker")
     return rules
 
 
