@@ -61,8 +61,8 @@ def council_rules(council: str | None, organ: str | None, on: date) -> CouncilRu
     rules = from_document(doc, statute, organ, on)
     if rules.n == 0:
         raise InputError(f"{chosen.name} har ingen stemmeberettigede seter {on}", where="--organ",
-                         hint="ingen i mannskapslisten (roster) har et sete med stemmerett den dagen; "
-                              "angi en --date som listen dekker")
+                         hint="oversikten over hvem som har vervene (roster) dekker ikke den dagen; "
+                              "angi en --date den dekker")
     return rules
 
 
