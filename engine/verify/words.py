@@ -42,8 +42,8 @@ def adopt(rules, kind, others, chosen, held, votes, minority):
     en = (f"{num_en(k, True)} of {num_en(n)} participants ({_join(names, 'and')}, {held} of {m} votes) can "
           f"adopt {_kind_en(kind)} {_OTHERS_EN[others]}")
     if votes is not None:
-        nb += f"; færrest stemmer for som kan bære et vedtak: {votes} av {m} medlemmer"
-        en += f"; the fewest votes for that can carry it: {votes} of {m} members"
+        nb += f"; færrest stemmer for som kan bære et slikt vedtak (når noen i gruppen blir borte): {votes} av {m} medlemmer"
+        en += f"; the fewest votes for that can carry it (some of the group staying away): {votes} of {m} members"
     nb += ". Et mindretall av deltakerne kan altså bestemme." if minority else \
         ". Ingen mindre gruppe enn halvparten av deltakerne kan det."
     en += ". A minority of the participants can decide." if minority else \
