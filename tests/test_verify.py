@@ -208,6 +208,9 @@ def run(args, capsys):
 
 
 def test_json_follows_the_contract(capsys):
+    """§ 11-9 andre ledd andre punktum gives the chair's vote only «i andre saker enn de som
+    gjelder valg», and § 18-4 tredje ledd's 2/3 of the votes cast has no tie to break: both
+    casting-vote properties hold."""
     import json
 
     code, out, _ = run(["verify", "--council", "follo", "--date", "2022-01-01", "--format", "json",
