@@ -267,7 +267,7 @@ def _shown_fields(rule: Rule) -> tuple[str, ...]:
 
     if rule.key not in _SHOWN:
         keep = fields_used(rule.when) | {"members", "required", "present_and_voting", "person", "principal",
-                                         "seat", "concerns", "act"}
+                                         "seat", "concerns", "act", "convening_demand", "convening_demand_needed"}
         _SHOWN[rule.key] = tuple(sorted(keep))
     return _SHOWN[rule.key]
 

@@ -164,8 +164,9 @@ class FactBuilder:
                 "skipped": ",".join(skipped)}
 
     def _layer_of(self, provision) -> str:
+        """A deputy rule taken from the statute has the statute's layer (bylaws/statute data)."""
         if provision is None or provision.citation.startswith("kommuneloven"):
-            return "statute-default"
+            return self.statute["deputies"].layer
         return "bylaws"
 
     # -- meeting ------------------------------------------------------------------------------
@@ -231,7 +232,8 @@ class FactBuilder:
             # convener. The vice convenes lawfully when the leader has forfall (§ 11-2 tredje ledd).
             "convened_by_entitled": conv.by == leader or (conv.by is not None and conv.by == vice
                                                           and leader_forfall),
-            "leader_forfall": leader_forfall, "convening_demanded": demanded,
+            "leader_forfall": leader_forfall, "convening_demanded": demanded, "convening_demand": demand,
+            "convening_demand_needed": needed if provision is None else 0,
             "convener_name": s.name(conv.by) if conv.by else "",
             "convener_entitled_nb": f"{leader_of.name}s leder ({s.name(leader)}), eller nestlederen "
                                     f"({s.name(vice)}) når lederen har forfall",
@@ -267,8 +269,8 @@ class FactBuilder:
         """rotation-mismatch (vedtekter 2012 pkt. 4.1.3): the leadership the scenario states
         (keys `leader`, `vice`), against the rotation's for the date (engine/rotation.py)."""
         s, sc = self.sitting, self.scenario
-        known = s.leader_participant is not None
-        term = s.term if known else None
+        known = s.term is not None  # only a rotating leadership has a rotation to mismatch
+        term = s.term
         short = {p.id: p.short for p in s.doc.participants}
 
         def matches(stated: str | None, person: str | None, participant: str | None) -> bool:

@@ -28,6 +28,7 @@ def pinned(verdict) -> dict:
         "valid": verdict.valid,
         "findings": [[f.rule, f.case, f.person, f.severity, f.citation, f.layer, f.effect]
                      for f in verdict.findings],
+        "finding_facts": [f.facts for f in verdict.findings],  # the counts behind each finding
         "cases": [[c.id, c.outcome, c.decision_status, c.chair, c.votes.for_, c.votes.against,
                    c.votes.blank, c.votes.rejected] for c in verdict.cases],
     }
