@@ -75,7 +75,15 @@ class FactBuilder:
         return set() if kind is not None and kind.election else case.declared_inhabil()
 
     def case_chair(self, case: Case) -> str | None:
-        return case.chair or self.scenario.chair
+        """cases[].chair, else the meeting's chair; when the meeting's chair has left before the
+        case, the vice leads it if present (kommuneloven § 11-2 tredje ledd)."""
+        if case.chair:
+            return case.chair
+        chair, vice = self.scenario.chair, self.sitting.vice
+        if chair and not self._present_for(chair, case) and vice and self._present_for(vice, case) \
+                and vice not in self.inhabil_in(case):
+            return vice
+        return chair
 
     def _claim(self, a: Attendee):
         role = self.sitting.role(a.person)
