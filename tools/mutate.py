@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -109,8 +110,11 @@ MUTANTS = (
     Mutant(FACTS, '"objectors_needed": required_count(fraction, len(seats)),',
            '"objectors_needed": required_count(fraction, len(self.present)),',
            "agenda objections: denominator on another basis (§ 11-3 femte ledd)"),
-    Mutant(FACTS, "return case.chair or self.scenario.chair", "return self.scenario.chair",
+    Mutant(FACTS, "        if case.chair:\n            return case.chair\n", "",
            "the case's own chair ignored (casting vote of the meeting chair)"),
+    Mutant(FACTS, "                and vice not in self.inhabil_in(case):\n            return vice",
+           "                and vice not in self.inhabil_in(case):\n            return chair",
+           "the vice does not take over a case after the chair has left (§ 11-2 tredje ledd)"),
     Mutant(FACTS, '"present_and_voting": len(seats_voting),', '"present_and_voting": len(present_members),',
            "quorum counted on those present, not present and voting"),
     Mutant(FACTS, '"voted": seat in voted_seats or person in voted_people,', '"voted": True,',
@@ -157,7 +161,12 @@ def _run_tests(copy: Path, tests: tuple[str, ...], timeout: int) -> tuple[bool, 
     return done.returncode == 0, last
 
 
+def _stop_cleanly(signum, frame):  # a killed run still removes its private copy
+    raise SystemExit(128 + signum)
+
+
 def main(argv=None) -> int:
+    signal.signal(signal.SIGTERM, _stop_cleanly)
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--tests", nargs="*", default=list(DEFAULT_TESTS))
     ap.add_argument("--only", type=int, nargs="*", help="mutant numbers (1-based)")
