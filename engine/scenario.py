@@ -157,6 +157,15 @@ class Scenario(Strict):
         for f in self.forfall:
             if f.from_case is not None and f.from_case not in known:
                 raise ValueError(f"forfall of {f.person}: unknown case '{f.from_case}'")
+        for f in self.forfall:  # lawfully absent and present for the same case cannot both be true
+            start = ids.index(f.from_case) if f.from_case else 0
+            for line in self.attendance:
+                if line.person != f.person:
+                    continue
+                last = ids.index(line.until_case) if line.until_case else len(ids) - 1
+                if not ids or last >= start:
+                    raise ValueError(f"forfall of {f.person}: the attendance lists the same person as present "
+                                     f"{'at the meeting' if not ids else 'for case ' + ids[max(start, 0)]}")
         notice = self.convening.notice_date
         if notice is not None and notice > self.date:
             raise ValueError(f"convening.notice_date {notice} is after the meeting date {self.date}")

@@ -107,3 +107,27 @@ def test_explain_shows_each_new_rule_with_its_law_text(rule_id):
     text = explain_rule(rule_id)
     assert "«" in text, text  # the quoted statute text, from the statute data or the rule's explanation
     assert all(r.citation or r.citation_field for r in rulebook().by_id(rule_id))
+
+
+BASE = """name: t
+organ: folloradet
+date: 2021-02-12
+attendance: [{person: frogn-2019-fsk-a1}]
+cases: [{id: "1/21", votes: {for: [frogn-2019-fsk-a1]}}]
+"""
+
+
+@pytest.mark.parametrize("extra, needle", [
+    ("forfall: [{person: frogn-2019-fsk-a1}]", "forfall of frogn-2019-fsk-a1"),  # absent and present at once
+    ("forfall: [{person: frogn-2019-fsk-a9}]", "mente du"),
+    ('forfall: [{person: frogn-2019-fsk-a2, from_case: "9/21"}]', "unknown case '9/21'"),
+])
+def test_bad_issue_12_keys_are_input_errors_naming_the_place(tmp_path, extra, needle):
+    from engine.errors import InputError
+
+    path = tmp_path / "s.yaml"
+    path.write_text(BASE + extra + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        check_file(path)
+    assert needle in str(info.value) + str(info.value.hint or "")
+    assert str(path) in str(info.value)
