@@ -67,7 +67,7 @@ def test_every_error_finding_has_an_effect_and_every_case_a_status():
 
 
 def test_enough_scenarios_ship():
-    assert len(SCENARIOS) >= 128
+    assert len(SCENARIOS) >= 135
 
 
 # The rules issue 2 asks for: each must fire in a shipped scenario and be narrowly missed in another.
