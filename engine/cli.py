@@ -145,6 +145,16 @@ def bylaws(fmt, doc_id):
 
 
 def main(argv=None):
+    restore_streams = _guard_streams()
+    restore_signals = _catch_signals()
+    try:
+        _run(argv)
+    finally:
+        restore_signals()
+        restore_streams()
+
+
+def _run(argv) -> None:
     try:
         cli.main(args=argv, prog_name="vedtekt", standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -152,8 +162,10 @@ def main(argv=None):
     except click.ClickException as exc:
         exc.show()
         sys.exit(2)
-    except click.exceptions.Abort:
-        sys.exit(130)
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        _interrupted(130)
+    except Interrupted as exc:
+        _interrupted(exc.code)
     except VedtektError as exc:
         click.echo(f"vedtekt: {exc}", err=True)
         sys.exit(exc.exit_code)
@@ -163,7 +175,72 @@ def main(argv=None):
     except Exception as exc:  # a bug: say so, without a traceback unless asked
         if os.environ.get("VEDTEKT_DEBUG"):
             raise
-        click.echo(f"vedtekt: intern feil ({type(exc).__name__}: {exc}); "
+        from .safetext import quote
+
+        click.echo(f"vedtekt: intern feil ({type(exc).__name__}: {quote(str(exc), 300)}); "
                    "kjør med VEDTEKT_DEBUG=1 for detaljer", err=True)
         sys.exit(3)
     sys.exit(0)
+
+
+class Interrupted(BaseException):
+    """SIGTERM (or SIGINT) arrived: unwind without printing a partial report (128 + signal)."""
+
+    def __init__(self, code: int):
+        super().__init__(code)
+        self.code = code
+
+
+def _catch_signals():
+    """SIGINT and SIGTERM end the command with one line and 130/143 (no report, no traceback).
+
+    Reports are printed only once complete, so unwinding through an exception prints nothing
+    partial. Only in the main thread (signal handlers cannot be set elsewhere)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+
+    def handler(signum, _frame):
+        raise Interrupted(128 + signum)
+
+    saved = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
+
+    def restore():
+        for sig, old in saved.items():
+            signal.signal(sig, old if old is not None else signal.SIG_DFL)
+
+    return restore
+
+
+def _interrupted(code: int) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second ^C must not interrupt the goodbye
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    click.echo("vedtekt: avbrutt", err=True)
+    sys.exit(code)
+
+
+def _guard_streams():
+    """stdout escapes unsafe characters (safetext.VisibleStream); stdout and stderr degrade
+    characters their encoding lacks (Latin-1, cp1252) to «?» instead of failing. Returns the
+    function that undoes this (main is also called in-process by tests)."""
+    from .safetext import VisibleStream
+
+    saved = sys.stdout, sys.stderr
+    for stream in saved:
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", "") == "strict":
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError, TypeError):
+                pass  # a stream that cannot change: left as it is
+    if sys.stdout is not None and not isinstance(sys.stdout, VisibleStream):
+        sys.stdout = VisibleStream(sys.stdout)
+
+    def restore():
+        sys.stdout, sys.stderr = saved
+
+    return restore

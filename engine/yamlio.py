@@ -6,6 +6,8 @@ kept so that a validation error on a key path can name its line too.
 """
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -36,17 +38,49 @@ class Located:
         return None
 
 
+def read_bounded(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file, at most `limit`: an InputError for anything else.
+
+    Devices, FIFOs and sockets are refused before they are opened (`/dev/zero` reports size 0
+    and never ends; a FIFO blocks forever). The limit counts the bytes actually read, never the
+    size the file system reports.
+    """
+    name = str(path)
+    try:
+        info = os.stat(path)  # follows symlinks: a `.yaml` link to /dev/zero is judged as a device
+    except FileNotFoundError:
+        raise InputError("filen finnes ikke", file=name, hint="sjekk stien") from None
+    except OSError as exc:
+        raise InputError(f"filen kan ikke leses ({exc.strerror})", file=name) from None
+    _require_regular(info.st_mode, name)
+    try:
+        # O_NONBLOCK: should the path be swapped for a FIFO after the check, opening does not block
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise InputError(f"filen kan ikke leses ({exc.strerror})", file=name) from None
+    with os.fdopen(fd, "rb") as handle:
+        _require_regular(os.fstat(fd).st_mode, name)  # the file actually opened
+        raw = handle.read(limit + 1)
+    if len(raw) > limit:
+        raise InputError(f"filen er for stor (over {limit} byte)", file=name)
+    return raw
+
+
+def _require_regular(mode: int, name: str) -> None:
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        raise InputError("er en mappe, ikke en fil", file=name)
+    kind = ("en FIFO (navngitt rør)" if stat.S_ISFIFO(mode) else "en socket" if stat.S_ISSOCK(mode)
+            else "en enhetsfil" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "ikke en vanlig fil")
+    raise InputError(f"er {kind}, ikke en vanlig fil; bare vanlige filer leses", file=name,
+                     hint="oppgi en vanlig fil")
+
+
 def read_text(path: Path) -> str:
     """The file's text, or an InputError that says why it cannot be read as UTF-8."""
     name = str(path)
-    if not path.exists():
-        raise InputError("filen finnes ikke", file=name, hint="sjekk stien")
-    if path.is_dir():
-        raise InputError("er en mappe, ikke en fil", file=name)
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise InputError(f"filen er for stor ({size} byte; grensen er {MAX_BYTES})", file=name)
-    raw = path.read_bytes()
+    raw = read_bounded(path)
     if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
         raise InputError("filen er UTF-32; lagre den som UTF-8", file=name, where="linje 1")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
