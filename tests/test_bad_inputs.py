@@ -132,3 +132,35 @@ def test_missing_file_and_directory_are_usage_errors(tmp_path, capsys):
     assert code == 2 and "finnes ikke" in err
     code, _, err = run_cli(capsys, tmp_path)
     assert code == 2 and "ingen scenariofiler" in err
+
+
+@pytest.mark.parametrize("kind", ["device", "symlink-to-device", "fifo", "socket"])
+def test_only_regular_files_are_read(kind, tmp_path, capsys):
+    """/dev/zero reports size 0 and never ends; a FIFO blocks forever: refused before opening."""
+    import os
+    import socket
+
+    path = tmp_path / f"{kind}.yaml"
+    if kind == "device":
+        path = Path("/dev/zero")
+    elif kind == "symlink-to-device":
+        path.symlink_to("/dev/zero")
+    elif kind == "fifo":
+        os.mkfifo(path)
+    else:
+        server = socket.socket(socket.AF_UNIX)
+        server.bind(str(path))
+    code, out, err = run_cli(capsys, path)
+    assert code == 2 and out == "" and str(path) in err and "ikke en vanlig fil" in err, err
+
+
+def test_reads_are_capped_by_bytes_read_not_by_reported_size(tmp_path, monkeypatch):
+    """A file that grows (or lies about its size) is still cut off at the limit."""
+    from engine import yamlio
+
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"a: 1\n" * 100)
+    monkeypatch.setattr(yamlio, "MAX_BYTES", 50)
+    with pytest.raises(yamlio.InputError, match="for stor"):
+        yamlio.read_bounded(path, yamlio.MAX_BYTES)
+    assert yamlio.read_bounded(path, 500) == b"a: 1\n" * 100
