@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from .bounds import date_option_callback
 from .errors import InputError, NotModelled
 
 TEXT_JSON = click.Choice(["text", "json"])
@@ -19,6 +20,7 @@ TEXT_JSON = click.Choice(["text", "json"])
 
 def _date_option(f):
     return click.option("--date", "on", required=True, type=click.DateTime(["%Y-%m-%d"]),
+                        callback=date_option_callback,
                         help="datoen grafen gjelder (ÅÅÅÅ-MM-DD)")(f)
 
 

@@ -18,6 +18,7 @@ from .library import Library, library, with_roster
 from .load import validate
 from .model import CaseKind, Document
 from .rules import Rule, RuleBook, python_predicate, rulebook
+from .safetext import quote
 from .scenario import Scenario
 from .sitting import resolve
 from .verdict import CaseResult, ExpectedCheck, Finding, ScenarioVerdict, Tally
@@ -297,7 +298,7 @@ def _unknown(what: str, name: str, path: tuple, known, located: Located, names=N
         if close:
             hint = close + " (id: " + ", ".join(by_name[n.strip(" ?")] for n in
                                                 close.removeprefix("mente du: ").split(", ")) + ")"
-    raise InputError(f"ukjent {what} '{name}'", file=located.file,
+    raise InputError(f"ukjent {what} '{quote(name)}'", file=located.file,
                      where=f"linje {line}, nøkkel {dotted}" if line else f"nøkkel {dotted}",
                      hint=hint)
 

@@ -31,7 +31,7 @@ def visible(text: object) -> str:
 
 def quote(value: object, limit: int = MAX_QUOTE) -> str:
     """A bad value for an error message: escaped, and at most `limit` characters of it."""
-    text = value if isinstance(value, str) else repr(value)
+    text = value if isinstance(value, str) else str(value)
     if len(text) > limit:
         return visible(text[:limit]) + f"… ({len(text)} tegn)"
     return visible(text)

@@ -1,11 +1,11 @@
 """Scenario files: a meeting as data, with its expected verdict (see scenarios/README.md)."""
 from __future__ import annotations
 
-import datetime
 from typing import Literal
 
 from pydantic import Field, model_validator
 
+from .bounds import Count, Date, Id, Text
 from .model import Roster, Strict
 
 VoteValue = Literal["for", "against", "blank"]
@@ -13,29 +13,29 @@ Outcome = Literal["adopted", "rejected", "not_decided", "no_vote"]
 
 
 class Attendance(Strict):
-    person: str
-    stands_for: str | None = Field(default=None, alias="for")
-    from_case: str | None = None
-    until_case: str | None = None
+    person: Id
+    stands_for: Id | None = Field(default=None, alias="for")
+    from_case: Id | None = None
+    until_case: Id | None = None
 
 
 class Innstilling(Strict):
-    organ: str
-    case: str | None = None
-    date: datetime.date | None = None
+    organ: Id
+    case: Id | None = None
+    date: Date | None = None
 
 
 class Proposal(Strict):
-    by: str
-    text: str | None = None
+    by: Id
+    text: Text | None = None
 
 
 class Votes(Strict):
     """Vote lines by person. A person listed twice has voted twice."""
 
-    for_: tuple[str, ...] = Field(default=(), alias="for")
-    against: tuple[str, ...] = ()
-    blank: tuple[str, ...] = ()
+    for_: tuple[Id, ...] = Field(default=(), alias="for")
+    against: tuple[Id, ...] = ()
+    blank: tuple[Id, ...] = ()
 
     def lines(self) -> list[tuple[str, str]]:
         return ([(p, "for") for p in self.for_] + [(p, "against") for p in self.against]
@@ -43,60 +43,60 @@ class Votes(Strict):
 
 
 class Case(Strict):
-    id: str
-    title: str | None = None
-    kind: str = "ordinary"
+    id: Id
+    title: Text | None = None
+    kind: Id = "ordinary"
     on_agenda: bool = True
-    objections: tuple[str, ...] = ()
+    objections: tuple[Id, ...] = ()
     innstilling: Innstilling | None = None
-    inhabil: tuple[str, ...] = ()
+    inhabil: tuple[Id, ...] = ()
     proposals: tuple[Proposal, ...] = ()
     votes: Votes | None = None
 
 
 class Convening(Strict):
-    by: str | None = None
-    notice_date: datetime.date | None = None
-    demanded_by: tuple[str, ...] = ()
+    by: Id | None = None
+    notice_date: Date | None = None
+    demanded_by: tuple[Id, ...] = ()
     innstilling: Innstilling | None = None
-    agenda_approved_by: str | None = None
+    agenda_approved_by: Id | None = None
 
 
 class ExpectedFinding(Strict):
-    rule: str
-    case: str | None = None
-    person: str | None = None
+    rule: Id
+    case: Id | None = None
+    person: Id | None = None
     severity: Literal["error", "warning", "info"] | None = None
 
 
 class ExpectedCase(Strict):
     outcome: Outcome
-    for_: int | None = Field(default=None, alias="for")
-    against: int | None = None
-    blank: int | None = None
-    rejected: int | None = None
+    for_: Count | None = Field(default=None, alias="for")
+    against: Count | None = None
+    blank: Count | None = None
+    rejected: Count | None = None
 
 
 class Expected(Strict):
     valid: bool
     findings: tuple[ExpectedFinding, ...] = ()
-    near_miss: tuple[str, ...] = ()  # rule ids this meeting narrowly does not breach
-    cases: dict[str, ExpectedCase] = {}
-    why: str | None = None
+    near_miss: tuple[Id, ...] = ()  # rule ids this meeting narrowly does not breach
+    cases: dict[Id, ExpectedCase] = {}
+    why: Text | None = None
 
 
 class Scenario(Strict):
-    name: str
-    description: str | None = None
-    organ: str
-    date: datetime.date
-    bylaws: str | None = None
+    name: Text
+    description: Text | None = None
+    organ: Id
+    date: Date
+    bylaws: Id | None = None
     roster: Roster | None = None
     convening: Convening = Convening()
-    chair: str | None = None
+    chair: Id | None = None
     chair_elected: bool = False
-    leader: str | None = None  # who the scenario (e.g. the minutes) says leads the organ: rotation-mismatch
-    vice: str | None = None  # who it says is vice leader (person id): rotation-mismatch
+    leader: Id | None = None  # who the scenario (e.g. the minutes) says leads the organ: rotation-mismatch
+    vice: Id | None = None  # who it says is vice leader (person id): rotation-mismatch
     invited: tuple[Literal["stortingsrepresentanter"], ...] = ()  # guests invited: `vedtekt calendar`
     attendance: tuple[Attendance, ...]
     cases: tuple[Case, ...] = ()
@@ -104,20 +104,24 @@ class Scenario(Strict):
 
     @model_validator(mode="after")
     def _unique_cases(self):
-        ids = [c.id for c in self.cases]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        from collections import Counter
+
+        from .safetext import quote
+
+        position = {c.id: i for i, c in enumerate(self.cases)}  # linear: 10,000 cases stay fast
+        dupes = sorted(i for i, n in Counter(c.id for c in self.cases).items() if n > 1)
         if dupes:
-            raise ValueError(f"case id(s) used twice: {', '.join(dupes)}")
-        known = set(ids)
+            raise ValueError(f"case id(s) used twice: {quote(', '.join(dupes))}")
         for line in self.attendance:
+            who = quote(line.person)
             for ref in (line.from_case, line.until_case):
-                if ref is not None and ref not in known:
-                    raise ValueError(f"attendance of {line.person}: unknown case '{ref}'")
-            if line.from_case and line.until_case and ids.index(line.until_case) < ids.index(line.from_case):
-                raise ValueError(f"attendance of {line.person}: until_case '{line.until_case}' "
-                                 f"comes before from_case '{line.from_case}'")
+                if ref is not None and ref not in position:
+                    raise ValueError(f"attendance of {who}: unknown case '{quote(ref)}'")
+            if line.from_case and line.until_case and position[line.until_case] < position[line.from_case]:
+                raise ValueError(f"attendance of {who}: until_case '{quote(line.until_case)}' "
+                                 f"comes before from_case '{quote(line.from_case)}'")
             if line.stands_for == line.person:
-                raise ValueError(f"attendance of {line.person}: a person cannot stand in for himself or herself")
+                raise ValueError(f"attendance of {who}: a person cannot stand in for himself or herself")
         notice = self.convening.notice_date
         if notice is not None and notice > self.date:
             raise ValueError(f"convening.notice_date {notice} is after the meeting date {self.date}")

@@ -6,11 +6,13 @@ from pathlib import Path
 
 import click
 
+from .bounds import date_option_callback
+
 
 @click.command()
 @click.option("--from", "from_id", required=True, help="vedtektene før overgangen (dokument-id), f.eks. folloradet")
 @click.option("--to", "to_id", required=True, help="vedtektene etter overgangen (dokument-id), f.eks. folloregionen")
-@click.option("--date", "on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+@click.option("--date", "on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, callback=date_option_callback,
               help="dato for bildet etter overgangen (standard: første dag de nye vedtektene gjelder)")
 @click.option("--format", "fmt", type=click.Choice(["markdown", "json", "html"]), default="markdown",
               help="markdown (standard), json eller html")

@@ -15,6 +15,7 @@ import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .errors import InputError
+from .safetext import quote
 
 MAX_BYTES = 4 * 1024 * 1024
 MAX_DEPTH = 60
@@ -184,7 +185,7 @@ def _mapping(node: MappingNode, path, lines, file, depth, seen) -> dict:
         line = key_node.start_mark.line + 1
         if key in result:
             first = lines.get(path + (key,))
-            raise InputError(f"nøkkelen '{key}' står to ganger (først på linje {first})",
+            raise InputError(f"nøkkelen '{quote(key)}' står to ganger (først på linje {first})",
                              file=file, where=f"linje {line}")
         lines[path + (key,)] = line
         result[key] = _construct(value_node, path + (key,), lines, file, depth + 1, seen)
@@ -202,7 +203,7 @@ def _scalar(node: ScalarNode, file: str) -> Any:
     try:
         return yaml.SafeLoader.yaml_constructors[node.tag](_SCALARS, node)
     except (ValueError, OverflowError) as exc:
-        raise InputError(f"ugyldig verdi {node.value!r}: {exc}", file=file,
+        raise InputError(f"ugyldig verdi {quote(node.value)}: {quote(str(exc), 160)}", file=file,
                          where=f"linje {node.start_mark.line + 1}") from None
 
 

@@ -22,7 +22,12 @@ EXPECT = {
     "date-after-modelled.yaml": ("not-modelled", True),
     "date-as-text.yaml": ("nøkkel date", True),
     "date-before-modelled.yaml": ("not-modelled", True),
+    "date-far-future.yaml": ("utenfor 1900-01-01 – 2200-12-31", True),
     "date-feb-30.yaml": ("2021-02-30", True),
+    "control-in-id.yaml": ("synlige tegn (fant U+001B)", True),
+    "empty-case-id.yaml": ("nøkkel cases.0.id", True),
+    "negative-expected-count.yaml": ("greater than or equal to 0", True),
+    "negative-deputy-number.yaml": ("nøkkel roster.holdings.0.number", True),
     "date-month-13.yaml": ("2021-13-45", True),
     "date-with-time.yaml": ("nøkkel date", True),
     "deep-nesting-block.yaml": ("for dyp nøsting", True),
@@ -164,3 +169,17 @@ def test_reads_are_capped_by_bytes_read_not_by_reported_size(tmp_path, monkeypat
     with pytest.raises(yamlio.InputError, match="for stor"):
         yamlio.read_bounded(path, yamlio.MAX_BYTES)
     assert yamlio.read_bounded(path, 500) == b"a: 1\n" * 100
+
+
+@pytest.mark.parametrize("value, fragment", [
+    ("x" * 1_000_000, "at most 200 characters"),  # a 1 MB id
+    ("9" * 5_000, "4300"),  # a 5,000-digit integer where an id belongs
+])
+def test_huge_values_are_refused_with_a_short_quote(value, fragment, tmp_path, capsys):
+    """Issue 17, item 5: the message quotes at most the first 80 characters of a bad value."""
+    path = tmp_path / "huge-value.yaml"
+    path.write_text(f"name: stor verdi\norgan: folloradet\ndate: 2021-02-12\n"
+                    f"attendance:\n  - person: {value}\n")
+    code, out, err = run_cli(capsys, path)
+    assert code == 2 and fragment in err and str(path) in err, err[:500]
+    assert len(err) < 600 and value[:81] not in err

@@ -5,6 +5,7 @@ import sys
 
 import click
 
+from ..bounds import date_option_callback
 from ..errors import VedtektError
 from .core import parse_date, review_file
 from .render import render
@@ -12,7 +13,7 @@ from .render import render
 
 @click.command("review")
 @click.argument("file", metavar="FILE")
-@click.option("--date", "on", metavar="YYYY-MM-DD",
+@click.option("--date", "on", metavar="YYYY-MM-DD", callback=date_option_callback,
               help="Vurder navn og regler per denne datoen (ellers datoen i teksten).")
 @click.option("--format", "fmt", type=click.Choice(["markdown", "json", "html"]), default="markdown",
               show_default=True, help="Rapportformat.")
