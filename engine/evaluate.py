@@ -20,6 +20,7 @@ from .model import CaseKind, Document
 from .rules import Rule, RuleBook, python_predicate, rulebook
 from .safetext import quote
 from .scenario import Scenario
+from .seats import check_seats
 from .sitting import resolve
 from .verdict import CaseResult, ExpectedCheck, Finding, ScenarioVerdict, Tally
 from .yamlio import Located, load_yaml
@@ -57,6 +58,9 @@ def check(scenario: Scenario, located: Located, *, lang: Lang = "nb", engine: En
     if scenario.roster:
         doc = with_roster(doc, scenario.roster)
     _check_references(scenario, located, doc)
+    check_seats(resolve(doc, scenario.organ, scenario.date), located.file,  # one seat, one vote
+                f"linje {located.line_of(('roster',))}, nøkkel roster.holdings" if scenario.roster
+                else f"rosteren til {doc.id}")
     return Evaluation(scenario, located.file, doc, lib, lang, engine).run()
 
 

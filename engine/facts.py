@@ -58,6 +58,10 @@ class FactBuilder:
         self.common = {"organ_name": organ.name, "date": str(scenario.date),
                        "composition_citation": organ.seats[0].citation if organ.seats else organ.citation}
         self.claims = {p: self._claim(a) for p, a in self.present.items()}
+        # a voting member who says he or she attends for someone else: the member keeps his or her
+        # own seat and vote, and the claim is reported (deputy-not-fixed on the attendance)
+        self.member_claims = {p: self.sitting._claim_for(p, a.stands_for) for p, a in self.present.items()
+                              if a.stands_for is not None and self._holds_vote(p)}
         self._voters: dict[str, dict] = {}
 
     def _claim(self, a: Attendee):
@@ -70,6 +74,10 @@ class FactBuilder:
             return None  # an employee attending for a rådmann who may delegate
         members = {r.person for r in self.sitting.voting_members().values()}
         return self.sitting.deputy_claim(a.person, a.stands_for, members - self.at_meeting)
+
+    def _holds_vote(self, person: str) -> bool:
+        role = self.sitting.role(person)
+        return role is not None and role.can_vote
 
     def known(self, person: str) -> bool:
         return self.sitting.role(person) is not None or self.claims.get(person) is not None \
@@ -90,7 +98,7 @@ class FactBuilder:
     def attendee_facts(self) -> list[dict]:
         facts = []
         for i, (person, a) in enumerate(sorted(self.present.items())):
-            claim = self.claims.get(person)
+            claim = self.claims.get(person) or self.member_claims.get(person)
             facts.append({
                 "t": "attendee", "id": f"a{i}", "person": person,
                 "person_name": self.sitting.name(person),

@@ -112,8 +112,14 @@ class Scenario(Strict):
         dupes = sorted(i for i, n in Counter(c.id for c in self.cases).items() if n > 1)
         if dupes:
             raise ValueError(f"case id(s) used twice: {quote(', '.join(dupes))}")
+        stands_for: dict[str, str] = {}
         for line in self.attendance:
             who = quote(line.person)
+            if line.stands_for is not None:  # one person, one seat: never for two principals
+                other = stands_for.setdefault(line.person, line.stands_for)
+                if other != line.stands_for:
+                    raise ValueError(f"attendance of {who}: stands in for both '{quote(other)}' and "
+                                     f"'{quote(line.stands_for)}' (one person fills one seat)")
             for ref in (line.from_case, line.until_case):
                 if ref is not None and ref not in position:
                     raise ValueError(f"attendance of {who}: unknown case '{quote(ref)}'")
