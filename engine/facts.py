@@ -365,8 +365,8 @@ class FactBuilder:
         quorum = self.statute["quorum"]
         bylaws_q = self.sitting.organ.quorum
         tally = Counter(v["value"] for v in counted)
-        seats_voting = {v["seat"] for v in counted if v["value"] != "blank" or kind.election
-                        or kind.appointment}
+        seats_voting = {v["seat"] for v in counted if (v["value"] != "blank" or kind.election
+                        or kind.appointment) and v["voter_role"] != "observer"}  # quorum: members
         present_members = self._present_members(case)
         chair_vote = next((v["value"] for v in counted if v["person"] == self.scenario.chair), "none")
         fact = {

@@ -98,11 +98,13 @@ class DeputyPolicy(Provision):
     fixed: one named person per seat (office held for the same participant);
     numbered: the deputies of the member's group, in their numbered order (§ 7-10);
     personal: the deputy elected for that one member (`deputy_for` in the roster).
+    Only the deputy the policy names may stand in («bare la seg representere ved sine faste
+    stedfortredere», handlingsprogram 2021 kap. 1.2); the sources give no other substitute, so
+    there is no field for one (an `exclusive` flag the engine never read was removed, issue 17).
     """
 
     kind: Literal["fixed", "numbered", "personal"]
     office: str
-    exclusive: bool = True  # no other substitute is lawful
 
 
 class Seat(Provision):
