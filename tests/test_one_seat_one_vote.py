@@ -44,3 +44,19 @@ def test_deputy_policy_has_only_fields_the_engine_reads():
     """`exclusive` changed no verdict, so it is no longer part of the schema."""
     assert set(DeputyPolicy.model_fields) == {
         "kind", "office", "citation", "quote", "assumption", "note", "valid_from", "valid_to"}
+
+
+def test_each_case_tallies_at_most_the_number_of_seats():
+    """Generated Follorådet meetings (fixed deputies, repeated votes, stand-ins who are not the
+    fixed deputy, observers, seed 7): no case counts more votes than Follorådet has seats (six,
+    «Hver deltaker har én stemme», handlingsprogram 2021 kap. 1.2)."""
+    import random
+
+    from engine.bench import follo_scenario, prepared
+
+    rng = random.Random(7)
+    dicts = [follo_scenario(rng, i) for i in range(150)]
+    for scenario, located in prepared(dicts):
+        verdict = check(scenario, located, engine="reference")
+        for case in verdict.cases:
+            assert case.votes.for_ + case.votes.against + case.votes.blank <= 6, (scenario.name, case)
