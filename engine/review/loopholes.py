@@ -120,8 +120,13 @@ def smallest_to_block(rules: DecisionRules, threshold: Threshold) -> Coalition |
     return _smallest(rules, lambda own: own if table[own] else None)
 
 
+EXHAUSTIVE_UP_TO = 20  # participants; beyond, 2^n subsets would not finish (issue 17)
+
+
 def _smallest(rules: DecisionRules, seats_needed) -> Coalition | None:
     n = len(rules.seats)
+    if n > EXHAUSTIVE_UP_TO or len(set(rules.seats)) == 1:
+        return _smallest_by_seats(rules, seats_needed)
     for size in range(1, n + 1):
         best = None
         for chosen in combinations(range(n), size):
@@ -130,4 +135,27 @@ def _smallest(rules: DecisionRules, seats_needed) -> Coalition | None:
                 best = Coalition(tuple(rules.names[i] for i in chosen), needed)
         if best:
             return best
+    return None
+
+
+def _smallest_by_seats(rules: DecisionRules, seats_needed) -> Coalition | None:
+    """The same answer without trying every subset, when whether a coalition succeeds grows with
+    its seats (the tables above: more own votes never hurt): the k participants with the most
+    seats reach the largest total any k can, so the smallest k is found by adding participants
+    in order of seats. With equal seats every k-subset has the same total and the first k
+    participants are exactly what the exhaustive search returns; with unequal seats (only past
+    EXHAUSTIVE_UP_TO participants) the size is the smallest, and the seats are those of the
+    largest participants, which may be more than the fewest seats such a coalition can hold.
+    Linear after sorting."""
+    totals = range(rules.members + 1)
+    works = [seats_needed(t) is not None for t in totals]
+    if any(works[t] and not works[t + 1] for t in range(rules.members)):  # not monotone
+        raise ValueError("coalition test is not monotone in seats")
+    order = sorted(range(len(rules.seats)), key=lambda i: (-rules.seats[i], i))
+    total = 0
+    for size, index in enumerate(order, start=1):
+        total += rules.seats[index]
+        if works[total]:
+            chosen = sorted(order[:size])
+            return Coalition(tuple(rules.names[i] for i in chosen), seats_needed(total))
     return None
