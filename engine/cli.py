@@ -78,13 +78,15 @@ def check(paths, fmt, lang, engine):
     files = _scenario_files(paths)
     if fmt == "markdown":
         verdicts = [check_file(f, lang=lang, engine=engine) for f in _progress(files)]
-        click.echo(report.to_markdown(verdicts, lang), nl=False)
+        with _signals_held():
+            click.echo(report.to_markdown(verdicts, lang), nl=False)
         sys.exit(0 if all(v.valid for v in verdicts) else 1)
     rendered = report.Rendered(fmt, lang)  # text and JSON: rendered as they come (memory)
     for f in _progress(files):
         rendered.add(check_file(f, lang=lang, engine=engine))
-    for chunk in rendered.chunks():  # printed only when every file is checked (exit 2 prints no half report)
-        click.echo(chunk, nl=False)
+    with _signals_held():  # a signal now waits until the report is out: never half a report
+        for chunk in rendered.chunks():  # printed only when every file is checked (exit 2 prints no half report)
+            click.echo(chunk, nl=False)
     sys.exit(0 if all(rendered.valid) else 1)
 
 
@@ -216,6 +218,23 @@ def _catch_signals():
             signal.signal(sig, old if old is not None else signal.SIG_DFL)
 
     return restore
+
+
+class _signals_held:
+    """Hold SIGINT and SIGTERM while a finished report is written; they are delivered after."""
+
+    def __enter__(self):
+        import signal
+
+        self.held = hasattr(signal, "pthread_sigmask")
+        if self.held:
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+
+    def __exit__(self, *exc):
+        import signal
+
+        if self.held:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
 
 
 def _interrupted(code: int) -> None:
