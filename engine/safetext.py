@@ -21,6 +21,8 @@ _SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _FIELD = {c: _SHORT.get(chr(c), f"\\u{c:04x}") for c in _UNSAFE}
 _STREAM = {c: f"\\u{c:04x}" for c in _UNSAFE if chr(c) not in "\n\t"}
 
+_STREAM_UNSAFE = re.compile("[" + "".join(re.escape(chr(c)) for c in _STREAM) + "]")
+
 MAX_QUOTE = 80
 
 
@@ -57,7 +59,7 @@ class VisibleStream:
         self._stream = stream
 
     def write(self, text):
-        if isinstance(text, str):
+        if isinstance(text, str) and _STREAM_UNSAFE.search(text):  # a scan is cheap; translate is not
             text = text.translate(_STREAM)
         return self._stream.write(text)
 
