@@ -45,25 +45,3 @@ Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
 Number = Annotated[int, Field(ge=1, le=MAX_NUMBER)]
 Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
 Date = Annotated[datetime.date, AfterValidator(_date_in_range)]
-
-
-def date_option_callback(ctx, param, value):
-    """click callback: a date option (str, date or datetime) inside FIRST_DATE..LAST_DATE, or a
-    usage error (exit 2). The value is returned unchanged; a malformed string is left to the
-    command's own parsing."""
-    import click
-
-    if value is None:
-        return value
-    day = value
-    if isinstance(value, str):
-        try:
-            day = datetime.date.fromisoformat(value.strip())
-        except ValueError:
-            return value
-    if isinstance(day, datetime.datetime):
-        day = day.date()
-    if not FIRST_DATE <= day <= LAST_DATE:
-        raise click.BadParameter(f"{day} er utenfor datoene vedtektene kan modelleres for "
-                                 f"({FIRST_DATE} – {LAST_DATE})", ctx=ctx, param=param)
-    return value
