@@ -118,8 +118,8 @@ class Scenario(Strict):
             if line.stands_for is not None:  # one person, one seat: never for two principals
                 other = stands_for.setdefault(line.person, line.stands_for)
                 if other != line.stands_for:
-                    raise ValueError(f"attendance of {who}: stands in for both '{quote(other)}' and "
-                                     f"'{quote(line.stands_for)}' (one person fills one seat)")
+                    raise ValueError(f"{who} møter både for '{quote(other)}' og for "
+                                     f"'{quote(line.stands_for)}' (én person fyller ett sete)")
             for ref in (line.from_case, line.until_case):
                 if ref is not None and ref not in position:
                     raise ValueError(f"attendance of {who}: unknown case '{quote(ref)}'")

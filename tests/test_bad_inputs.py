@@ -46,7 +46,7 @@ EXPECT = {
     "null-attendance.yaml": ("nøkkel attendance", True),
     "seat-two-holders.yaml": ("Frogn har 2 som har setet «ordfører»", True),
     "person-two-participants.yaml": ("har sete for flere deltakere", True),
-    "stands-for-two.yaml": ("stands in for both", True),
+    "stands-for-two.yaml": ("møter både for", True),
     "tab-indent.yaml": ("ugyldig YAML", True),
     "tag-binary.yaml": ("ikke tillatt", True),
     "tag-custom.yaml": ("ikke tillatt", True),
