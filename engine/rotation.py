@@ -402,7 +402,7 @@ def holders(doc: Document, office: str, participant: str, start: date, end: date
 
 # -- the council's table (the `vedtekt rotation` report) ----------------------------------------
 class _Out(BaseModel):
-    model_config = ConfigDict(frozen=True, populate_by_name=True, defer_build=True)  # cold start
+    model_config = ConfigDict(frozen=True, populate_by_name=True)
 
 
 class PersonSpan(_Out):

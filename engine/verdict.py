@@ -7,7 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class Out(BaseModel):
-    model_config = ConfigDict(frozen=True, populate_by_name=True, defer_build=True)
+    model_config = ConfigDict(frozen=True, populate_by_name=True)
 
 
 class Finding(Out):
