@@ -127,7 +127,8 @@ def _scenario_files(paths) -> list[Path]:
     files: list[Path] = []
     for p in paths:
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*.yaml") if f.is_file())
+            # not only regular files: a FIFO or device named *.yaml is refused (exit 2), not skipped
+            found = sorted(f for f in p.rglob("*.yaml") if not f.is_dir())
             if not found:
                 raise InputError("mappen inneholder ingen scenariofiler (*.yaml)", file=str(p))
             files += found

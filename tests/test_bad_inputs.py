@@ -192,3 +192,13 @@ def test_date_options_stay_inside_what_the_bylaws_can_model(args, capsys):
                            for a in args[1:]]])
     err = capsys.readouterr().err
     assert exit_.value.code == 2 and "utenfor datoene" in err and "Traceback" not in err, err
+
+
+def test_a_fifo_in_a_folder_is_refused_not_skipped(tmp_path, capsys):
+    import os
+    import shutil
+
+    shutil.copy(CORPUS.parent.parent / "scenarios/folloradet/2021-02-quorum.yaml", tmp_path / "a.yaml")
+    os.mkfifo(tmp_path / "b.yaml")
+    code, out, err = run_cli(capsys, tmp_path)
+    assert code == 2 and out == "" and "b.yaml" in err and "FIFO" in err, err
