@@ -63,6 +63,9 @@ class FactBuilder:
         self.member_claims = {p: self.sitting._claim_for(p, a.stands_for) for p, a in self.present.items()
                               if a.stands_for is not None and self._holds_vote(p)}
         self._voters: dict[str, dict] = {}
+        # who can count as a member in a case (members, lawful deputies): the per-case loops run
+        # over these few, not over every attendee (2,000 listeners × 2,000 cases took minutes)
+        self.member_like = [p for p in self.present if self._counts_as_member(p)]
 
     def _claim(self, a: Attendee):
         role = self.sitting.role(a.person)
@@ -398,7 +401,7 @@ class FactBuilder:
     def _present_members(self, case: Case) -> set[str]:
         """Voting seats present for the case (members, or their lawful deputies), not inhabil."""
         seats = set()
-        for person in self.present:
+        for person in self.member_like:
             if not self._present_for(person, case) or person in case.inhabil:
                 continue
             role, claim = self.sitting.role(person), self.claims.get(person)
@@ -423,8 +426,7 @@ class FactBuilder:
         }
 
     def _agenda(self, case: Case, present_members: set[str]) -> dict:
-        voting_present = {p for p in self.present if self._present_for(p, case)
-                          and self._counts_as_member(p)}
+        voting_present = {p for p in self.member_like if self._present_for(p, case)}
         objectors = [p for p in case.objections if p in voting_present]
         fraction = self.statute["not-on-agenda"].parameters["fraction"]
         chair_objected = self.scenario.chair is not None and self.scenario.chair in case.objections

@@ -119,3 +119,11 @@ def many_participants(n: int) -> str:
 
 def long_lines_draft(lines: int, width: int) -> str:
     return "# Avtale\n\n" + "".join(("ord " * (width // 4)) + "\n" for _ in range(lines))
+
+
+def people_and_cases(people: int, cases: int) -> str:
+    """`people` listeners without a seat at every one of `cases` cases (presence is people ×
+    cases; the per-case work must not be)."""
+    data = json.loads(many_people(people))
+    data["cases"] = json.loads(many_cases(cases))["cases"]
+    return _yaml(data)

@@ -98,12 +98,15 @@ def _scenario_text(v: ScenarioVerdict, w: dict) -> str:
     if meeting:
         lines.append(f"  {w['meeting']}:")
         lines += [_finding_line(f, w) for f in meeting]
+    by_case: dict = {}
+    for f in v.findings:  # grouped once: a scan per case is quadratic in cases × findings
+        by_case.setdefault(f.case, []).append(f)
     for c in v.cases:
         t = c.votes
         lines.append(f"  {w['case']} {_v(c.id)}{' – ' + _v(c.title) if c.title else ''}: "
                      f"{w['outcome']} {w[c.outcome]} ({t.for_} {w['for']}, {t.against} {w['against']}, "
                      f"{t.blank} {w['blank']}, {t.rejected} {w['rejected_votes']})")
-        lines += [_finding_line(f, w) for f in v.findings if f.case == c.id]
+        lines += [_finding_line(f, w) for f in by_case.get(c.id, ())]
     if v.assumptions:
         lines.append(f"  {w['assumptions']}:")
         lines += [f"    * {_v(a)}" for a in v.assumptions]
