@@ -95,9 +95,12 @@ class Evaluation:
             if f["t"] == "vote" and f["id"] not in rejected:
                 counted[f["case"]].append(f)
         stage2 = [b.case_fact(c, self.kinds[c.kind], counted[c.id]) for c in self.scenario.cases]
+        cast_in = defaultdict(list)  # every vote by case, indexed once (a scan per case is quadratic)
+        for f in stage1:
+            if f["t"] == "vote":
+                cast_in[f["case"]].append(f)
         for c in self.scenario.cases:
-            cast = [f for f in stage1 if f["t"] == "vote" and f["case"] == c.id]
-            stage2 += b.member_facts(c, self.kinds[c.kind], cast)
+            stage2 += b.member_facts(c, self.kinds[c.kind], cast_in[c.id])
         fired2 = self._fire(stage2)
         facts = {f["id"]: f for f in stage1 + stage2}
         findings = self._findings(fired1 | fired2, facts)

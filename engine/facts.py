@@ -37,10 +37,11 @@ class Attendee:
 def presence(scenario: Scenario) -> dict[str, Attendee]:
     """Who was present for which case, from attendance lines (arrivals and departures)."""
     order = [c.id for c in scenario.cases]
+    position = {case_id: i for i, case_id in enumerate(order)}  # index() per line is quadratic
     result: dict[str, Attendee] = {}
     for line in scenario.attendance:
-        start = order.index(line.from_case) if line.from_case else 0
-        end = order.index(line.until_case) if line.until_case else len(order) - 1
+        start = position[line.from_case] if line.from_case else 0
+        end = position[line.until_case] if line.until_case else len(order) - 1
         entry = result.setdefault(line.person, Attendee(line.person, line.stands_for, set()))
         entry.stands_for = entry.stands_for or line.stands_for
         entry.cases.update(order[start:end + 1])

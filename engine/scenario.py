@@ -1,6 +1,7 @@
 """Scenario files: a meeting as data, with its expected verdict (see scenarios/README.md)."""
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -184,9 +185,14 @@ class Scenario(Strict):
 
     def forfall_from(self, person: str | None) -> int | None:
         """The index of the first case `person` had forfall for (0: the whole meeting), or None."""
-        ids = [c.id for c in self.cases]
-        starts = [ids.index(f.from_case) if f.from_case else 0 for f in self.forfall if f.person == person]
+        starts = [self._case_position[f.from_case] if f.from_case else 0
+                  for f in self.forfall if f.person == person]
         return min(starts) if starts else None
+
+    @cached_property
+    def _case_position(self) -> dict[str, int]:
+        """Each case id's index, computed once (an index() per call is quadratic in cases)."""
+        return {c.id: i for i, c in enumerate(self.cases)}
 
     def has_forfall(self, person: str | None, case_id: str | None = None) -> bool:
         """Forfall for the case (or, without a case, for the whole meeting)."""
@@ -195,4 +201,4 @@ class Scenario(Strict):
             return False
         if case_id is None:
             return start == 0
-        return [c.id for c in self.cases].index(case_id) >= start
+        return self._case_position[case_id] >= start
