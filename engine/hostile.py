@@ -127,3 +127,15 @@ def people_and_cases(people: int, cases: int) -> str:
     data = json.loads(many_people(people))
     data["cases"] = json.loads(many_cases(cases))["cases"]
     return _yaml(data)
+
+
+def many_cases_with_forfall(n: int) -> str:
+    """`n` cases with one mayor away on lawful forfall (kommuneloven § 8-1) for all of them."""
+    data = json.loads(many_cases(n))
+    away = _mayor(MAYORS[-1])
+    data["attendance"] = [a for a in data["attendance"] if a["person"] != away]
+    data["forfall"] = [{"person": away}]
+    for case in data["cases"]:
+        for side in ("for", "against"):
+            case["votes"][side] = [p for p in case["votes"][side] if p != away]
+    return _yaml(data)

@@ -78,6 +78,8 @@ def inputs(full: bool) -> list[Input]:
               text_file("people.yaml", lambda: h.many_people(people)), (0, 1)),
         Input("many attendance lines", f"{lines:,} lines over {lines // 4:,} cases", "check",
               text_file("lines.yaml", lambda: h.many_attendance_lines(lines // 4, lines)), (0, 1)),
+        Input("many cases, one on forfall", f"{cases:,} cases", "check",
+              text_file("forfall.yaml", lambda: h.many_cases_with_forfall(cases)), (0, 1)),
         Input("many people × many cases", f"{people:,} listeners at {cases:,} cases", "check",
               text_file("people-cases.yaml", lambda: h.people_and_cases(people, cases)), (0, 1)),
         Input("deep lists", "200 levels", "check",
