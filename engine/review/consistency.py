@@ -73,7 +73,7 @@ def shares_whole(shares: list[Share]) -> list[Finding]:
 _INTERNAL_REF = re.compile(r"(?:jf\.|jfr\.|jamfør|se|etter|i|og)\s*§\s*(\d+[a-z]?)(?![\d-])", _I)
 _LAW_NEAR = re.compile(r"\b(?:kommunelov\w*|lov\w*|forvaltningslov\w*|forskrift\w*|valglov\w*|"
                        r"IKS-lov\w*|kapittel|kap\.)\W*$", _I)
-_LAW_AFTER = re.compile(r"^\s*(?:[a-z]?\s*)?(?:(?:første|andre|tredje|fjerde|femte)\s+ledd\s+)?"
+_LAW_AFTER = re.compile(r"^\s*(?:[a-z]\s*)?(?:(?:første|andre|tredje|fjerde|femte)\s+ledd\s+)?"
                         r"(?:i\s+|til\s+)?(?:kommunelov\w*|lov\w*|forvaltningslov\w*|forskrift\w*)", _I)
 ORGANS = {
     "arbeidsutvalget": r"arbeidsutval\w*",

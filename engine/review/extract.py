@@ -57,7 +57,7 @@ def key(name: str) -> str:
 
 _PARTICIPANT_TRIGGERS = [
     re.compile(r"\b(?:deltakere|deltakarar|deltakerne|deltakarane|deltakerkommunene|"
-               r"deltakarkommunane|kommunene\s+som\s+deltar[^.]*?|kommunane\s+som\s+deltek[^.]*?)"
+               r"deltakarkommunane|kommunene\s+som\s+deltar[^.]{0,80}?|kommunane\s+som\s+deltek[^.]{0,80}?)"
                r"(?:\s+i\s+\S+(?:\s+\S+)?)?\s+(?:er|består\s+av|vert)\s*:?", re.IGNORECASE),
     re.compile(r"\b(?:består\s+av|sett\s+saman\s+av|satt\s+sammen\s+av|samarbeid\w*\s+mellom|"
                r"samarbeidsorgan\s+(?:mellom|for))\s+(?=kommun)", re.IGNORECASE),
@@ -81,7 +81,7 @@ def participants(draft: Draft) -> tuple[list[Named], Sentence | None]:
 def _names_after(found: list[Sentence], index: int, end: int) -> list[Named]:
     sentence = found[index]
     rest = sentence.text[end:]
-    lead = re.match(r"\s*(?:kommunene|kommunane)?\s*(?:i\s+)?[\s:]*$", rest, re.IGNORECASE)
+    lead = re.fullmatch(r"(?:(?:kommunene|kommunane)(?: i)?|i)?", flat(rest).strip(" :"), re.IGNORECASE)
     pieces = [] if lead else [(sentence, end, rest)]
     follow = index + 1
     while not pieces or _is_bullet(pieces[-1][2]):
@@ -272,7 +272,7 @@ def _shares_from_table(clause, rows) -> list[Share]:
 def _shares_from_lines(clause) -> list[Share]:
     found = []
     for number, line in enumerate(clause.text.split("\n")):
-        match = re.match(r"^\s*(?:[-*•·]\s*)?([A-ZÆØÅ][\w\s-]{1,40}?)\s*[:–-]\s*(.+)$", line)
+        match = re.match(r"^\s*(?:[-*•·]\s*)?([A-ZÆØÅ][\w\s-]{1,40}?) ?[:–-] ?(\S.{0,200})$", line)
         if match and not _is_total(match.group(1)):
             value = _share_value(match.group(2))
             if value is not None:
@@ -297,7 +297,7 @@ def rotation_order(draft: Draft) -> tuple[list[Named], Sentence | None]:
     for sentence in all_sentences(draft.clauses):
         if not re.search(r"omgang|rotasjon|rullerer|roterer", sentence.text, re.IGNORECASE):
             continue
-        match = re.search(r"rekkefølge\w*\s*(?:er\s*)?:?\s*", sentence.text, re.IGNORECASE)
+        match = re.search(r"rekkefølge\w*(?:\s?er)?\s?:?\s?", sentence.text, re.IGNORECASE)
         if match and not re.search(r"alfabetisk", sentence.text[:match.end()], re.I):
             names = _named_items(sentence, match.end(), sentence.text[match.end():])
             if len(names) >= 2 and all(_plausible(n.name) for n in names):
@@ -339,9 +339,9 @@ def agreement_date(draft: Draft) -> date | None:
 
 
 _NAME_STATEMENTS = [
-    re.compile(r"\b(?:navn|namn|navnet|namnet)\s+(?:er|skal\s+være|skal\s+vere|blir|vert)\s+«?"
-               r"(?P<name>[^.«»\n(]+?)»?\s*(?:[.,(]|$|\bsom\b|\bog\b)", re.IGNORECASE),
-    re.compile(r"\b(?:kalt|heter|heiter|kalla)\s+«?(?P<name>[A-ZÆØÅ][^.«»\n(]+?)»?\s*(?:[.,(]|$|\bi\s+samsvar)",
+    re.compile(r"\b(?:navn|namn|navnet|namnet)\s+(?:er|skal\s+være|skal\s+vere|blir|vert)\s«?"
+               r"(?P<name>[^.«»\n(]{1,150}?)»?\s?(?:[.,(]|$|\bsom\b|\bog\b)", re.IGNORECASE),
+    re.compile(r"\b(?:kalt|heter|heiter|kalla)\s«?(?P<name>[A-ZÆØÅ][^.«»\n(]{0,150}?)»?\s?(?:[.,(]|$|\bi\s+samsvar)",
                re.IGNORECASE),
 ]
 

@@ -68,7 +68,7 @@ NUMBER_WORDS = {
     "en": 1, "én": 1, "ett": 1, "ein": 1, "eitt": 1, "ei": 1, "to": 2, "tre": 3, "fire": 4,
     "fem": 5, "seks": 6, "sju": 7, "syv": 7, "åtte": 8, "ni": 9, "ti": 10,
 }
-NUMBER = r"(\d+|en|én|ett|ein|eitt|ei|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti)"
+NUMBER = r"(\d{1,3}|en|én|ett|ein|eitt|ei|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti)"
 
 
 def to_int(word: str) -> int | None:
