@@ -239,20 +239,115 @@ _SHARE_WORDS = re.compile(r"eierandel|eigarandel|eigardel|ansvarsandel|andel|eie
                           re.IGNORECASE)
 
 
-def shares(draft: Draft) -> list[Share]:
-    """Per-participant shares from a table or from 'Name: 20 %' lines in a clause about shares."""
-    result: list[Share] = []
+def shares(draft: Draft, participants: list[Named] | None = None) -> list[Share]:
+    """Per-participant shares, in every usual form: a table, 'Name: 20 %' lines, percentages in
+    a sentence ('Enebakk kommune har 20 %, Frogn 30 % …'), equal shares in words ('like store
+    andeler', 'en tredjedel hver') or by population with the figures. Empty when none is given
+    (or by population without figures: see `shares_not_assessable`)."""
+    participants = participants or []
     for clause in draft.clauses:
         if not _SHARE_WORDS.search(clause.text):
             continue
         rows = table_rows(clause)
-        if rows:
-            result += _shares_from_table(clause, rows)
-        else:
-            result += _shares_from_lines(clause)
-        if result:
-            return result
-    return result
+        found = _shares_from_table(clause, rows) if rows else []
+        found = found or _shares_from_lines(clause, participants)
+        found = found or _shares_in_sentences(clause, participants)
+        if found:
+            return found
+    return []
+
+
+_NOT_A_NAME = re.compile(r"^(?:eierandel|eigarandel|eigardel|andel|ansvarsandel|fordeling|deltaker|deltakar|"
+                         r"kommunen|kommunane|kommunene|rådet|sum|totalt|samla|til\s+sammen|i\s+alt)", re.IGNORECASE)
+_NAMED_PERCENT = re.compile(
+    r"(?P<name>[A-ZÆØÅ][\w-]{1,30}(?: [A-ZÆØÅ][\w-]{1,30}){0,2})(?: (?:kommune|fylkeskommune))?"
+    r"(?: (?:har|får|eier|eig|med|skal\s+ha))?(?: (?:en|ein) (?:andel|del) på)?:? ?"
+    r"(?P<value>\d{1,3}(?:[.,]\d{1,2})?) ?(?:%|prosent)")
+_EQUAL = re.compile(r"\blike\s+store\s+(?:andel|del)\w{0,3}|\blik\s+(?:andel|del)\b|\blikt\s+fordelt|"
+                    r"\bfordel\w{0,3}\s+likt\b|\blike\s+mykje\b|\blike\s+mye\b", re.IGNORECASE)
+_PART_EACH = re.compile(r"\b(?:en|ein|1/)\s?(?P<part>halvdel|halvpart|tredjedel|tredel|fjerdedel|femtedel|"
+                        r"sjettedel|sjudel|sjuendedel|syvendedel|åttendedel|niendedel|tidel|tiendedel|\d{1,2})\w{0,3}"
+                        r"\s+(?:hver|kvar|kver|til\s+hver)\b", re.IGNORECASE)
+_PARTS = {"halvdel": 2, "halvpart": 2, "tredjedel": 3, "tredel": 3, "fjerdedel": 4, "femtedel": 5,
+          "sjettedel": 6, "sjudel": 7, "sjuendedel": 7, "syvendedel": 7, "åttendedel": 8, "niendedel": 9,
+          "tidel": 10, "tiendedel": 10}
+_BY_POPULATION = re.compile(r"\better\s+(?:folketal\w{0,3}|innbyggertal\w{0,3}|innbyggjartal\w{0,3}|"
+                            r"folkemengd\w{0,3}|antall\s+innbyggere|talet\s+på\s+innbyggjarar)", re.IGNORECASE)
+_NAMED_FIGURE = re.compile(r"(?P<name>[A-ZÆØÅ][\w-]{1,30}(?: [A-ZÆØÅ][\w-]{1,30}){0,2})(?: (?:kommune|fylkeskommune))?"
+                           r":? ?\(?(?P<value>\d{1,3}(?:[  .]\d{3}){0,3}|\d{3,9})\b(?! ?%)")
+
+
+def _shares_in_sentences(clause, participants: list[Named]) -> list[Share]:
+    for sentence in sentences_of(clause):
+        text = sentence.text
+        if not _SHARE_WORDS.search(text) and not _PERCENT.search(text):
+            continue
+        found = _percent_pairs(sentence, participants)
+        if found:
+            return found
+        if participants and _EQUAL.search(text):
+            return _each(sentence, participants, Fraction(1, len(participants)))
+        part = _PART_EACH.search(text)
+        if participants and part:
+            word = part["part"].lower()
+            return _each(sentence, participants, Fraction(1, int(word) if word.isdigit() else _PARTS[word]))
+        if _BY_POPULATION.search(text):
+            return _population(clause, sentence, participants)
+    return []
+
+
+def sentences_of(clause):
+    from .text import sentences
+
+    return sentences(clause)
+
+
+def _percent_pairs(sentence: Sentence, participants: list[Named]) -> list[Share]:
+    known = {key(p.name) for p in participants}
+    found = []
+    for match in _NAMED_PERCENT.finditer(sentence.text):
+        name = match["name"]
+        if _NOT_A_NAME.match(name) or (known and key(name) not in known and not _looks_municipal(match[0])):
+            continue
+        value = Fraction(match["value"].replace(",", ".")) / 100
+        found.append(Share(name, value, sentence.clause.line_at(sentence.start + match.start()),
+                           sentence.clause.heading))
+    return found if len(found) >= 2 else []
+
+
+def _looks_municipal(text: str) -> bool:
+    return bool(re.search(r"\b(?:kommune|fylkeskommune)\b", text, re.IGNORECASE))
+
+
+def _each(sentence: Sentence, participants: list[Named], value: Fraction) -> list[Share]:
+    line = sentence.line
+    return [Share(p.name, value, line, sentence.clause.heading) for p in participants]
+
+
+def _population(clause, sentence: Sentence, participants: list[Named]) -> list[Share]:
+    """By population: the figures given for the participants, as fractions of their total."""
+    known = {key(p.name) for p in participants}
+    figures = []
+    for match in _NAMED_FIGURE.finditer(clause.text):
+        if known and key(match["name"]) not in known:
+            continue
+        value = int(re.sub(r"\D", "", match["value"]))
+        if value:
+            figures.append((match["name"], value, clause.line_at(match.start())))
+    total = sum(v for _, v, _ in figures)
+    if len(figures) < 2 or not total:
+        return []
+    return [Share(name, Fraction(value, total), line, clause.heading) for name, value, line in figures]
+
+
+def shares_not_assessable(draft: Draft, participants: list[Named]) -> Sentence | None:
+    """The sentence that fixes the shares by population without giving the figures, if any."""
+    if shares(draft, participants):
+        return None
+    for sentence in all_sentences(draft.clauses):
+        if _BY_POPULATION.search(sentence.text) and _SHARE_WORDS.search(sentence.clause.text):
+            return sentence
+    return None
 
 
 def _shares_from_table(clause, rows) -> list[Share]:
@@ -269,11 +364,11 @@ def _shares_from_table(clause, rows) -> list[Share]:
     return found
 
 
-def _shares_from_lines(clause) -> list[Share]:
+def _shares_from_lines(clause, participants: list[Named] | None = None) -> list[Share]:
     found = []
     for number, line in enumerate(clause.text.split("\n")):
         match = re.match(r"^\s*(?:[-*•·]\s*)?([A-ZÆØÅ][\w\s-]{1,40}?) ?[:–-] ?(\S.{0,200})$", line)
-        if match and not _is_total(match.group(1)):
+        if match and not _is_total(match.group(1)) and not _NOT_A_NAME.match(match.group(1)):
             value = _share_value(match.group(2))
             if value is not None:
                 found.append(Share(match.group(1).strip(), value, clause.line + number, clause.heading))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .extract import Named, Seats, kind_of_cooperation, stated_name
+from .extract import Named, Seats, stated_name
 from .model import Finding, Location
 from .parse import Draft
 from .text import NEGATION, Sentence, all_sentences, fraction_in
@@ -206,40 +206,18 @@ def observer_vote_check(draft: Draft) -> list[Finding]:
     return findings
 
 
-# § 31-2: a body organised under § 27 of the 1992 act must be converted into an IPR or a KO.
-def conversion_check(draft: Draft, kind: str) -> list[Finding]:
-    if kind == "section27":
-        sentence = next((s for s in all_sentences(draft.clauses) if re.search(r"§\s*27\b", s.text)), None)
-        where = sentence.location() if sentence else title_location(draft)
-        return [finding(
-            "section-27-conversion", "error", "kommuneloven § 31-2 første og andre ledd", where,
-            "Samarbeidet er organisert etter § 27 i kommuneloven 1992. Det må omdannes til et "
-            "interkommunalt politisk råd (§ 18-1) eller et kommunalt oppgavefellesskap (§ 19-1); hvert "
-            "kommunestyre vedtar omdanningen og den nye samarbeidsavtalen.",
-            "The cooperation is organised under § 27 of the 1992 act. It must be converted into an IPR "
-            "(§ 18-1) or a KO (§ 19-1); each council decides the conversion and adopts the new agreement.")]
-    if kind == "regionrad":
-        return [finding(
-            "section-27-conversion", "warning", "kommuneloven § 31-2 første ledd; § 18-1",
-            title_location(draft),
-            "Avtalen sier ikke at rådet er et interkommunalt politisk råd etter kommuneloven kapittel 18. "
-            "Er det et regionråd organisert etter § 27 i 1992-loven, må det omdannes (§ 31-2); som IPR "
-            "må navnet inneholde «interkommunalt politisk råd» (§ 18-1 tredje ledd).",
-            "The agreement does not say the council is an IPR under chapter 18. If it is a regional "
-            "council organised under § 27 of the 1992 act it must be converted (§ 31-2); as an IPR its "
-            "name must contain 'interkommunalt politisk råd' (§ 18-1 third paragraph).")]
-    if kind == "ko":
-        return [finding(
-            "not-an-ipr", "info", "kommuneloven § 19-1 og § 19-4", title_location(draft),
-            "Avtalen gjelder et kommunalt oppgavefellesskap (kapittel 19), ikke et interkommunalt politisk "
-            "råd. Sjekklisten etter § 18-4 er brukt til sammenligning; for oppgavefellesskap gjelder § 19-4.",
-            "The agreement is for a kommunalt oppgavefellesskap (chapter 19), not an IPR. The § 18-4 "
-            "checklist is shown for comparison; § 19-4 governs a KO.")]
-    return []
+def not_an_ipr(draft: Draft, kind: str) -> list[Finding]:
+    if kind != "ko":
+        return []
+    return [finding(
+        "not-an-ipr", "info", "kommuneloven § 19-1 og § 19-4", title_location(draft),
+        "Avtalen gjelder et kommunalt oppgavefellesskap (kapittel 19), ikke et interkommunalt politisk "
+        "råd. Sjekklisten etter § 18-4 er brukt til sammenligning; for oppgavefellesskap gjelder § 19-4.",
+        "The agreement is for a kommunalt oppgavefellesskap (chapter 19), not an IPR. The § 18-4 "
+        "checklist is shown for comparison; § 19-4 governs a KO.")]
 
 
-def law_checks(draft: Draft, participants: list[Named], seats: Seats) -> list[Finding]:
-    kind = kind_of_cooperation(draft)
-    return (conversion_check(draft, kind) + name_check(draft, kind) + enkeltvedtak_check(draft)
+def law_checks(draft: Draft, participants: list[Named], seats: Seats, kind: str) -> list[Finding]:
+    return (not_an_ipr(draft, kind) + name_check(draft, kind) + enkeltvedtak_check(draft)
             + participant_kind_check(participants) + seats_check(participants, seats)
             + election_check(draft) + amendment_check(draft) + observer_vote_check(draft))
