@@ -6,19 +6,25 @@ import sys
 import click
 
 from ..errors import VedtektError
+from .checks import KINDS, list_checks
 from .core import parse_date, review_file
 from .render import render
 
 
 @click.command("review")
-@click.argument("file", metavar="FILE")
+@click.argument("file", metavar="FILE", required=False)
 @click.option("--date", "on", metavar="YYYY-MM-DD",
               help="Vurder navn og regler per denne datoen (ellers datoen i teksten).")
+@click.option("--kind", type=click.Choice(KINDS), default=None,
+              help="Hva slags dokument: ipr (kapittel 18), section27 (regionråd etter § 27 i 1992-loven), "
+                   "ko (kapittel 19), regionrad (uoppgitt). Ellers lest fra teksten.")
 @click.option("--format", "fmt", type=click.Choice(["markdown", "json", "html"]), default="markdown",
               show_default=True, help="Rapportformat.")
 @click.option("--lang", type=click.Choice(["nb", "en"]), default="nb", show_default=True,
               help="Språk i meldingene.")
-def review(file: str, on: str | None, fmt: str, lang: str) -> None:
+@click.option("--list-checks", "list_checks_", is_flag=True, help="Skriv ut kontrollene med hjemmel, og avslutt.")
+def review(file: str | None, on: str | None, kind: str | None, fmt: str, lang: str,
+           list_checks_: bool) -> None:
     """Juridisk gjennomgang av et utkast til samarbeidsavtale (Markdown, tekst, .docx eller
     vedtektsfil .yaml) mot kommuneloven kapittel 18, seg selv og navn på datoen.
 
@@ -26,8 +32,14 @@ def review(file: str, on: str | None, fmt: str, lang: str) -> None:
 
     Eksempel: vedtekt review drafts/utkast-folloregionen-ipr.md --format html > rapport.html
     """
+    if list_checks_:
+        click.echo(list_checks(lang), nl=False)
+        return
+    if file is None:
+        click.echo("vedtekt review: mangler FILE (eller bruk --list-checks)", err=True)
+        sys.exit(2)
     try:
-        report = review_file(file, parse_date(on))
+        report = review_file(file, parse_date(on), kind)
     except VedtektError as exc:  # bad input: a located message, never a traceback
         click.echo(f"vedtekt: {exc}", err=True)
         sys.exit(exc.exit_code)

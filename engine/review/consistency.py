@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from .extract import Named, Seats, Share, key
+from .extract import Named, Seats, Share, key, shares_not_assessable
 from .lawchecks import finding
 from .model import Finding, Location
 from .parse import Draft
@@ -24,7 +24,8 @@ def participants_consistent(participants: list[Named], elsewhere: dict[str, list
         if not names:
             continue
         named = {key(n.name): n for n in names}
-        missing = [listed[k] for k in listed if k not in named]
+        # a participant left out of the seats table has no member: member-missing (§ 18-3) says so
+        missing = [] if what == "seats" else [listed[k] for k in listed if k not in named]
         extra = [n.short for k, n in named.items() if k not in listed]
         if missing or extra:
             findings.append(_inconsistent(what, names[0].location(), missing, extra))
@@ -177,9 +178,23 @@ def rights_contradictions(draft: Draft) -> list[Finding]:
     return findings
 
 
+def shares_unassessed(draft: Draft, participants: list[Named]) -> list[Finding]:
+    sentence = shares_not_assessable(draft, participants)
+    if sentence is None:
+        return []
+    return [finding(
+        "shares-not-assessable", "info", "kommuneloven § 18-2 første ledd; § 18-4 fjerde ledd bokstav f",
+        sentence.location(),
+        "Andelene fastsettes etter folketall, men avtalen oppgir ikke tallene eller datoen de telles per; "
+        "om andelene utgjør hele rådets forpliktelser, og for hvem, kan ikke vurderes ut fra teksten.",
+        "The shares follow population, but the agreement gives neither the figures nor the date they are "
+        "counted on; whether they make up all of the council's obligations cannot be assessed from the text.")]
+
+
 def consistency_checks(draft: Draft, participants: list[Named], seats: Seats, shares: list[Share],
                        rotation: list[Named]) -> list[Finding]:
     share_names = [Named(s.name, s.line, s.heading) for s in shares]
     return (participants_consistent(participants, {"seats": seats.table, "shares": share_names,
                                                    "rotation": rotation})
-            + shares_whole(shares) + undefined_references(draft) + rights_contradictions(draft))
+            + shares_whole(shares) + shares_unassessed(draft, participants) + undefined_references(draft)
+            + rights_contradictions(draft))

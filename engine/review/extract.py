@@ -390,9 +390,9 @@ def _share_value(text: str) -> Fraction | None:
 def rotation_order(draft: Draft) -> tuple[list[Named], Sentence | None]:
     """An explicit rotation order ('… på omgang i denne rekkefølgen: A, B, C'), if given."""
     for sentence in all_sentences(draft.clauses):
-        if not re.search(r"omgang|rotasjon|rullerer|roterer", sentence.text, re.IGNORECASE):
+        if not re.search(r"omgang|rotasjon|rullerer|roterer|rullering", sentence.text, re.IGNORECASE):
             continue
-        match = re.search(r"rekkefølge\w*(?:\s?er)?\s?:?\s?", sentence.text, re.IGNORECASE)
+        match = re.search(r"rekkj?efølgj?\w*(?:\s?er)?\s?:?\s?", sentence.text, re.IGNORECASE)
         if match and not re.search(r"alfabetisk", sentence.text[:match.end()], re.I):
             names = _named_items(sentence, match.end(), sentence.text[match.end():])
             if len(names) >= 2 and all(_plausible(n.name) for n in names):

@@ -86,10 +86,12 @@ def participant_kind_check(participants: list[Named]) -> list[Finding]:
 # § 18-3 first paragraph: every participant at least one member, and at least as many deputies.
 def seats_check(participants: list[Named], seats: Seats) -> list[Finding]:
     findings = []
-    names = [p.name for p in participants] or [n.name for n in seats.names.values()]
+    names = [p.name for p in participants if p.kind != "other"] or [n.name for n in seats.names.values()]
+    if "*" in seats.members and "*" in seats.deputies and not seats.table:  # one rule for all: one finding
+        names = names[:1] and ["Hver deltaker"]
     for name in names:
         members, deputies = seats.seats_of(name), seats.deputies_of(name)
-        if members == 0:
+        if members == 0 or (members is None and seats.table):  # a seats table that leaves it out
             findings.append(finding(
                 "member-missing", "error", "kommuneloven § 18-3 første ledd", seats.members_at,
                 f"{name} har ingen medlemmer i representantskapet; samtlige deltakere skal være "
@@ -104,6 +106,55 @@ def seats_check(participants: list[Named], seats: Seats) -> list[Finding]:
                 f"{name} has {members} member(s) but only {deputies} deputy member(s) in the "
                 "representantskap; each council elects its members and at least as many deputies."))
     return findings
+
+
+_DEPUTY_WORDS = re.compile(r"\bvara\w{0,12}|\bstedfortreder\w{0,3}|\bstadfortredar\w{0,3}", _I)
+
+
+def deputies_missing(draft: Draft, seats: Seats) -> list[Finding]:
+    """Members are fixed, but the agreement elects no deputies anywhere."""
+    if not seats.members or draft.truncated_at or _DEPUTY_WORDS.search(draft.body):
+        return []
+    return [finding(
+        "deputies-missing", "error", "kommuneloven § 18-3 første ledd", seats.members_at or title_location(draft),
+        "Avtalen fastsetter medlemmer i representantskapet, men ingen varamedlemmer. Hvert kommunestyre "
+        "(fylkesting) velger selv sine medlemmer og minst like mange varamedlemmer.",
+        "The agreement fixes the members of the representantskap but no deputies. Each council elects "
+        "its members and at least as many deputies.")]
+
+
+def representantskap_missing(draft: Draft) -> list[Finding]:
+    if draft.truncated_at or re.search(r"representantskap", draft.body, _I):
+        return []
+    return [finding(
+        "representantskap-missing", "error", "kommuneloven § 18-3 første ledd", title_location(draft),
+        "Avtalen oppretter ikke noe representantskap. Representantskapet er det øverste organet i et "
+        "interkommunalt politisk råd, og samtlige deltakere skal være representert i det.",
+        "The agreement sets up no representantskap. The representantskap is the supreme body of an IPR, "
+        "and every participant must be represented in it.")]
+
+
+_TERM = re.compile(r"valperiode|valgperiode|funksjonstid|velges\s+for|vert\s+valt?\s+for|veljast\s+for|"
+                   r"\b(?:fire|4|to|2)\s+år\b|kommunestyreperiode", _I)
+_LEADER = re.compile(r"\b(?:leder|leiar|nestleder|nestleiar)\b", _I)
+
+
+def defaults_of_18_3(draft: Draft) -> list[Finding]:
+    """What § 18-3 supplies where the agreement is silent (info: lawful, but said so)."""
+    if draft.truncated_at:
+        return []
+    found = []
+    if not _TERM.search(draft.body):
+        found.append(finding(
+            "term-default", "info", "kommuneloven § 18-3 tredje ledd", title_location(draft),
+            "Avtalen fastsetter ingen valgperiode; da velges medlemmer og varamedlemmer for fire år.",
+            "The agreement sets no term; members and deputies are then elected for four years."))
+    if not _LEADER.search(draft.body):
+        found.append(finding(
+            "leader-default", "info", "kommuneloven § 18-3 første ledd", title_location(draft),
+            "Avtalen sier ikke hvem som velger leder og nestleder; da velger representantskapet dem selv.",
+            "The agreement does not say who elects the leader and vice; the representantskap then does."))
+    return found
 
 
 # § 18-3 first paragraph: "Hvert kommunestyre eller fylkesting velger selv sine medlemmer".
@@ -220,4 +271,5 @@ def not_an_ipr(draft: Draft, kind: str) -> list[Finding]:
 def law_checks(draft: Draft, participants: list[Named], seats: Seats, kind: str) -> list[Finding]:
     return (not_an_ipr(draft, kind) + name_check(draft, kind) + enkeltvedtak_check(draft)
             + participant_kind_check(participants) + seats_check(participants, seats)
+            + deputies_missing(draft, seats) + representantskap_missing(draft) + defaults_of_18_3(draft)
             + election_check(draft) + amendment_check(draft) + observer_vote_check(draft))

@@ -42,6 +42,8 @@ def markdown_layout(text: str) -> MarkdownLayout:
             for number in range(first, end):  # a comment is not part of the agreement's text
                 layout.lines[number] = ""
                 layout.literal.add(number + 1)
+        elif token.type == "paragraph_open":  # a wrapped line goes on the paragraph, never a heading
+            layout.literal.update(range(first + 2, end + 1))
         elif token.type == "table_open":
             _table(tokens, index, layout)
     return layout

@@ -27,7 +27,7 @@ _MD_HEADING = re.compile(r"^ {0,3}#{1,6} (?P<title>[^\n]*)$")
 _PARAGRAPH = re.compile(r"^ ?(?:\*\*)?§ ?(?P<num>\d{1,3}[a-z]?) ?[.:]?(?: (?P<rest>[^.]{0,90}))?$")
 _NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,4})\.? (?P<rest>[A-ZÆØÅ][^.:;]{0,90})$")
 _DASHED = re.compile(r"^ ?(?:[•·*-] ?)?(?P<num>\d{1,2}(?:-\d{1,2})?) (?P<rest>[A-ZÆØÅ][^.:;]{0,60})$")
-_CHAPTER = re.compile(r"^ ?(?:Kapittel|Kap\.) (?P<num>\d{1,3})\b", re.IGNORECASE)
+_CHAPTER = re.compile(r"^ ?(?:Kapittel|KAPITTEL|Kap\.|KAP\.) (?P<num>\d{1,3})\b")  # not a wrapped "kapittel 18"
 _SEPARATOR = re.compile(r"^ ?[-=]{20,} ?$")
 _TRUNCATED = re.compile(r"\[TEKSTEN SLUTTER HER|\[\.\.\.\]|\[…\]")
 
