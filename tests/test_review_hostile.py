@@ -180,3 +180,27 @@ def test_markdown_setext_headings_fences_and_tables(tmp_path):
         ("§ 2 Deltakere", 14)]
     assert draft.clauses[1].number == "1"
     assert "| Enebakk | 1 |" in draft.clauses[2].text
+
+
+def test_a_missing_docx_extra_names_the_pip_command(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "docx", None)  # as if python-docx were not installed
+    message = _refusal(_docx(tmp_path / "utkast.docx", b"<w:document " + _W.encode() + b"/>"))
+    assert "pip install 'vedtekt[docx]'" in message and "utkast.docx" in message
+
+
+def test_docx_numbered_paragraphs_are_list_items(tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_heading("Samarbeidsavtale for Vestfjord interkommunalt politisk råd", level=1)
+    document.add_heading("§ 2 Deltakere", level=2)
+    document.add_paragraph("Deltakere i rådet er:")
+    for name in ("Steigen kommune", "Hamarøy kommune", "Røst kommune"):
+        document.add_paragraph(name, style="List Number")
+    path = tmp_path / "utkast.docx"
+    document.save(str(path))
+    from engine.review.extract import participants
+    from engine.review.parse import read_draft
+
+    draft = read_draft(path)
+    assert [c.heading for c in draft.clauses][-1] == "§ 2 Deltakere"
+    assert [p.name for p in participants(draft)[0]] == ["Steigen kommune", "Hamarøy kommune", "Røst kommune"]

@@ -159,8 +159,11 @@ def test_every_finding_of_every_document_is_a_declared_check():
     declared_rules = set(by_rule()) | {"assumption", "date-assumed", "loophole-not-evaluated"}
     paths = sorted(DRAFTS.glob("*.md")) + sorted(ANDRE_RAD.glob("*.txt"))
     for path in paths:
-        rules = {f.rule for f in review_file(path).findings}
+        report = review_file(path)
+        rules = {f.rule for f in report.findings}
         assert rules <= declared_rules, (path.name, rules - declared_rules)
+        for f in report.findings:  # every finding located by clause heading and line, and cited
+            assert f.location.heading and f.location.line and f.citation, (path.name, f.rule)
 
 
 def test_every_declared_check_has_a_citation_and_reads_something():

@@ -61,10 +61,11 @@ def shares_whole(shares: list[Share]) -> list[Finding]:
     if abs(total - 1) <= Fraction(1, 200):  # rounded percentages (16,7 % × 6) are whole enough
         return []
     percent = float(total * 100)
+    percent_nb = f"{percent:.4g}".replace(".", ",")  # Norwegian decimal comma
     return [finding(
         "shares-not-whole", "error", "kommuneloven § 18-2 første ledd; § 18-4 fjerde ledd bokstav f",
         Location(heading=shares[0].heading, line=shares[0].line),
-        f"Andelene summerer seg til {percent:.4g} %, ikke 100 %. Til sammen skal andelene utgjøre "
+        f"Andelene summerer seg til {percent_nb} %, ikke 100 %. Til sammen skal andelene utgjøre "
         "rådets samlede forpliktelser.",
         f"The shares add up to {percent:.4g} %, not 100 %. Together the shares must make up all of "
         "the council's obligations.")]

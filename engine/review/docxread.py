@@ -117,4 +117,14 @@ def _is_heading(para) -> bool:
 
 
 def _is_numbered(para) -> bool:
-    return para._p.find("./{*}pPr/{*}numPr") is not None
+    """Word list numbering on the paragraph itself or through its style ('List Number', 'Liste')."""
+    if para._p.find("./{*}pPr/{*}numPr") is not None:
+        return True
+    style = para.style
+    while style is not None:
+        if (style.name or "").lower().startswith(("list", "liste")):
+            return True
+        if style.element.find("./{*}pPr/{*}numPr") is not None:
+            return True
+        style = style.base_style
+    return False
