@@ -97,3 +97,36 @@ def test_ten_participants_are_fast():
         smallest_to_adopt(rules, Threshold(Fraction(2, 3), strict=False), others)
     smallest_to_block(rules, Threshold())
     assert time.perf_counter() - start < 1.0
+
+
+# --- shares: the same numbers in a table, a list and a sentence ------------------------------
+
+_MUNICIPALITIES = ["Enebakk", "Frogn", "Nesodden", "Vestby", "Ås", "Askvoll"]
+
+
+def _share_draft(names, percents, form: str):
+    lines = ["# Samarbeidsavtale for Testrådet interkommunalt politisk råd", "", "## § 1 Deltakere", "",
+             "Deltakere i rådet er " + ", ".join(f"{n} kommune" for n in names[:-1]) + f" og {names[-1]} kommune.",
+             "", "## § 2 Økonomi", ""]
+    if form == "table":
+        lines += ["| Deltaker | Eierandel |", "| --- | --- |"] + [f"| {n} | {p} % |" for n, p in zip(names, percents)]
+    elif form == "list":
+        lines += ["Eierandelene er:", ""] + [f"- {n}: {p} %" for n, p in zip(names, percents)]
+    else:
+        lines += ["Eierandelene fordeles slik: " + ", ".join(f"{n} kommune {p} %" for n, p in zip(names, percents)) + "."]
+    return parse_lines(lines, f"{form}.md")
+
+
+@settings(max_examples=15)
+@given(st.integers(2, 6).flatmap(lambda n: st.tuples(
+    st.just(_MUNICIPALITIES[:n]), st.lists(st.integers(1, 60), min_size=n, max_size=n))))
+def test_shares_read_the_same_in_every_form(case):
+    from engine.review.extract import participants, shares
+
+    names, percents = case
+    read = []
+    for form in ("table", "list", "sentence"):
+        draft = _share_draft(names, percents, form)
+        found = shares(draft, participants(draft)[0])
+        read.append([(s.name.replace(" kommune", ""), s.value * 100) for s in found])
+    assert read[0] == read[1] == read[2] == list(zip(names, percents))

@@ -91,19 +91,17 @@ def docx_lines(path: Path) -> tuple[list[str], dict[int, bool]]:
                          hint="lagre filen på nytt som .docx") from None
     lines: list[str] = []
     headings: dict[int, bool] = {}
-    for child in document.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            para = Paragraph(child, document)
-            heading = _is_heading(para)
-            text = para.text
-            if not heading and _is_numbered(para) and text.strip():
+    for block in document.iter_inner_content():  # paragraphs and tables in document order
+        if isinstance(block, Paragraph):
+            heading = _is_heading(block)
+            text = block.text
+            if not heading and _is_numbered(block) and text.strip():
                 text = "- " + text  # a Word list item reads as one
             lines.append(text)
             if heading:
                 headings[len(lines)] = True
-        elif tag == "tbl":
-            for row in Table(child, document).rows:
+        elif isinstance(block, Table):
+            for row in block.rows:
                 lines.append("| " + " | ".join(c.text.strip().replace("|", "/") for c in row.cells) + " |")
     return lines, headings
 
