@@ -130,3 +130,12 @@ def test_shares_read_the_same_in_every_form(case):
         found = shares(draft, participants(draft)[0])
         read.append([(s.name.replace(" kommune", ""), s.value * 100) for s in found])
     assert read[0] == read[1] == read[2] == list(zip(names, percents))
+
+
+@settings(max_examples=30)
+@given(st.text(alphabet="ab \n", max_size=60), st.integers(0, 70), st.integers(1, 40))
+def test_line_at_is_the_line_of_the_offset(text, offset, first_line):
+    from engine.review.parse import Clause
+
+    clause = Clause("§ 1", "1", first_line, text)
+    assert clause.line_at(offset) == first_line + text.count("\n", 0, offset)

@@ -179,8 +179,8 @@ def rights_contradictions(draft: Draft) -> list[Finding]:
     return findings
 
 
-def shares_unassessed(draft: Draft, participants: list[Named]) -> list[Finding]:
-    sentence = shares_not_assessable(draft, participants)
+def shares_unassessed(draft: Draft, shares: list[Share]) -> list[Finding]:
+    sentence = shares_not_assessable(draft, shares)
     if sentence is None:
         return []
     return [finding(
@@ -197,5 +197,5 @@ def consistency_checks(draft: Draft, participants: list[Named], seats: Seats, sh
     share_names = [Named(s.name, s.line, s.heading) for s in shares]
     return (participants_consistent(participants, {"seats": seats.table, "shares": share_names,
                                                    "rotation": rotation})
-            + shares_whole(shares) + shares_unassessed(draft, participants) + undefined_references(draft)
+            + shares_whole(shares) + shares_unassessed(draft, shares) + undefined_references(draft)
             + rights_contradictions(draft))

@@ -340,9 +340,10 @@ def _population(clause, sentence: Sentence, participants: list[Named]) -> list[S
     return [Share(name, Fraction(value, total), line, clause.heading) for name, value, line in figures]
 
 
-def shares_not_assessable(draft: Draft, participants: list[Named]) -> Sentence | None:
-    """The sentence that fixes the shares by population without giving the figures, if any."""
-    if shares(draft, participants):
+def shares_not_assessable(draft: Draft, found: list[Share]) -> Sentence | None:
+    """The sentence that fixes the shares by population without giving the figures, if any
+    (`found`: the shares read from the draft)."""
+    if found:
         return None
     for sentence in all_sentences(draft.clauses):
         if _BY_POPULATION.search(sentence.text) and _SHARE_WORDS.search(sentence.clause.text):

@@ -7,6 +7,7 @@ text maps back to a line of the file (`Clause.line_at`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,9 +40,15 @@ class Clause:
     line: int  # the heading's line (1 for the untitled start of a document)
     text: str  # the heading line and the body, joined by newlines
     headed: bool = True  # False for the untitled start of a document (no heading line)
+    cache: dict = field(default_factory=dict, repr=False, compare=False)  # derived data (sentences)
 
     def line_at(self, offset: int) -> int:
-        return self.line + self.text.count("\n", 0, max(0, offset))
+        """The file line of an offset in `text`: a binary search in the newline offsets, so that
+        locating many matches in a long clause stays linear (no count from the start each time)."""
+        newlines = self.cache.get("newlines")
+        if newlines is None:
+            newlines = self.cache["newlines"] = [i for i, c in enumerate(self.text) if c == "\n"]
+        return self.line + bisect_left(newlines, max(0, offset))
 
 
 @dataclass

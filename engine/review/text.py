@@ -36,7 +36,14 @@ class Sentence:
 
 def sentences(clause: Clause) -> list[Sentence]:
     """The clause's sentences; its heading line is one of its own (a heading ends no sentence
-    with a full stop, and a word processor puts no blank line after it)."""
+    with a full stop, and a word processor puts no blank line after it). Split once per clause."""
+    cached = clause.cache.get("sentences")
+    if cached is None:
+        cached = clause.cache["sentences"] = _split(clause)
+    return list(cached)
+
+
+def _split(clause: Clause) -> list[Sentence]:
     result, start = [], 0
     if clause.headed:
         end = clause.text.find("\n")
