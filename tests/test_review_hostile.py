@@ -204,3 +204,12 @@ def test_docx_numbered_paragraphs_are_list_items(tmp_path):
     draft = read_draft(path)
     assert [c.heading for c in draft.clauses][-1] == "§ 2 Deltakere"
     assert [p.name for p in participants(draft)[0]] == ["Steigen kommune", "Hamarøy kommune", "Røst kommune"]
+
+
+def test_a_text_over_the_review_limit_is_refused(tmp_path):
+    from engine.review.parse import MAX_TEXT_BYTES
+
+    path = tmp_path / "stor.md"
+    path.write_text("# Avtale\n\n" + "a " * (MAX_TEXT_BYTES // 2 + 1), encoding="utf-8")
+    message = _refusal(path)
+    assert "stor.md" in message and str(MAX_TEXT_BYTES) in message

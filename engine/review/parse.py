@@ -17,6 +17,9 @@ from .docxread import docx_lines
 from .mdread import markdown_layout
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
+# A review reads each clause with some 150 patterns: a limit well above any real agreement (the
+# longest stored one is about 10 kB) keeps the time of a hostile file to seconds.
+MAX_TEXT_BYTES = 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text"}
 
 # Headings the drafts and the stored agreements use: "§ 3 Representantskapet", "§ 3: Rådet",
@@ -77,6 +80,9 @@ def read_draft(path: Path | str) -> Draft:
         raise InputError("filen finnes ikke" if not path.exists() else "er ikke en fil",
                          file=str(path), hint="sjekk stien")
     literal: set[int] = set()
+    if suffix != ".docx" and path.stat().st_size > MAX_TEXT_BYTES:
+        raise InputError(f"filen er for stor for en gjennomgang ({path.stat().st_size} byte; grensen er "
+                         f"{MAX_TEXT_BYTES})", file=str(path), hint="en samarbeidsavtale er langt kortere; del filen opp")
     if suffix == ".docx":
         lines, styles = docx_lines(path)
     elif suffix in MARKDOWN_SUFFIXES:
@@ -87,6 +93,9 @@ def read_draft(path: Path | str) -> Draft:
     else:
         raise InputError(f"filtypen '{suffix}' støttes ikke", file=str(path),
                          hint="bruk Markdown (.md), ren tekst (.txt), Word (.docx) eller vedtekter (.yaml)")
+    if sum(len(line) + 1 for line in lines) > MAX_TEXT_BYTES:
+        raise InputError(f"teksten er for lang for en gjennomgang (over {MAX_TEXT_BYTES} tegn)", file=str(path),
+                         hint="en samarbeidsavtale er langt kortere; del dokumentet opp")
     if not any(line.strip() for line in lines):
         raise InputError("filen er tom", file=str(path), where="linje 1")
     return parse_lines(lines, str(path), heading_lines=styles, literal=literal,
