@@ -18,8 +18,8 @@ from .mdread import markdown_layout
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 # A review reads each clause with some 150 patterns: a limit well above any real agreement (the
-# longest stored one is about 10 kB) keeps the time of a hostile file to seconds.
-MAX_TEXT_BYTES = 1024 * 1024
+# longest stored one is about 5 kB) keeps the time of a hostile file to seconds.
+MAX_TEXT_BYTES = 512 * 1024
 TEXT_SUFFIXES = {".txt", ".text"}
 
 # Headings the drafts and the stored agreements use: "§ 3 Representantskapet", "§ 3: Rådet",
