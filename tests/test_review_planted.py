@@ -200,3 +200,17 @@ def test_kind_option_sets_the_frame(tmp_path):
     assert as_ipr.exit_code == 1 and "section-27-conversion" not in as_ipr.output
     bad = CliRunner().invoke(review, [str(path), "--kind", "iprr"])
     assert bad.exit_code == 2
+
+
+def test_a_council_that_does_not_say_what_it_is_is_judged_by_its_date(tmp_path):
+    # After chapter 18 came into force a political council of municipalities is an IPR (§ 18-1),
+    # so its agreement must settle § 18-4 a–h; before, the checklist is only for comparison.
+    path = tmp_path / "avtale.md"
+    path.write_text("# Samarbeidsavtale for Testregionrådet\n\n## § 1 Deltakere\n\n"
+                    "Deltakere er Enebakk kommune og Frogn kommune.\n", encoding="utf-8")
+    late = review_file(path, date(2022, 1, 1))
+    assert {f.severity for f in late.by_rule("checklist-missing")} == {"error"}
+    assert late.by_rule("section-27-conversion")[0].severity == "warning"
+    early = review_file(path, date(2015, 1, 1))
+    assert {f.severity for f in early.by_rule("checklist-missing")} == {"info"}
+    assert early.by_rule("section-27-conversion")[0].severity == "info"

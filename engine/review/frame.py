@@ -34,6 +34,15 @@ def apply_frame(findings: list[Finding], kind: str, incomplete: bool) -> list[Fi
     return result
 
 
+def judged_as(kind: str, on: date) -> str:
+    """A council that does not say what it is, on a date when chapter 18 applied, is judged by the
+    rules for an IPR (the form a political council of municipalities takes under the 2018 act);
+    before that date, only by the checks that apply to any agreement."""
+    if kind == "regionrad" and on >= declared().frame.chapter_18_in_force:
+        return "ipr"
+    return kind
+
+
 def _as_info(f: Finding, nb: str, en: str) -> Finding:
     return f.model_copy(update={"severity": "info", "message_nb": f.message_nb + nb,
                                 "message_en": f.message_en + en})
