@@ -50,7 +50,7 @@ def review_draft(draft: Draft, on: date | None = None, kind: str | None = None) 
     findings += _checklist_findings(draft, entries, found)
     people, _ = participants(draft)
     seat_facts = seats(draft)
-    findings += conversion_finding(kind, on, _conversion_place(draft))
+    conversion = conversion_finding(kind, on, _conversion_place(draft))  # by what the text says it is
     kind = judged_as(kind, on)
     findings += law_checks(draft, people, seat_facts, kind)
     findings += stale_names(draft, on)
@@ -59,7 +59,7 @@ def review_draft(draft: Draft, on: date | None = None, kind: str | None = None) 
     findings += consistency_checks(draft, people, seat_facts, share_facts, rotation)
     rules = decision_rules(draft, people, seat_facts)
     findings += quorum_check(rules, kind) + loophole_findings(draft, rules, amendments=kind == "ipr")
-    findings = apply_frame(findings, kind, bool(draft.truncated_at))
+    findings = apply_frame(findings, kind, bool(draft.truncated_at)) + conversion
     return Report(file=draft.file, date=on.isoformat(), title=draft.title, checklist=tuple(entries),
                   findings=tuple(sort_findings(findings)))
 
