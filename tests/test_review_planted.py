@@ -157,7 +157,7 @@ def test_participant_without_seat_and_no_deputies(tmp_path):
 
 # Rules whose citation depends on the case: the letter, the kind of body, the kind of decision,
 # the name fact, or whether a reference is to a section or an organ.
-_CITATION_VARIES = {"checklist-missing", "decision-thresholds", "minority-can-decide", "minority-can-block",
+_CITATION_VARIES = {"document-kind", "checklist-missing", "decision-thresholds", "minority-can-decide", "minority-can-block",
                     "quorum-below-statute", "section-27-conversion", "stale-name", "undefined-reference",
                     "assumption", "date-from-text"}
 

@@ -10,7 +10,7 @@ from . import checklist as cl
 from .consistency import consistency_checks
 from .decisions import decision_rules, loophole_findings, quorum_check
 from .extract import agreement_date, kind_of_cooperation, participants, rotation_order, seats, shares
-from .frame import apply_frame, conversion_finding, judged_as, last_day_of_1992_act, undated_section27_note
+from .frame import apply_frame, conversion_finding, judged_as, kind_note, last_day_of_1992_act, undated_section27_note
 from .lawchecks import finding, law_checks, title_location
 from .model import Finding, Location, Report
 from .text import all_sentences
@@ -44,6 +44,7 @@ def review_file(path: Path | str, on: date | None = None, kind: str | None = Non
 
 def review_draft(draft: Draft, on: date | None = None, kind: str | None = None) -> Report:
     findings: list[Finding] = []
+    given = kind is not None
     kind = kind or kind_of_cooperation(draft)
     on = on or _date_of(draft, kind, findings)
     entries, found = cl.checklist(draft)
@@ -51,7 +52,9 @@ def review_draft(draft: Draft, on: date | None = None, kind: str | None = None) 
     people, _ = participants(draft)
     seat_facts = seats(draft)
     conversion = conversion_finding(kind, on, _conversion_place(draft))  # by what the text says it is
-    kind = judged_as(kind, on)
+    judged = judged_as(kind, on)
+    conversion.append(kind_note(kind, judged, given, title_location(draft)))
+    kind = judged
     findings += law_checks(draft, people, seat_facts, kind)
     findings += stale_names(draft, on)
     rotation, _ = rotation_order(draft)

@@ -34,6 +34,31 @@ def apply_frame(findings: list[Finding], kind: str, incomplete: bool) -> list[Fi
     return result
 
 
+_KIND_WORDS = {
+    "ipr": ("en samarbeidsavtale for et interkommunalt politisk råd (kommuneloven kapittel 18)",
+            "an agreement for an interkommunalt politisk råd (kommuneloven chapter 18)", "kommuneloven § 18-1"),
+    "section27": ("vedtekter for et samarbeid etter § 27 i kommuneloven 1992",
+                  "the bylaws of a cooperation under § 27 of the 1992 act", "kommuneloven § 31-2"),
+    "ko": ("en samarbeidsavtale for et kommunalt oppgavefellesskap (kommuneloven kapittel 19)",
+           "an agreement for a kommunalt oppgavefellesskap (kommuneloven chapter 19)", "kommuneloven § 19-1"),
+    "regionrad": ("en avtale for et regionråd som ikke sier hvordan det er organisert",
+                  "an agreement for a regional council that does not say how it is organised", "kommuneloven § 18-1; § 31-2"),
+}
+
+
+def kind_note(kind: str, judged: str, given: bool, where: Location) -> Finding:
+    """Which frame the document was judged in, and why: a lawyer can check the starting point."""
+    nb, en, citation = _KIND_WORDS[kind]
+    source_nb, source_en = ("oppgitt med --kind", "given with --kind") if given else ("lest fra teksten", "read from the text")
+    extra_nb = extra_en = ""
+    if judged != kind:
+        extra_nb = " Kapittel 18 gjaldt på dokumentets dato, så kravene til et IPR er brukt."
+        extra_en = " Chapter 18 applied on the document's date, so the requirements for an IPR are applied."
+    return finding("document-kind", "info", citation, where,
+                   f"Dokumentet er vurdert som {nb} ({source_nb}).{extra_nb}",
+                   f"The document is judged as {en} ({source_en}).{extra_en}")
+
+
 def judged_as(kind: str, on: date) -> str:
     """A council that does not say what it is, on a date when chapter 18 applied, is judged by the
     rules for an IPR (the form a political council of municipalities takes under the 2018 act);
