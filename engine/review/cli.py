@@ -2,28 +2,28 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 
 import click
 
 from ..errors import VedtektError
+from ..options import date_option, format_option, lang_option
 from .checks import KINDS, list_checks
-from .core import parse_date, review_file
+from .core import review_file
 from .render import render
 
 
 @click.command("review")
 @click.argument("file", metavar="FILE", required=False)
-@click.option("--date", "on", metavar="YYYY-MM-DD",
-              help="Vurder navn og regler per denne datoen (ellers datoen i teksten).")
+@date_option(help="vurder navn og regler per denne datoen (ellers datoen i teksten)")
 @click.option("--kind", type=click.Choice(KINDS), default=None,
-              help="Hva slags dokument: ipr (kapittel 18), section27 (regionråd etter § 27 i 1992-loven), "
-                   "ko (kapittel 19), regionrad (uoppgitt). Ellers lest fra teksten.")
-@click.option("--format", "fmt", type=click.Choice(["markdown", "json", "html"]), default="markdown",
-              show_default=True, help="Rapportformat.")
-@click.option("--lang", type=click.Choice(["nb", "en"]), default="nb", show_default=True,
-              help="Språk i meldingene.")
-@click.option("--list-checks", "list_checks_", is_flag=True, help="Skriv ut kontrollene med hjemmel, og avslutt.")
-def review(file: str | None, on: str | None, kind: str | None, fmt: str, lang: str,
+              help="hva slags dokument: ipr (kapittel 18), section27 (regionråd etter § 27 i 1992-loven), "
+                   "ko (kapittel 19), regionrad (uoppgitt); ellers lest fra teksten")
+@format_option("markdown", "json", "html")
+@lang_option
+@click.option("--list-checks", "list_checks_", is_flag=True,
+              help="skriv ut kontrollene med hjemmel og hva de leser, og avslutt")
+def review(file: str | None, on: date | None, kind: str | None, fmt: str, lang: str,
            list_checks_: bool) -> None:
     """Juridisk gjennomgang av et utkast til samarbeidsavtale (Markdown, tekst, .docx eller
     vedtektsfil .yaml) mot kommuneloven kapittel 18, seg selv og navn på datoen.
@@ -39,7 +39,7 @@ def review(file: str | None, on: str | None, kind: str | None, fmt: str, lang: s
         click.echo("vedtekt review: mangler FILE (eller bruk --list-checks)", err=True)
         sys.exit(2)
     try:
-        report = review_file(file, parse_date(on), kind)
+        report = review_file(file, on, kind)
     except VedtektError as exc:  # bad input: a located message, never a traceback
         click.echo(f"vedtekt: {exc}", err=True)
         sys.exit(exc.exit_code)
