@@ -36,7 +36,8 @@ def review(file: str | None, on: date | None, kind: str | None, fmt: str, lang: 
         click.echo(list_checks(lang), nl=False)
         return
     if file is None:
-        click.echo("vedtekt review: mangler FILE (eller bruk --list-checks)", err=True)
+        click.echo("vedtekt review: " + ("missing FILE (or use --list-checks)" if lang == "en"
+                                         else "mangler FILE (eller bruk --list-checks)"), err=True)
         sys.exit(2)
     try:
         report = review_file(file, on, kind)
