@@ -213,3 +213,14 @@ def test_a_text_over_the_review_limit_is_refused(tmp_path):
     path.write_text("# Avtale\n\n" + "a " * (MAX_TEXT_BYTES // 2 + 1), encoding="utf-8")
     message = _refusal(path)
     assert "stor.md" in message and str(MAX_TEXT_BYTES) in message
+
+
+def test_markdown_clauses_without_blank_lines_and_wrapped_lines(tmp_path):
+    from engine.review.parse import read_draft
+
+    path = tmp_path / "utkast.md"
+    path.write_text("# Avtale\n\n§ 1 Navn\nRådets navn er Testrådet interkommunalt politisk råd, etter\n"
+                    "kapittel 18 i kommuneloven, der\n12 Kommuner deltar\n§ 2 Deltakere\n"
+                    "Deltakere er Enebakk kommune og Frogn kommune.\n", encoding="utf-8")
+    assert [(c.heading, c.line) for c in read_draft(path).clauses] == [
+        ("Avtale", 1), ("§ 1 Navn", 3), ("§ 2 Deltakere", 7)]

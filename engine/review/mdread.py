@@ -17,6 +17,9 @@ class MarkdownLayout:
     lines: list[str]
     headings: dict[int, str] = field(default_factory=dict)  # 1-based line -> heading title
     literal: set[int] = field(default_factory=set)  # 1-based lines that are never headings
+    # 1-based lines that continue a paragraph: a heading there only in the explicit '§ 3 …' or
+    # 'Kapittel 2 …' form (a draft without blank lines), never a wrapped '2020 ble …' line
+    continuation: set[int] = field(default_factory=set)
 
 
 def _parser() -> MarkdownIt:
@@ -42,8 +45,8 @@ def markdown_layout(text: str) -> MarkdownLayout:
             for number in range(first, end):  # a comment is not part of the agreement's text
                 layout.lines[number] = ""
                 layout.literal.add(number + 1)
-        elif token.type == "paragraph_open":  # a wrapped line goes on the paragraph, never a heading
-            layout.literal.update(range(first + 2, end + 1))
+        elif token.type == "paragraph_open":
+            layout.continuation.update(range(first + 2, end + 1))
         elif token.type == "table_open":
             _table(tokens, index, layout)
     return layout

@@ -80,6 +80,7 @@ def read_draft(path: Path | str) -> Draft:
         raise InputError("filen finnes ikke" if not path.exists() else "er ikke en fil",
                          file=str(path), hint="sjekk stien")
     literal: set[int] = set()
+    continuation: set[int] = set()
     if suffix != ".docx" and path.stat().st_size > MAX_TEXT_BYTES:
         raise InputError(f"filen er for stor for en gjennomgang ({path.stat().st_size} byte; grensen er "
                          f"{MAX_TEXT_BYTES})", file=str(path), hint="en samarbeidsavtale er langt kortere; del filen opp")
@@ -88,6 +89,7 @@ def read_draft(path: Path | str) -> Draft:
     elif suffix in MARKDOWN_SUFFIXES:
         layout = markdown_layout(read_text(path))
         lines, styles, literal = layout.lines, dict(layout.headings), layout.literal
+        continuation = layout.continuation
     elif suffix in TEXT_SUFFIXES or suffix == "":
         lines, styles = read_text(path).splitlines(), {}
     else:
@@ -99,11 +101,12 @@ def read_draft(path: Path | str) -> Draft:
     if not any(line.strip() for line in lines):
         raise InputError("filen er tom", file=str(path), where="linje 1")
     return parse_lines(lines, str(path), heading_lines=styles, literal=literal,
-                       markdown=suffix in MARKDOWN_SUFFIXES)
+                       markdown=suffix in MARKDOWN_SUFFIXES, continuation=continuation)
 
 
 def parse_lines(lines: list[str], file: str, heading_lines: dict[int, bool | str] | None = None,
-                literal: set[int] | None = None, markdown: bool = False) -> Draft:
+                literal: set[int] | None = None, markdown: bool = False,
+                continuation: set[int] | None = None) -> Draft:
     """Split lines into clauses. `heading_lines` marks lines that are headings by structure (a
     Markdown heading with its title, or a word processor's heading style); `literal` lines (code,
     tables, comments) are never headings. Without `markdown`, '# …' lines are headings too."""
@@ -116,7 +119,8 @@ def parse_lines(lines: list[str], file: str, heading_lines: dict[int, bool | str
     for index in range(start, end):
         raw = lines[index]
         structural = (heading_lines or {}).get(index + 1, False)
-        heading = None if index + 1 in literal else _heading(raw, structural, markdown)
+        heading = None if index + 1 in literal else _heading(
+            raw, structural, markdown, explicit_only=index + 1 in (continuation or ()))
         if heading:
             _close(clauses, current_head, current_num, current_line, body)
             current_head, current_num = heading
@@ -144,7 +148,8 @@ def _squash_blanks(line: str) -> str:
 _BLANKS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
 
 
-def _heading(raw: str, styled: bool | str, markdown: bool = False) -> tuple[str, str | None] | None:
+def _heading(raw: str, styled: bool | str, markdown: bool = False,
+             explicit_only: bool = False) -> tuple[str, str | None] | None:
     line = raw.rstrip()
     if not line.strip():
         return None
@@ -157,6 +162,8 @@ def _heading(raw: str, styled: bool | str, markdown: bool = False) -> tuple[str,
         found = pattern.match(line)
         if found:
             return (_squash(line.strip("* ")), found["num"])
+    if explicit_only:
+        return None
     for pattern in (_NUMBERED, _DASHED):
         found = pattern.match(line)
         if found:
