@@ -46,7 +46,7 @@ class Named:
 def short_name(name: str) -> str:
     name = re.sub(r"^(?:kommunene|kommunane|kommunen|kommune)\s+(?:i\s+)?", "", name.strip(),
                   flags=re.IGNORECASE)
-    return re.sub(r"\s+(?:kommune|fylkeskommune|kommunene)$", "", name, flags=re.IGNORECASE).strip()
+    return re.sub(r"\b (?:kommune|fylkeskommune|kommunene)$", "", flat(name), flags=re.IGNORECASE).strip()
 
 
 def key(name: str) -> str:
@@ -101,7 +101,7 @@ def _names_after(found: list[Sentence], index: int, end: int) -> list[Named]:
 
 
 def _is_bullet(text: str) -> bool:
-    return bool(re.match(r"\s*(?:[-*•·]|\d+[.)])\s", text))
+    return bool(re.match(r"^\s*(?:[-*•·]|\d{1,3}[.)])\s", text))
 
 
 def _named_items(sentence: Sentence, offset: int, text: str) -> list[Named]:
@@ -233,7 +233,7 @@ class Share:
     heading: str
 
 
-_PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:%|prosent)", re.IGNORECASE)
+_PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d{1,4})?)\s?(?:%|prosent)", re.IGNORECASE)
 _FRACTION = re.compile(r"\b(\d+)\s*/\s*(\d+)\b")
 _SHARE_WORDS = re.compile(r"eierandel|eigarandel|eigardel|ansvarsandel|andel|eierbrøk|fordeling",
                           re.IGNORECASE)

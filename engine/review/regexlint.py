@@ -1,9 +1,13 @@
-"""A static check that a regular expression cannot backtrack catastrophically.
+r"""A static check that a regular expression cannot backtrack catastrophically.
 
 Python's `re` backtracks. A pattern is at risk when two unbounded quantifiers can compete for the
-same characters: nested (`(?:\\s+\\w+)*`) or adjacent with only optional items between them
-(`[^.]+?\\s*$`, `\\s*[.:]?\\s+`). On a long run of those characters such a pattern takes
+same characters: nested (`(?:\s+\w+)*`) or adjacent with only optional items between them
+(`[^.]+?\s*$`, `\s*[.:]?\s+`). On a long run of those characters such a pattern takes
 polynomial or exponential time (a heading '# a' + 2,000 spaces + 'b' used to take 20 s).
+
+A third risk is search-level: `search` tries every start position, so a pattern whose match can
+begin with an unbounded repeat (`\d+%`) rescans a long run from each position; an anchor (^,
+\b) in front keeps it linear.
 
 `risks(pattern)` parses the pattern with the standard library's own parser and reports every
 such pair. The character sets are compared over a probe alphabet of the characters agreement
@@ -42,8 +46,42 @@ def risks(pattern: str | re.Pattern, flags: int = 0) -> list[str]:
     if isinstance(pattern, bytes):
         pattern = pattern.decode("latin-1")
     found: list[str] = []
-    _sequence(list(P.parse(pattern, flags)), bool(flags & re.IGNORECASE), bool(flags & re.DOTALL), found)
+    items = list(P.parse(pattern, flags))
+    shape = _sequence(items, bool(flags & re.IGNORECASE), bool(flags & re.DOTALL), found)
+    # `search` tries every start: a match that can begin with an unbounded repeat rescans the
+    # rest of a long run from each position (quadratic), unless an anchor or \b comes first
+    if _leading(items, False, bool(flags & re.IGNORECASE), bool(flags & re.DOTALL)):
+        found.append("leading unbounded repeat without an anchor")
     return found
+
+
+def _leading(items, more_after: bool, icase: bool, dotall: bool) -> bool:
+    """Whether a match can begin with an unbounded repeat that something after it can make fail
+    (a bare `\\s+` cannot fail, so it is linear); an anchor or lookaround in front is safe."""
+    for index, (op, av) in enumerate(items):
+        rest = more_after or index < len(items) - 1
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            return False
+        if op in _REPEATS:
+            low, high, body = av
+            if high == C.MAXREPEAT:
+                return rest
+            if _leading(list(body), True, icase, dotall):
+                return True
+            if low == 0:
+                continue  # it may be absent: what follows may lead
+            return False
+        if op == C.SUBPATTERN:
+            inner = list(av[-1])
+            if _leading(inner, rest, icase, dotall):
+                return True
+            if _sequence(inner, icase, dotall, []).nullable:
+                continue
+            return False
+        if op == C.BRANCH:
+            return any(_leading(list(alt), rest, icase, dotall) for alt in av[1])
+        return False
+    return False
 
 
 def _sequence(items, icase, dotall, found) -> _Shape:

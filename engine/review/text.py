@@ -105,8 +105,8 @@ NEGATION = re.compile(r"\b(?:ikke|ikkje|ingen|uten|utan|verken|aldri)\b", re.IGN
 
 def split_list(text: str) -> list[str]:
     """'A, B, C og D' → [A, B, C, D]; bullets and trailing punctuation removed."""
-    text = re.sub(r"^\s*[-*•·]\s*", "", text.strip())
-    parts = re.split(r",|;|\s+og\s+|\s+samt\s+|\s+and\s+", text)
+    text = re.sub(r"^[-*•·] ?", "", flat(text))
+    parts = re.split(r",|;|\b (?:og|samt|and) \b", text)
     return [p.strip(" .:;*\t\n") for p in parts if p.strip(" .:;*\t\n")]
 
 
