@@ -93,6 +93,8 @@ _PATHOLOGICAL = {
     "shares.md": "## Eierandeler\n\n" + "A" + " -" * 8_000 + ": x\n",
     "tabs.md": "Hver kommune har" + "\t" * 20_000 + "1 medlem\n",
     "pipes.md": "|" * 30_000 + "\n",
+    "digits.md": "## § 8 Eierandeler\n\n" + "1" * 30_000 + "\n",  # the old percent pattern: minutes
+    "percentages.md": "## § 8 Eierandeler\n\n" + "Aa 1 % " * 4_000 + "\n",  # line_at once per match
 }
 
 
