@@ -199,7 +199,7 @@ def test_kind_option_sets_the_frame(tmp_path):
     as_ipr = CliRunner().invoke(review, [str(path), "--kind", "ipr", "--date", "2024-01-01"])
     assert as_ipr.exit_code == 1 and "section-27-conversion" not in as_ipr.output
     bad = CliRunner().invoke(review, [str(path), "--kind", "iprr"])
-    assert bad.exit_code == 2
+    assert bad.exit_code == 2 and "mente du: ipr?" in bad.output
 
 
 def test_a_council_that_does_not_say_what_it_is_is_judged_by_its_date(tmp_path):

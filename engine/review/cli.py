@@ -6,17 +6,28 @@ from datetime import date
 
 import click
 
-from ..errors import VedtektError
+from ..errors import VedtektError, did_you_mean
 from ..options import date_option, format_option, lang_option
 from .checks import KINDS, list_checks
 from .core import review_file
 from .render import render
 
 
+class _Kind(click.Choice):
+    """--kind: an unknown kind named in Norwegian, with a «mente du» suggestion."""
+
+    def convert(self, value, param, ctx):
+        if value in self.choices:
+            return value
+        hint = did_you_mean(str(value), list(self.choices))
+        self.fail(f"ukjent slag dokument «{value}»; bruk {', '.join(self.choices)}" + (f" ({hint})" if hint else ""),
+                  param, ctx)
+
+
 @click.command("review")
 @click.argument("file", metavar="FILE", required=False)
 @date_option(help="vurder navn og regler per denne datoen (ellers datoen i teksten)")
-@click.option("--kind", type=click.Choice(KINDS), default=None,
+@click.option("--kind", type=_Kind(KINDS), default=None,
               help="hva slags dokument: ipr (kapittel 18), section27 (regionråd etter § 27 i 1992-loven), "
                    "ko (kapittel 19), regionrad (uoppgitt); ellers lest fra teksten")
 @format_option("markdown", "json", "html")
