@@ -214,3 +214,13 @@ def test_a_council_that_does_not_say_what_it_is_is_judged_by_its_date(tmp_path):
     early = review_file(path, date(2015, 1, 1))
     assert {f.severity for f in early.by_rule("checklist-missing")} == {"info"}
     assert early.by_rule("section-27-conversion")[0].severity == "info"
+
+
+def test_participants_as_a_list_after_a_lead_in(tmp_path):
+    from engine.review.extract import participants
+    from engine.review.parse import read_draft
+
+    path = tmp_path / "utkast.md"
+    path.write_text("# Avtale\n\n## § 2 Deltakarar\n\nDeltakarane er følgjande kommunar:\n\n"
+                    "- Askvoll kommune\n- Fjaler kommune\n- Solund kommune\n", encoding="utf-8")
+    assert [p.short for p in participants(read_draft(path))[0]] == ["Askvoll", "Fjaler", "Solund"]

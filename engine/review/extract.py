@@ -81,7 +81,8 @@ def participants(draft: Draft) -> tuple[list[Named], Sentence | None]:
 def _names_after(found: list[Sentence], index: int, end: int) -> list[Named]:
     sentence = found[index]
     rest = sentence.text[end:]
-    lead = re.fullmatch(r"(?:(?:kommunene|kommunane)(?: i)?|i)?", flat(rest).strip(" :"), re.IGNORECASE)
+    lead = re.fullmatch(r"(?:(?:følgende|følgjande|disse|desse) )?(?:(?:kommunene|kommunane|kommuner|kommunar)(?: i)?|i)?",
+                        flat(rest).strip(" :"), re.IGNORECASE)
     pieces = [] if lead else [(sentence, end, rest)]
     follow = index + 1
     while not pieces or _is_bullet(pieces[-1][2]):
