@@ -224,3 +224,15 @@ def test_participants_as_a_list_after_a_lead_in(tmp_path):
     path.write_text("# Avtale\n\n## § 2 Deltakarar\n\nDeltakarane er følgjande kommunar:\n\n"
                     "- Askvoll kommune\n- Fjaler kommune\n- Solund kommune\n", encoding="utf-8")
     assert [p.short for p in participants(read_draft(path))[0]] == ["Askvoll", "Fjaler", "Solund"]
+
+
+def test_seats_named_in_a_sentence(tmp_path):
+    # § 18-3 første ledd: «Samtlige deltakere i rådet skal være representert med minst ett medlem»
+    report = _review(tmp_path, "## § 2 Representantskapet\n\nEnebakk kommune har to medlemmer, Frogn "
+                               "kommune har ett medlem og Vestby kommune har ett medlem. Hver kommune velger "
+                               "like mange varamedlemmer.\n")
+    missing = report.by_rule("member-missing")
+    assert [f.message().split(" har ")[0] for f in missing] == ["Ås kommune"]
+    others = _review(tmp_path, "## § 2 Representantskapet\n\nEnebakk kommune har to medlemmer, de andre "
+                               "kommunene har ett medlem hver. Hver kommune velger like mange varamedlemmer.\n")
+    assert not others.by_rule("member-missing")

@@ -200,7 +200,34 @@ def _is_total(cell: str) -> bool:
     return bool(re.match(r"^(?:sum|totalt|i alt|til sammen|samla?)\b", cell.strip(), re.IGNORECASE))
 
 
+# "Nordre Follo kommune har fire medlemmer, Enebakk og Frogn har ett medlem hver": seats by name.
+_NAMED_SEATS = re.compile(
+    r"(?P<name>[A-ZÆØÅ][\w-]{1,30}(?: [A-ZÆØÅ][\w-]{1,30}){0,2})(?: (?:kommune|fylkeskommune))? "
+    r"(?:har|får|velger|vel|skal ha) " + NUMBER + r" (?:faste )?(?:medlem|representant)")  # names keep their capital
+_OTHERS_SEATS = re.compile(r"\b(?:de|dei) (?:andre|øvrige|øvrege)(?: \w{1,20})? (?:har|får|velger|vel) "
+                           + NUMBER + r" (?:faste )?(?:medlem|representant)", re.IGNORECASE)
+
+
+def _seats_by_name(sentence: Sentence, result: Seats) -> None:
+    text = sentence.text
+    if result.table or re.search(r"\bvara", text, re.I):
+        return
+    for match in _NAMED_SEATS.finditer(text):
+        name, count = match["name"], to_int(match.group(2))
+        if count is None or re.match(r"(?:hver|hvert|kvar|kvart|den|rådet|representantskapet)\b", name, re.I):
+            continue
+        named = Named(name, sentence.clause.line_at(sentence.start + match.start()), sentence.clause.heading)
+        result.table.append(named)
+        result.members[key(name)] = count
+        result.names[key(name)] = named
+        result.members_at = result.members_at or sentence.location()
+    others = _OTHERS_SEATS.search(text)
+    if others and result.table and to_int(others.group(1)):
+        result.members["*"] = to_int(others.group(1))
+
+
 def _seats_from_sentence(sentence: Sentence, result: Seats) -> None:
+    _seats_by_name(sentence, result)
     text = sentence.text
     members = _SEATS_EACH.search(text) or _SEATS_FROM_EACH.search(text)
     if members and "*" not in result.members and not re.search(r"\bvara", members.group(0), re.I):
