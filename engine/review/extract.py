@@ -229,8 +229,10 @@ def _seats_by_name(sentence: Sentence, result: Seats) -> None:
 def _seats_from_sentence(sentence: Sentence, result: Seats) -> None:
     _seats_by_name(sentence, result)
     text = sentence.text
-    members = _SEATS_EACH.search(text) or _SEATS_FROM_EACH.search(text)
-    if members and "*" not in result.members and not re.search(r"\bvara", members.group(0), re.I):
+    # the first statement of seats for each participant that is not about deputies
+    members = next((m for m in (_SEATS_EACH.search(text), _SEATS_FROM_EACH.search(text))
+                    if m and not re.search(r"\bvara", m.group(0), re.I)), None)
+    if members and "*" not in result.members:
         count = to_int(members.group(1))
         if count:
             result.members["*"] = count
