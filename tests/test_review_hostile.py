@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -54,8 +55,12 @@ def _patterns_used_while_reviewing(monkeypatch) -> dict[str, tuple[str, int]]:
         return original(pattern, flags)
 
     monkeypatch.setattr(re, "_compile", recording)
-    for path in sorted((ROOT / "drafts").glob("*.md")):
+    others = ROOT.parent / "shared" / "domain" / "sources" / "andre-rad"
+    for path in sorted((ROOT / "drafts").glob("*.md")) + sorted(others.glob("*.txt")):
         review_file(path)
+    for path in sorted((ROOT / "drafts").glob("*.md")):  # so that every dated name's pattern is used:
+        review_file(path, date(1990, 1, 1))  # names that came later are stale here,
+        review_file(path, date(2030, 1, 1))  # names that ended are stale here
     return seen
 
 
