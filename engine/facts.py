@@ -596,6 +596,10 @@ class FactBuilder:
             "objection_en": "the chair" if chair_objected else f"{len(objectors)} of {len(seats)} members present",
         }
 
+    def _counts_as_member(self, person: str) -> bool:
+        role, claim = self.sitting.role(person), self.claims.get(person)
+        return bool((role and role.can_vote and role.kind == "member") or (claim and claim.lawful))
+
     def _competence(self, case: Case, kind: CaseKind) -> dict:
         organ = self.sitting.organ
         here = [c for c in self.doc.competences if c.case_kind == case.kind and c.organ == organ.id
