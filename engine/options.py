@@ -166,6 +166,7 @@ def with_shared_params(command: click.Command) -> click.Command:
     if isinstance(command, click.Group):
         for sub in command.commands.values():
             with_shared_params(sub)
-    if not any(p.name == "bylaws_dir" for p in command.params):
+    # a command that declares its own --bylaws-dir (e.g. `serve`) keeps it
+    if not any(p.name == "bylaws_dir" or "--bylaws-dir" in getattr(p, "opts", ()) for p in command.params):
         command.params.append(bylaws_dir_param())
     return command
