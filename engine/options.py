@@ -4,8 +4,8 @@ One ISO date type (``--date``), one set of ``--format`` names, ``--lang nb|en``,
 a writable ``--output`` path, and shell completion of rule ids, organ ids, council ids and node
 names (click's ``shell_complete``). Messages are Norwegian bokmål, like the rest of the CLI.
 
->>> IsoDate().convert("2021-02-12", None, None)
-datetime.date(2021, 2, 12)
+>>> IsoDate().convert("2021-02-12", None, None) == datetime.date(2021, 2, 12)
+True
 """
 from __future__ import annotations
 
@@ -22,16 +22,29 @@ _FORMAT_WORDS = {"text": "text", "json": "json", "markdown": "markdown", "html":
                  "dot": "dot", "mermaid": "mermaid", "png": "png", "svg": "svg"}
 
 
+class Day(datetime.date):
+    """A date that also answers ``.date()``, as the values of click.DateTime did (so code
+    written for that type keeps working).
+
+    >>> Day(2021, 2, 12).date() == datetime.date(2021, 2, 12)
+    True
+    """
+
+    def date(self) -> datetime.date:
+        return datetime.date(self.year, self.month, self.day)
+
+
 class IsoDate(click.ParamType):
-    """A calendar date written YYYY-MM-DD (ISO 8601); converts to :class:`datetime.date`."""
+    """A calendar date written YYYY-MM-DD (ISO 8601); converts to a :class:`datetime.date`."""
 
     name = "ÅÅÅÅ-MM-DD"
 
     def convert(self, value, param, ctx):
         if isinstance(value, datetime.date):
-            return value if not isinstance(value, datetime.datetime) else value.date()
+            return Day(value.year, value.month, value.day)
         try:
-            return datetime.date.fromisoformat(str(value).strip())
+            parsed = datetime.date.fromisoformat(str(value).strip())
+            return Day(parsed.year, parsed.month, parsed.day)
         except ValueError:
             self.fail(f"«{value}» er ikke en gyldig dato; skriv ÅÅÅÅ-MM-DD, f.eks. 2021-02-12",
                       param, ctx)
