@@ -22,6 +22,9 @@ LAZY_COMMANDS = {
     "transition": "engine.transition_cli:transition",
     "bench": "engine.bench:bench",
     "calendar": "engine.rotation_cli:calendar",
+    "people": "engine.people:people",
+    "new-scenario": "engine.people:new_scenario",
+    "serve": "engine.web.cli:serve",
 }
 
 
