@@ -38,6 +38,7 @@ def create_app(*, bylaws_dir: Path | None = None, meetings_dir: Path | None = No
     if token:
         _require_token(app, token)
     app.add_middleware(BodyLimit, limit=service.MAX_BODY)
+    _server_timing(app)
 
     def lib() -> Library:
         return library(app.state.lib_root)
@@ -214,6 +215,19 @@ def _errors(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def crash(request: Request, exc: Exception):  # a bug: say so, never a traceback
         return JSONResponse({"error": f"intern feil ({type(exc).__name__})"}, status_code=500)
+
+
+def _server_timing(app: FastAPI) -> None:
+    """`Server-Timing: app;dur=MS` on every answer: the server's own time (what `vedtekt bench`
+    reports for a check round trip), visible in the browser's developer tools."""
+    import time
+
+    @app.middleware("http")
+    async def timing(request: Request, call_next):
+        start = time.perf_counter()
+        response = await call_next(request)
+        response.headers["server-timing"] = f"app;dur={(time.perf_counter() - start) * 1000:.2f}"
+        return response
 
 
 def _require_token(app: FastAPI, token: str) -> None:
