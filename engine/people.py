@@ -45,33 +45,34 @@ def councils(lib: Library | None = None) -> list[dict]:
 
 
 def choose_document(organ: str, on: date, council: str | None = None,
-                    lib: Library | None = None) -> Document:
-    """The bylaws document of `council` (any, when None) in which `organ` sits on `on`."""
+                    lib: Library | None = None, prefix: str = "--") -> Document:
+    """The bylaws document of `council` (any, when None) in which `organ` sits on `on`.
+    Errors name the option (`--organ`) or, with prefix "", the query parameter (`organ`)."""
     lib = lib or library()
     if council is None:
-        return lib.choose(organ, on, where="--organ")
+        return lib.choose(organ, on, where=f"{prefix}organ")
     known = sorted({d.council for d in lib.documents.values()})
     if council not in known:
-        raise InputError(f"ukjent råd '{council}'", where="--council", hint=did_you_mean(council, known))
+        raise InputError(f"ukjent råd '{council}'", where=f"{prefix}council", hint=did_you_mean(council, known))
     docs = [d for d in lib.documents.values() if d.council == council]
     organs = sorted({o.id for d in docs for o in d.organs})
     if organ not in organs:
-        raise InputError(f"ukjent organ '{organ}' i rådet {council}", where="--organ",
+        raise InputError(f"ukjent organ '{organ}' i rådet {council}", where=f"{prefix}organ",
                          hint=did_you_mean(organ, organs))
     found = [d for d in docs if d.in_force(on) and any(o.id == organ for o in d.organs)]
     if not found:
         periods = ", ".join(f"{d.id}: {d.valid_from} – {d.valid_to or 'åpen'}" for d in docs
                             if any(o.id == organ for o in d.organs))
         raise NotModelled(f"ingen vedtekter for {organ} er modellert for {on} [not-modelled]",
-                          where="--date", hint=f"modellerte perioder: {periods}")
+                          where=f"{prefix}date", hint=f"modellerte perioder: {periods}")
     return found[0]
 
 
 def sitting_on(organ: str, on: date, council: str | None = None,
-               lib: Library | None = None) -> dict:
+               lib: Library | None = None, prefix: str = "--") -> dict:
     """The sitting as a JSON-ready dict (the shape of `vedtekt people --format json`)."""
     lib = lib or library()
-    doc = choose_document(organ, on, council, lib)
+    doc = choose_document(organ, on, council, lib, prefix)
     sitting = resolve(doc, organ, on)
     roles = [r for rs in sitting.roles.values() for r in rs]
     return {

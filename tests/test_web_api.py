@@ -13,7 +13,7 @@ pytest.importorskip("httpx", reason="httpx is not installed (pip install -e '.[t
 import warnings  # noqa: E402
 
 with warnings.catch_warnings():  # starlette's notice that it prefers httpx2 is not ours to fix
-    warnings.simplefilter("ignore", DeprecationWarning)
+    warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient  # noqa: E402
 
 from engine.cli import main  # noqa: E402

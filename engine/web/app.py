@@ -117,7 +117,7 @@ def create_app(*, bylaws_dir: Path | None = None, meetings_dir: Path | None = No
     def api_sitting(organ: str, date: str, council: str | None = None):
         from ..people import sitting_on
 
-        return sitting_on(organ, service_day(date), council or None, lib())
+        return sitting_on(organ, service_day(date), council or None, lib(), prefix="")
 
     @app.post("/api/check", summary="Vurder ett scenario (YAML eller JSON) som `vedtekt check --format json`",
               openapi_extra={"requestBody": {"required": True, "content": {
