@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 pytest.importorskip("fastapi", reason="the web extra is not installed (pip install -e '.[all]')")
 pytest.importorskip("httpx", reason="httpx is not installed (pip install -e '.[test]')")
@@ -179,3 +181,29 @@ def test_the_other_pages_answer(client):
     assert client.get("/docs").status_code == 200
     transition = client.get("/transition")
     assert transition.status_code == 200 and "<table>" in transition.text  # the report's tables, rendered
+
+
+def _quorum_sitting_people() -> tuple[list[str], list[str]]:
+    from datetime import date
+
+    from engine.people import sitting_on
+
+    s = sitting_on("folloradet", date(2021, 2, 12))
+    members = [m["person"] for g in s["members"] for m in g["members"]]
+    return members, [p["person"] for p in s["observers"]]
+
+
+@settings(max_examples=10)
+@given(st.data())
+def test_any_meeting_the_page_can_hold_downloads_to_a_file_judged_the_same(client, data):
+    """Whatever attendance and votes the form holds, «Last ned» (POST /api/yaml) gives a file
+    whose verdict is the verdict of the meeting on the page (POST /api/check of the JSON)."""
+    members, observers = _quorum_sitting_people()
+    present = data.draw(st.lists(st.sampled_from(members + observers), unique=True, max_size=8))
+    votes = {p: data.draw(st.sampled_from(["for", "against", "blank", None])) for p in present}
+    case = {"id": "01", "kind": data.draw(st.sampled_from(["ordinary", "valg"])),
+            "votes": {k: [p for p, v in votes.items() if v == k] for k in ("for", "against", "blank")}}
+    scenario = {"name": "Møte «prøve» <b>", "organ": "folloradet", "date": "2021-02-12",
+                "attendance": [{"person": p} for p in present], "cases": [case]}
+    text = client.post("/api/yaml", json=scenario).text
+    assert client.post("/api/check", content=text).json() == client.post("/api/check", json=scenario).json()

@@ -216,7 +216,10 @@
     sc.cases = sc.cases || [];
     sc.cases.forEach((c, ci) => {
       const p = "c" + ci + "-";
-      const kinds = (sitting ? sitting.case_kinds : []).map((k) => option(k.id, k.label + (k.decided_here ? "" : " *"), k.id === c.kind));
+      // the kinds this organ may decide first; the rest (wrong-organ) after them
+      const all = sitting ? sitting.case_kinds : [];
+      const kinds = [all.filter((k) => k.decided_here).map((k) => option(k.id, k.label, k.id === c.kind)),
+        el("optgroup", { label: T.others }, all.filter((k) => !k.decided_here).map((k) => option(k.id, k.label, k.id === c.kind)))];
       const fs = el("fieldset", { class: "case" }, el("legend", { text: T.case + " " + c.id + (c.title ? " – " + c.title : "") }));
       fs.append(el("div", { class: "row" },
         el("div", { class: "field" }, el("label", { for: p + "id", text: T.case_id }), el("input", { id: p + "id", type: "text", value: c.id, size: "8", onchange: (e) => { c.id = e.target.value; changed(); } })),
