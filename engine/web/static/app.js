@@ -373,7 +373,10 @@
     $("add-case").addEventListener("click", () => {
       const n = String((sc.cases || []).length + 1).padStart(2, "0");
       const kind = sitting.case_kinds.find((k) => k.id === "ordinary") || sitting.case_kinds[0];
-      sc.cases.push({ id: n, kind: kind ? kind.id : "ordinary", votes: { for: [], against: [], blank: [] } });
+      const added = { id: n, kind: kind ? kind.id : "ordinary", votes: { for: [], against: [], blank: [] } };
+      // the lawful choice first: the innstilling the competence asks for (it can be removed)
+      if (kind && kind.needs_innstilling_from) added.innstilling = { organ: kind.needs_innstilling_from };
+      sc.cases.push(added);
       changed(); const f = $("c" + (sc.cases.length - 1) + "-id"); if (f) f.focus();
     });
     $("s-name").addEventListener("change", (e) => { sc.name = e.target.value; changed(); });
