@@ -41,6 +41,10 @@ if (reason := _missing()) is not None:
 
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
+# auto-waiting, not sleeping: an assertion waits up to 20 s for the page to get there (a shared
+# or cold machine may need a few seconds for the first verdict); it passes as soon as it holds
+expect.set_options(timeout=20_000)
+
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):

@@ -27,7 +27,7 @@ def running_server(meetings_dir: Path | None = None, token: str | None = None):
     thread.start()
     started = threading.Event()
     # uvicorn sets `started` once the socket listens; wait on it without sleeping blind
-    for _ in range(2000):
+    for _ in range(6000):  # up to 30 s on a loaded machine
         if server.started or not thread.is_alive():
             break
         started.wait(0.005)
