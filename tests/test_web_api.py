@@ -170,6 +170,14 @@ def test_the_page_weighs_less_than_200_kb(client):
     assert "http" not in client.get("/static/style.css").text  # no external fonts or resources
 
 
+@pytest.mark.parametrize("path", ["/", "/review", "/rotation", "/docs", "/authority"])
+def test_pages_load_nothing_from_outside(client, path):
+    import re
+
+    page = client.get(path).text
+    assert not re.findall(r'(?:src|href)="(?:https?:)?//', page)
+
+
 def test_the_other_pages_answer(client):
     authority = client.get("/authority", params={"date": "2021-02-01", "node": "helsegruppen", "kind": "budsjett"})
     assert authority.status_code == 200
@@ -178,7 +186,9 @@ def test_the_other_pages_answer(client):
     assert rotation.status_code == 200 and "Vestby" in rotation.text
     bad = client.get("/authority", params={"date": "2021-02-01", "node": "helsegrupa"})
     assert bad.status_code == 200 and "mente du" in bad.text
-    assert client.get("/docs").status_code == 200
+    docs = client.get("/docs")
+    assert docs.status_code == 200
+    assert all(f"<code>{path}</code>" in docs.text for path in client.get("/openapi.json").json()["paths"])
     transition = client.get("/transition")
     assert transition.status_code == 200 and "<table>" in transition.text  # the report's tables, rendered
 

@@ -29,7 +29,7 @@ def create_app(*, bylaws_dir: Path | None = None, meetings_dir: Path | None = No
                token: str | None = None) -> FastAPI:
     app = FastAPI(title="vedtekt", description="Møter, vedtak og vedtekter for interkommunale råd: "
                   "den samme vurderingen som `vedtekt check`, `review` og `people`.",
-                  version="0.1.0")
+                  version="0.1.0", docs_url=None, redoc_url=None)  # /docs: our own page, no CDN
     app.state.lib_root = str(bylaws_dir) if bylaws_dir else None
     app.state.meetings = service.Meetings(meetings_dir) if meetings_dir else None
     templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescape: on for .html
@@ -106,6 +106,11 @@ def create_app(*, bylaws_dir: Path | None = None, meetings_dir: Path | None = No
 
         return page(request, "transition.html", data=pages.transition())
 
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def api_docs(request: Request):
+        """The API described from its OpenAPI schema (/openapi.json), without Swagger UI's CDN."""
+        return page(request, "api.html", routes=_routes(app.openapi()))
+
     # -- API --------------------------------------------------------------------------------
     @app.get("/api/councils", summary="Rådene, organene og periodene de er modellert for")
     def api_councils():
@@ -165,6 +170,18 @@ def create_app(*, bylaws_dir: Path | None = None, meetings_dir: Path | None = No
         return {"saved": name}
 
     return app
+
+
+def _routes(schema: dict) -> list[dict]:
+    out = []
+    for path, methods in schema.get("paths", {}).items():
+        for method, op in methods.items():
+            body = op.get("requestBody", {}).get("content", {})
+            out.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                        "parameters": [(p["name"], p["in"], p.get("required", False))
+                                       for p in op.get("parameters", [])],
+                        "body": sorted(body)})
+    return out
 
 
 def service_day(text: str) -> date:

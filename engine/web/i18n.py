@@ -54,6 +54,10 @@ TEXT = {
         "rotation_title": "Leder og nestleder etter rotasjon", "from": "Fra", "to": "Til",
         "events": "Hendelser", "transition_title": "Overgangen fra Follorådet til Folloregionen IPR",
         "error_title": "Feil i input",
+        "api_title": "JSON-API-et", "api_intro": "Samme svar som kommandolinjen gir med --format json. Skjemaet: ",
+        "parameters": "Parametre", "body": "Innhold", "required": "påkrevd",
+        "decision": {"valid": "gyldig vedtak", "invalid": "ugyldig vedtak",
+                     "valid-despite-error": "gyldig til tross for feil"},
     },
     "en": {
         "app": "vedtekt", "tagline": "Meetings and decisions of inter-municipal councils",
@@ -103,6 +107,10 @@ TEXT = {
         "rotation_title": "Leader and vice leader by rotation", "from": "From", "to": "To",
         "events": "Events", "transition_title": "The transition from Follorådet to Folloregionen IPR",
         "error_title": "Input error",
+        "api_title": "The JSON API", "api_intro": "The same answers as the command line with --format json. Schema: ",
+        "parameters": "Parameters", "body": "Body", "required": "required",
+        "decision": {"valid": "valid decision", "invalid": "invalid decision",
+                     "valid-despite-error": "valid despite an error"},
     },
 }
 

@@ -286,7 +286,7 @@
     out.append(el("p", { id: "verdict-word", class: "badge " + (v.valid ? "ok" : "bad") }, (v.valid ? "✔ " : "✘ ") + (v.valid ? T.valid : T.invalid)));
     out.append(el("p", { class: "muted", text: v.bylaws }));
     if (v.cases.length) {
-      const rows = v.cases.map((c) => el("tr", { "data-case": c.id }, el("th", { scope: "row", text: c.id }), el("td", { text: T[c.outcome] + (c.decision_status ? " (" + c.decision_status + ")" : "") }),
+      const rows = v.cases.map((c) => el("tr", { "data-case": c.id }, el("th", { scope: "row", text: c.id }), el("td", { text: T[c.outcome] + (c.decision_status ? " (" + (T.decision[c.decision_status] || c.decision_status) + ")" : "") }),
         el("td", { text: c.votes.for + " / " + c.votes.against + " / " + c.votes.blank + " / " + c.votes.rejected })));
       out.append(el("div", { class: "scroll" }, el("table", { id: "case-results" }, el("thead", {}, el("tr", {}, el("th", { scope: "col", text: T.case_id }), el("th", { scope: "col", text: T.outcome }),
         el("th", { scope: "col", text: T.vote_for + " / " + T.vote_against + " / " + T.vote_blank + " / " + T.rejected_votes }))), el("tbody", {}, rows))));
