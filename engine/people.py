@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import click
+
 from .errors import InputError, NotModelled, did_you_mean
 from .library import Library, library
 from .model import Document
@@ -298,8 +300,7 @@ def _yaml_str(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML scalar
 
 
-# -- commands ----------------------------------------------------------------------------------
-import click  # noqa: E402  (the commands below are the module's thin CLI layer)
+# -- commands (the thin CLI layer) ---------------------------------------------------------------
 
 
 def _common(f):

@@ -310,4 +310,4 @@ async def _too_large(send, limit: int) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-__all__ = ["create_app", "Response"]
+__all__ = ["create_app"]
