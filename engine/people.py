@@ -119,7 +119,9 @@ def _members_by_participant(sitting: Sitting, doc: Document, members: list[Role]
     for r in members:
         groups.setdefault(r.participant, []).append(r)
     out = []
-    for participant in sorted(groups, key=lambda p: (p is None, names.get(p, p or ""))):
+    from .rotation import norwegian_key  # Norwegian alphabetical order (PyICU)
+
+    for participant in sorted(groups, key=lambda p: (p is None, norwegian_key(names.get(p, p or "")))):
         people = sorted(groups[participant], key=lambda r: (not r.can_vote, r.group or "", r.person))
         out.append({"participant": participant,
                     "name": names.get(participant, participant) if participant else None,
