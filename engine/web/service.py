@@ -51,19 +51,22 @@ def decode_body(body: bytes) -> str:
 
 
 def check_body(body: bytes | str, lang: str = "nb", lib: Library | None = None) -> dict:
-    """The scenario's object in `vedtekt check --format json` (its `scenarios[0]`)."""
-    from ..evaluate import check
-    from ..load import validate
-    from ..scenario import Scenario
+    """The scenario's object in `vedtekt check --format json` (its `scenarios[0]`): the body is
+    written to a temporary file and judged by the CLI's own `check_file`."""
+    from ..errors import VedtektError
+    from ..evaluate import check_file
 
-    located = located_from_bytes(body)
-    if not isinstance(located.data, dict):
-        raise InputError("forventet en YAML-mapping øverst i scenariofilen", file=REQUEST, where="linje 1")
-    try:
-        scenario = validate(located, Scenario)
-        return check(scenario, located, lang=lang, lib=lib).as_json()
-    except InputError as exc:
-        raise as_request(exc) from None
+    raw = body.encode("utf-8") if isinstance(body, str) else body
+    with tempfile.TemporaryDirectory(prefix="vedtekt-") as tmp:
+        path = Path(tmp) / "scenario.yaml"
+        path.write_bytes(raw)
+        try:
+            verdict = check_file(path, lang=lang, lib=lib)
+        except InputError as exc:
+            raise as_request(exc) from None
+        except VedtektError as exc:  # e.g. the two evaluations disagree: no verdict, and no path
+            raise type(exc)(str(exc).replace(str(path), REQUEST)) from None
+    return {**verdict.as_json(), "file": REQUEST}
 
 
 def scenario_yaml(data: dict) -> str:
