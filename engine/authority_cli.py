@@ -13,32 +13,73 @@ from pathlib import Path
 import click
 
 from .errors import InputError, NotModelled
+from .options import (OutputPath, complete_council, complete_node, date_option, format_option,
+                      lang_option)
 
 TEXT_JSON = click.Choice(["text", "json"])
 
 
 def _date_option(f):
-    return click.option("--date", "on", required=True, type=click.DateTime(["%Y-%m-%d"]),
-                        help="datoen grafen gjelder (ÅÅÅÅ-MM-DD)")(f)
+    return date_option(required=True, help="datoen grafen gjelder (ÅÅÅÅ-MM-DD)")(f)
 
 
 def _bylaws_option(f):
-    f = click.option("--council", default="follo", show_default=True,
+    f = click.option("--council", default="follo", show_default=True, shell_complete=complete_council,
                      help="rådet (vedtektenes `council`); dokumentet som gjelder på datoen velges")(f)
     return click.option("--bylaws", "doc_id", default=None,
                         help="vedtektsdokument (standard: rådets dokument som gjelder på datoen)")(f)
 
 
 def _format_option(f):
-    return click.option("--format", "fmt", type=TEXT_JSON, default="text",
-                        help="text (standard) eller json")(f)
+    return lang_option(format_option("text", "json")(f))
 
 
-def _graph(on: datetime.datetime, doc_id: str | None, council: str = "follo"):
+_RELATION_EN = {"reports-to": "reports to", "instructs": "has the power to instruct",
+                "recommends-to": "gives its innstilling to", "prepares-for": "prepares cases for",
+                "steers": "is the steering group of", "leads": "leads", "member-of": "is a member of",
+                "convenes": "convenes", "observes": "observes in"}
+_REVERSED_EN = {"steers": "is steered by", "instructs": "is instructed by", "leads": "is led by"}
+
+
+def _relation(step_or_kind, lang: str) -> str:
+    """The relation in words; English from the edge kind, Norwegian from the graph's words."""
+    if lang == "nb":
+        return _step_nb(step_or_kind) if not isinstance(step_or_kind, str) else _edge_nb(step_or_kind)
+    if isinstance(step_or_kind, str):
+        return _RELATION_EN.get(step_or_kind, step_or_kind)
+    if step_or_kind.reversed:
+        return _REVERSED_EN.get(step_or_kind.kind, step_or_kind.kind)
+    return _RELATION_EN.get(step_or_kind.kind, step_or_kind.kind)
+
+
+def _edge_nb(kind: str) -> str:
+    from .graph import EDGE_KINDS
+
+    return EDGE_KINDS[kind]
+
+
+# the words of the text answers (labels, citations and relations come from the bylaws data)
+_W = {
+    "nb": {"instructs": "Instruksjonsmyndighet over {n} ({d}):", "none": "ingen (ikke angitt i vedtektene)",
+           "chain": "Kjede fra {n} til øverste organ ({d}):", "top": "(er selv det øverste organet)",
+           "prepares": "Forbereder saker for {n} ({d}):", "decides": "Hvem avgjør «{n}» ({d}):",
+           "after": ", etter innstilling fra {n}", "no_innstilling": ", uten krav om innstilling",
+           "assumption": "antakelse", "nobody": "ingen organ har denne myndigheten i vedtektene",
+           "check": "Strukturkontroll {n} {d}: ", "findings": "{k} funn", "no_findings": "ingen funn"},
+    "en": {"instructs": "Power to instruct {n} ({d}):", "none": "none (not stated in the bylaws)",
+           "chain": "Chain from {n} to the supreme organ ({d}):", "top": "(is itself the supreme organ)",
+           "prepares": "Prepares cases for {n} ({d}):", "decides": "Who decides «{n}» ({d}):",
+           "after": ", on the innstilling of {n}", "no_innstilling": ", no innstilling required",
+           "assumption": "assumption", "nobody": "no organ has this power in the bylaws",
+           "check": "Structural check {n} {d}: ", "findings": "{k} findings", "no_findings": "no findings"},
+}
+
+
+def _graph(on: datetime.date, doc_id: str | None, council: str = "follo"):
     from . import graph
     from .library import library
 
-    day = on.date()
+    day = on
     lib = library()
     if doc_id is not None:
         doc = lib.document(doc_id, where="--bylaws")
@@ -81,11 +122,11 @@ def authority():
 
 
 @authority.command("who-instructs")
-@click.argument("node")
+@click.argument("node", shell_complete=complete_node)
 @_date_option
 @_bylaws_option
 @_format_option
-def who_instructs(node, on, council, doc_id, fmt):
+def who_instructs(node, on, council, doc_id, fmt, lang):
     """Hvem har instruksjonsmyndighet over NODE.
 
     Eksempel: vedtekt authority who-instructs "daglig leder" --date 2021-02-01
@@ -98,18 +139,19 @@ def who_instructs(node, on, council, doc_id, fmt):
     items = [{"node": b, "label": _label(G, b), "citation": d["citation"], "quote": d.get("quote")}
              for b in bosses for _, v, d in G.out_edges(b, data=True)
              if v == target and d["kind"] == "instructs"]
-    lines = [f"Instruksjonsmyndighet over {_label(G, target)} ({G.graph['date']}):"]
-    lines += [f"  {i['label']}  [{i['citation']}]" for i in items] or ["  ingen (ikke angitt i vedtektene)"]
+    w = _W[lang]
+    lines = [w["instructs"].format(n=_label(G, target), d=G.graph["date"])]
+    lines += [f"  {i['label']}  [{i['citation']}]" for i in items] or [f"  {w['none']}"]
     _emit(fmt, {"date": G.graph["date"], "document": G.graph["document"], "node": target,
                 "label": _label(G, target), "instructed_by": items}, "\n".join(lines))
 
 
 @authority.command("chain")
-@click.argument("node")
+@click.argument("node", shell_complete=complete_node)
 @_date_option
 @_bylaws_option
 @_format_option
-def chain(node, on, council, doc_id, fmt):
+def chain(node, on, council, doc_id, fmt, lang):
     """Rapporteringskjeden fra NODE opp til det øverste organet.
 
     Eksempel: vedtekt authority chain helsegruppen --date 2021-02-01
@@ -122,11 +164,11 @@ def chain(node, on, council, doc_id, fmt):
     items = [{"from": s.source, "to": s.target, "from_label": _label(G, s.source),
               "to_label": _label(G, s.target), "kind": s.kind, "reversed": s.reversed,
               "relation_nb": _step_nb(s), "citation": s.citation} for s in steps]
-    lines = [f"Kjede fra {_label(G, start)} til øverste organ ({G.graph['date']}):",
-             f"  {_label(G, start)}"]
-    lines += [f"  → {i['to_label']}  ({i['relation_nb']}; {i['citation']})" for i in items]
+    w = _W[lang]
+    lines = [w["chain"].format(n=_label(G, start), d=G.graph["date"]), f"  {_label(G, start)}"]
+    lines += [f"  → {i['to_label']}  ({_relation(s, lang)}; {i['citation']})" for i, s in zip(items, steps)]
     if not items:
-        lines.append("  (er selv det øverste organet)")
+        lines.append(f"  {w['top']}")
     _emit(fmt, {"date": G.graph["date"], "document": G.graph["document"], "node": start,
                 "supreme": G.graph["supreme"], "chain": items}, "\n".join(lines))
 
@@ -140,11 +182,11 @@ def _step_nb(step) -> str:
 
 
 @authority.command("prepares-for")
-@click.argument("node")
+@click.argument("node", shell_complete=complete_node)
 @_date_option
 @_bylaws_option
 @_format_option
-def prepares_for(node, on, council, doc_id, fmt):
+def prepares_for(node, on, council, doc_id, fmt, lang):
     """Hvem forbereder saker for NODE (og hvem avgir innstilling til det).
 
     Eksempel: vedtekt authority prepares-for follomøtet --date 2021-02-01
@@ -155,9 +197,10 @@ def prepares_for(node, on, council, doc_id, fmt):
     target = graph.resolve_node(G, node)
     items = [{"node": s, "label": _label(G, s), "kind": k, "relation_nb": graph.EDGE_KINDS[k],
               "citation": c} for s, k, c in graph.prepares_for(G, target)]
-    lines = [f"Forbereder saker for {_label(G, target)} ({G.graph['date']}):"]
-    lines += [f"  {i['label']} {i['relation_nb']} {_label(G, target)}  [{i['citation']}]"
-              for i in items] or ["  ingen (ikke angitt i vedtektene)"]
+    w = _W[lang]
+    lines = [w["prepares"].format(n=_label(G, target), d=G.graph["date"])]
+    lines += [f"  {i['label']} {_relation(i['kind'], lang)} {_label(G, target)}  [{i['citation']}]"
+              for i in items] or [f"  {w['none']}"]
     _emit(fmt, {"date": G.graph["date"], "document": G.graph["document"], "node": target,
                 "label": _label(G, target), "prepared_by": items}, "\n".join(lines))
 
@@ -167,7 +210,7 @@ def prepares_for(node, on, council, doc_id, fmt):
 @_date_option
 @_bylaws_option
 @_format_option
-def who_decides(kind, on, council, doc_id, fmt):
+def who_decides(kind, on, council, doc_id, fmt, lang):
     """Hvilket organ kan avgjøre en sakstype, og hvilken innstilling det trenger.
 
     Eksempel: vedtekt authority who-decides budsjett --date 2021-02-01
@@ -182,14 +225,15 @@ def who_decides(kind, on, council, doc_id, fmt):
         i["needs_innstilling_label"] = _label(G, need) if need and need in G else need
     kind_id = items[0]["case_kind"] if items else kind
     kind_label = G.graph["case_kinds"].get(kind_id, kind)
-    lines = [f"Hvem avgjør «{kind_label}» ({G.graph['date']}):"]
+    w = _W[lang]
+    lines = [w["decides"].format(n=kind_label, d=G.graph["date"])]
     for i in items:
-        need = (f", etter innstilling fra {i['needs_innstilling_label']}"
-                if i["needs_innstilling_from"] else ", uten krav om innstilling")
+        need = (w["after"].format(n=i["needs_innstilling_label"])
+                if i["needs_innstilling_from"] else w["no_innstilling"])
         lines.append(f"  {i['label']}{need}  [{i['citation']}]"
-                     + (f"\n    antakelse: {i['assumption']}" if i.get("assumption") else ""))
+                     + (f"\n    {w['assumption']}: {i['assumption']}" if i.get("assumption") else ""))
     if not items:
-        lines.append("  ingen organ har denne myndigheten i vedtektene")
+        lines.append(f"  {w['nobody']}")
     _emit(fmt, {"date": G.graph["date"], "document": G.graph["document"], "case_kind": kind_id,
                 "label": kind_label, "decided_by": items}, "\n".join(lines))
 
@@ -198,7 +242,7 @@ def who_decides(kind, on, council, doc_id, fmt):
 @_date_option
 @_bylaws_option
 @_format_option
-def check(on, council, doc_id, fmt):
+def check(on, council, doc_id, fmt, lang):
     """Strukturkontroll av grafen: sirkler i instruksjon eller rapportering, flere
     overordnede med instruksjonsmyndighet, organ uten linje til øverste organ, linjer til
     verv eller deltakere som ikke finnes på datoen. Avslutningskode 1 ved funn.
@@ -209,8 +253,9 @@ def check(on, council, doc_id, fmt):
 
     G = _graph(on, doc_id, council)
     findings = graph.structural_check(G)
-    lines = [f"Strukturkontroll {G.graph['document']} {G.graph['date']}: "
-             + (f"{len(findings)} funn" if findings else "ingen funn")]
+    w = _W[lang]
+    lines = [w["check"].format(n=G.graph["document"], d=G.graph["date"])
+             + (w["findings"].format(k=len(findings)) if findings else w["no_findings"])]
     lines += [f"  [{f.severity}] {f.rule}: {f.message} [{f.citation}]" for f in findings]
     _emit(fmt, {"date": G.graph["date"], "document": G.graph["document"],
                 "valid": not findings, "findings": [f.model_dump() for f in findings]},
@@ -221,9 +266,8 @@ def check(on, council, doc_id, fmt):
 @authority.command("show")
 @_date_option
 @_bylaws_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "dot", "mermaid", "png", "svg"]),
-              default="text", help="text (standard), json, dot, mermaid, png eller svg")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+@format_option("text", "json", "dot", "mermaid", "png", "svg")
+@click.option("--output", "-o", type=OutputPath(), default=None,
               help="skriv til filen (påkrevd for png og svg)")
 def show(on, council, doc_id, fmt, output):
     """Vis organisasjons- og myndighetsgrafen på en dato.
@@ -250,7 +294,7 @@ def show(on, council, doc_id, fmt, output):
 
 @authority.command("payment")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@_format_option
+@format_option("text", "json")
 def payment(files, fmt):
     """Vurder om den som anviste en utbetaling eller forpliktelse hadde myndighet til det
     (innenfor en budsjettlinje, over linjen, uten linje). FILES er betalingsfiler (YAML) eller

@@ -1,4 +1,4 @@
-"""`vedtekt bench`: the project's benchmark (issue 7).
+"""`vedtekt bench`: the project's benchmark.
 
 Medians of (a) Follorådet scenarios per second through durable-rules with the cross-check against
 the reference (engine "both"), (b) through the reference evaluation alone, (c) the hand-written
@@ -28,6 +28,7 @@ from pathlib import Path
 import click
 
 from . import bench_baseline as base
+from .resources import shipped
 
 DATE = "2021-02-12"
 KINDS = (("ordinary", 70), ("valg", 10), ("regnskap", 8), ("orientering", 6), ("ansettelse", 6))
@@ -256,7 +257,7 @@ def run(seconds: float = 1.0, rounds: int = 5, n_scenarios: int = 500, cold_runs
     c = _rate(base.check, dicts, seconds, rounds)
 
     progress("(d) cold vedtekt check")
-    scenario_file = Path(__file__).resolve().parent.parent / "scenarios" / "folloradet" / "2021-02-quorum.yaml"
+    scenario_file = shipped("scenarios") / "folloradet" / "2021-02-quorum.yaml"
     cold = _cold_check(cold_runs, scenario_file) if scenario_file.exists() else []
 
     progress("(e) exhaustive six-participant case")

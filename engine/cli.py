@@ -1,7 +1,9 @@
 """The `vedtekt` command: a thin click layer. Parse options, call the library, print.
 
-Library errors become messages with exit codes (contract): 2 bad input, 3 internal error.
-Commands that live in their own modules are imported only when called (cold start).
+Library errors become messages with exit codes (contract): 2 bad input, 3 internal error,
+4 a verdict that differs from its scenario's `expected` (check). Commands that live in their
+own modules are imported only when called (cold start); every command gets the shared options
+(engine/options.py) when it is looked up.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from pathlib import Path
 import click
 
 from .errors import VedtektError
+from .options import complete_document, complete_rule, format_option, lang_option, with_shared_params
 
 LAZY_COMMANDS = {
     # name: "module:attribute" of a click command defined elsewhere
@@ -22,6 +25,7 @@ LAZY_COMMANDS = {
     "transition": "engine.transition_cli:transition",
     "bench": "engine.bench:bench",
     "calendar": "engine.rotation_cli:calendar",
+    "examples": "engine.examples:examples",
     "people": "engine.people:people",
     "new-scenario": "engine.people:new_scenario",
     "serve": "engine.web.cli:serve",
@@ -38,7 +42,7 @@ class LazyGroup(click.Group):
         if command is None and name in LAZY_COMMANDS and _module_exists(LAZY_COMMANDS[name]):
             module, attr = LAZY_COMMANDS[name].split(":")
             command = getattr(importlib.import_module(module), attr)
-        return command
+        return with_shared_params(command) if command is not None else None
 
 
 def _module_exists(target: str) -> bool:
@@ -47,7 +51,11 @@ def _module_exists(target: str) -> bool:
     return importlib.util.find_spec(target.split(":")[0]) is not None
 
 
-FORMAT_HELP = "text (standard), json eller markdown"
+#: optional packages (module name) and the extra of pyproject.toml that installs each
+OPTIONAL_EXTRAS = {"matplotlib": "graph", "docx": "docx"}
+
+#: exit code of `check` when a verdict differs from its scenario's `expected` (contract)
+EXIT_EXPECTED_DIFFERS = 4
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -62,16 +70,16 @@ def cli():
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
-              help=FORMAT_HELP)
-@click.option("--lang", type=click.Choice(["nb", "en"]), default="nb", help="språk: nb (standard) eller en")
+@format_option("text", "json", "markdown")
+@lang_option
 @click.option("--engine", type=click.Choice(["both", "reference", "durable"]), default="both",
               help="both (standard): durable-rules kontrollert mot referanseevalueringen")
 def check(paths, fmt, lang, engine):
     """Vurder om møtene og vedtakene i scenariofilene er gyldige.
 
     PATHS er scenariofiler (YAML) eller mapper med slike. Avslutningskode 0 når alle er
-    gyldige, 1 når minst ett er ugyldig.
+    gyldige, 1 når minst ett er ugyldig, 4 når minst én dom avviker fra scenarioets
+    forventede dom (`expected`).
 
     Eksempel: vedtekt check scenarios/folloradet/2021-02-quorum.yaml --format json
     """
@@ -82,13 +90,25 @@ def check(paths, fmt, lang, engine):
     if fmt == "markdown":
         verdicts = [check_file(f, lang=lang, engine=engine) for f in _progress(files)]
         click.echo(report.to_markdown(verdicts, lang), nl=False)
-        sys.exit(0 if all(v.valid for v in verdicts) else 1)
+        sys.exit(_check_exit([v.valid for v in verdicts],
+                             [v.expected.matches for v in verdicts if v.expected is not None]))
     rendered = report.Rendered(fmt, lang)  # text and JSON: rendered as they come (memory)
     for f in _progress(files):
         rendered.add(check_file(f, lang=lang, engine=engine))
     for chunk in rendered.chunks():  # printed only when every file is checked (exit 2 prints no half report)
         click.echo(chunk, nl=False)
-    sys.exit(0 if all(rendered.valid) else 1)
+    sys.exit(_check_exit(rendered.valid, rendered.expected))
+
+
+def _check_exit(valid: list[bool], expected_matches: list[bool]) -> int:
+    """0 all valid, 1 some invalid, 4 a verdict differs from its `expected` (wins over 0 and 1).
+
+    >>> _check_exit([True, False], [True, True]), _check_exit([True], [False]), _check_exit([True], [])
+    (1, 4, 0)
+    """
+    if not all(expected_matches):
+        return EXIT_EXPECTED_DIFFERS
+    return 0 if all(valid) else 1
 
 
 def _progress(files: list[Path]):
@@ -120,23 +140,33 @@ def _scenario_files(paths) -> list[Path]:
 
 
 @cli.command()
-@click.argument("rule")
-@click.option("--lang", type=click.Choice(["nb", "en"]), default="nb")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def explain(rule, lang, fmt):
+@click.argument("rule", required=False, shell_complete=complete_rule)
+@click.option("--list", "list_all", is_flag=True, help="list alle regel-id-er med én linje hver")
+@lang_option
+@format_option("text", "json")
+def explain(rule, list_all, lang, fmt):
     """Forklar en regel: tekst, hjemmel og paragrafen den gjennomfører.
 
-    Eksempel: vedtekt explain quorum
+    Eksempel: vedtekt explain quorum; alle regler: vedtekt explain --list
     """
+    if list_all:
+        from .rule_list import rule_list
+
+        click.echo(rule_list(lang, fmt), nl=False)
+        return
+    if rule is None:
+        raise click.UsageError("oppgi en regel-id, eller --list for alle (f.eks. vedtekt explain quorum)")
     from .explain import explain_rule
 
     click.echo(explain_rule(rule, lang, fmt))
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-@click.option("--document", "doc_id", default=None, help="bare dette dokumentet")
-def bylaws(fmt, doc_id):
+@format_option("text", "json")
+@click.option("--document", "doc_id", default=None, help="bare dette dokumentet",
+              shell_complete=complete_document)
+@lang_option
+def bylaws(fmt, doc_id, lang):
     """List vedtektsdokumentene og status for hver klausul i kildene
     (kodet, ikke modellert med begrunnelse, eller bare informativ).
 
@@ -144,10 +174,13 @@ def bylaws(fmt, doc_id):
     """
     from .explain import bylaws_listing
 
-    click.echo(bylaws_listing(fmt, doc_id))
+    click.echo(bylaws_listing(fmt, doc_id, lang))
 
 
 def main(argv=None):
+    from .resources import set_bylaws_dir
+
+    set_bylaws_dir(None)  # --bylaws-dir holds for one command (tests call main many times)
     try:
         cli.main(args=argv, prog_name="vedtekt", standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -160,13 +193,30 @@ def main(argv=None):
     except VedtektError as exc:
         click.echo(f"vedtekt: {exc}", err=True)
         sys.exit(exc.exit_code)
+    except ModuleNotFoundError as exc:
+        extra = OPTIONAL_EXTRAS.get((exc.name or "").split(".")[0])
+        if extra is None:
+            raise_internal(exc)
+        click.echo(f"vedtekt: dette krever pakken {exc.name}, som ikke er installert; "
+                   f"installer den med: pip install 'vedtekt[{extra}]'", err=True)
+        sys.exit(2)
+    except OSError as exc:
+        if exc.filename is None:
+            raise_internal(exc)
+        # a path the user gave that cannot be read or written: their input, not our bug
+        click.echo(f"vedtekt: {exc.filename}: {exc.strerror or exc}", err=True)
+        sys.exit(2)
     except RecursionError:
         click.echo("vedtekt: input er for dypt nøstet", err=True)
         sys.exit(2)
     except Exception as exc:  # a bug: say so, without a traceback unless asked
-        if os.environ.get("VEDTEKT_DEBUG"):
-            raise
-        click.echo(f"vedtekt: intern feil ({type(exc).__name__}: {exc}); "
-                   "kjør med VEDTEKT_DEBUG=1 for detaljer", err=True)
-        sys.exit(3)
+        raise_internal(exc)
     sys.exit(0)
+
+
+def raise_internal(exc: Exception):
+    if os.environ.get("VEDTEKT_DEBUG"):
+        raise exc
+    click.echo(f"vedtekt: intern feil ({type(exc).__name__}: {exc}); "
+               "kjør med VEDTEKT_DEBUG=1 for detaljer", err=True)
+    sys.exit(3)

@@ -87,19 +87,31 @@ def duty_calendar(folder: Path | str, *, year: int | None = None, council: str =
         if doc.council == council:
             meetings.append(Meeting(file=str(path), date=scenario.date, organ=scenario.organ,
                                     bylaws=doc.id, invited=tuple(scenario.invited)))
-    years = [year] if year is not None else sorted({m.date.year for m in meetings})
+    # without --year: the years of the folder's meetings for which a duty calendar is modelled
+    years = [year] if year is not None else sorted({m.date.year for m in meetings
+                                                    if _has_calendar(m.date.year, docs)})
     if not years:
-        raise InputError("mappen har ingen møter for rådet", file=str(folder),
-                         hint="oppgi --year for å se pliktene for et år uten møter")
+        raise InputError("mappen har ingen møter for rådet i år med modellert pliktkalender",
+                         file=str(folder), hint="oppgi --year for å se pliktene for et år uten møter")
     out = [_year(y, [m for m in meetings if m.date.year == y], docs, lang) for y in years]
     missed = sum(1 for y in out for d in y.duties if d.status == "missed" and d.severity == "error")
     return DutyCalendar(folder=str(folder), council=council, years=tuple(out), missed_errors=missed)
 
 
-def _year(y: int, meetings: list[Meeting], docs: list[Document], lang: str) -> YearDuties:
+def _calendar_document(y: int, docs: list[Document]) -> Document | None:
+    """The document whose duties apply in year `y`, if any."""
     first, last = date(y, 1, 1), date(y, 12, 31)
     covering = [d for d in docs if (d.valid_from or date.min) <= last and first <= (d.valid_to or date.max)]
-    doc = next((d for d in covering if d.duties), None)
+    return next((d for d in covering if d.duties), None)
+
+
+def _has_calendar(y: int, docs: list[Document]) -> bool:
+    return _calendar_document(y, docs) is not None
+
+
+def _year(y: int, meetings: list[Meeting], docs: list[Document], lang: str) -> YearDuties:
+    first, last = date(y, 1, 1), date(y, 12, 31)
+    doc = _calendar_document(y, docs)
     if doc is None:
         periods = ", ".join(f"{d.id}: {d.valid_from} – {d.valid_to or 'åpen'}" for d in docs if d.duties)
         raise NotModelled(f"ingen pliktkalender er modellert for {y} [not-modelled]",

@@ -32,7 +32,15 @@ def load_scenario(path: Path | str) -> tuple[Scenario, Located]:
     if not isinstance(located.data, dict):
         raise InputError("forventet en YAML-mapping øverst i scenariofilen", file=located.file,
                          where="linje 1")
+    if _is_payment(located.data):
+        raise InputError("dette er en betaling eller forpliktelse, ikke et møte", file=located.file,
+                         hint=f"sjekk den med: vedtekt authority payment {located.file}")
     return validate(located, Scenario), located
+
+
+def _is_payment(data: dict) -> bool:
+    """A payment file (scenarios-payments/): judged by `vedtekt authority payment`, not `check`."""
+    return "organ" not in data and ("approved_by" in data or data.get("kind") in ("payment", "commitment"))
 
 
 def check_file(path: Path | str, *, lang: Lang = "nb", engine: Engine = "both",

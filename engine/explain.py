@@ -79,7 +79,11 @@ def _provisions_for(rule_id: str, doc, organ) -> list:
     return []
 
 
-def bylaws_listing(fmt: str = "text", doc_id: str | None = None) -> str:
+_LISTING_WORDS = {"nb": {"open": "åpen", "organs": "organer", "assumption": "forutsetning"},
+                  "en": {"open": "open", "organs": "organs", "assumption": "assumption"}}
+
+
+def bylaws_listing(fmt: str = "text", doc_id: str | None = None, lang: str = "nb") -> str:
     lib = library()
     docs = [lib.document(doc_id)] if doc_id else list(lib.documents.values())
     data = [{
@@ -93,14 +97,14 @@ def bylaws_listing(fmt: str = "text", doc_id: str | None = None) -> str:
     } for d in docs]
     if fmt == "json":
         return json.dumps({"documents": data}, ensure_ascii=False, indent=2)
-    lines = []
+    lines, w = [], _LISTING_WORDS[lang]
     for d in data:
-        lines.append(f"{d['id']}: {d['title']} ({d['kind']}; {d['from']} – {d['to'] or 'åpen'})")
-        lines.append(f"  organer: {', '.join(d['organs'])}")
+        lines.append(f"{d['id']}: {d['title']} ({d['kind']}; {d['from']} – {d['to'] or w['open']})")
+        lines.append(f"  {w['organs']}: {', '.join(d['organs'])}")
         for c in d["clauses"]:
             reason = f" – {c['reason']}" if c.get("reason") else ""
             lines.append(f"  {c['status']:<13} {c['clause']}{reason}")
         for a in d["assumptions"]:
-            lines.append(f"  forutsetning: {a}")
+            lines.append(f"  {w['assumption']}: {a}")
         lines.append("")
     return "\n".join(lines)

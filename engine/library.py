@@ -1,18 +1,14 @@
 """The shipped bylaws: documents, their rosters and the statute layer, loaded and selected by date."""
 from __future__ import annotations
 
-import os
 from datetime import date
 from functools import cache
 from pathlib import Path
 
 from .errors import InputError, NotModelled, did_you_mean
-from .load import REPO_ROOT, load_model
+from .load import load_model
 from .model import Document, Roster, Statute
-
-
-def bylaws_dir() -> Path:
-    return Path(os.environ.get("VEDTEKT_BYLAWS", REPO_ROOT / "bylaws"))
+from .resources import bylaws_dir  # re-exported: --bylaws-dir, VEDTEKT_BYLAWS, package data
 
 
 class Library:
@@ -80,6 +76,15 @@ def with_roster(doc: Document, extra: Roster) -> Document:
     return Document.model_validate({**doc.model_dump(by_alias=True), "roster": roster.model_dump(by_alias=True)})
 
 
-@cache
 def library(root: str | None = None) -> Library:
-    return Library(Path(root) if root else bylaws_dir())
+    # resolved before the cache, so --bylaws-dir and VEDTEKT_BYLAWS each get their own library
+    return _library(str(root or bylaws_dir()))
+
+
+@cache
+def _library(root: str) -> Library:
+    lib = Library(Path(root))
+    if not lib.documents:  # never an empty success: say that no bylaws were found
+        raise InputError("fant ingen vedtektsdokumenter i vedtektsmappen", file=root,
+                         hint="en vedtektsfil ligger øverst i mappen, f.eks. folloradet.yaml")
+    return lib

@@ -11,8 +11,6 @@ from .yamlio import Located, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-
 
 def load_model(path: Path | str, model: type[M]) -> M:
     located = load_yaml(path)

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import click
 
-_LANG = click.option("--lang", type=click.Choice(["nb", "en"]), default="nb",
-                     help="språk: nb (standard) eller en")
+from .options import complete_council, format_option, lang_option
+
+_LANG = lang_option
 
 _WORDS = {
     "nb": {"term": "Periode", "leader": "Leder", "vice": "Nestleder", "notes": "Merknader",
@@ -24,11 +25,11 @@ _WORDS = {
 
 
 @click.command()
-@click.option("--council", default="follo", show_default=True, help="rådets id (council i vedtektsfilene)")
+@click.option("--council", default="follo", show_default=True, help="rådets id (council i vedtektsfilene)",
+              shell_complete=complete_council)
 @click.option("--from", "first", type=click.IntRange(1900, 2200), default=2012, show_default=True, help="første år")
 @click.option("--to", "last", type=click.IntRange(1900, 2200), default=2031, show_default=True, help="siste år")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
-              help="text (standard), json eller markdown")
+@format_option("text", "json", "markdown")
 @_LANG
 def rotation(council, first, last, fmt, lang):
     """Leder og nestleder for hver periode etter rotasjonen (vedtekter 2012 pkt. 4.1.3):
@@ -101,8 +102,7 @@ def _markdown(report, lang) -> str:
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--year", type=click.IntRange(1900, 2200), default=None, help="bare dette året (standard: alle år i mappen)")
 @click.option("--council", default="follo", show_default=True, help="rådets id")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              help="text (standard) eller json")
+@format_option("text", "json")
 @_LANG
 def calendar(folder, year, council, fmt, lang):
     """Pliktkalenderen: hvilke årlige og månedlige plikter et års møter (en mappe med

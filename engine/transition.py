@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .errors import InputError, NotModelled
 from .evaluate import Evaluation, load_scenario
 from .library import Library, library, with_roster
-from .load import REPO_ROOT
+from .resources import display_path, scenarios_dir
 from .model import Document, Holding, Leadership, Organ
 from .scenario import Innstilling, Scenario
 from .rotation import DAY
@@ -302,7 +302,7 @@ class GeneratedFamily(Out):
     organ_after: str
     date: str
     case_kind: str
-    method: str  # exhaustive | hypothesis
+    method: str  # exhaustive | sampled (seeded random sample)
     meetings: int
     changed: int
     examples: tuple[dict, ...] = ()
@@ -315,7 +315,8 @@ def generated_meetings(doc: Document, organ_id: str, on: date, case_kind: str, *
 
     Per seat: absent, or present and voting for or against (and, with `deputies`, the seat's
     deputy voting instead). Exhaustive when the number of patterns is at most `limit`;
-    otherwise `samples` patterns drawn by Hypothesis. The chair is the leader if present, else
+    otherwise `samples` patterns drawn at random with a fixed seed
+    (the same patterns on every run). The chair is the leader if present, else
     the vice, else the first member present, elected (§ 11-2 tredje ledd).
     Yields (pattern, Scenario).
     """
@@ -334,25 +335,23 @@ def generated_meetings(doc: Document, organ_id: str, on: date, case_kind: str, *
         patterns = itertools.product(states, repeat=len(seats))
         method = "exhaustive"
     else:
-        patterns = _hypothesis_patterns(states, len(seats), samples)
-        method = "hypothesis"
+        patterns = _sampled_patterns(states, len(seats), samples)
+        method = "sampled"
     for pattern in patterns:
         yield method, pattern, _meeting(doc, sitting, seats, deputy_of, pattern, organ_id, on, case_kind)
 
 
-def _hypothesis_patterns(states: list[str], k: int, samples: int) -> list[tuple]:
-    from hypothesis import HealthCheck, given, settings, strategies as st
+def _sampled_patterns(states: list[str], k: int, samples: int, seed: int = 18) -> list[tuple]:
+    """`samples` patterns of `k` seats drawn uniformly with a fixed seed, duplicates dropped.
 
-    found: list[tuple] = []
+    >>> _sampled_patterns(["absent", "for"], 3, 4) == _sampled_patterns(["absent", "for"], 3, 4)
+    True
+    """
+    import random
 
-    @settings(max_examples=samples, database=None, derandomize=True,
-              suppress_health_check=list(HealthCheck), deadline=None)
-    @given(st.tuples(*[st.sampled_from(states)] * k))
-    def collect(pattern):
-        found.append(pattern)
-
-    collect()
-    return list(dict.fromkeys(found))
+    rng = random.Random(seed)  # seeded: the report is the same on every run
+    drawn = (tuple(rng.choice(states) for _ in range(k)) for _ in range(samples))
+    return list(dict.fromkeys(drawn))
 
 
 def _meeting(doc, sitting, seats, deputy_of, pattern, organ_id, on, case_kind) -> Scenario:
@@ -484,7 +483,7 @@ def transition(from_id: str, to_id: str, on: date | None = None, *, scenarios: l
 
 
 def _scenario_files(paths: list[Path] | None) -> list[Path]:
-    paths = paths if paths is not None else [REPO_ROOT / "scenarios"]
+    paths = paths if paths is not None else [scenarios_dir()]
     files = []
     for p in paths:
         files += sorted(p.rglob("*.yaml")) if p.is_dir() else [p]
@@ -523,10 +522,7 @@ def _scenario_section(old, new, lib, paths, engine, assumptions):
 
 
 def _rel(path: Path) -> str:
-    try:
-        return str(Path(path).resolve().relative_to(REPO_ROOT))
-    except ValueError:
-        return str(path)
+    return display_path(path)
 
 
 def _generated_section(old, new, lib, after, engine) -> list[GeneratedFamily]:
@@ -730,9 +726,9 @@ def _rules(old: Document, new: Document, lib: Library) -> list[RuleChange]:
     if old.id != new.id:
         add("Navn: statsforvalteren", "Fylkesmannen i Oslo og Viken (til 2020-12-31)",
             "Statsforvalteren i Oslo og Viken (fra 2021-01-01, allerede før overgangen)",
-            "domain README; handlingsprogram 2021 kap. 1.2")
+            "handlingsprogram 2021 kap. 1.2; navneskiftet 2021-01-01 er en antakelse (ikke i kildene)")
         add("Navn: administrasjonssjefen", "rådmann (vedtekter 2012; handlingsprogram 2021)",
-            "kommunedirektør (kommuneloven 2018 § 13-1; Kommunedirektørutvalget, fakta utdrag 5)",
+            "kommunedirektør (kommuneloven 2018 § 13-1; Kommunedirektørutvalget, follo.no, forsiden (ca. sommer 2021))",
             "kommuneloven § 13-1")
     add("Myndighet: budsjett og handlingsprogram", _competence_text(old, "budsjett"), _competence_text(new, "budsjett"),
         "vedtekter 2012 pkt. 4.1.4; kommuneloven § 18-3",
@@ -880,35 +876,35 @@ def _steps(old: Document, new: Document, lib: Library) -> list[LegalStep]:
                   what="Hvert kommunestyre vedtar selv å opprette rådet og vedtar samarbeidsavtalen.",
                   citation="kommuneloven § 18-1 første ledd tredje punktum, § 18-4 andre ledd og § 31-2 andre ledd",
                   status="gjennomført",
-                  source="«Kommunestyrene i Enebakk, Frogn, Nesodden, Nordre Follo, Vestby og Ås har tidligere i år vedtatt samme avtale.» (fakta utdrag 1)"),
+                  source="«Kommunestyrene i Enebakk, Frogn, Nesodden, Nordre Follo, Vestby og Ås har tidligere i år vedtatt samme avtale.» (Nordre Follo kommune, nyhet 11.06.2021)"),
         LegalStep(date=str(new.valid_from), who="deltakerne",
                   what=f"Navnet «{new.title.split('Samarbeidsavtale for ')[-1].split(' (')[0]}» "
                        f"{'inneholder' if name_ok else 'MANGLER'} ordene «{must}».",
                   citation=name_rule.citation, status="oppfylt" if name_ok else "ikke oppfylt",
-                  source="«Rådets formelle navn skal være Folloregionen interkommunalt politisk råd, til daglig kalt Folloregionen.» (fakta utdrag 1)"),
+                  source="«Rådets formelle navn skal være Folloregionen interkommunalt politisk råd, til daglig kalt Folloregionen.» (Nordre Follo kommune, nyhet 11.06.2021)"),
         LegalStep(date=str(new.valid_from), who="representantskapet (ordførerne, valgt av hvert kommunestyre)",
                   what="Rådet organisert som IPR; representantskapet konstitueres som øverste organ.",
                   citation="kommuneloven § 18-3 første ledd", status="gjennomført (dato etter Nordre Follo kommune)",
-                  source="«Fra 1. mars 2021 er det regionale politiske samarbeidet mellom kommunene i Follo organisert som et interkommunalt politisk råd etter kommunelovens kapittel 18.» (fakta utdrag 3)",
+                  source="«Fra 1. mars 2021 er det regionale politiske samarbeidet mellom kommunene i Follo organisert som et interkommunalt politisk råd etter kommunelovens kapittel 18.» (Nordre Follo kommune, «Interkommunalt samarbeid»)",
                   open_question="Dagen representantskapet ble konstituert er ikke i kildene."),
         LegalStep(date=str((new.valid_from or date.today()) - DAY), who="deltakerne",
                   what="Follorådet opphører samtidig som Folloregionen etableres.",
-                  citation="fakta utdrag 1", status="gjennomført",
+                  citation="Nordre Follo kommune, nyhet 11.06.2021", status="gjennomført",
                   source="«Follorådet opphører samtidig, men dette får ingen praktiske konsekvenser i og med at samarbeidet videreføres.»"),
         LegalStep(date=str(new.valid_from), who="Follorådet → Folloregionen (eller deltakerkommunene)",
                   what="Eiendeler, rettigheter og forpliktelser overføres til det nye samarbeidet; er det ikke eget "
                        "rettssubjekt, til én eller flere deltakerkommuner. Nordre Follo beholder arbeidsgiveransvaret for "
                        "sekretariatet og arkiv-, regnskaps- og revisjonsansvaret.",
-                  citation="kommuneloven § 31-2 tredje ledd; fakta utdrag 1", status="følger av loven hvis § 31-2 gjelder",
+                  citation="kommuneloven § 31-2 tredje ledd; Nordre Follo kommune, nyhet 11.06.2021", status="følger av loven hvis § 31-2 gjelder",
                   source="«Nordre Follo kommune vil som tidligere ivareta arbeidsgiveransvar for sekretariatet, samt ha arkiv-, regnskaps- og revisjonsansvaret for Folloregionen IPR.»",
                   open_question="Om Folloregionen er eget rettssubjekt (§ 18-4 fjerde ledd b) er ikke i kildene."),
         LegalStep(date="2021-06-11", who="representantskapet",
-                  what="Representantskapet vedtar samarbeidsavtalen.", citation="fakta utdrag 1", status="gjennomført",
+                  what="Representantskapet vedtar samarbeidsavtalen.", citation="Nordre Follo kommune, nyhet 11.06.2021", status="gjennomført",
                   source="«Representantskapet i Folloregionen interkommunalt politisk råd har i dag vedtatt samarbeidsavtalen»",
                   open_question="Avviket mellom 1. mars og 11. juni 2021 er ikke forklart i kildene."),
         LegalStep(date="høsten 2021 (vedtatt 2021-12-17)", who="representantskapet",
                   what="Strategidokument (strategisk plattform); deretter minst én gang per fireårsperiode.",
-                  citation="samarbeidsavtalen § 5 (handlingsprogram 2021 kap. 2.1); fakta utdrag 1 og 2", status="gjennomført",
+                  citation="samarbeidsavtalen § 5 (handlingsprogram 2021 kap. 2.1); Nordre Follo kommune, nyhet 11.06.2021; follo.no, «Strategisk plattform vedtatt 17.12.21»", status="gjennomført",
                   source="«I henhold til samarbeidsavtalens § 5 skal representantskapet minst én gang pr. fireårsperiode vedta strategiske føringer»"),
         LegalStep(date=f"senest {deadline} (forutsatt ikrafttredelse av kapittel 18 {kl})",
                   who="kommunestyrene", what="Frist for å omdanne et interkommunalt styre etter 1992-lovens § 27 til IPR "

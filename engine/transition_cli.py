@@ -6,14 +6,14 @@ from pathlib import Path
 
 import click
 
+from .options import date_option, format_option
+
 
 @click.command()
 @click.option("--from", "from_id", required=True, help="vedtektene før overgangen (dokument-id), f.eks. folloradet")
 @click.option("--to", "to_id", required=True, help="vedtektene etter overgangen (dokument-id), f.eks. folloregionen")
-@click.option("--date", "on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="dato for bildet etter overgangen (standard: første dag de nye vedtektene gjelder)")
-@click.option("--format", "fmt", type=click.Choice(["markdown", "json", "html"]), default="markdown",
-              help="markdown (standard), json eller html")
+@date_option(help="dato for bildet etter overgangen (standard: første dag de nye vedtektene gjelder)")
+@format_option("markdown", "json", "html")
 @click.option("--scenarios", "paths", multiple=True, type=click.Path(exists=True, path_type=Path),
               help="scenariofiler eller mapper som kjøres under begge vedtektene (standard: scenarios/)")
 @click.option("--no-generated", is_flag=True, help="hopp over genererte møter")
@@ -25,7 +25,7 @@ def transition(from_id, to_id, on, fmt, paths, no_generated):
     """
     from .transition import transition as build
 
-    report = build(from_id, to_id, on.date() if on else None, scenarios=list(paths) or None,
+    report = build(from_id, to_id, on, scenarios=list(paths) or None,
                    generated=not no_generated)
     click.echo(render(report, fmt), nl=False)
     sys.exit(0)
@@ -123,10 +123,9 @@ def to_markdown(r) -> str:
 def to_html(markdown_text: str, r) -> str:
     import html
 
-    try:
-        import markdown as md  # optional; falls back to preformatted text
-        body = md.markdown(markdown_text, extensions=["tables"])
-    except ImportError:
-        body = f"<pre>{html.escape(markdown_text)}</pre>"
+    from markdown_it import MarkdownIt  # a declared dependency (markdown-it-py)
+
+    # raw HTML in the report's text (names, titles from data) is escaped, not passed through
+    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown_text)
     return (f"<!DOCTYPE html>\n<html lang=\"nb\"><head><meta charset=\"utf-8\">"
             f"<title>Overgang {html.escape(r.from_)} → {html.escape(r.to)}</title></head>\n<body>\n{body}\n</body></html>\n")

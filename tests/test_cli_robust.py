@@ -30,7 +30,7 @@ def run(data: bytes) -> tuple[int, str]:
 
 
 def assert_clean(code, text):
-    assert code in (0, 1, 2), text
+    assert code in (0, 1, 2, 4), text  # 4: a mutated scenario no longer matches its `expected`
     assert "Traceback" not in text and "intern feil" not in text, text
 
 

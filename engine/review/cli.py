@@ -2,23 +2,22 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 
 import click
 
 from ..errors import VedtektError
-from .core import parse_date, review_file
+from ..options import date_option, format_option, lang_option
+from .core import review_file
 from .render import render
 
 
 @click.command("review")
 @click.argument("file", metavar="FILE")
-@click.option("--date", "on", metavar="YYYY-MM-DD",
-              help="Vurder navn og regler per denne datoen (ellers datoen i teksten).")
-@click.option("--format", "fmt", type=click.Choice(["markdown", "json", "html"]), default="markdown",
-              show_default=True, help="Rapportformat.")
-@click.option("--lang", type=click.Choice(["nb", "en"]), default="nb", show_default=True,
-              help="Språk i meldingene.")
-def review(file: str, on: str | None, fmt: str, lang: str) -> None:
+@date_option(help="vurder navn og regler per denne datoen (ellers datoen i teksten)")
+@format_option("markdown", "json", "html")
+@lang_option
+def review(file: str, on: date | None, fmt: str, lang: str) -> None:
     """Juridisk gjennomgang av et utkast til samarbeidsavtale (Markdown, tekst, .docx eller
     vedtektsfil .yaml) mot kommuneloven kapittel 18, seg selv og navn på datoen.
 
@@ -27,7 +26,7 @@ def review(file: str, on: str | None, fmt: str, lang: str) -> None:
     Eksempel: vedtekt review drafts/utkast-folloregionen-ipr.md --format html > rapport.html
     """
     try:
-        report = review_file(file, parse_date(on))
+        report = review_file(file, on)
     except VedtektError as exc:  # bad input: a located message, never a traceback
         click.echo(f"vedtekt: {exc}", err=True)
         sys.exit(exc.exit_code)

@@ -9,13 +9,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..load import REPO_ROOT, load_model
+from ..load import load_model
 from ..model import Assumption
 from .model import Finding, Location
 from .parse import Draft
 from .text import all_sentences
 
-NAMES_FILE = REPO_ROOT / "bylaws" / "names.yaml"
 
 # Sentences that tell history ("Oppegård og Ski ble til Nordre Follo") use old names rightly.
 _HISTORY = re.compile(r"\b(?:tidligere|tidlegare|ble\s+til|vart\s+til|slått\s+sammen|slått\s+saman|"
@@ -61,8 +60,18 @@ class NameFacts(_Strict):
     names: tuple[DatedNameFact, ...]
 
 
+def name_facts(path: Path | None = None) -> NameFacts:
+    """The dated names: names.yaml of the bylaws folder in use, else the shipped one."""
+    if path is None:
+        from ..resources import bylaws_dir, shipped
+
+        own = bylaws_dir() / "names.yaml"
+        path = own if own.is_file() else shipped("bylaws") / "names.yaml"
+    return _load_names(path)
+
+
 @lru_cache(maxsize=4)
-def name_facts(path: Path = NAMES_FILE) -> NameFacts:
+def _load_names(path: Path) -> NameFacts:
     return load_model(path, NameFacts)
 
 
