@@ -306,16 +306,24 @@ def _yaml_str(text: str) -> str:
 
 
 def _common(f):
-    f = click.option("--council", default=None, help="rådets id (f.eks. follo); ellers alle råd")(f)
-    f = click.option("--date", "on", required=True, metavar="YYYY-MM-DD", help="møtedatoen")(f)
-    f = click.option("--organ", required=True, help="organets id, f.eks. folloradet")(f)
+    from .options import complete_organ, council_option, date_option
+
+    f = council_option(f)
+    f = date_option(required=True, help="møtedatoen (ÅÅÅÅ-MM-DD)")(f)
+    f = click.option("--organ", required=True, shell_complete=complete_organ,
+                     help="organets id, f.eks. folloradet")(f)
     return f
+
+
+def _format(f):
+    from .options import format_option, lang_option
+
+    return lang_option(format_option("text", "json")(f))
 
 
 @click.command("people")
 @_common
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-@click.option("--lang", type=click.Choice(["nb", "en"]), default="nb", help="språk: nb (standard) eller en")
+@_format
 def people(organ, on, council, fmt, lang):
     """Hvem sitter i organet på datoen: medlemmer per deltaker, lovlige stedfortredere (fast
     stedfortreder eller varamedlemmer i nummerorden), observatører, rådgivere, leder og nestleder,
@@ -325,13 +333,13 @@ def people(organ, on, council, fmt, lang):
     """
     import json
 
-    s = sitting_on(organ, parse_day(on), council)
+    s = sitting_on(organ, on, council)
     click.echo(json.dumps(s, ensure_ascii=False, indent=2) if fmt == "json" else to_text(s, lang), nl=fmt != "text")
 
 
 @click.command("new-scenario")
 @_common
-@click.option("--output", type=click.Path(dir_okay=False, path_type=str), default=None,
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="skriv til denne filen (ellers standard ut); en eksisterende fil overskrives ikke")
 def new_scenario(organ, on, council, output):
     """Skriv et skjelett av en scenariofil for organet på datoen: alle medlemmer til stede,
@@ -342,7 +350,7 @@ def new_scenario(organ, on, council, output):
     """
     from pathlib import Path
 
-    text = skeleton_scenario(sitting_on(organ, parse_day(on), council))
+    text = skeleton_scenario(sitting_on(organ, on, council))
     if output is None:
         click.echo(text, nl=False)
         return

@@ -90,7 +90,7 @@ def test_people_json_is_the_sitting_and_text_names_every_member(capsys):
 
 @pytest.mark.parametrize("args, fragment", [
     (["--organ", "follorådet", "--date", "2021-02-12"], "mente du: folloradet"),
-    (["--organ", "folloradet", "--date", "2021-02-30"], "ugyldig dato"),
+    (["--organ", "folloradet", "--date", "2021-02-30"], "gyldig dato"),
     (["--organ", "folloradet", "--date", "2005-01-01"], "not-modelled"),
     (["--organ", "folloradet", "--date", "2021-02-12", "--council", "folo"], "mente du: follo"),
 ])

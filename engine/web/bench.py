@@ -6,7 +6,10 @@ import statistics
 import time
 from pathlib import Path
 
-SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / "folloradet" / "2021-02-quorum.yaml"
+def _scenario() -> Path:
+    from ..resources import scenarios_dir  # the checkout's scenarios, or the wheel's copy
+
+    return scenarios_dir() / "folloradet" / "2021-02-quorum.yaml"
 
 
 def check_round_trip(runs: int = 200) -> dict | None:
@@ -22,9 +25,10 @@ def check_round_trip(runs: int = 200) -> dict | None:
         from .app import create_app
     except ImportError:
         return None
-    if not SCENARIO.exists():
+    scenario = _scenario()
+    if not scenario.exists():
         return None
-    body = SCENARIO.read_bytes()
+    body = scenario.read_bytes()
     client = TestClient(create_app())
     client.post("/api/check", content=body)  # warm: library, rule book, compiled predicates
     server, round_trip = [], []

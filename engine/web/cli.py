@@ -21,13 +21,11 @@ def is_loopback(host: str) -> bool:
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="adressen serveren lytter på")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="porten")
-@click.option("--bylaws-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="mappen med vedtektene (standard: de som følger med)")
 @click.option("--meetings-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="mappe der møter lagres og listes som YAML-filer")
 @click.option("--token", default=None, envvar="VEDTEKT_TOKEN",
               help="påkrevd når --host ikke er loopback; sjekkes på hver forespørsel")
-def serve(host, port, bylaws_dir, meetings_dir, token):
+def serve(host, port, meetings_dir, token):
     """Start nettsiden for sekretærer: sett sammen et møte, les dommen, gjennomgå et utkast,
     se organisasjonen og rotasjonen. API-et er dokumentert på /docs.
 
@@ -43,15 +41,14 @@ def serve(host, port, bylaws_dir, meetings_dir, token):
     if not is_loopback(host) and not token:
         raise InputError(f"--host {host} er ikke loopback; da kreves --token", where="--host",
                          hint="f.eks. --token $(python -c 'import secrets; print(secrets.token_urlsafe())')")
-    if bylaws_dir is not None and not bylaws_dir.is_dir():
-        raise InputError("mappen finnes ikke", file=str(bylaws_dir), where="--bylaws-dir")
+    from ..library import library
+
+    # --bylaws-dir is the option every command has (engine/options.py): it sets the folder that
+    # library() reads for this process; bad bylaws are exit 2 now, not on the first request
+    library()
     if meetings_dir is not None:
         meetings_dir.mkdir(parents=True, exist_ok=True)
-    if bylaws_dir is not None:
-        from ..library import library
-
-        library(str(bylaws_dir))  # bad bylaws: a located message (exit 2) now, not on the first request
-    app = create_app(bylaws_dir=bylaws_dir, meetings_dir=meetings_dir, token=token)
+    app = create_app(meetings_dir=meetings_dir, token=token)
     shown = f"[{host}]" if ":" in host else host
     suffix = f"/?token={token}" if token else "/"
     click.echo(f"vedtekt serve: http://{shown}:{port}{suffix}  (API: http://{shown}:{port}/docs; Ctrl+C stopper)")
