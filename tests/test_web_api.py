@@ -74,9 +74,14 @@ def test_bad_scenarios_get_the_cli_message_with_the_file_named_request(client, c
     assert "vedtekt: " + answer.json()["error"] + "\n" == message.replace(str(path), "request")
 
 
-def test_a_body_over_two_megabytes_is_refused_with_413(client):
-    answer = client.post("/api/check", content=b"name: x\n" + b"#" * (2 * 1024 * 1024))
-    assert answer.status_code == 413
+@pytest.mark.parametrize("token", [None, "hemmelig"])
+def test_a_body_over_two_megabytes_is_refused_with_413(token):
+    client = TestClient(create_app(token=token), raise_server_exceptions=False)
+    headers = {"authorization": f"Bearer {token}"} if token else {}
+    announced = client.post("/api/check", content=b"name: x\n" + b"#" * (2 * 1024 * 1024), headers=headers)
+    streamed = client.post("/api/check", content=(b"#" * 100_000 for _ in range(30)), headers=headers)
+    upload = client.post("/api/review", files={"file": ("a.md", b"#" * (3 * 1024 * 1024))}, headers=headers)
+    assert (announced.status_code, streamed.status_code, upload.status_code) == (413, 413, 413)
 
 
 def test_sitting_is_the_json_of_vedtekt_people(client, capsys):

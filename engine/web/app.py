@@ -35,10 +35,12 @@ def create_app(*, bylaws_dir: Path | None = None, meetings_dir: Path | None = No
     templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescape: on for .html
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     _errors(app)
-    if token:
-        _require_token(app, token)
+    # the first added is the innermost: the body limit sits right around the routes, so that a
+    # streamed body over the limit is answered 413 before any other middleware sees an error
     app.add_middleware(BodyLimit, limit=service.MAX_BODY)
     _server_timing(app)
+    if token:
+        _require_token(app, token)
 
     def lib() -> Library:
         return library(app.state.lib_root)
