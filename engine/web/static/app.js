@@ -324,8 +324,11 @@
   async function pick(ev) {
     if (ev) ev.preventDefault();
     try {
+      // the same organ on another date keeps the meeting being edited («Nytt møte» starts afresh)
+      const keep = sc && sc.organ === $("organ").value;
       await loadSitting($("organ").value, $("date").value, $("council").value);
-      newMeeting(); changed(); say("");
+      if (keep) sc.date = sitting.date; else newMeeting();
+      changed(); say("");
     } catch (e) { say(e.message); }
   }
   async function openScenario(data) {
