@@ -37,7 +37,8 @@ def authority(council: str, on: date, node: str, kind: str, lib: Library) -> dic
         out["instructs"] = [{"label": label(u), "citation": d["citation"]}
                             for u, v, d in G.in_edges(target, data=True) if d["kind"] == "instructs"]
         try:
-            out["chain"] = [{"label": label(s.target), "kind": s.kind, "citation": s.citation}
+            out["chain"] = [{"label": label(s.target), "citation": s.citation,
+                             "kind": _REVERSED.get(s.kind, s.kind) if s.reversed else graph.EDGE_KINDS.get(s.kind, s.kind)}
                             for s in graph.chain(G, target)]
         except InputError as exc:
             out["chain_error"] = exc.bare
@@ -47,6 +48,9 @@ def authority(council: str, on: date, node: str, kind: str, lib: Library) -> dic
                            if i.get("needs_innstilling_from") in G else i.get("needs_innstilling_from"),
                            "citation": i["citation"]} for i in graph.who_decides(G, kind)]
     return out
+
+
+_REVERSED = {"steers": "styres av", "instructs": "instrueres av", "leads": "ledes av"}
 
 
 @lru_cache(maxsize=16)
