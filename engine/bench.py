@@ -265,6 +265,11 @@ def run(seconds: float = 1.0, rounds: int = 5, n_scenarios: int = 500, cold_runs
                   for name, states, rounds_ in (("absent_for_against_blank", FOUR, 3),
                                                 ("absent_present_for_against_blank", FIVE, 1))}
 
+    progress("(e) by classes, (g) 50-seat class analysis, (h) verify and review of 50 participants")
+    by_class = {name: exhaustive_six_by_class(check, lib, states)
+                for name, states in (("absent_for_against_blank", FOUR), ("absent_present_for_against_blank", FIVE))}
+    classes_50, verify_figures = class_analysis_50(), verify_50()
+
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     child_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return {
@@ -280,6 +285,9 @@ def run(seconds: float = 1.0, rounds: int = 5, n_scenarios: int = 500, cold_runs
         "d_cold_check_ms": {"median": round(statistics.median(cold) * 1000, 1) if cold else None,
                             "runs": [round(t * 1000, 1) for t in cold]},
         "e_exhaustive_six": exhaustive,
+        "e_exhaustive_six_by_class": by_class,
+        "g_class_analysis_50_seats": classes_50,
+        "h_verify_50_participants": verify_figures,
         "f_peak_rss_mb": round(peak_kb / 1024, 1),
         "f_peak_rss_cold_check_mb": round(child_kb / 1024, 1),
         "targets": {
@@ -288,6 +296,10 @@ def run(seconds: float = 1.0, rounds: int = 5, n_scenarios: int = 500, cold_runs
             "cold_check_lt_400_ms": bool(cold) and statistics.median(cold) < 0.4,
             "exhaustive_six_4_states_lt_1_s": exhaustive["absent_for_against_blank"]["reference_s"] < 1.0,
             "exhaustive_six_5_states_lt_1_s": exhaustive["absent_present_for_against_blank"]["reference_s"] < 1.0,
+            "exhaustive_six_by_class_each_lt_1_s": all(e["reference_s"] < 1.0 for e in by_class.values()),
+            "class_analysis_50_seats_lt_5_s": classes_50["seconds"] < 5.0,
+            "verify_50_participants_lt_5_s": verify_figures["seconds"] < 5.0,
+            "review_50_participants_lt_5_s": verify_figures["review_50_participants_s"] < 5.0,
         },
     }
 
@@ -361,6 +373,13 @@ def bench(as_json, seconds, rounds, scale):
     for e in result["e_exhaustive_six"].values():
         click.echo(f"(e) {e['patterns']} mønstre, seks deltakere: {e['reference_s']} s (referanse), "
                    f"{e['durable_with_crosscheck_s']} s (durable + krysskontroll)")
+    for e in result["e_exhaustive_six_by_class"].values():
+        click.echo(f"(e) etter klasser: {e['patterns']} mønstre fra {e['representatives']} representanter: "
+                   f"{e['reference_s']} s ({e['agree_with_baseline']} samsvarer med fasiten)")
+    g, h = result["g_class_analysis_50_seats"], result["h_verify_50_participants"]
+    click.echo(f"(g) 50 seter, alle 4^50 mønstre etter klasser: {g['seconds']} s")
+    click.echo(f"(h) vedtekt verify, 50 deltakere: {h['seconds']} s; review av utkast med 50 deltakere: "
+               f"{h['review_50_participants_s']} s")
     click.echo(f"(f) minnetopp: {result['f_peak_rss_mb']} MB")
     if result["g_web_check_round_trip"]:
         g = result["g_web_check_round_trip"]
@@ -370,3 +389,110 @@ def bench(as_json, seconds, rounds, scale):
         click.echo(f"    {name}: {figures['peak_rss_mb']} MB, {figures['wall_s']} s")
     for name, met in result["targets"].items():
         click.echo(f"    {'OK ' if met else 'NEI'} {name}")
+
+
+# -- (e) and (e') by classes of interchangeable members; the 50-seat class analysis; verify ------
+# (issue 16) One representative per class pattern is judged by the engine; every pattern's
+# verdict is read off its representative, with the people renamed, and compared with the
+# baseline's verdict on that very pattern.
+
+def _six_dict(pattern: tuple[str, ...]) -> dict:
+    attendance, votes = [], {"for": [], "against": [], "blank": []}
+    for p, state in zip(base.PARTICIPANTS, pattern):
+        if state == "absent":
+            continue
+        attendance.append({"person": base.MAYOR[p]})
+        if state != "present":
+            votes[state].append(base.MAYOR[p])
+    present = {a["person"] for a in attendance}
+    s = {"name": "six", "organ": "folloradet", "date": DATE, "attendance": attendance,
+         "cases": [{"id": "1/21", "votes": {k: v for k, v in votes.items() if v}}]}
+    chair = base.LEADER if base.LEADER in present else base.VICE if base.VICE in present else None
+    if chair:
+        s["chair"] = chair
+    return s
+
+
+def exhaustive_six_by_class(check, lib, states) -> dict:
+    """(e)/(e') by classes: the classes come from Follorådet's rules on the date (the leader's and
+    the vice's participants chair; the other four are interchangeable)."""
+    from datetime import date as _date
+
+    from .verify.api import council_rules
+    from .verify.classes import canonical, member_classes, representatives
+
+    start = time.perf_counter()
+    rules = council_rules("follo", "folloradet", _date.fromisoformat(DATE))
+    slot = [rules.ids.index(p) for p in base.PARTICIPANTS]  # bench order -> rules order
+    groups = [tuple(slot.index(i) for i in members) for members in member_classes(rules)]
+    order = {s: i for i, s in enumerate(states)}
+    reps = list(representatives(groups, 6, states))
+    judged = {rep: summary(check(s, loc, engine="reference", lib=lib))
+              for rep, (s, loc) in zip(reps, prepared([_six_dict(r) for r in reps]))}
+    verdicts = {}
+    for pattern in product(states, repeat=6):
+        rep, rename = canonical(pattern, groups, order)
+        verdicts[pattern] = _renamed(judged[rep], rename)
+    elapsed = time.perf_counter() - start
+    agree = sum(v == base.check(_six_dict(p)) for p, v in verdicts.items())
+    return {"patterns": len(verdicts), "classes": [len(g) for g in groups], "representatives": len(reps),
+            "reference_s": round(elapsed, 3), "agree_with_baseline": agree}
+
+
+def _renamed(verdict, rename: dict) -> tuple:
+    people = {base.MAYOR[base.PARTICIPANTS[a]]: base.MAYOR[base.PARTICIPANTS[b]] for a, b in rename.items()}
+    findings, cases = verdict
+    return frozenset((r, c, people.get(p, p)) for r, c, p in findings), cases
+
+
+def class_analysis_50() -> dict:
+    """Every pattern of one ordinary case in a 50-seat representantskap (Folloregionen's rules,
+    50 members with one seat each; absent, for, against, blank): 4^50 patterns by class."""
+    from datetime import date as _date
+
+    from .verify.api import council_rules
+    from .verify.classes import class_analysis
+    from .verify.properties import ordinary_kind
+
+    rules = council_rules("follo", None, _date(2022, 1, 1)).with_seats((1,) * 50)
+    start = time.perf_counter()
+    result = class_analysis(rules, ordinary_kind(rules))
+    result["seconds"] = round(time.perf_counter() - start, 3)
+    result["all_patterns"] = result["patterns"] == 4 ** 50
+    result["outcomes"] = {k: f"{v / 4 ** 50:.4f}" for k, v in result["outcomes"].items()}
+    del result["patterns"]
+    return result
+
+
+def verify_50(seed: int = 5) -> dict:
+    """Every built-in `vedtekt verify` property for 50 participants with 1–3 seats (seeded), and
+    the review of a 50-participant draft (its loophole search by seat totals)."""
+    from datetime import date as _date
+
+    from .review.core import review_file
+    from .verify.api import council_rules
+    from .verify.encode import z3
+    from .verify.properties import builtin
+    from .verify.sample import large_draft
+
+    if z3 is None:
+        return {"skipped": "z3-solver er ikke installert: pip install 'vedtekt[verify]'",
+                "seconds": float("nan"), "review_50_participants_s": float("nan")}
+
+    rng = random.Random(seed)
+    rules = council_rules("follo", None, _date(2022, 1, 1)).with_seats(tuple(rng.randint(1, 3) for _ in range(50)))
+    start = time.perf_counter()
+    answers = builtin(rules)
+    proved = time.perf_counter() - start
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "utkast-50.md"
+        path.write_text(large_draft(50)[0], encoding="utf-8")
+        start = time.perf_counter()
+        report = review_file(path)
+        reviewed = time.perf_counter() - start
+    return {"participants": 50, "members": rules.members, "properties": len(answers),
+            "fail": sum(a.status == "fails" for a in answers), "seconds": round(proved, 3),
+            "review_50_participants_s": round(reviewed, 3),
+            "review_loophole_findings": len(report.by_rule("minority-can-decide") + report.by_rule("minority-can-block"))}

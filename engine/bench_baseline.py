@@ -51,7 +51,10 @@ def check(s: dict) -> tuple[frozenset, dict]:
         if mayor not in present:
             return False
         return not case_ids or any(c["id"] in present[deputy] and c["id"] in present[mayor]
-                                   and mayor not in c.get("inhabil", ()) for c in s["cases"])
+                                   and mayor not in inhabil(c) for c in s["cases"])
+
+    def inhabil(case):  # no one is inhabil in an election (kommuneloven § 11-10 fjerde ledd)
+        return () if case.get("kind", "ordinary") in ELECTION_KINDS else case.get("inhabil", ())
 
     def has_role(person):
         return person in SEAT_OF_MAYOR or person in OBSERVERS or person in NO_VOTE
@@ -98,11 +101,11 @@ def check(s: dict) -> tuple[frozenset, dict]:
             if person in stands_for and not lawful_deputy(person) and not has_role(person):
                 broken.add("deputy-not-fixed")
             mayor = MAYOR.get(SEAT_OF_DEPUTY.get(person))
-            if lawful_deputy(person) and cid in present.get(mayor, ()) and mayor not in case.get("inhabil", ()):
+            if lawful_deputy(person) and cid in present.get(mayor, ()) and mayor not in inhabil(case):
                 broken.add("deputy-and-principal")
             if len(values[person]) > 1 or seen[person] > 1:
                 broken.add("double-vote")
-            if person in case.get("inhabil", ()):
+            if person in inhabil(case):
                 broken.add("inhabil-participated")
             if known(person) and cid not in present.get(person, ()):
                 broken.add("voter-not-present")
@@ -111,6 +114,18 @@ def check(s: dict) -> tuple[frozenset, dict]:
             findings.update((rule, cid, person) for rule in broken)
             if not broken:
                 counted.append((person, value))
+        if chair in inhabil(case) and cid in present.get(chair, ()):  # fvl. § 6: chairing is taking part
+            findings.add(("inhabil-participated", cid, chair))
+        if kind not in UNVOTED_KINDS and lines:  # § 8-1 andre ledd: the duty to vote
+            voted = {SEAT_OF_MAYOR.get(p) or SEAT_OF_DEPUTY.get(p) for p, _ in lines}
+            for seat, mayor in MAYOR.items():
+                deputy = FIXED_DEPUTY[seat]
+                sits = (mayor if cid in present.get(mayor, ()) and mayor not in inhabil(case) else
+                        deputy if cid in present.get(deputy, ()) and lawful_deputy(deputy)
+                        and deputy not in inhabil(case) else None)
+                if sits and seat not in voted:
+                    excluded = kind in ELECTION_KINDS and sits in case.get("inhabil", ())
+                    findings.add(("excluded-from-election" if excluded else "did-not-vote", cid, sits))
         tally = Counter(v for _, v in counted)
         seats = {SEAT_OF_MAYOR.get(p) or SEAT_OF_DEPUTY[p] for p, v in counted
                  if v != "blank" or kind in BLANK_ALLOWED}

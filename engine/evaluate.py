@@ -11,7 +11,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Literal
 
-from . import durable_engine
+from . import durable_engine, effects
 from .errors import InputError, InternalError, did_you_mean
 from .facts import FactBuilder
 from .library import Library, library, with_roster
@@ -82,7 +82,7 @@ class Evaluation:
         b = self.builder
         stage1 = b.attendee_facts() + [b.meeting_fact()]
         for case in self.scenario.cases:
-            stage1 += b.vote_facts(case, self.kinds[case.kind]) + b.proposal_facts(case)
+            stage1 += b.vote_facts(case, self.kinds[case.kind]) + b.proposal_facts(case) + b.act_facts(case)
         fired1 = self._fire(stage1)
         rejected = {fid for key, fid in fired1 if self._rule(key).rejects_vote}
         counted = defaultdict(list)
@@ -90,9 +90,13 @@ class Evaluation:
             if f["t"] == "vote" and f["id"] not in rejected:
                 counted[f["case"]].append(f)
         stage2 = [b.case_fact(c, self.kinds[c.kind], counted[c.id]) for c in self.scenario.cases]
+        for c in self.scenario.cases:
+            cast = [f for f in stage1 if f["t"] == "vote" and f["case"] == c.id]
+            stage2 += b.member_facts(c, self.kinds[c.kind], cast)
         fired2 = self._fire(stage2)
         facts = {f["id"]: f for f in stage1 + stage2}
         findings = self._findings(fired1 | fired2, facts)
+        findings = effects.with_effects(self, findings, stage1, stage2, rejected)
         cases = [self._case_result(c, stage1, stage2, findings, rejected) for c in self.scenario.cases]
         return ScenarioVerdict(
             file=self.file, name=self.scenario.name, date=str(self.scenario.date),
@@ -103,6 +107,9 @@ class Evaluation:
             assumptions=tuple(self._assumptions()),
             expected=compare_expected(self.scenario, findings, cases),
         )
+
+    def scenario_case(self, case_id: str):
+        return next(c for c in self.scenario.cases if c.id == case_id)
 
     def _rule(self, key: str) -> Rule:
         return next(r for r in self.book.rules if r.key == key)
@@ -181,9 +188,13 @@ class Evaluation:
         meeting_errors = [f for f in findings if f.case is None and f.severity == "error"]
         blocked = any(self._decides(f) for f in errors)
         outcome, how = _outcome(kind, tally, counted, blocked, self._case_fact(stage2, case.id))
+        bearing = errors + meeting_errors
+        status = ("valid" if not bearing else
+                  "invalid" if any(f.effect != "no-effect" for f in bearing) else "valid-despite-error")
         return CaseResult(id=case.id, title=case.title, kind=case.kind,
                           valid=not errors and not meeting_errors, outcome=outcome,
-                          votes=tally, decided_by=how)
+                          votes=tally, decided_by=how, decision_status=status,
+                          chair=self.builder.case_chair(case))
 
     def _decides(self, finding: Finding) -> bool:
         return any(r.decides_case for r in self.book.by_id(finding.rule))
@@ -212,8 +223,12 @@ def _outcome(kind: CaseKind, tally: Tally, counted, blocked: bool, fact: dict):
         return "rejected", "majority"
     if tally.for_ == 0:
         return "not_decided", None
-    if kind.election:
-        return "not_decided", "tie-in-election"
+    if kind.election:  # § 7-8: a tie on the first ballot needs a new one; on the new one, a lot
+        if fact.get("ballot", 1) < 2:
+            return "not_decided", "new-ballot-required"
+        if fact.get("lot", "none") == "none":
+            return "not_decided", "lot-required"
+        return ("adopted", "lot") if fact["lot"] == "for" else ("rejected", "lot")
     if fact["chair_vote"] == "for":
         return "adopted", "casting-vote"
     if fact["chair_vote"] == "against":
@@ -259,7 +274,8 @@ def _shown_fields(rule: Rule) -> tuple[str, ...]:
     from .rules import fields_used
 
     if rule.key not in _SHOWN:
-        keep = fields_used(rule.when) | {"members", "required", "present_and_voting", "person", "principal"}
+        keep = fields_used(rule.when) | {"members", "required", "present_and_voting", "person", "principal",
+                                         "seat", "concerns", "act", "convening_demand", "convening_demand_needed"}
         _SHOWN[rule.key] = tuple(sorted(keep))
     return _SHOWN[rule.key]
 
@@ -324,7 +340,19 @@ def _person_refs(s: Scenario):
         yield ("convening", "by"), s.convening.by
     for i, p in enumerate(s.convening.demanded_by):
         yield ("convening", "demanded_by", i), p
+    for i, f in enumerate(s.forfall):
+        yield ("forfall", i, "person"), f.person
     for i, c in enumerate(s.cases):
+        if c.chair:
+            yield ("cases", i, "chair"), c.chair
+        for j, st in enumerate(c.statements):
+            yield ("cases", i, "statements", j, "by"), st.by
+        for j, h in enumerate(c.habilitet):
+            yield ("cases", i, "habilitet", j, "person"), h.person
+            if h.votes:
+                for key, people in (("for", h.votes.for_), ("against", h.votes.against), ("blank", h.votes.blank)):
+                    for k, p in enumerate(people):
+                        yield ("cases", i, "habilitet", j, "votes", key, k), p
         for j, p in enumerate(c.objections):
             yield ("cases", i, "objections", j), p
         for j, p in enumerate(c.inhabil):
@@ -365,6 +393,8 @@ def compare_expected(scenario: Scenario, findings: list[Finding],
             continue
         if e.outcome != got.outcome:
             diffs.append(f"sak {case_id}: utfall forventet {e.outcome}, fikk {got.outcome}")
+        if e.decision_status is not None and e.decision_status != got.decision_status:
+            diffs.append(f"sak {case_id}: decision_status forventet {e.decision_status}, fikk {got.decision_status}")
         for name, want, have in (("for", e.for_, got.votes.for_), ("against", e.against, got.votes.against),
                                  ("blank", e.blank, got.votes.blank),
                                  ("rejected", e.rejected, got.votes.rejected)):
@@ -376,4 +406,5 @@ def compare_expected(scenario: Scenario, findings: list[Finding],
 def _matches(e, f: Finding) -> bool:
     return (e.rule == f.rule and e.case == f.case
             and (e.person is None or e.person == f.person)
-            and (e.severity is None or e.severity == f.severity))
+            and (e.severity is None or e.severity == f.severity)
+            and (e.effect is None or e.effect == f.effect))

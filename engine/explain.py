@@ -14,6 +14,8 @@ _STATUTE_OF_RULE = {
     "chair-not-entitled": "chair", "not-on-agenda": "not-on-agenda",
     "inhabil-participated": "inhabil", "deputy-not-fixed": "deputies",
     "deputy-and-principal": "deputies", "voter-not-present": "quorum",
+    "deputy-order": "deputies", "did-not-vote": "duty-to-vote",
+    "habilitet-decided-with-member": "inhabil-decided-by-organ", "election-new-ballot": "election-tie",
 }
 
 
@@ -32,6 +34,7 @@ def explain_rule(rule_id: str, lang: str = "nb", fmt: str = "text") -> str:
         "layer": r.layer or f"(fra faktum: {r.layer_field})",
         "rejects_vote": r.rejects_vote, "leaves_case_undecided": r.decides_case,
         "condition": r.when, "message": getattr(r.message, lang),
+        "explain": " ".join(getattr(r.explain, lang).split()) if r.explain else None,
     } for r in rules]
     data = {"rule": rule_id, "variants": entries, "bylaws": _bylaws_clauses(rule_id),
             "statute": ({"citation": clause.citation, "layer": clause.layer, "text": " ".join(clause.quote.split())}
@@ -49,6 +52,8 @@ def explain_rule(rule_id: str, lang: str = "nb", fmt: str = "text") -> str:
         lines += [f"  - {e['key']}: {e['severity']}, faktum «{e['fact']}», hjemmel: {e['citation']}",
                   f"    vilkår: {json.dumps(e['condition'], ensure_ascii=False)}",
                   f"    melding: {e['message']}"]
+        if e["explain"]:
+            lines.append(f"    forklaring: {e['explain']}")
     return "\n".join(lines)
 
 

@@ -17,6 +17,13 @@ from .sitting import Role, Sitting, resolve
 _VALUE_NB = {"for": "for", "against": "mot", "blank": "blank"}
 _VALUE_EN = {"for": "for", "against": "against", "blank": "blank"}
 _RIGHTS_NB = {"attend": "møterett", "speak": "talerett", "propose": "forslagsrett", "vote": "stemmerett"}
+_ACT_WORDS = {
+    "statement": ("hadde et innlegg", "made a statement"),
+    "proposal": ("fremmet forslag", "made a proposal"),
+    "objection": ("protesterte mot behandlingen", "objected to deciding the case"),
+    "chair": ("ledet behandlingen", "chaired the case"),
+    "habilitet": ("deltok i avgjørelsen av habilitetsspørsmålet", "took part in deciding the habilitet question"),
+}
 _RIGHTS_EN = {"attend": "the right to attend", "speak": "to speak", "propose": "to propose", "vote": "to vote"}
 
 
@@ -59,6 +66,24 @@ class FactBuilder:
                        "composition_citation": organ.seats[0].citation if organ.seats else organ.citation}
         self.claims = {p: self._claim(a) for p, a in self.present.items()}
         self._voters: dict[str, dict] = {}
+        self.kinds = {k.id: k for k in doc.case_kinds}
+
+    def inhabil_in(self, case: Case) -> set[str]:
+        """Who may not take part in the case. In elections to offentlige tillitsverv no one is
+        inhabil (kommuneloven § 11-10 fjerde ledd), whatever the scenario declares."""
+        kind = self.kinds.get(case.kind)
+        return set() if kind is not None and kind.election else case.declared_inhabil()
+
+    def case_chair(self, case: Case) -> str | None:
+        """cases[].chair, else the meeting's chair; when the meeting's chair has left before the
+        case, the vice leads it if present (kommuneloven § 11-2 tredje ledd)."""
+        if case.chair:
+            return case.chair
+        chair, vice = self.scenario.chair, self.sitting.vice
+        if chair and not self._present_for(chair, case) and vice and self._present_for(vice, case) \
+                and vice not in self.inhabil_in(case):
+            return vice
+        return chair
 
     def _claim(self, a: Attendee):
         role = self.sitting.role(a.person)
@@ -98,7 +123,7 @@ class FactBuilder:
                 "stands_in": claim is not None,
                 "deputy_lawful": bool(claim and claim.lawful),
                 "principal_at_meeting": bool(claim and self._sits_with_principal(person, claim.principal)),
-                **self._deputy_fields(claim), **self.common,
+                **self._deputy_fields(claim), **self._deputy_order(person, claim), **self.common,
             })
         return facts
 
@@ -113,7 +138,7 @@ class FactBuilder:
         if not self.scenario.cases:
             return True
         return any(self._present_for(person, c) and self._present_for(principal, c)
-                   and principal not in c.inhabil for c in self.scenario.cases)
+                   and principal not in self.inhabil_in(c) for c in self.scenario.cases)
 
     def _deputy_fields(self, claim) -> dict:
         deputies = claim.policy if claim else None
@@ -126,9 +151,30 @@ class FactBuilder:
             "deputy_layer": self._layer_of(deputies),
         }
 
+    def _deputy_order(self, person: str, claim) -> dict:
+        """kommuneloven § 7-10 første ledd: numbered deputies are called in their order «så langt
+        som mulig». A lower-numbered deputy of the same group who neither sits nor had forfall was
+        passed over (rule deputy-order)."""
+        skipped: list[str] = []
+        policy = claim.policy if claim and claim.lawful else None
+        if policy is not None and policy.kind == "numbered":
+            mine = next((h for h in self.sitting.holdings if h.person == person
+                         and h.office == policy.office and h.number is not None), None)
+            if mine is not None:
+                sitting_in = {p for p, c in self.claims.items() if c is not None}
+                skipped = sorted({h.person for h in self.sitting.holdings
+                                  if h.office == policy.office and h.participant == mine.participant
+                                  and h.group == mine.group and h.number is not None
+                                  and h.number < mine.number and h.person not in sitting_in
+                                  and self.scenario.forfall_from(h.person) is None})
+        return {"deputy_out_of_order": bool(skipped),
+                "skipped_deputies": ", ".join(self.sitting.name(p) for p in skipped),
+                "skipped": ",".join(skipped)}
+
     def _layer_of(self, provision) -> str:
+        """A deputy rule taken from the statute has the statute's layer (bylaws/statute data)."""
         if provision is None or provision.citation.startswith("kommuneloven"):
-            return "statute-default"
+            return self.statute["deputies"].layer
         return "bylaws"
 
     # -- meeting ------------------------------------------------------------------------------
@@ -173,29 +219,40 @@ class FactBuilder:
         """
         conv, s, organ = self.scenario.convening, self.sitting, self.sitting.organ
         provision = organ.convening
-        leader, leader_of = s.leader, organ
+        leader, vice, leader_of = s.leader, s.vice, organ
         if provision is not None and provision.leader_of and provision.leader_of != organ.id:
             leader_of = self.doc.organ(provision.leader_of)
-            leader = resolve(self.doc, leader_of.id, s.on).leader
+            other = resolve(self.doc, leader_of.id, s.on)
+            leader, vice = other.leader, other.vice
+        leader_forfall = self.scenario.has_forfall(leader)
         demand = len({r.seat_key for p in set(conv.demanded_by) if (r := s.role(p))
                       and r.can_vote and r.kind == "member"})
         statute = self.statute["meeting-held"]
         fraction = statute.parameters["demand_fraction"]
         needed = required_count(fraction, s.member_count())
-        by_demand = provision is None and demand >= needed > 0
+        demanded = provision is None and demand >= needed > 0
         needs = {p.kind: p for p in provision.prerequisites} if provision else {}
         innst, agenda = needs.get("innstilling"), needs.get("agenda-approved")
         given = conv.innstilling
         return {
             "convening_known": conv.by is not None and leader is not None,
-            "convened_by_entitled": conv.by == leader or by_demand,
+            # § 11-2 andre ledd c: a demand obliges the leader to convene; it makes no one else a
+            # convener. The vice convenes lawfully when the leader has forfall (§ 11-2 tredje ledd).
+            "convened_by_entitled": conv.by == leader or (conv.by is not None and conv.by == vice
+                                                          and leader_forfall),
+            "leader_forfall": leader_forfall, "convening_demanded": demanded, "convening_demand": demand,
+            "convening_demand_needed": needed if provision is None else 0,
             "convener_name": s.name(conv.by) if conv.by else "",
-            "convener_entitled_nb": f"{leader_of.name}s leder ({s.name(leader)})",
-            "convener_entitled_en": f"the leader of {leader_of.name} ({s.name(leader)})",
+            "convener_entitled_nb": f"{leader_of.name}s leder ({s.name(leader)}), eller nestlederen "
+                                    f"({s.name(vice)}) når lederen har forfall",
+            "convener_entitled_en": f"the leader of {leader_of.name} ({s.name(leader)}), or the vice "
+                                    f"({s.name(vice)}) when the leader has forfall",
             "convening_demand_nb": "" if provision else
-            f", eller minst {fraction} av medlemmene ({needed} av {s.member_count()}) som krever det; {demand} krevde det",
+            f"; {demand} av {s.member_count()} medlemmer krevde møtet (minst {fraction}, {needed}, pålegger lederen å "
+            f"innkalle, men gjør ingen andre til innkaller)",
             "convening_demand_en": "" if provision else
-            f", or at least {fraction} of the members ({needed} of {s.member_count()}) demanding it; {demand} did",
+            f"; {demand} of {s.member_count()} members demanded the meeting (at least {fraction}, {needed}, obliges the "
+            f"leader to convene but makes no one else a convener)",
             "convening_citation": provision.citation if provision else statute.citation,
             "convening_layer": "bylaws" if provision else statute.layer,
             "convening_needs_innstilling": innst is not None,
@@ -220,8 +277,8 @@ class FactBuilder:
         """rotation-mismatch (vedtekter 2012 pkt. 4.1.3): the leadership the scenario states
         (keys `leader`, `vice`), against the rotation's for the date (engine/rotation.py)."""
         s, sc = self.sitting, self.scenario
-        known = s.leader_participant is not None
-        term = s.term if known else None
+        known = s.term is not None  # only a rotating leadership has a rotation to mismatch
+        term = s.term
         short = {p.id: p.short for p in s.doc.participants}
 
         def matches(stated: str | None, person: str | None, participant: str | None) -> bool:
@@ -270,12 +327,12 @@ class FactBuilder:
         claim = self.claims.get(person)
         duplicate, dup_nb, dup_en = self._duplicate(nth, count, values, claim, seat_claims)
         principal_present = bool(claim and claim.principal and self._present_for(claim.principal, case)
-                                 and claim.principal not in case.inhabil)
+                                 and claim.principal not in self.inhabil_in(case))
         return {
             "t": "vote", "id": f"v{case.id}:{i}", "case": case.id,
             "value": value, "value_nb": _VALUE_NB[value], "value_en": _VALUE_EN[value],
             "principal_present": principal_present,
-            "inhabil": person in case.inhabil,
+            "inhabil": person in self.inhabil_in(case),
             "present": self._present_for(person, case),
             "blank_allowed": kind.election or kind.appointment,
             "kind_label": kind.label,
@@ -351,6 +408,89 @@ class FactBuilder:
             })
         return facts
 
+    # -- acts in a case (stage 1): who took part in preparing or deciding it --------------------
+    def act_facts(self, case: Case) -> list[dict]:
+        """forvaltningsloven § 6 første ledd: an inhabil member may not «tilrettelegge grunnlaget
+        for en avgjørelse eller ... treffe avgjørelse». Each recorded act in the case is a fact;
+        votes are judged on the vote facts. § 8 andre ledd: the organ decides a member's
+        habilitet without that member (nor another member whose habilitet is questioned in the
+        same case, unless the organ would otherwise not be quorate)."""
+        acts = [("statement", st.by) for st in case.statements]
+        acts += [("proposal", p.by) for p in case.proposals]
+        if not case.on_agenda:
+            acts += [("objection", p) for p in case.objections]
+        chair = self.case_chair(case)
+        if chair is not None and self._present_for(chair, case):
+            acts.append(("chair", chair))
+        inhabil = self.inhabil_in(case)
+        facts = [self._act_fact(case, i, act, person, person in inhabil)
+                 for i, (act, person) in enumerate(acts)]
+        questioned = {h.person for h in case.habilitet}
+        others_needed = self._habilitet_exception(case, questioned)
+        for j, h in enumerate(case.habilitet):
+            for k, (person, value) in enumerate(h.votes.lines() if h.votes else []):
+                fact = self._act_fact(case, f"h{j}.{k}", "habilitet", person, False)
+                fact.update({"own": person == h.person, "concerns": h.person,
+                             "concerns_name": self.sitting.name(h.person),
+                             "questioned_other": person in questioned and person != h.person,
+                             "exception": others_needed})
+                facts.append(fact)
+        return facts
+
+    def _act_fact(self, case: Case, i, act: str, person: str, inhabil: bool) -> dict:
+        nb, en = _ACT_WORDS[act]
+        return {"t": "act", "id": f"x{case.id}:{i}", "case": case.id, "act": act, "person": person,
+                "person_name": self.sitting.name(person), "act_nb": nb, "act_en": en,
+                "inhabil": inhabil, "own": False, "questioned_other": False, "exception": False,
+                "concerns": "", "concerns_name": "", **self.common}
+
+    def _habilitet_exception(self, case: Case, questioned: set[str]) -> bool:
+        """fvl. § 8 andre ledd tredje punktum: «med mindre organet ellers ikke ville være
+        vedtaksført i spørsmålet» (quorum: kommuneloven § 11-9 første ledd)."""
+        if len(questioned) < 2:
+            return False
+        seats = self._seat_persons(case, exclude=set())
+        left = [s for s, p in seats.items() if p not in questioned]
+        quorum = self.statute["quorum"]
+        return len(left) < required_count(quorum.parameters["fraction"], self.sitting.member_count())
+
+    # -- members present for a vote (stage 2): the duty to vote --------------------------------
+    def member_facts(self, case: Case, kind: CaseKind, votes: list[dict]) -> list[dict]:
+        """kommuneloven § 8-1 andre ledd: «Medlemmer som er til stede ... når en sak tas opp til
+        avstemning, plikter å stemme.» One fact per seat present (its sitting member or lawful
+        deputy) in a case put to a vote; § 11-10 fjerde ledd: in an election no member is inhabil,
+        so a member kept out of it was wrongly excluded."""
+        if not kind.voted or not votes:
+            return []
+        voted_seats = {v["seat"] for v in votes}
+        voted_people = {v["person"] for v in votes}
+        declared = case.declared_inhabil() if kind.election else set()
+        facts = []
+        for i, (seat, person) in enumerate(sorted(self._seat_persons(case).items())):
+            facts.append({
+                "t": "member", "id": f"s{case.id}:{i}", "case": case.id, "person": person,
+                "person_name": self.sitting.name(person), "seat": seat,
+                "voted": seat in voted_seats or person in voted_people,
+                "excluded": person in declared, "kind_label": kind.label, **self.common})
+        return facts
+
+    def _seat_persons(self, case: Case, exclude: set[str] | None = None) -> dict[str, str]:
+        """Voting seats present for the case and who holds each (member, or lawful deputy for an
+        absent or inhabil member); inhabil members are left out."""
+        exclude = self.inhabil_in(case) if exclude is None else exclude
+        seats: dict[str, str] = {}
+        for person in sorted(self.present):
+            if not self._present_for(person, case) or person in exclude:
+                continue
+            role, claim = self.sitting.role(person), self.claims.get(person)
+            if claim and claim.lawful and claim.role and not (
+                    claim.principal and self._present_for(claim.principal, case)
+                    and claim.principal not in exclude):
+                seats.setdefault(claim.role.seat_key, person)
+            elif role and role.can_vote and role.kind == "member":
+                seats[role.seat_key] = person
+        return seats
+
     # -- the case (stage 2) ----------------------------------------------------------------
     def case_fact(self, case: Case, kind: CaseKind, counted: list[dict]) -> dict:
         members = self.sitting.member_count()
@@ -359,12 +499,13 @@ class FactBuilder:
         tally = Counter(v["value"] for v in counted)
         seats_voting = {v["seat"] for v in counted if v["value"] != "blank" or kind.election
                         or kind.appointment}
-        present_members = self._present_members(case)
-        chair_vote = next((v["value"] for v in counted if v["person"] == self.scenario.chair), "none")
+        present_members = set(self._seat_persons(case))
+        chair = self.case_chair(case)
+        chair_vote = next((v["value"] for v in counted if v["person"] == chair), "none")
         fact = {
             "t": "case", "id": f"c{case.id}", "case": case.id, "kind": case.kind,
             "kind_label": kind.label, "voted": kind.voted and bool(counted),
-            "election": kind.election,
+            "election": kind.election, "ballot": case.ballot, "lot": case.lot or "none",
             "members": members,
             "present_and_voting": len(seats_voting),
             "required": required_count(quorum.parameters["fraction"], members),
@@ -376,7 +517,8 @@ class FactBuilder:
             "chair_vote": chair_vote if chair_vote != "blank" else "none",
             "chair_vote_nb": _VALUE_NB.get(chair_vote, ""), "chair_vote_en": _VALUE_EN.get(chair_vote, ""),
             **self._bylaws_quorum(bylaws_q, members, case, seats_voting, present_members),
-            **self._agenda(case, present_members),
+            **self._agenda(case),
+            **self._case_chair_fields(case),
             **self._competence(case, kind),
             **self.common,
         }
@@ -387,46 +529,59 @@ class FactBuilder:
         fact["simple_majority"] = tally["for"] > tally["against"]
         return fact
 
-    def _present_members(self, case: Case) -> set[str]:
-        """Voting seats present for the case (members, or their lawful deputies), not inhabil."""
-        seats = set()
-        for person in self.present:
-            if not self._present_for(person, case) or person in case.inhabil:
-                continue
-            role, claim = self.sitting.role(person), self.claims.get(person)
-            if claim and claim.lawful and claim.role and not (
-                    claim.principal and self._present_for(claim.principal, case)):
-                seats.add(claim.role.seat_key)
-            elif role and role.can_vote and role.kind == "member":
-                seats.add(role.seat_key)
-        return seats
+    def _case_chair_fields(self, case: Case) -> dict:
+        """kommuneloven § 11-2 tredje ledd for one case: a case chaired by someone other than the
+        meeting's chair (cases[].chair) must be chaired by the leader or the vice; when both are
+        unavailable for the case (absent, forfall or inhabil in it), by one elected for it."""
+        s, chair = self.sitting, case.chair
+        inhabil = self.inhabil_in(case)
+
+        def available(person: str | None) -> bool:
+            return (person is not None and self._present_for(person, case) and person not in inhabil
+                    and not self.scenario.has_forfall(person, case.id))
+
+        role = self.effective_role(chair) if chair else None
+        return {
+            "case_chair_own": chair is not None and chair != self.scenario.chair,
+            "case_chair_name": s.name(self.case_chair(case)),
+            "case_chair_is_leader": chair is not None and chair == s.leader,
+            "case_chair_is_vice": chair is not None and chair == s.vice,
+            "case_leader_available": available(s.leader), "case_vice_available": available(s.vice),
+            "case_chair_elected": case.chair_elected,
+            "case_chair_voting": bool(role and role.can_vote) or self._lawful_deputy(chair),
+            "leader_name": s.name(s.leader), "vice_name": s.name(s.vice),
+        }
 
     def _bylaws_quorum(self, q, members, case, seats_voting, present_members) -> dict:
         if q is None:
-            return {"bylaws_quorum_count": 0, "bylaws_quorum_required": 0,
+            return {"bylaws_quorum_count": 0, "bylaws_quorum_required": 0, "bylaws_quorum_basis": "",
                     "bylaws_quorum_citation": "", "bylaws_quorum_basis_nb": "",
                     "bylaws_quorum_basis_en": ""}
         count = len(present_members) if q.basis == "present" else len(seats_voting)
         return {
             "bylaws_quorum_count": count, "bylaws_quorum_required": q.required(members),
+            "bylaws_quorum_basis": "present" if q.basis == "present" else "voting",
             "bylaws_quorum_citation": q.citation,
             "bylaws_quorum_basis_nb": "var til stede" if q.basis == "present" else "var til stede og stemte",
             "bylaws_quorum_basis_en": "were present" if q.basis == "present" else "were present and voted",
         }
 
-    def _agenda(self, case: Case, present_members: set[str]) -> dict:
-        voting_present = {p for p in self.present if self._present_for(p, case)
-                          and self._counts_as_member(p)}
-        objectors = [p for p in case.objections if p in voting_present]
+    def _agenda(self, case: Case) -> dict:
+        """§ 11-3 femte ledd: «møtelederen eller 1/3 av de møtende medlemmene». Numerator and
+        denominator on one basis: the seats present that may take part in the case."""
+        seats = self._seat_persons(case)
+        objecting = set(case.objections)
+        objectors = [seat for seat, person in seats.items() if person in objecting]
         fraction = self.statute["not-on-agenda"].parameters["fraction"]
-        chair_objected = self.scenario.chair is not None and self.scenario.chair in case.objections
+        chair = self.case_chair(case)
+        chair_objected = chair is not None and chair in objecting
         return {
             "on_agenda": case.on_agenda,
             "chair_objected": chair_objected,
             "objectors": len(objectors),
-            "objectors_needed": required_count(fraction, len(present_members)),
-            "objection_nb": "møteleder" if chair_objected else f"{len(objectors)} av {len(present_members)} møtende medlemmer",
-            "objection_en": "the chair" if chair_objected else f"{len(objectors)} of {len(present_members)} members present",
+            "objectors_needed": required_count(fraction, len(seats)),
+            "objection_nb": "møteleder" if chair_objected else f"{len(objectors)} av {len(seats)} møtende medlemmer",
+            "objection_en": "the chair" if chair_objected else f"{len(objectors)} of {len(seats)} members present",
         }
 
     def _counts_as_member(self, person: str) -> bool:

@@ -98,7 +98,8 @@ def _scenario_text(v: ScenarioVerdict, w: dict) -> str:
         t = c.votes
         lines.append(f"  {w['case']} {c.id}{' – ' + c.title if c.title else ''}: "
                      f"{w['outcome']} {w[c.outcome]} ({t.for_} {w['for']}, {t.against} {w['against']}, "
-                     f"{t.blank} {w['blank']}, {t.rejected} {w['rejected_votes']})")
+                     f"{t.blank} {w['blank']}, {t.rejected} {w['rejected_votes']})"
+                     f"; {_STATUS[w['valid']][c.decision_status]}")
         lines += [_finding_line(f, w) for f in v.findings if f.case == c.id]
     if v.assumptions:
         lines.append(f"  {w['assumptions']}:")
@@ -110,9 +111,21 @@ def _scenario_text(v: ScenarioVerdict, w: dict) -> str:
     return "\n".join(lines)
 
 
+# issue 12: which decisions stand (fvl. § 41 by analogy); keyed by the language's word for "valid"
+_STATUS = {
+    "GYLDIG": {"valid": "vedtaket står", "invalid": "vedtaket er ugyldig",
+               "valid-despite-error": "vedtaket står til tross for feil (feilen kan ikke ha virket inn)",
+               "may-have-affected": "kan ha virket inn på vedtaket", "no-effect": "kan ikke ha virket inn"},
+    "VALID": {"valid": "the decision stands", "invalid": "the decision is invalid",
+              "valid-despite-error": "the decision stands despite the error (it cannot have affected it)",
+              "may-have-affected": "may have affected the decision", "no-effect": "cannot have affected it"},
+}
+
+
 def _finding_line(f, w: dict) -> str:
     layer = w["layers"].get(f.layer, f.layer)
-    return f"    [{w[f.severity]}] {f.rule}: {f.message}\n        ({f.citation}; {w['layer']}: {layer})"
+    effect = f"; {_STATUS[w['valid']][f.effect]}" if f.effect else ""
+    return f"    [{w[f.severity]}] {f.rule}: {f.message}\n        ({f.citation}; {w['layer']}: {layer}{effect})"
 
 
 def _summary(verdicts: list[ScenarioVerdict], w: dict) -> str:

@@ -20,7 +20,7 @@ from pydantic import model_validator
 from .load import load_model
 from .model import Strict
 
-FactKind = Literal["attendee", "vote", "proposal", "case", "meeting"]
+FactKind = Literal["attendee", "vote", "proposal", "case", "meeting", "act", "member"]
 Severity = Literal["error", "warning", "info"]
 
 _PY_OPS = {"eq": "==", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}

@@ -248,9 +248,13 @@ def _leadership(sitting: Sitting) -> None:
 
 def _elected_leadership(sitting: Sitting) -> None:
     """An organ that elects its own leader and vice: the roster's `leder`/`nestleder` holdings."""
+    rule = sitting.organ.leadership
+    # an organ led by another's leadership (arbeidsutvalget) follows that organ's elected leaders
+    organ_id = rule.from_organ if rule and rule.kind == "derived" and rule.from_organ else sitting.organ.id
+
     def holder(office: str) -> Holding | None:
         return next((h for h in sitting.holdings
-                     if h.office == office and h.organ == sitting.organ.id), None)
+                     if h.office == office and h.organ == organ_id), None)
 
     leader, vice = holder("leder"), holder("nestleder")
     sitting.leader = leader.person if leader else None

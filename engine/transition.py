@@ -831,7 +831,10 @@ def _leadership_table(old: Document, new: Document, after: date) -> list[dict]:
         first, last = max(start.year, after.year - 1), min(end.year, after.year + 2)
         try:
             terms = rotation.terms(doc, sup.id, first, last)
-        except Exception:  # leadership not by rotation: elected (no data) or not modelled
+        except Exception:  # leadership not by rotation: elected (from the roster) or not modelled
+            if sup.leadership is not None and sup.leadership.kind == "elected":
+                rows += _elected_rows(doc, sup, start, end)
+                continue
             rows.append({"document": doc.id, "from": str(start), "to": str(end), "leader": None, "vice": None,
                          "basis": _leadership_text(doc, sup)})
             continue
@@ -844,6 +847,26 @@ def _leadership_table(old: Document, new: Document, after: date) -> list[dict]:
             vice = _mayor(doc, t.vice, sitting_day)
             rows.append({"document": doc.id, "from": str(s), "to": str(e), "leader": t.leader, "vice": t.vice,
                          "leader_person": lead, "vice_person": vice, "citation": t.citation})
+    return rows
+
+
+def _elected_rows(doc: Document, organ: Organ, start: date, end: date) -> list[dict]:
+    """An organ that elects its own leader and vice (kommuneloven § 18-3 første ledd femte punktum):
+    one row per stretch in which the roster's `leder`/`nestleder` holdings stay the same (issue 12)."""
+    from .sitting import resolve
+
+    held = [h for h in doc.roster.holdings if h.office in ("leder", "nestleder") and h.organ == organ.id]
+    cuts = {start} | {h.valid_from for h in held if h.valid_from} | \
+        {h.valid_to + DAY for h in held if h.valid_to}
+    days = sorted(d for d in cuts if start <= d <= end)
+    rows = []
+    for first, nxt in zip(days, days[1:] + [end + DAY]):
+        sitting = resolve(doc, organ.id, first)
+        rows.append({"document": doc.id, "from": str(first), "to": str(nxt - DAY),
+                     "leader": sitting.leader_participant, "vice": sitting.vice_participant,
+                     "leader_person": sitting.name(sitting.leader) if sitting.leader else None,
+                     "vice_person": sitting.name(sitting.vice) if sitting.vice else None,
+                     "citation": organ.leadership.citation})
     return rows
 
 

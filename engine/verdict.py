@@ -20,6 +20,8 @@ class Finding(Out):
     message: str
     facts: dict = {}
     assumptions: tuple[str, ...] = ()
+    # errors only: could the decision have come out otherwise with the fault removed (fvl. § 41 by analogy)
+    effect: Literal["may-have-affected", "no-effect"] | None = None
 
 
 class Tally(Out):
@@ -37,6 +39,9 @@ class CaseResult(Out):
     outcome: Literal["adopted", "rejected", "not_decided", "no_vote"]
     votes: Tally
     decided_by: str | None = None  # how the outcome was reached, e.g. majority or casting vote
+    # valid: no error; invalid: an error that may have affected it; valid-despite-error: errors, none could
+    decision_status: Literal["valid", "invalid", "valid-despite-error"] = "valid"
+    chair: str | None = None  # who chaired the case (cases[].chair, default: the meeting's chair)
 
 
 class ExpectedCheck(Out):

@@ -75,7 +75,8 @@ def test_valid_scenario_exits_0_and_json_follows_the_contract(tmp_path, capsys):
     assert scenario["valid"] is True and scenario["findings"] == []
     assert scenario["cases"] == [{"id": "1/21", "title": None, "kind": "ordinary", "valid": True,
                                   "outcome": "adopted", "decided_by": "majority",
-                                  "votes": {"for": 3, "against": 0, "blank": 0, "rejected": 0}}]
+                                  "votes": {"for": 3, "against": 0, "blank": 0, "rejected": 0},
+                                  "decision_status": "valid", "chair": scenario["cases"][0]["chair"]}]
 
 
 def test_invalid_scenario_exits_1_and_english_on_request(tmp_path, capsys):

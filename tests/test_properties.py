@@ -106,3 +106,44 @@ def test_adding_a_present_voting_member_never_breaks_quorum(seats, extra, vote):
 
     if quorate(before):
         assert quorate(after)
+
+
+SMALL = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SMALL
+@given(st.lists(seat, min_size=6, max_size=6), outsider_votes)
+def test_every_present_seat_without_a_vote_is_named_once(seats, outsiders):
+    """kommuneloven § 8-1 andre ledd: each member present who does not vote gets one did-not-vote."""
+    verdict = judge(meeting(seats, outsiders))
+    any_vote = any(v != "none" for who, v in seats if who != "absent") or bool(outsiders)
+    silent = {(MAYOR if who == "mayor" else DEPUTY)[p] for p, (who, v) in zip(PARTICIPANTS, seats)
+              if who != "absent" and v == "none"}
+    named = [f.person for f in verdict.findings if f.rule == "did-not-vote"]
+    assert sorted(named) == (sorted(silent) if any_vote else [])
+
+
+@SMALL
+@given(st.lists(seat, min_size=6, max_size=6), outsider_votes)
+def test_effect_and_decision_status_follow_the_contract(seats, outsiders):
+    """contract.md: every error has an effect; a case is valid without errors, invalid when one may
+    have affected it, valid-despite-error otherwise; the meeting's `valid` keeps its meaning."""
+    verdict = judge(meeting(seats, outsiders))
+    errors = [f for f in verdict.findings if f.severity == "error"]
+    assert all(f.effect in ("may-have-affected", "no-effect") for f in errors)
+    assert all(f.effect is None for f in verdict.findings if f.severity != "error")
+    assert verdict.valid == (not errors)
+    (case,) = verdict.cases
+    bearing = [f for f in errors if f.case in (None, case.id)]
+    expected = ("valid" if not bearing else "invalid" if any(f.effect == "may-have-affected" for f in bearing)
+                else "valid-despite-error")
+    assert case.decision_status == expected
+
+
+@SMALL
+@given(st.lists(seat, min_size=6, max_size=6), st.sampled_from(OBSERVERS))
+def test_an_observers_void_vote_never_has_an_effect(seats, observer):
+    """A vote from someone with no seat is not counted; nothing lawful replaces it (fvl. § 41 by analogy)."""
+    verdict = judge(meeting(seats, [(observer, "for")]))
+    (finding,) = [f for f in verdict.findings if f.rule == "observer-voted"]
+    assert finding.effect == "no-effect"

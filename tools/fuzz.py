@@ -111,6 +111,7 @@ class Generator:
                 case["inhabil"] = rng.sample(present, 1)
             if rng.random() < 0.2:
                 case["proposals"] = [{"by": rng.choice(present)} for _ in range(rng.randrange(1, 3))]
+            self.issue_12_case_fields(rng, case, present)
             if rng.random() < 0.9:
                 votes: dict[str, list[str]] = {"for": [], "against": [], "blank": []}
                 lean = rng.random()
@@ -136,12 +137,36 @@ class Generator:
             s["chair"] = rng.choice([sitting.leader or present[0], sitting.vice or present[0]]
                                     + present[:3])
             s["chair_elected"] = rng.random() < 0.3
+        if rng.random() < 0.3:  # forfall (issue 12): members, the leader, deputies; from a case on
+            pool = sorted(set(voting + deputies + [sitting.leader or present[0]]) - set(present))
+            s["forfall"] = [{"person": p} for p in rng.sample(pool, min(len(pool), rng.randrange(1, 4)))]
+            if s["forfall"] and cases and rng.random() < 0.3:
+                s["forfall"][0]["from_case"] = rng.choice(cases)["id"]
         if rng.random() < 0.3:
-            s["convening"] = {"by": rng.choice(present + [sitting.leader or present[0]])}
+            s["convening"] = {"by": rng.choice(present + [sitting.leader or present[0], sitting.vice or present[0]])}
             if organ == "follomotet" and rng.random() < 0.7:
                 s["convening"]["innstilling"] = {"organ": "folloradet"}
                 s["convening"]["agenda_approved_by"] = "folloradet"
         return s
+
+    @staticmethod
+    def issue_12_case_fields(rng: random.Random, case: dict, present: list[str]) -> None:
+        """The per-case procedure of issue 12: a case chair, statements, habilitet decisions,
+        election ballots and lots."""
+        if rng.random() < 0.15:
+            case["chair"] = rng.choice(present)
+            case["chair_elected"] = rng.random() < 0.5
+        if rng.random() < 0.15:
+            case["statements"] = [{"by": rng.choice(present)} for _ in range(rng.randrange(1, 3))]
+        if rng.random() < 0.1:
+            voters = rng.sample(present, min(len(present), rng.randrange(1, 6)))
+            case["habilitet"] = [{"person": rng.choice(present), "inhabil": rng.random() < 0.5,
+                                  "votes": {"for": voters[::2], "against": voters[1::2]}}]
+        if case.get("kind") == "valg" or rng.random() < 0.05:
+            if rng.random() < 0.5:
+                case["ballot"] = 2
+                if rng.random() < 0.5:
+                    case["lot"] = rng.choice(("for", "against"))
 
     def break_input(self, rng: random.Random, s: dict) -> None:
         """Broken input: the loader must refuse it the same way whatever the engine."""

@@ -1,0 +1,353 @@
+"""`vedtekt verify`: the solver's answers against exhaustive enumeration, and its counterexamples
+against the rules engine's verdicts (the proof engine and the rules engine check each other)."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from fractions import Fraction
+from itertools import product
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+pytest.importorskip("z3")
+
+from engine.cli import main  # noqa: E402
+from engine.evaluate import check_file  # noqa: E402
+from engine.verify import api, properties as P  # noqa: E402
+from engine.verify.meetings import CASE_ID  # noqa: E402
+from engine.verify.outcome import Tally, by_casting_vote, law_sends_on, outcome, quorate  # noqa: E402
+from engine.verify.rules import (ABSENT, AGAINST, BLANK, FOR, PRESENT, KindRule,  # noqa: E402
+                                 QuorumRule)
+
+FOLLO_2022 = api.council_rules("follo", None, date(2022, 1, 1))
+
+
+# -- exhaustive enumeration: every seat in every lawful state ---------------------------------
+
+def _states(rules, kind):
+    return [ABSENT, FOR, AGAINST] + ([BLANK] if kind.blank_allowed else [])  # § 8-1: present members vote
+
+
+def _patterns(rules, kind):
+    """Every pattern (a state per seat) with every lawful chair: the leader's own seat (the first
+    seat of the leader's participant) when present, else the vice's, else any member present.
+    Yields (states per participant, chair states possible)."""
+    owners = [i for i, s in enumerate(rules.seats) for _ in range(s)]
+    first = {i: owners.index(i) for i in set(owners)}
+    lead = first.get(rules.leader) if rules.leader is not None else None
+    vice = first.get(rules.vice) if rules.vice is not None else None
+    for states in product(_states(rules, kind), repeat=len(owners)):
+        per = [[] for _ in rules.seats]
+        for owner, state in zip(owners, states):
+            per[owner].append(state)
+        if lead is not None and states[lead] != ABSENT:
+            chairs = {states[lead]}
+        elif vice is not None and states[vice] != ABSENT:
+            chairs = {states[vice]}
+        else:
+            chairs = {s for s in states if s != ABSENT} or {None}
+        yield per, chairs
+
+
+def _tally(per, chair):
+    flat = [s for row in per for s in row]
+    return Tally(flat.count(FOR), flat.count(AGAINST), flat.count(BLANK), flat.count(PRESENT), chair)
+
+
+_CONFORMS = {"absent": lambda row: all(s == ABSENT for s in row),
+             "against": lambda row: all(s == AGAINST for s in row),
+             "for": lambda row: all(s == FOR for s in row),
+             "any": lambda row: all(s in (ABSENT, AGAINST) for s in row)}
+
+
+def enumerate_fewest(rules, kind, action, others):
+    """(participants, seats) of the smallest coalition that can `action`: over every pattern,
+    the participants that do not behave as `others` must be in the coalition."""
+    best = None
+    for per, chairs in _patterns(rules, kind):
+        goal = [outcome(rules, kind, _tally(per, c)) == "adopted" for c in chairs]
+        if not (any(goal) if action == "adopt" else not all(goal)):
+            continue
+        inside = [i for i, row in enumerate(per) if not _CONFORMS[others](row)]
+        key = (len(inside), sum(rules.seats[i] for i in inside))
+        best = key if best is None or key < best else best
+    return best
+
+
+def enumerate_flags(rules, kind):
+    """For every participant: can a valid decision be made without it; can its absence alone
+    break the quorum; can the chair's vote decide; can a quorate vote end undecided."""
+    without, breaks, casting, stuck = set(), set(), False, False
+    for per, chairs in _patterns(rules, kind):
+        for chair in chairs:
+            t = _tally(per, chair)
+            q = quorate(rules, kind, t) and (t.for_ + t.against + t.counted_blank(kind)) > 0
+            casting = casting or by_casting_vote(rules, kind, t)
+            res = outcome(rules, kind, t)
+            stuck = stuck or (q and res not in ("adopted", "rejected") and not law_sends_on(kind, t))
+            for i, row in enumerate(per):
+                if all(s == ABSENT for s in row):
+                    without |= {i} if q else set()
+                    others_vote = all(s in (FOR, AGAINST, BLANK) for j, r in enumerate(per) if j != i for s in r)
+                    if others_vote and not q:
+                        breaks.add(i)
+    return without, breaks, casting, stuck
+
+
+def _rules(seats, quorum, bylaws_quorum, qualified, election, blank, leader):
+    base = FOLLO_2022.with_seats(tuple(seats))
+    quorums = (QuorumRule(quorum, "present_and_voting", "kommuneloven § 11-9 første ledd", "statute-mandatory"),)
+    if bylaws_quorum is not None:
+        quorums += (QuorumRule(bylaws_quorum, "present", "vedtektene", "bylaws"),)
+    kind = KindRule(id="k", label="k", kinds=("k",), election=election, blank_allowed=blank or election,
+                    qualified=None if election else qualified, citation="test")
+    lead = 0 if leader else None
+    vice = (1 if len(seats) > 1 else None) if leader else None
+    return replace(base, quorums=quorums, kinds=(kind,), leader=lead, vice=vice), kind
+
+
+_fraction = st.sampled_from([Fraction(1, 3), Fraction(1, 2), Fraction(2, 3), Fraction(3, 4)])
+
+
+@settings(max_examples=int(__import__('os').environ.get('VERIFY_EXAMPLES', 12)))
+@given(seats=st.lists(st.integers(1, 3), min_size=2, max_size=4), quorum=_fraction,
+       bylaws_quorum=st.none() | _fraction, qualified=st.none() | st.sampled_from([Fraction(2, 3), Fraction(3, 4)]),
+       election=st.booleans(), blank=st.booleans(), leader=st.booleans())
+def test_solver_answers_equal_exhaustive_enumeration(seats, quorum, bylaws_quorum, qualified, election,
+                                                     blank, leader):
+    assume(sum(seats) <= 5)  # 3^5–5^5 seat patterns per example keep the enumeration quick
+    rules, kind = _rules(seats, quorum, bylaws_quorum, qualified, election, blank, leader)
+    for action, others in (("adopt", "absent"), ("adopt", "against"), ("adopt", "any"), ("block", "for")):
+        found = P.fewest(rules, kind, action, others)
+        got = (len(found[0]), found[1]) if found else None
+        assert got == enumerate_fewest(rules, kind, action, others), (action, others)
+        if found:  # the solver's own meeting does what it claims, read by the plain evaluation
+            assert (outcome(rules, kind, found[2].tally()) == "adopted") == (action == "adopt")
+    without, breaks, casting, stuck = enumerate_flags(rules, kind)
+    assert set(P.quorate_without(rules, kind).value["cannot_do_without"]) == \
+        {rules.names[i] for i in range(rules.n)} - {rules.names[i] for i in without}
+    assert set(P.absence_breaks_quorum(rules, kind).value["can_break_quorum"]) == {rules.names[i] for i in breaks}
+    assert (P.casting_vote_scope(rules, kind).status == "fails") == casting
+    assert (P.no_deadlock(rules, kind).status == "fails") == stuck
+
+
+# -- the engine judges every counterexample as the solver claimed ------------------------------
+
+COUNCILS = [("follo", None, "2022-01-01"), ("follo", "folloradet", "2020-06-01"),
+            ("follo", "folloradet", "2016-06-01"), ("sogn", None, "2018-06-01")]
+
+
+@pytest.mark.parametrize("council, organ, day", COUNCILS)
+def test_engine_verdict_on_every_counterexample_and_witness_agrees_with_the_solver(council, organ, day, tmp_path):
+    rules = api.council_rules(council, organ, date.fromisoformat(day))
+    result = api.run(rules)
+    api.write_counterexamples(result, tmp_path, witnesses=True)
+    by_file = {}
+    for answer in result.answers:
+        pattern = answer.counterexample or answer.witness
+        if pattern is not None:
+            by_file[answer.id] = (answer, pattern)
+    files = sorted(tmp_path.glob("*.yaml"))
+    assert len(files) == len(by_file) > 0
+    for path in files:
+        verdict = check_file(path)
+        case = verdict.cases[0]
+        assert verdict.expected.matches, (path.name, verdict.expected.differences)
+        # and directly: the outcome and the quorum the solver claimed
+        answer = next(a for key, (a, _) in by_file.items()
+                      if path.stem.endswith(key.replace(":", "-")) or path.stem.endswith(key.replace(":", "-") + "-vitne"))
+        t = (answer.counterexample or answer.witness).tally()
+        assert case.id == CASE_ID and case.outcome == outcome(rules, answer.kind, t)
+        assert any(f.rule == "quorum" for f in verdict.findings) == (
+            not quorate(rules, answer.kind, t) and case.outcome != "no_vote")
+
+
+def test_declared_property_breaks_and_its_meeting_is_judged_as_claimed(tmp_path):
+    """«No set of participants holding less than half the seats can amend the agreement»
+    (bylaws/properties/folloregionen.yaml): § 18-4 tredje ledd asks 2/3 of the votes *cast*, and
+    § 11-9 første ledd half of the members present and voting: 2 for and 1 against of 6 is 3
+    present and voting, and 2/3 of the votes cast, so two participants can amend."""
+    result = api.run(FOLLO_2022, {"minority-cannot-amend"}, counterexamples=tmp_path)
+    (answer,) = [a for a in result.answers if a.id == "minority-cannot-amend"]
+    assert answer.status == "fails" and answer.value["participants"] == 2
+    verdict = check_file(answer.counterexample_file)
+    assert verdict.valid and verdict.cases[0].outcome == "adopted"
+    assert (verdict.cases[0].votes.for_, verdict.cases[0].votes.against) == (2, 1)
+
+
+def test_six_equal_members_statute_rules():
+    """Kommuneloven § 11-9: half of 6 = 3 present and voting; a majority of the votes cast; the
+    chair's vote on a tie outside elections. Three participants can adopt alone (2 for, 1
+    against) and no two can; three can block (3 against 3, the leader among them)."""
+    answers = {a.id: a for a in P.builtin(FOLLO_2022)}
+    assert answers["adopt-absent:ordinary"].value["participants"] == 3
+    assert answers["adopt-absent:ordinary"].value["members"] == 2
+    assert answers["block:ordinary"].value["participants"] == 3
+    assert answers["casting-vote-scope:valg"].status == "holds"
+    assert answers["casting-vote-scope:avtaleendring"].status == "holds"
+    assert all(a.status == "holds" for a in answers.values())
+
+
+def test_sogn_four_of_nine_block_by_staying_away():
+    """Sogn vedtekter § 3: «vedtaksført når minst 2/3 er til stades»: 6 of 9; four staying
+    away leave five, so four (a minority) can stop any decision."""
+    rules = api.council_rules("sogn", None, date(2018, 6, 1))
+    answer = P.block(rules, rules.kinds[0])
+    assert answer.status == "fails" and answer.value["participants"] == 4
+
+
+# -- the command ---------------------------------------------------------------------------------
+
+def run(args, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(args)
+    out = capsys.readouterr()
+    return exit_info.value.code, out.out, out.err
+
+
+def test_json_follows_the_contract(capsys):
+    """§ 11-9 andre ledd andre punktum gives the chair's vote only «i andre saker enn de som
+    gjelder valg», and § 18-4 tredje ledd's 2/3 of the votes cast has no tie to break: both
+    casting-vote properties hold."""
+    import json
+
+    code, out, _ = run(["verify", "--council", "follo", "--date", "2022-01-01", "--format", "json",
+                        "--property", "casting-vote-scope"], capsys)
+    data = json.loads(out)
+    assert code == 0
+    assert {p["id"] for p in data["properties"]} == {"casting-vote-scope:valg", "casting-vote-scope:avtaleendring"}
+    for prop in data["properties"]:
+        assert {"id", "status", "citation", "message", "counterexample"} <= set(prop)
+        assert prop["status"] == "holds" and prop["counterexample"] is None and prop["citation"]
+
+
+def test_a_failing_property_exits_1_and_writes_its_meeting(capsys, tmp_path):
+    code, out, _ = run(["verify", "--council", "sogn", "--date", "2018-06-01", "--property", "block",
+                        "--counterexamples", str(tmp_path), "--lang", "en"], capsys)
+    assert code == 1 and "FAILS" in out and "a minority can block" in out
+    assert len(list(tmp_path.glob("*.yaml"))) == 1
+
+
+@pytest.mark.parametrize("args, needle", [
+    (["--council", "folo"], "mente du: follo"),
+    (["--date", "2021-02-30"], "ÅÅÅÅ-MM-DD"),
+    (["--council", "sogn", "--date", "2024-01-01"], "not-modelled"),
+    (["--council", "follo", "--date", "2022-01-01", "--property", "no-deadlok"], "mente du: no-deadlock"),
+    (["--council", "follo", "--date", "2022-01-01", "--participants", "9..2"], "ugyldig intervall"),
+    (["--council", "follo", "--date", "2022-01-01", "--organ", "representantskape"], "mente du: representantskapet"),
+])
+def test_bad_input_is_exit_2_with_a_message(args, needle, capsys):
+    code, _, err = run(["verify", *args], capsys)
+    assert code == 2 and needle in err and "Traceback" not in err
+
+
+def test_declared_property_file_errors_name_the_file_and_key(tmp_path, capsys):
+    bad = tmp_path / "p.yaml"
+    bad.write_text("properties:\n  - id: x\n    label: {nb: a, en: b}\n    citation: kommuneloven § 11-9\n"
+                   "    case_kind: avtaleendrig\n", encoding="utf-8")
+    code, _, err = run(["verify", "--council", "follo", "--date", "2022-01-01", "--properties", str(bad)], capsys)
+    assert code == 2 and "p.yaml" in err and "properties.0.case_kind" in err and "mente du: avtaleendring" in err
+
+
+def test_missing_solver_names_the_extra(monkeypatch, capsys):
+    import engine.verify.encode as encode
+
+    monkeypatch.setattr(encode, "z3", None)
+    code, _, err = run(["verify", "--council", "follo", "--date", "2022-01-01"], capsys)
+    assert code == 2 and "pip install 'vedtekt[verify]'" in err
+
+
+def test_drafts_are_verified_with_the_reviews_reading(capsys, root):
+    """The planted-defect draft gives Nordre Follo 4 of 10 seats (§ 5 table); with the statute
+    quorum (5 present and voting) Nordre Follo and one more hold 5: two of seven decide."""
+    code, out, _ = run(["verify", "--draft", str(root / "drafts" / "utkast-follo-regionrad-med-feil.md"),
+                        "--property", "adopt-absent"], capsys)
+    assert code == 1 and "To av sju deltakere" in out and "Nordre Follo" in out and "5 av 10 stemmer" in out
+    code, out, _ = run(["verify", "--draft", str(root / "drafts" / "utkast-folloregionen-ipr.md")], capsys)
+    assert code == 0 and "BRYTES" not in out
+
+
+# -- every size at once ----------------------------------------------------------------------------
+
+def test_range_formula_equals_the_per_size_answers():
+    """The fewest votes for an ordinary decision, proved for every council of 2–8 participants
+    with 1–2 seats: half the members present and voting (§ 11-9 første ledd) and a tie settled
+    by the chair (andre ledd) make it ⌈M/4⌉; each size asked on its own agrees."""
+    from engine.verify.ranges import over_sizes
+
+    kind = P.ordinary_kind(FOLLO_2022)
+    answer = next(a for a in over_sizes(FOLLO_2022, (2, 8), (1, 2), {"range:fewest-votes"})
+                  if a.id == "range:fewest-votes:ordinary")
+    assert answer.status == "holds" and answer.value["formula"] == "⌈M/4⌉"
+    for n, seats in ((2, 1), (3, 2), (5, 1), (8, 2)):
+        sized = FOLLO_2022.with_seats((seats,) * n)
+        members = n * seats
+        assert P.fewest_votes(sized, kind, "any") == -(-members // 4), (n, seats)
+
+
+def test_range_property_breaks_with_a_size():
+    """§ 18-4 tredje ledd: 2/3 of the votes cast. With five single seats, two against three for
+    is 3/5 < 2/3: two of five (a minority) can stop an amendment the others vote for."""
+    from engine.verify.ranges import over_sizes
+
+    answer = next(a for a in over_sizes(FOLLO_2022, (2, 12), (1, 2), {"range:no-minority-blocks"})
+                  if a.id == "range:no-minority-blocks:avtaleendring")
+    assert answer.status == "fails" and answer.value["counterexamples"]
+
+
+def test_plain_evaluation_equals_the_engine_on_every_six_mayor_class():
+    """outcome.py (used by the enumeration above and the 50-seat class analysis) against the
+    rules engine itself, on one representative of every class pattern of six Follorådet mayors
+    (absent, for, against, blank: 560 meetings)."""
+    from engine import bench
+    from engine.bench_baseline import LEADER, MAYOR, PARTICIPANTS, VICE
+    from engine.evaluate import check
+    from engine.verify.classes import member_classes, representatives
+
+    rules = api.council_rules("follo", "folloradet", date.fromisoformat(bench.DATE))
+    slot = [rules.ids.index(p) for p in PARTICIPANTS]
+    groups = [tuple(slot.index(i) for i in members) for members in member_classes(rules)]
+    kind = P.ordinary_kind(rules)
+    reps = list(representatives(groups, 6, bench.FOUR))
+    assert len(reps) == 560
+    for rep, (scenario, located) in zip(reps, bench.prepared([bench._six_dict(r) for r in reps])):
+        state = dict(zip((MAYOR[p] for p in PARTICIPANTS), rep))
+        chair = next((state[p] for p in (LEADER, VICE) if state[p] != ABSENT), None)
+        blank = rep.count(BLANK)
+        t = Tally(rep.count(FOR), rep.count(AGAINST), blank, 0, chair)
+        engine_case = check(scenario, located, engine="reference").cases[0]
+        assert engine_case.outcome == outcome(rules, kind, t), rep
+
+
+def test_ranges_from_the_command_line(capsys):
+    import json
+
+    code, out, _ = run(["verify", "--council", "follo", "--date", "2022-01-01", "--participants", "2..9",
+                        "--seats-per-participant", "1..3", "--property", "range:casting-vote-scope",
+                        "--format", "json"], capsys)
+    data = json.loads(out)
+    assert code == 0 and {p["id"] for p in data["properties"]} == {
+        "range:casting-vote-scope:valg", "range:casting-vote-scope:avtaleendring"}
+    assert all(p["status"] == "holds" and "2–9" in p["message"] for p in data["properties"])
+
+
+def test_an_unwritable_counterexample_folder_is_bad_input(capsys, tmp_path):
+    blocker = tmp_path / "fil"
+    blocker.write_text("", encoding="utf-8")
+    code, _, err = run(["verify", "--council", "sogn", "--date", "2018-06-01", "--property", "block",
+                        "--counterexamples", str(blocker / "under")], capsys)
+    assert code == 2 and "kan ikke skrive motbeviset" in err and "Traceback" not in err
+
+
+def test_every_six_mayor_pattern_gets_its_verdict_from_its_class_representative():
+    """vedtekt bench (e) by classes: 560 representatives judged by the engine stand for all
+    4,096 patterns; each pattern's verdict, read off its representative with the people
+    renamed, equals the hand-written baseline's verdict on that very pattern."""
+    from engine import bench
+    from engine.evaluate import check
+    from engine.library import library
+
+    figures = bench.exhaustive_six_by_class(check, library(), bench.FOUR)
+    assert figures["representatives"] == 560 and figures["agree_with_baseline"] == figures["patterns"] == 4096
