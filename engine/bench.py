@@ -186,6 +186,47 @@ def scale(counts=(1_000, 10_000)) -> dict:
     return out
 
 
+def scale_cases(n: int = 10_000) -> dict:
+    """Wall time and peak RSS of `vedtekt check` on ONE file of `n` cases (issue 17: check is
+    linear in cases, votes and attendees; each case used to scan every vote fact)."""
+    import tempfile
+
+    from .hostile import many_cases
+
+    with tempfile.TemporaryDirectory(prefix="vedtekt-cases-") as tmp:
+        path = Path(tmp) / f"{n}-cases.yaml"
+        path.write_text(many_cases(n), encoding="utf-8")
+        code = ("import sys, time; from engine.cli import main; t = time.perf_counter()\n"
+                "try:\n    main(['check', sys.argv[1]])\n"
+                "except SystemExit as e:\n    code = e.code\n"
+                "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]\n"
+                "sys.stderr.write('@@%d %s %.3f' % (code, hwm, time.perf_counter() - t))")
+        proc = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True)
+        tail = proc.stderr.rsplit("@@", 1)[-1].split()
+        return {"cases": n, "votes": 6 * n, "file_mb": round(path.stat().st_size / 2**20, 1),
+                "exit": int(tail[0]), "wall_s": float(tail[2]),
+                "peak_rss_mb": round(int(tail[1]) / 1024, 1),
+                "summary": proc.stdout.strip().splitlines()[-1:]}
+
+
+def cold_start_ratio(runs: int = 7) -> dict:
+    """Issue 17 item 9: a cold `vedtekt check` of one scenario against a bare
+    `python -c "import pydantic, yaml, click"`, run alternately (so both see the same load);
+    medians of wall time. Target: the ratio at most 3."""
+    scenario = Path(__file__).resolve().parent.parent / "scenarios" / "folloradet" / "2021-02-quorum.yaml"
+    bare_cmd = [sys.executable, "-c", "import pydantic, yaml, click"]
+    check_cmd = [sys.executable, "-m", "engine", "check", str(scenario)]
+    bare, check = [], []
+    for _ in range(runs):
+        for cmd, times in ((bare_cmd, bare), (check_cmd, check)):
+            start = time.perf_counter()
+            subprocess.run(cmd, capture_output=True)
+            times.append(time.perf_counter() - start)
+    b, c = statistics.median(bare), statistics.median(check)
+    return {"bare_import_ms": round(b * 1000, 1), "cold_check_ms": round(c * 1000, 1),
+            "ratio": round(c / b, 2), "runs": runs}
+
+
 # -- measurements --------------------------------------------------------------------------------
 def _rate(fn, items, seconds: float, rounds: int) -> float:
     """Median items/s over `rounds` rounds of about `seconds` each."""
@@ -260,6 +301,9 @@ def run(seconds: float = 1.0, rounds: int = 5, n_scenarios: int = 500, cold_runs
     scenario_file = shipped("scenarios") / "folloradet" / "2021-02-quorum.yaml"
     cold = _cold_check(cold_runs, scenario_file) if scenario_file.exists() else []
 
+    progress("(d') cold check beside a bare import of pydantic, yaml and click")
+    cold_ratio = cold_start_ratio(cold_runs)
+
     progress("(e) exhaustive six-participant case")
     exhaustive = {name: _exhaustive(check, lib, states, rounds_)
                   for name, states, rounds_ in (("absent_for_against_blank", FOUR, 3),
@@ -284,6 +328,7 @@ def run(seconds: float = 1.0, rounds: int = 5, n_scenarios: int = 500, cold_runs
         "slowdown_c_over_b": round(c / b, 2),
         "d_cold_check_ms": {"median": round(statistics.median(cold) * 1000, 1) if cold else None,
                             "runs": [round(t * 1000, 1) for t in cold]},
+        "d_cold_start_vs_bare_import": cold_ratio,
         "e_exhaustive_six": exhaustive,
         "e_exhaustive_six_by_class": by_class,
         "g_class_analysis_50_seats": classes_50,
@@ -294,6 +339,7 @@ def run(seconds: float = 1.0, rounds: int = 5, n_scenarios: int = 500, cold_runs
             "durable_ge_2000_per_s": a >= 2000,
             "reference_within_3x_of_handwritten": c / b <= 3,
             "cold_check_lt_400_ms": bool(cold) and statistics.median(cold) < 0.4,
+            "cold_check_within_3x_of_bare_import": cold_ratio["ratio"] <= 3,
             "exhaustive_six_4_states_lt_1_s": exhaustive["absent_for_against_blank"]["reference_s"] < 1.0,
             "exhaustive_six_5_states_lt_1_s": exhaustive["absent_present_for_against_blank"]["reference_s"] < 1.0,
             "exhaustive_six_by_class_each_lt_1_s": all(e["reference_s"] < 1.0 for e in by_class.values()),
@@ -345,7 +391,7 @@ def _web_round_trip(targets: dict) -> dict | None:
 @click.option("--rounds", type=int, default=5, show_default=True, help="antall måleomganger (median)")
 @click.option("--scale", is_flag=True,
               help="mål også minne og tid for vedtekt check på mapper med 1 000 og 10 000 "
-                   "genererte scenarioer (noen minutter ekstra)")
+                   "genererte scenarioer, og på én fil med 10 000 saker (noen minutter ekstra)")
 def bench(as_json, seconds, rounds, scale):
     """Mål ytelsen: scenarioer per sekund gjennom durable-rules (med krysskontroll), gjennom
     referanseevalueringen og en håndskrevet Python-sjekk; kaldstart; uttømmende
@@ -360,6 +406,8 @@ def bench(as_json, seconds, rounds, scale):
     if scale:
         say("scale: vedtekt check on 1,000 and 10,000 generated files")
         result["scale"] = globals()["scale"]()
+        say("scale: one file with 10,000 cases")
+        result["scale_cases"] = scale_cases()
     if as_json:
         click.echo(json.dumps(result, indent=2, ensure_ascii=False))
         return
@@ -381,12 +429,18 @@ def bench(as_json, seconds, rounds, scale):
     click.echo(f"(h) vedtekt verify, 50 deltakere: {h['seconds']} s; review av utkast med 50 deltakere: "
                f"{h['review_50_participants_s']} s")
     click.echo(f"(f) minnetopp: {result['f_peak_rss_mb']} MB")
+    r = result["d_cold_start_vs_bare_import"]
+    click.echo(f"(d') kald check {r['cold_check_ms']} ms mot import av pydantic, yaml, click "
+               f"{r['bare_import_ms']} ms: {r['ratio']}×")
     if result["g_web_check_round_trip"]:
         g = result["g_web_check_round_trip"]
         click.echo(f"(g) nettsiden, POST /api/check: {g['server_ms_median']} ms servertid, "
                    f"{g['round_trip_ms_median']} ms tur-retur (median av {g['runs']})")
     for name, figures in result.get("scale", {}).items():
         click.echo(f"    {name}: {figures['peak_rss_mb']} MB, {figures['wall_s']} s")
+    if "scale_cases" in result:
+        f = result["scale_cases"]
+        click.echo(f"    én fil med {f['cases']:,} saker: {f['wall_s']} s, {f['peak_rss_mb']} MB")
     for name, met in result["targets"].items():
         click.echo(f"    {'OK ' if met else 'NEI'} {name}")
 

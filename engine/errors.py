@@ -16,11 +16,19 @@ class InputError(VedtektError):
     def __init__(self, message: str, *, file: str | None = None, where: str | None = None,
                  hint: str | None = None):
         self.file, self.where, self.hint, self.bare = file, where, hint, message
+        # shown escaped: a file name or quoted value cannot move the cursor or add a line
+        file, where, message, hint = (_visible(x) if x else x for x in (file, where, message, hint))
         parts = [p for p in (file, where) if p]
         text = f"{': '.join(parts)}: {message}" if parts else message
         if hint:
             text += f"\n  {hint}"
         super().__init__(text)
+
+
+def _visible(text: str) -> str:
+    from .safetext import visible
+
+    return visible(text)
 
 
 class NotModelled(InputError):

@@ -37,10 +37,11 @@ class Attendee:
 def presence(scenario: Scenario) -> dict[str, Attendee]:
     """Who was present for which case, from attendance lines (arrivals and departures)."""
     order = [c.id for c in scenario.cases]
+    position = {case_id: i for i, case_id in enumerate(order)}  # index() per line is quadratic
     result: dict[str, Attendee] = {}
     for line in scenario.attendance:
-        start = order.index(line.from_case) if line.from_case else 0
-        end = order.index(line.until_case) if line.until_case else len(order) - 1
+        start = position[line.from_case] if line.from_case else 0
+        end = position[line.until_case] if line.until_case else len(order) - 1
         entry = result.setdefault(line.person, Attendee(line.person, line.stands_for, set()))
         entry.stands_for = entry.stands_for or line.stands_for
         entry.cases.update(order[start:end + 1])
@@ -65,8 +66,15 @@ class FactBuilder:
         self.common = {"organ_name": organ.name, "date": str(scenario.date),
                        "composition_citation": organ.seats[0].citation if organ.seats else organ.citation}
         self.claims = {p: self._claim(a) for p, a in self.present.items()}
+        # a voting member who says he or she attends for someone else: the member keeps his or her
+        # own seat and vote, and the claim is reported (deputy-not-fixed on the attendance)
+        self.member_claims = {p: self.sitting._claim_for(p, a.stands_for) for p, a in self.present.items()
+                              if a.stands_for is not None and self._holds_vote(p)}
         self._voters: dict[str, dict] = {}
         self.kinds = {k.id: k for k in doc.case_kinds}
+        # who can count as a member in a case (members, lawful deputies): the per-case loops run
+        # over these few, not over every attendee (2,000 listeners × 2,000 cases took minutes)
+        self.member_like = sorted(p for p in self.present if self._counts_as_member(p))
 
     def inhabil_in(self, case: Case) -> set[str]:
         """Who may not take part in the case. In elections to offentlige tillitsverv no one is
@@ -96,6 +104,10 @@ class FactBuilder:
         members = {r.person for r in self.sitting.voting_members().values()}
         return self.sitting.deputy_claim(a.person, a.stands_for, members - self.at_meeting)
 
+    def _holds_vote(self, person: str) -> bool:
+        role = self.sitting.role(person)
+        return role is not None and role.can_vote
+
     def known(self, person: str) -> bool:
         return self.sitting.role(person) is not None or self.claims.get(person) is not None \
             or self._delegate_of(person) is not None
@@ -115,7 +127,7 @@ class FactBuilder:
     def attendee_facts(self) -> list[dict]:
         facts = []
         for i, (person, a) in enumerate(sorted(self.present.items())):
-            claim = self.claims.get(person)
+            claim = self.claims.get(person) or self.member_claims.get(person)
             facts.append({
                 "t": "attendee", "id": f"a{i}", "person": person,
                 "person_name": self.sitting.name(person),
@@ -479,7 +491,7 @@ class FactBuilder:
         absent or inhabil member); inhabil members are left out."""
         exclude = self.inhabil_in(case) if exclude is None else exclude
         seats: dict[str, str] = {}
-        for person in sorted(self.present):
+        for person in self.member_like:
             if not self._present_for(person, case) or person in exclude:
                 continue
             role, claim = self.sitting.role(person), self.claims.get(person)
@@ -497,8 +509,8 @@ class FactBuilder:
         quorum = self.statute["quorum"]
         bylaws_q = self.sitting.organ.quorum
         tally = Counter(v["value"] for v in counted)
-        seats_voting = {v["seat"] for v in counted if v["value"] != "blank" or kind.election
-                        or kind.appointment}
+        seats_voting = {v["seat"] for v in counted if (v["value"] != "blank" or kind.election
+                        or kind.appointment) and v["voter_role"] != "observer"}  # quorum: members
         present_members = set(self._seat_persons(case))
         chair = self.case_chair(case)
         chair_vote = next((v["value"] for v in counted if v["person"] == chair), "none")

@@ -7,6 +7,7 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .errors import InputError, did_you_mean
+from .safetext import quote
 from .yamlio import Located, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -34,11 +35,11 @@ def _located_error(exc: ValidationError, located: Located, model: type[BaseModel
     first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
     loc = tuple(first["loc"])
     line = located.line_of(loc)
-    path = ".".join(str(p) for p in loc) or "(toppnivå)"
+    path = quote(".".join(str(p) for p in loc)) or "(toppnivå)"
     where = f"linje {line}, nøkkel {path}" if line else f"nøkkel {path}"
     hint = None
     if first["type"] == "extra_forbidden":
-        message = f"ukjent nøkkel '{loc[-1]}'"
+        message = f"ukjent nøkkel '{quote(loc[-1])}'"
         fields = _fields_at(model, loc[:-1])
         hint = did_you_mean(str(loc[-1]), fields) if fields else None
     elif first["type"] == "missing":
@@ -46,7 +47,7 @@ def _located_error(exc: ValidationError, located: Located, model: type[BaseModel
     else:
         message = f"ugyldig verdi: {first['msg']}"
         if "input" in first and not isinstance(first["input"], (dict, list)):
-            message += f" (fikk {first['input']!r})"
+            message += f" (fikk «{quote(first['input'])}»)"
     if len(errors) > 1:
         message += f" (og {len(errors) - 1} feil til)"
     return InputError(message, file=located.file, where=where, hint=hint)

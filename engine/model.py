@@ -14,6 +14,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from .bounds import Id, Number, Year
+
 Right = Literal["attend", "speak", "propose", "vote"]
 ParticipantKind = Literal["kommune", "fylkeskommune"]
 Layer = Literal["statute-mandatory", "statute-default", "bylaws"]
@@ -96,11 +98,13 @@ class DeputyPolicy(Provision):
     fixed: one named person per seat (office held for the same participant);
     numbered: the deputies of the member's group, in their numbered order (§ 7-10);
     personal: the deputy elected for that one member (`deputy_for` in the roster).
+    Only the deputy the policy names may stand in («bare la seg representere ved sine faste
+    stedfortredere», handlingsprogram 2021 kap. 1.2); the sources give no other substitute, so
+    there is no field for one (an `exclusive` flag the engine never read was removed, issue 17).
     """
 
     kind: Literal["fixed", "numbered", "personal"]
     office: str
-    exclusive: bool = True  # no other substitute is lawful
 
 
 class Seat(Provision):
@@ -146,7 +150,7 @@ class Quorum(Provision):
 class RotationAnchor(Strict):
     """A term the sources name (leader and vice), from which the rotation follows both ways."""
 
-    year: int  # the year the anchored term starts in
+    year: Year  # the year the anchored term starts in
     leader: str  # participant id
     vice: str | None = None
     citation: str = Field(min_length=3)
@@ -196,7 +200,7 @@ class Leadership(Provision):
     among_kinds: tuple[ParticipantKind, ...] = ("kommune",)
     term_start: Literal["calendar-year", "constituent-meeting"] = "calendar-year"
     constituent_meeting: str = "10-15"  # MM-DD of the constituent meeting (an assumption)
-    election_year: int = 2019  # any year of local elections; periods run every four years
+    election_year: Year = 2019  # any year of local elections; periods run every four years
     on_ceased: Literal["next-in-order", "successor"] = "next-in-order"
     vacancies: tuple[Vacancy, ...] = ()
 
@@ -290,7 +294,7 @@ class Relation(Provision):
 
 
 class Person(Strict):
-    id: str
+    id: Id
     name: str
     fictional: bool = False
     note: str | None = None
@@ -299,11 +303,11 @@ class Person(Strict):
 class Holding(Dated):
     """One person holding one office, for a participant or observer, over a period."""
 
-    person: str
-    office: str
-    participant: str | None = None
+    person: Id
+    office: Id
+    participant: Id | None = None
     group: str | None = None
-    number: int | None = None
+    number: Number | None = None  # a deputy's place in the order: from 1
     deputy_for: str | None = None
     organ: str | None = None
     source: str | None = None

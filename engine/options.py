@@ -16,6 +16,9 @@ from pathlib import Path
 import click
 from click.shell_completion import CompletionItem
 
+from .bounds import FIRST_DATE, LAST_DATE
+from .safetext import quote
+
 #: The format names, the same everywhere a format makes sense (a command offers a subset).
 FORMATS = ("text", "json", "markdown", "html")
 _FORMAT_WORDS = {"text": "text", "json": "json", "markdown": "markdown", "html": "html",
@@ -29,12 +32,17 @@ class IsoDate(click.ParamType):
 
     def convert(self, value, param, ctx):
         if isinstance(value, datetime.date):
-            return value if not isinstance(value, datetime.datetime) else value.date()
-        try:
-            return datetime.date.fromisoformat(str(value).strip())
-        except ValueError:
-            self.fail(f"«{value}» er ikke en gyldig dato; skriv ÅÅÅÅ-MM-DD, f.eks. 2021-02-12",
-                      param, ctx)
+            day = value if not isinstance(value, datetime.datetime) else value.date()
+        else:
+            try:
+                day = datetime.date.fromisoformat(str(value).strip())
+            except ValueError:
+                self.fail(f"«{quote(str(value))}» er ikke en gyldig dato; skriv ÅÅÅÅ-MM-DD, "
+                          "f.eks. 2021-02-12", param, ctx)
+        if not FIRST_DATE <= day <= LAST_DATE:  # issue 17: 9999-12-31 + 1 day does not exist
+            self.fail(f"{day} er utenfor datoene vedtektene kan modelleres for "
+                      f"({FIRST_DATE} – {LAST_DATE})", param, ctx)
+        return day
 
 
 class OutputPath(click.ParamType):

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 
+from .safetext import md_escape as _md
+from .safetext import visible as _v
 from .verdict import ScenarioVerdict
 
 _WORDS = {
@@ -87,27 +89,32 @@ def to_text(verdicts: list[ScenarioVerdict], lang: str = "nb") -> str:
 
 
 def _scenario_text(v: ScenarioVerdict, w: dict) -> str:
-    head = f"{w['valid'] if v.valid else w['invalid']}  {v.file}\n  {v.name}\n" \
-           f"  {w['organ']}: {v.organ}  {w['date']}: {v.date}  {w['bylaws']}: {v.bylaws}"
+    # every field from the input goes through _v: no name, id or file name can add a line,
+    # move the cursor or reverse the text (a forged «GYLDIG» line)
+    head = f"{w['valid'] if v.valid else w['invalid']}  {_v(v.file)}\n  {_v(v.name)}\n" \
+           f"  {w['organ']}: {_v(v.organ)}  {w['date']}: {v.date}  {w['bylaws']}: {_v(v.bylaws)}"
     lines = [head]
     meeting = [f for f in v.findings if f.case is None]
     if meeting:
         lines.append(f"  {w['meeting']}:")
         lines += [_finding_line(f, w) for f in meeting]
+    by_case: dict = {}
+    for f in v.findings:  # grouped once: a scan per case is quadratic in cases × findings
+        by_case.setdefault(f.case, []).append(f)
     for c in v.cases:
         t = c.votes
-        lines.append(f"  {w['case']} {c.id}{' – ' + c.title if c.title else ''}: "
+        lines.append(f"  {w['case']} {_v(c.id)}{' – ' + _v(c.title) if c.title else ''}: "
                      f"{w['outcome']} {w[c.outcome]} ({t.for_} {w['for']}, {t.against} {w['against']}, "
                      f"{t.blank} {w['blank']}, {t.rejected} {w['rejected_votes']})"
                      f"; {_STATUS[w['valid']][c.decision_status]}")
-        lines += [_finding_line(f, w) for f in v.findings if f.case == c.id]
+        lines += [_finding_line(f, w) for f in by_case.get(c.id, ())]
     if v.assumptions:
         lines.append(f"  {w['assumptions']}:")
-        lines += [f"    * {a}" for a in v.assumptions]
+        lines += [f"    * {_v(a)}" for a in v.assumptions]
     if v.expected is not None:
         mark = w["expected_ok"] if v.expected.matches else w["expected_bad"]
         lines.append(f"  → {mark}")
-        lines += [f"    - {d}" for d in v.expected.differences]
+        lines += [f"    - {_v(d)}" for d in v.expected.differences]
     return "\n".join(lines)
 
 
@@ -125,7 +132,8 @@ _STATUS = {
 def _finding_line(f, w: dict) -> str:
     layer = w["layers"].get(f.layer, f.layer)
     effect = f"; {_STATUS[w['valid']][f.effect]}" if f.effect else ""
-    return f"    [{w[f.severity]}] {f.rule}: {f.message}\n        ({f.citation}; {w['layer']}: {layer}{effect})"
+    return (f"    [{w[f.severity]}] {f.rule}: {_v(f.message)}\n"
+            f"        ({_v(f.citation)}; {w['layer']}: {layer}{effect})")
 
 
 def _summary(verdicts: list[ScenarioVerdict], w: dict) -> str:
@@ -142,21 +150,24 @@ def to_markdown(verdicts: list[ScenarioVerdict], lang: str = "nb") -> str:
     w = _WORDS[lang]
     out = []
     for v in verdicts:
-        out.append(f"## {v.name}\n\n`{v.file}` · {w['organ']}: **{v.organ}** · {w['date']}: {v.date} · "
-                   f"{w['bylaws']}: {v.bylaws}\n\n**{w['valid'] if v.valid else w['invalid']}**\n")
+        # user text through _md: Markdown and HTML in names, ids and titles stay literal text
+        out.append(f"## {_md(v.name)}\n\n{_md(v.file)} · {w['organ']}: **{_md(v.organ)}** · "
+                   f"{w['date']}: {v.date} · {w['bylaws']}: {_md(v.bylaws)}\n\n"
+                   f"**{w['valid'] if v.valid else w['invalid']}**\n")
         out.append(f"| {w['case']} | {w['outcome']} | {w['for']} | {w['against']} | {w['blank']} | "
                    f"{w['rejected_votes']} |\n|---|---|---|---|---|---|")
         for c in v.cases:
-            out.append(f"| {c.id} | {w[c.outcome]} | {c.votes.for_} | {c.votes.against} | "
+            out.append(f"| {_md(c.id)} | {w[c.outcome]} | {c.votes.for_} | {c.votes.against} | "
                        f"{c.votes.blank} | {c.votes.rejected} |")
         if v.findings:
             out.append("")
             for f in v.findings:
-                where = f" ({w['case']} {f.case})" if f.case else ""
-                out.append(f"- **{w[f.severity]}** `{f.rule}`{where}: {f.message} — *{f.citation}*")
+                where = f" ({w['case']} {_md(f.case)})" if f.case else ""
+                out.append(f"- **{w[f.severity]}** `{f.rule}`{where}: {_md(f.message)} — "
+                           f"*{_md(f.citation)}*")
         if v.assumptions:
             out.append(f"\n{w['assumptions']}:\n")
-            out += [f"- {a}" for a in v.assumptions]
+            out += [f"- {_md(a)}" for a in v.assumptions]
         out.append("")
     out.append(_summary(verdicts, w))
     return "\n".join(out) + "\n"

@@ -21,7 +21,12 @@ EXPECT = {
     "date-after-modelled.yaml": ("not-modelled", True),
     "date-as-text.yaml": ("nøkkel date", True),
     "date-before-modelled.yaml": ("not-modelled", True),
+    "date-far-future.yaml": ("utenfor 1900-01-01 – 2200-12-31", True),
     "date-feb-30.yaml": ("2021-02-30", True),
+    "control-in-id.yaml": ("synlige tegn (fant U+001B)", True),
+    "empty-case-id.yaml": ("nøkkel cases.0.id", True),
+    "negative-expected-count.yaml": ("greater than or equal to 0", True),
+    "negative-deputy-number.yaml": ("nøkkel roster.holdings.0.number", True),
     "date-month-13.yaml": ("2021-13-45", True),
     "date-with-time.yaml": ("nøkkel date", True),
     "deep-nesting-block.yaml": ("for dyp nøsting", True),
@@ -39,6 +44,9 @@ EXPECT = {
     "multi-document.yaml": ("ugyldig YAML", True),
     "non-scalar-key.yaml": ("enkel verdi", True),
     "null-attendance.yaml": ("nøkkel attendance", True),
+    "seat-two-holders.yaml": ("Frogn har 2 som har setet «ordfører»", True),
+    "person-two-participants.yaml": ("har sete for flere deltakere", True),
+    "stands-for-two.yaml": ("møter både for", True),
     "tab-indent.yaml": ("ugyldig YAML", True),
     "tag-binary.yaml": ("ikke tillatt", True),
     "tag-custom.yaml": ("ikke tillatt", True),
@@ -124,3 +132,73 @@ def test_missing_file_and_directory_are_usage_errors(tmp_path, capsys):
     assert code == 2 and "finnes ikke" in err
     code, _, err = run_cli(capsys, tmp_path)
     assert code == 2 and "ingen scenariofiler" in err
+
+
+@pytest.mark.parametrize("kind", ["device", "symlink-to-device", "fifo", "socket"])
+def test_only_regular_files_are_read(kind, tmp_path, capsys):
+    """/dev/zero reports size 0 and never ends; a FIFO blocks forever: refused before opening."""
+    import os
+    import socket
+
+    path = tmp_path / f"{kind}.yaml"
+    if kind == "device":
+        path = Path("/dev/zero")
+    elif kind == "symlink-to-device":
+        path.symlink_to("/dev/zero")
+    elif kind == "fifo":
+        os.mkfifo(path)
+    else:
+        server = socket.socket(socket.AF_UNIX)
+        server.bind(str(path))
+    code, out, err = run_cli(capsys, path)
+    assert code == 2 and out == "" and str(path) in err and "ikke en vanlig fil" in err, err
+
+
+def test_reads_are_capped_by_bytes_read_not_by_reported_size(tmp_path, monkeypatch):
+    """A file that grows (or lies about its size) is still cut off at the limit."""
+    from engine import yamlio
+
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"a: 1\n" * 100)
+    monkeypatch.setattr(yamlio, "MAX_BYTES", 50)
+    with pytest.raises(yamlio.InputError, match="for stor"):
+        yamlio.read_bounded(path, yamlio.MAX_BYTES)
+    assert yamlio.read_bounded(path, 500) == b"a: 1\n" * 100
+
+
+@pytest.mark.parametrize("value, fragment", [
+    ("x" * 1_000_000, "at most 200 characters"),  # a 1 MB id
+    ("9" * 5_000, "4300"),  # a 5,000-digit integer where an id belongs
+])
+def test_huge_values_are_refused_with_a_short_quote(value, fragment, tmp_path, capsys):
+    """Issue 17, item 5: the message quotes at most the first 80 characters of a bad value."""
+    path = tmp_path / "huge-value.yaml"
+    path.write_text(f"name: stor verdi\norgan: folloradet\ndate: 2021-02-12\n"
+                    f"attendance:\n  - person: {value}\n")
+    code, out, err = run_cli(capsys, path)
+    assert code == 2 and fragment in err and str(path) in err, err[:500]
+    assert len(err) < 600 and value[:81] not in err
+
+
+@pytest.mark.parametrize("args", [
+    ["transition", "--from", "folloradet", "--to", "folloregionen", "--date", "9999-12-31"],
+    ["authority", "show", "--date", "9999-12-31"],
+    ["review", "drafts/utkast-folloregionen-ipr.md", "--date", "0001-01-01"],
+])
+def test_date_options_stay_inside_what_the_bylaws_can_model(args, capsys):
+    """Issue 17, item 5: `transition --date 9999-12-31` was exit 3 («year 10001 is out of range»)."""
+    with pytest.raises(SystemExit) as exit_:
+        main([*args[:1], *[str(CORPUS.parent.parent / a) if a.startswith("drafts/") else a
+                           for a in args[1:]]])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2 and "utenfor datoene" in err and "Traceback" not in err, err
+
+
+def test_a_fifo_in_a_folder_is_refused_not_skipped(tmp_path, capsys):
+    import os
+    import shutil
+
+    shutil.copy(CORPUS.parent.parent / "scenarios/folloradet/2021-02-quorum.yaml", tmp_path / "a.yaml")
+    os.mkfifo(tmp_path / "b.yaml")
+    code, out, err = run_cli(capsys, tmp_path)
+    assert code == 2 and out == "" and "b.yaml" in err and "FIFO" in err, err
