@@ -375,7 +375,7 @@ _NOT_ERRORS = {"unknown-attendee", "deputy-not-fixed", "deputy-and-principal",
 
 
 def _web_round_trip(targets: dict) -> dict | None:
-    """(g) the web page's check round trip (engine/web/bench.py); None without the web extra."""
+    """(w) the web page's check round trip (engine/web/bench.py); None without the web extra."""
     from .web.bench import check_round_trip
 
     figures = check_round_trip()
@@ -401,7 +401,7 @@ def bench(as_json, seconds, rounds, scale):
     """
     say = (lambda m: None) if as_json else (lambda m: click.echo(f"… {m}", err=True))
     result = run(seconds=seconds, rounds=rounds, progress=say)
-    say("(g) web: POST /api/check round trip")
+    say("(w) web: POST /api/check round trip")
     result["g_web_check_round_trip"] = _web_round_trip(result["targets"])
     if scale:
         say("scale: vedtekt check on 1,000 and 10,000 generated files")
@@ -434,7 +434,7 @@ def bench(as_json, seconds, rounds, scale):
                f"{r['bare_import_ms']} ms: {r['ratio']}×")
     if result["g_web_check_round_trip"]:
         g = result["g_web_check_round_trip"]
-        click.echo(f"(g) nettsiden, POST /api/check: {g['server_ms_median']} ms servertid, "
+        click.echo(f"(w) nettsiden, POST /api/check: {g['server_ms_median']} ms servertid, "
                    f"{g['round_trip_ms_median']} ms tur-retur (median av {g['runs']})")
     for name, figures in result.get("scale", {}).items():
         click.echo(f"    {name}: {figures['peak_rss_mb']} MB, {figures['wall_s']} s")
