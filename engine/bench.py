@@ -402,7 +402,7 @@ def bench(as_json, seconds, rounds, scale):
     say = (lambda m: None) if as_json else (lambda m: click.echo(f"… {m}", err=True))
     result = run(seconds=seconds, rounds=rounds, progress=say)
     say("(w) web: POST /api/check round trip")
-    result["g_web_check_round_trip"] = _web_round_trip(result["targets"])
+    result["w_web_check_round_trip"] = _web_round_trip(result["targets"])
     if scale:
         say("scale: vedtekt check on 1,000 and 10,000 generated files")
         result["scale"] = globals()["scale"]()
@@ -432,8 +432,8 @@ def bench(as_json, seconds, rounds, scale):
     r = result["d_cold_start_vs_bare_import"]
     click.echo(f"(d') kald check {r['cold_check_ms']} ms mot import av pydantic, yaml, click "
                f"{r['bare_import_ms']} ms: {r['ratio']}×")
-    if result["g_web_check_round_trip"]:
-        g = result["g_web_check_round_trip"]
+    if result["w_web_check_round_trip"]:
+        g = result["w_web_check_round_trip"]
         click.echo(f"(w) nettsiden, POST /api/check: {g['server_ms_median']} ms servertid, "
                    f"{g['round_trip_ms_median']} ms tur-retur (median av {g['runs']})")
     for name, figures in result.get("scale", {}).items():

@@ -160,7 +160,7 @@ def _deputies(sitting: Sitting, role: Role) -> dict | None:
         if h.person not in seen:
             seen.add(h.person)
             people.append({"person": h.person, "name": sitting.name(h.person), "number": h.number})
-    return {"kind": policy.kind, "exclusive": policy.exclusive, "citation": policy.citation,
+    return {"kind": policy.kind, "citation": policy.citation,
             "quote": policy.quote, "people": people}
 
 
