@@ -295,7 +295,8 @@ def show(on, council, doc_id, fmt, output):
 @authority.command("payment")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @format_option("text", "json")
-def payment(files, fmt):
+@lang_option
+def payment(files, fmt, lang):
     """Vurder om den som anviste en utbetaling eller forpliktelse hadde myndighet til det
     (innenfor en budsjettlinje, over linjen, uten linje). FILES er betalingsfiler (YAML) eller
     mapper med slike. Avslutningskode 1 når minst én er uten myndighet.
@@ -317,5 +318,5 @@ def payment(files, fmt):
         click.echo(json.dumps({"payments": [v.model_dump() for v in verdicts]},
                               ensure_ascii=False, indent=2))
     else:
-        click.echo("\n".join(to_text(v) for v in verdicts), nl=False)
+        click.echo("\n".join(to_text(v, lang) for v in verdicts), nl=False)
     sys.exit(0 if all(v.authorised for v in verdicts) else 1)

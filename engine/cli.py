@@ -53,7 +53,7 @@ def _module_exists(target: str) -> bool:
 
 
 #: optional packages (module name) and the extra of pyproject.toml that installs each
-OPTIONAL_EXTRAS = {"matplotlib": "graph", "docx": "docx"}
+OPTIONAL_EXTRAS = {"matplotlib": "graph", "docx": "docx", "z3": "verify"}
 
 #: exit code of `check` when a verdict differs from its scenario's `expected` (contract)
 EXIT_EXPECTED_DIFFERS = 4

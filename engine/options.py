@@ -4,8 +4,8 @@ One ISO date type (``--date``), one set of ``--format`` names, ``--lang nb|en``,
 a writable ``--output`` path, and shell completion of rule ids, organ ids, council ids and node
 names (click's ``shell_complete``). Messages are Norwegian bokmål, like the rest of the CLI.
 
->>> IsoDate().convert("2021-02-12", None, None)
-datetime.date(2021, 2, 12)
+>>> IsoDate().convert("2021-02-12", None, None) == datetime.date(2021, 2, 12)
+True
 """
 from __future__ import annotations
 
@@ -25,8 +25,20 @@ _FORMAT_WORDS = {"text": "text", "json": "json", "markdown": "markdown", "html":
                  "dot": "dot", "mermaid": "mermaid", "png": "png", "svg": "svg"}
 
 
+class Day(datetime.date):
+    """A date that also answers ``.date()``, as the values of click.DateTime did (so code
+    written for that type keeps working).
+
+    >>> Day(2021, 2, 12).date() == datetime.date(2021, 2, 12)
+    True
+    """
+
+    def date(self) -> datetime.date:
+        return datetime.date(self.year, self.month, self.day)
+
+
 class IsoDate(click.ParamType):
-    """A calendar date written YYYY-MM-DD (ISO 8601); converts to :class:`datetime.date`."""
+    """A calendar date written YYYY-MM-DD (ISO 8601); converts to a :class:`datetime.date`."""
 
     name = "ÅÅÅÅ-MM-DD"
 
@@ -42,7 +54,7 @@ class IsoDate(click.ParamType):
         if not FIRST_DATE <= day <= LAST_DATE:  # issue 17: 9999-12-31 + 1 day does not exist
             self.fail(f"{day} er utenfor datoene vedtektene kan modelleres for "
                       f"({FIRST_DATE} – {LAST_DATE})", param, ctx)
-        return day
+        return Day(day.year, day.month, day.day)
 
 
 class OutputPath(click.ParamType):
@@ -174,6 +186,7 @@ def with_shared_params(command: click.Command) -> click.Command:
     if isinstance(command, click.Group):
         for sub in command.commands.values():
             with_shared_params(sub)
-    if not any(p.name == "bylaws_dir" for p in command.params):
+    # a command that declares its own --bylaws-dir (e.g. `serve`) keeps it
+    if not any(p.name == "bylaws_dir" or "--bylaws-dir" in getattr(p, "opts", ()) for p in command.params):
         command.params.append(bylaws_dir_param())
     return command

@@ -143,11 +143,15 @@ def assess(payment: Payment, budget: Budget, lib: Library, file: str = "") -> Pa
     if has_authority:
         findings.append({"rule": "spending-authority", "ok": True, "citation": auth.citation,
                          "message": f"{name} er {auth.label} {payment.date} og har "
-                                    "anvisningsmyndighet på Follorådets vegne."})
+                                    "anvisningsmyndighet på Follorådets vegne.",
+                         "message_en": f"{name} holds the office of {auth.label} on {payment.date} "
+                                       "and has the authority to approve payments (anvisningsmyndighet)."})
     else:
         findings.append({"rule": "spending-authority", "ok": False, "citation": auth.citation,
                          "message": f"{name} har ikke anvisningsmyndighet: den ligger hos "
-                                    f"{auth.label}, og {name} har ikke det vervet {payment.date}."})
+                                    f"{auth.label}, og {name} har ikke det vervet {payment.date}.",
+                         "message_en": f"{name} has no authority to approve payments: it lies with "
+                                       f"{auth.label}, an office {name} does not hold on {payment.date}."})
     line = budget.line(payment.line) if payment.line else None
     if payment.line and line is None:
         raise InputError(f"ukjent budsjettlinje '{payment.line}' i {budget.id}", file=file or None,
@@ -163,24 +167,35 @@ def assess(payment: Payment, budget: Budget, lib: Library, file: str = "") -> Pa
         findings.append({"rule": "no-line", "ok": False, "citation": budget.citation,
                          "message": f"Utgiften har ingen linje i {budget.title}; bare "
                                     f"{lib.document(budget.document).organ(budget.adopted_by).name} "
-                                    "kan fastsette budsjettet."})
+                                    "kan fastsette budsjettet.",
+                         "message_en": f"The expense has no line in {budget.title}; only "
+                                       f"{lib.document(budget.document).organ(budget.adopted_by).name} "
+                                       "can set the budget."})
     elif line.max == 0:
         line_reason = "no-line"
         findings.append({"rule": "no-line", "ok": False, "citation": line.citation,
                          "message": f"«{line.title}» har ingen midler i budsjettet for "
-                                    f"{budget.valid_from.year}: «{line.quote}»"})
+                                    f"{budget.valid_from.year}: «{line.quote}»",
+                         "message_en": f"«{line.title}» has no funds in the budget for "
+                                       f"{budget.valid_from.year}: «{line.quote}»"})
     elif used <= line.max:
         line_reason = "within-line"
         findings.append({"rule": "within-line", "ok": True, "citation": line.citation,
                          "message": f"kr {_kr(payment.amount)} (til sammen kr {_kr(used)} med tidligere "
                                     f"kr {_kr(payment.earlier)}) er innenfor linjen «{line.title}», "
-                                    f"inntil kr {_kr(line.max)}."})
+                                    f"inntil kr {_kr(line.max)}.",
+                         "message_en": f"NOK {_kr(payment.amount)} (NOK {_kr(used)} with the earlier "
+                                       f"NOK {_kr(payment.earlier)}) is within the line «{line.title}», "
+                                       f"up to NOK {_kr(line.max)}."})
     else:
         line_reason = "over-line"
         findings.append({"rule": "over-line", "ok": False, "citation": line.citation,
                          "message": f"kr {_kr(payment.amount)} (til sammen kr {_kr(used)} med tidligere "
                                     f"kr {_kr(payment.earlier)}) overstiger linjen «{line.title}», "
-                                    f"inntil kr {_kr(line.max)}, med kr {_kr(used - line.max)}."})
+                                    f"inntil kr {_kr(line.max)}, med kr {_kr(used - line.max)}.",
+                         "message_en": f"NOK {_kr(payment.amount)} (NOK {_kr(used)} with the earlier "
+                                       f"NOK {_kr(payment.earlier)}) exceeds the line «{line.title}», "
+                                       f"up to NOK {_kr(line.max)}, by NOK {_kr(used - line.max)}."})
     if line is not None and line.assumption:
         assumptions.append(line.assumption.what)
     reason: Reason = "no-authority" if not has_authority else line_reason
@@ -216,22 +231,34 @@ def check_payment_file(path: Path | str, lib: Library | None = None,
     return assess(payment, budget, lib, file=located.file)
 
 
-def to_text(v: PaymentVerdict) -> str:
-    verdict = "HAR MYNDIGHET" if v.authorised else "HAR IKKE MYNDIGHET"
-    kind = "Utbetaling" if v.kind == "payment" else "Forpliktelse"
-    lines = [f"{v.file}: {v.name}", f"  {kind} {v.date}, kr {_kr(v.amount)}, godkjent av "
-             f"{v.approver_name}: {verdict} ({_REASON_NB[v.reason]})"]
+def to_text(v: PaymentVerdict, lang: str = "nb") -> str:
+    w = _WORDS[lang]
+    verdict = w["yes"] if v.authorised else w["no"]
+    kind = w["payment"] if v.kind == "payment" else w["commitment"]
+    lines = [f"{v.file}: {v.name}", f"  {kind} {v.date}, {w['kr']} {_kr(v.amount)}, {w['by']} "
+             f"{v.approver_name}: {verdict} ({w['reasons'][v.reason]})"]
     for f in v.findings:
-        lines.append(f"  {'✓' if f['ok'] else '✗'} {f['message']} [{f['citation']}]")
-    for a in v.assumptions:
-        lines.append(f"  antakelse: {a}")
+        message = f.get("message_en", f["message"]) if lang == "en" else f["message"]
+        lines.append(f"  {'✓' if f['ok'] else '✗'} {message} [{f['citation']}]")
+    for a in v.assumptions:  # from the data, in its language
+        lines.append(f"  {w['assumption']}: {a}")
     if v.expected_matches is False:
-        lines.append("  AVVIK fra forventet: " + "; ".join(v.expected_differences))
+        lines.append(f"  {w['differs']}: " + "; ".join(v.expected_differences))
     return "\n".join(lines) + "\n"
 
 
 _REASON_NB = {"within-line": "innenfor budsjettlinjen", "over-line": "over budsjettlinjen",
               "no-line": "ingen budsjettlinje", "no-authority": "uten anvisningsmyndighet"}
+_WORDS = {
+    "nb": {"yes": "HAR MYNDIGHET", "no": "HAR IKKE MYNDIGHET", "payment": "Utbetaling",
+           "commitment": "Forpliktelse", "kr": "kr", "by": "godkjent av", "reasons": _REASON_NB,
+           "assumption": "antakelse", "differs": "AVVIK fra forventet"},
+    "en": {"yes": "AUTHORISED", "no": "NOT AUTHORISED", "payment": "Payment",
+           "commitment": "Commitment", "kr": "NOK", "by": "approved by",
+           "reasons": {"within-line": "within the budget line", "over-line": "over the budget line",
+                       "no-line": "no budget line", "no-authority": "without authority to approve"},
+           "assumption": "assumption", "differs": "DIFFERS from the expected verdict"},
+}
 
 
 def _kr(amount: int) -> str:

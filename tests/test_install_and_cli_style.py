@@ -148,7 +148,7 @@ def test_lang_on_the_commands_that_print_words():
     with_lang = {name for name, c in all_commands() if any(p.name == "lang" for p in c.params)}
     assert with_lang >= {"check", "explain", "bylaws", "rotation", "calendar", "review",
                          "authority who-instructs", "authority chain", "authority prepares-for",
-                         "authority who-decides", "authority check"}
+                         "authority who-decides", "authority check", "authority payment", "examples"}
 
 
 def test_format_names_are_the_shared_ones():

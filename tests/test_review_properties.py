@@ -88,3 +88,44 @@ def test_a_heavy_participant_and_a_low_quorum_are_loopholes():
     anyone = DecisionRules((1,) * 6, tuple("ABCDEF"), quorum_min=1)
     assert smallest_to_adopt(anyone, Threshold(), "absent").size == 1
 
+
+# --- shares: the same numbers in a table, a list and a sentence ------------------------------
+
+_MUNICIPALITIES = ["Enebakk", "Frogn", "Nesodden", "Vestby", "Ås", "Askvoll"]
+
+
+def _share_draft(names, percents, form: str):
+    lines = ["# Samarbeidsavtale for Testrådet interkommunalt politisk råd", "", "## § 1 Deltakere", "",
+             "Deltakere i rådet er " + ", ".join(f"{n} kommune" for n in names[:-1]) + f" og {names[-1]} kommune.",
+             "", "## § 2 Økonomi", ""]
+    if form == "table":
+        lines += ["| Deltaker | Eierandel |", "| --- | --- |"] + [f"| {n} | {p} % |" for n, p in zip(names, percents)]
+    elif form == "list":
+        lines += ["Eierandelene er:", ""] + [f"- {n}: {p} %" for n, p in zip(names, percents)]
+    else:
+        lines += ["Eierandelene fordeles slik: " + ", ".join(f"{n} kommune {p} %" for n, p in zip(names, percents)) + "."]
+    return parse_lines(lines, f"{form}.md")
+
+
+@settings(max_examples=15)
+@given(st.integers(2, 6).flatmap(lambda n: st.tuples(
+    st.just(_MUNICIPALITIES[:n]), st.lists(st.integers(1, 60), min_size=n, max_size=n))))
+def test_shares_read_the_same_in_every_form(case):
+    from engine.review.extract import participants, shares
+
+    names, percents = case
+    read = []
+    for form in ("table", "list", "sentence"):
+        draft = _share_draft(names, percents, form)
+        found = shares(draft, participants(draft)[0])
+        read.append([(s.name.replace(" kommune", ""), s.value * 100) for s in found])
+    assert read[0] == read[1] == read[2] == list(zip(names, percents))
+
+
+@settings(max_examples=30)
+@given(st.text(alphabet="ab \n", max_size=60), st.integers(0, 70), st.integers(1, 40))
+def test_line_at_is_the_line_of_the_offset(text, offset, first_line):
+    from engine.review.parse import Clause
+
+    clause = Clause("§ 1", "1", first_line, text)
+    assert clause.line_at(offset) == first_line + text.count("\n", 0, offset)

@@ -31,7 +31,7 @@ expect() {  # expect EXIT-CODE TEXT-IN-OUTPUT COMMAND...
 
 expect 0 "kopierte" "$v" examples ex
 expect 1 "1 av 1 scenarioer med forventet dom samsvarer" "$v" check ex/scenarios/folloradet/2021-02-quorum.yaml
-expect 1 "136 av 136 scenarioer med forventet dom samsvarer" "$v" check ex/scenarios/
+expect 1 "scenarioer med forventet dom samsvarer" "$v" check ex/scenarios/  # exit 1, not 4: every verdict matches
 expect 0 "folloradet:" "$v" bylaws
 expect 0 "Tuva Moflag" "$v" rotation --from 2016 --to 2022
 expect 1 "name-missing-ipr" "$v" review ex/drafts/utkast-follo-regionrad-med-feil.md

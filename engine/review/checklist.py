@@ -24,54 +24,18 @@ from .model import ChecklistEntry, Location
 from .parse import Draft
 from .text import Sentence, all_sentences
 
+from .checks import declared, letter_patterns
+
 ITEM = "kommuneloven § 18-4 fjerde ledd bokstav {letter}"
-
-LABELS = {
-    "a": ("rådets navn", "the council's name"),
-    "b": ("om rådet er et eget rettssubjekt", "whether the council is a separate legal entity"),
-    "c": ("antall medlemmer per deltaker i representantskapet",
-          "the number of members each participant has in the representantskap"),
-    "d": ("hvilke saker rådet kan behandle", "which matters the council may deal with"),
-    "e": ("hvilken myndighet som er lagt til rådet", "what authority the council has"),
-    "f": ("eierandeler (og ansvarsandeler)", "ownership (and liability) shares"),
-    "g": ("hvordan en deltaker kan tre ut", "how a participant may withdraw"),
-    "h": ("hvordan rådet oppløses, herunder arkivansvar",
-          "how the council is dissolved, including who keeps the archives"),
-}
-
 _I = re.IGNORECASE
-PATTERNS: dict[str, list[re.Pattern]] = {
-    "a": [re.compile(r"\b(?:navn|namn|navnet|namnet)\s+(?:er|skal\s+være|skal\s+vere|blir|vert)\b", _I),
-          re.compile(r"\b(?:kalt|heter|heiter|kalla|benevnt)\s+«?[A-ZÆØÅ]", _I)],
-    "b": [re.compile(r"\b(?:eget|eige|sitt\s+eige|selvstendig|sjølvstendig)\s+"
-                     r"(?:rettssubjekt|juridisk\w*\s+(?:enhet|eining|einheit|person))", _I),
-          re.compile(r"\brettssubjekt\b", _I)],
-    "c": [re.compile(r"(?:hver|hvert|kvar|kvart|den\s+enkelte)\s+(?:deltaker|deltakar|kommune|"
-                     r"medlemskommune|deltakerkommune|deltakarkommune)\w*[^.]{0,80}?"
-                     r"\b(?:medlem|representant)\w*", _I),
-          re.compile(r"\b(?:medlem\w*|representant\w*)\s+(?:fra|frå)\s+(?:hver|hvert|kvar|kvart)\b", _I),
-          re.compile(r"\bordfør\w*[^.]{0,40}\b(?:er|representerer)\s+(?:kommunen|deltaker|deltakar)", _I),
-          re.compile(r"^\s*\|[^\n]*(?:medlemmer|representanter|seter)[^\n]*\|", _I | re.M)],
-    "d": [re.compile(r"\b(?:formål|føremål|formålet|føremålet)\b", _I),
-          re.compile(r"\b(?:skal|kan)\s+(?:behandle|handsame|ta\s+opp|arbeide\s+med|arbeide\s+for|"
-                     r"arbeide\s+med)\b[^.]{0,40}\b(?:saker|spørsmål|oppgaver|oppgåver|interesse)", _I),
-          re.compile(r"\b(?:rådets|rådet\s+sine)\s+(?:oppgaver|oppgåver|arbeidsområde\w*)\b", _I)],
-    "e": [re.compile(r"\b(?:myndighet|mynde|fullmakt)\b", _I)],
-    "f": [re.compile(r"\b(?:eierandel\w*|eigarandel\w*|eigardel\w*|ansvarsandel\w*|eierbrøk)\b", _I)],
-    "g": [re.compile(r"\b(?:tre\s+ut|trer\s+ut|tre\s+ut|uttreden|uttre|utmelding|utmeld\w*|"
-                     r"melde\s+seg\s+ut|seie\s+opp\s+deltak\w*|si\s+opp\s+deltak\w*)\b", _I)],
-    "h": [re.compile(r"\b(?:oppløs\w*|oppløys\w*|avvikl\w*|nedlegg\w*|leggjast\s+ned|legges\s+ned)\b", _I)],
-}
-_ARCHIVES = re.compile(r"\barkiv\w*", _I)
 
+# Labels, heading words and the patterns of each letter are data (engine/review/checks.yaml).
+LABELS = {letter: (spec.label.nb, spec.label.en) for letter, spec in declared().checklist.letters.items()}
+PATTERNS: dict[str, list[re.Pattern]] = letter_patterns()
 # A clause whose heading names the topic is the better answer than one that only mentions it
 # ("fordeles etter eierandelene i § 8" in the dissolution clause does not settle the shares).
-HEADINGS = {
-    "a": r"navn|namn", "b": r"rettslig|rettssubjekt|status", "c": r"representantskap|sammensetning|samansetjing",
-    "d": r"formål|føremål|saker|oppgaver|oppgåver", "e": r"myndighet|mynde|fullmakt",
-    "f": r"økonomi|økonomisk|eierandel|eigarandel|ansvar", "g": r"uttreden|uttreding|utmelding|uttre",
-    "h": r"oppløsning|oppløysing|avvikling|nedlegging",
-}
+HEADINGS = {letter: spec.heading for letter, spec in declared().checklist.letters.items()}
+_ARCHIVES = re.compile(r"\barkiv\w*", _I)
 
 
 def checklist(draft: Draft) -> tuple[list[ChecklistEntry], dict[str, Sentence]]:

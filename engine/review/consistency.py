@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from .extract import Named, Seats, Share, key
+from .extract import Named, Seats, Share, key, shares_not_assessable
 from .lawchecks import finding
 from .model import Finding, Location
 from .parse import Draft
@@ -24,7 +24,8 @@ def participants_consistent(participants: list[Named], elsewhere: dict[str, list
         if not names:
             continue
         named = {key(n.name): n for n in names}
-        missing = [listed[k] for k in listed if k not in named]
+        # a participant left out of the seats table has no member: member-missing (§ 18-3) says so
+        missing = [] if what == "seats" else [listed[k] for k in listed if k not in named]
         extra = [n.short for k, n in named.items() if k not in listed]
         if missing or extra:
             findings.append(_inconsistent(what, names[0].location(), missing, extra))
@@ -60,10 +61,11 @@ def shares_whole(shares: list[Share]) -> list[Finding]:
     if abs(total - 1) <= Fraction(1, 200):  # rounded percentages (16,7 % × 6) are whole enough
         return []
     percent = float(total * 100)
+    percent_nb = f"{percent:.4g}".replace(".", ",")  # Norwegian decimal comma
     return [finding(
         "shares-not-whole", "error", "kommuneloven § 18-2 første ledd; § 18-4 fjerde ledd bokstav f",
         Location(heading=shares[0].heading, line=shares[0].line),
-        f"Andelene summerer seg til {percent:.4g} %, ikke 100 %. Til sammen skal andelene utgjøre "
+        f"Andelene summerer seg til {percent_nb} %, ikke 100 %. Til sammen skal andelene utgjøre "
         "rådets samlede forpliktelser.",
         f"The shares add up to {percent:.4g} %, not 100 %. Together the shares must make up all of "
         "the council's obligations.")]
@@ -73,7 +75,7 @@ def shares_whole(shares: list[Share]) -> list[Finding]:
 _INTERNAL_REF = re.compile(r"(?:jf\.|jfr\.|jamfør|se|etter|i|og)\s*§\s*(\d+[a-z]?)(?![\d-])", _I)
 _LAW_NEAR = re.compile(r"\b(?:kommunelov\w*|lov\w*|forvaltningslov\w*|forskrift\w*|valglov\w*|"
                        r"IKS-lov\w*|kapittel|kap\.)\W*$", _I)
-_LAW_AFTER = re.compile(r"^\s*(?:[a-z]?\s*)?(?:(?:første|andre|tredje|fjerde|femte)\s+ledd\s+)?"
+_LAW_AFTER = re.compile(r"^\s*(?:[a-z]\s*)?(?:(?:første|andre|tredje|fjerde|femte)\s+ledd\s+)?"
                         r"(?:i\s+|til\s+)?(?:kommunelov\w*|lov\w*|forvaltningslov\w*|forskrift\w*)", _I)
 ORGANS = {
     "arbeidsutvalget": r"arbeidsutval\w*",
@@ -177,9 +179,23 @@ def rights_contradictions(draft: Draft) -> list[Finding]:
     return findings
 
 
+def shares_unassessed(draft: Draft, shares: list[Share]) -> list[Finding]:
+    sentence = shares_not_assessable(draft, shares)
+    if sentence is None:
+        return []
+    return [finding(
+        "shares-not-assessable", "info", "kommuneloven § 18-2 første ledd; § 18-4 fjerde ledd bokstav f",
+        sentence.location(),
+        "Andelene fastsettes etter folketall, men avtalen oppgir ikke tallene eller datoen de telles per; "
+        "om andelene utgjør hele rådets forpliktelser, og for hvem, kan ikke vurderes ut fra teksten.",
+        "The shares follow population, but the agreement gives neither the figures nor the date they are "
+        "counted on; whether they make up all of the council's obligations cannot be assessed from the text.")]
+
+
 def consistency_checks(draft: Draft, participants: list[Named], seats: Seats, shares: list[Share],
                        rotation: list[Named]) -> list[Finding]:
     share_names = [Named(s.name, s.line, s.heading) for s in shares]
     return (participants_consistent(participants, {"seats": seats.table, "shares": share_names,
                                                    "rotation": rotation})
-            + shares_whole(shares) + undefined_references(draft) + rights_contradictions(draft))
+            + shares_whole(shares) + shares_unassessed(draft, shares) + undefined_references(draft)
+            + rights_contradictions(draft))

@@ -1,6 +1,7 @@
 """The review of one file: read it, run the checks, and return the report (never prints)."""
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -8,9 +9,11 @@ from ..errors import InputError
 from . import checklist as cl
 from .consistency import consistency_checks
 from .decisions import decision_rules, loophole_findings, quorum_check
-from .extract import agreement_date, participants, rotation_order, seats, shares
+from .extract import agreement_date, kind_of_cooperation, participants, rotation_order, seats, shares
+from .frame import apply_frame, conversion_finding, judged_as, kind_note, last_day_of_1992_act, undated_section27_note
 from .lawchecks import finding, law_checks, title_location
-from .model import Finding, Report
+from .model import Finding, Location, Report
+from .text import all_sentences
 from .names import stale_names
 from .parse import Draft, read_draft
 
@@ -28,38 +31,52 @@ def parse_date(text: str | None) -> date | None:
         raise InputError(f"ugyldig dato '{text}'", where="--date", hint="bruk formatet ÅÅÅÅ-MM-DD") from None
 
 
-def review_file(path: Path | str, on: date | None = None) -> Report:
-    """Review a draft agreement (.md, .txt, .docx) or a bylaws data file (.yaml)."""
+def review_file(path: Path | str, on: date | None = None, kind: str | None = None) -> Report:
+    """Review a draft agreement (.md, .txt, .docx) or a bylaws data file (.yaml). `kind` (ipr,
+    section27, ko, regionrad) overrides what the text says it is."""
     path = Path(path)
     if path.suffix.lower() in YAML_SUFFIXES:
         from .bylawsfile import review_bylaws  # only needed for data files
 
         return review_bylaws(path, on)
-    return review_draft(read_draft(path), on)
+    return review_draft(read_draft(path), on, kind)
 
 
-def review_draft(draft: Draft, on: date | None = None) -> Report:
+def review_draft(draft: Draft, on: date | None = None, kind: str | None = None) -> Report:
     findings: list[Finding] = []
-    on = on or _date_of(draft, findings)
+    given = kind is not None
+    kind = kind or kind_of_cooperation(draft)
+    on = on or _date_of(draft, kind, findings)
     entries, found = cl.checklist(draft)
     findings += _checklist_findings(draft, entries, found)
     people, _ = participants(draft)
     seat_facts = seats(draft)
-    findings += law_checks(draft, people, seat_facts)
+    conversion = conversion_finding(kind, on, _conversion_place(draft))  # by what the text says it is
+    judged = judged_as(kind, on)
+    conversion.append(kind_note(kind, judged, given, title_location(draft)))
+    kind = judged
+    findings += law_checks(draft, people, seat_facts, kind)
     findings += stale_names(draft, on)
     rotation, _ = rotation_order(draft)
-    findings += consistency_checks(draft, people, seat_facts, shares(draft), rotation)
+    share_facts = shares(draft, people)
+    findings += consistency_checks(draft, people, seat_facts, share_facts, rotation)
     rules = decision_rules(draft, people, seat_facts)
-    findings += quorum_check(rules) + loophole_findings(draft, rules)
+    findings += quorum_check(rules, kind) + loophole_findings(draft, rules, amendments=kind == "ipr")
+    findings = apply_frame(findings, kind, bool(draft.truncated_at)) + conversion
     return Report(file=draft.file, date=on.isoformat(), title=draft.title, checklist=tuple(entries),
                   findings=tuple(sort_findings(findings)))
+
+
+def _conversion_place(draft: Draft) -> Location:
+    sentence = next((s for s in all_sentences(draft.clauses) if re.search(r"§\s?27\b", s.text)), None)
+    return sentence.location() if sentence else title_location(draft)
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (_SEVERITY_ORDER[f.severity], f.location.line or 0, f.rule))
 
 
-def _date_of(draft: Draft, findings: list[Finding]) -> date:
+def _date_of(draft: Draft, kind: str, findings: list[Finding]) -> date:
     found = agreement_date(draft)
     if found:
         findings.append(finding(
@@ -69,6 +86,9 @@ def _date_of(draft: Draft, findings: list[Finding]) -> date:
             f"The date {found.isoformat()} was taken from the text; names and rules are judged as of "
             "that date (use --date for another)."))
         return found
+    if kind == "section27":  # written while the 1992 act applied: judged as of its last day
+        findings.append(undated_section27_note(title_location(draft)))
+        return last_day_of_1992_act()
     today = date.today()
     findings.append(finding(
         "date-assumed", "info", "samarbeidsavtalen", title_location(draft),

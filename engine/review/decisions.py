@@ -107,7 +107,9 @@ _ASSUMED_EN = {"seats": "one member per participant (the number is not given)",
                "amendment": "2/3 of the votes cast for other amendments (§ 18-4 third paragraph)"}
 
 
-def loophole_findings(draft: Draft, found: TextRules | None, where: Location | None = None) -> list[Finding]:
+def loophole_findings(draft: Draft, found: TextRules | None, where: Location | None = None,
+                      amendments: bool = True) -> list[Finding]:
+    """`amendments`: also the § 18-4 third paragraph rule for amending the agreement (an IPR only)."""
     where = where or title_location(draft)
     if found is None:
         return [finding(
@@ -116,16 +118,21 @@ def loophole_findings(draft: Draft, found: TextRules | None, where: Location | N
             "The decision rules were not evaluated: the agreement does not list its participants.")]
     amendments = amendment_sentences(draft)
     amendment_at = amendments[0].location() if amendments else where
+    assumed = found.assumed if amendments else [a for a in found.assumed if a != "amendment"]
     return evaluate(found.rules, found.ordinary, found.amendment,
-                    found.quorum_at or found.majority_at or where, amendment_at, found.assumed)
+                    found.quorum_at or found.majority_at or where, amendment_at, assumed,
+                    ("ordinary", "amendment") if amendments else ("ordinary",))
 
 
 def evaluate(rules: DecisionRules, ordinary: Threshold, amendment: Threshold, ordinary_at: Location,
-             amendment_at: Location, assumed: list[str]) -> list[Finding]:
+             amendment_at: Location, assumed: list[str],
+             labels: tuple[str, ...] = ("ordinary", "amendment")) -> list[Finding]:
     """Minority findings (warning) and one info finding per kind of decision with the numbers."""
     findings = []
     n = len(rules.seats)
     for label, threshold, at in (("ordinary", ordinary, ordinary_at), ("amendment", amendment, amendment_at)):
+        if label not in labels:
+            continue
         alone = [c for c in (smallest_to_adopt(rules, threshold, "absent"),
                              smallest_to_adopt(rules, threshold, "against")) if c]
         smallest = min(alone, key=lambda c: (c.size, c.seats)) if alone else None
@@ -187,14 +194,16 @@ def _summary(label, alone, any_mix, block, n, rules, at, assumed) -> Finding:
 
 
 # § 11-9 first paragraph: at least half the members present and voting.
-def quorum_check(found: TextRules | None) -> list[Finding]:
+def quorum_check(found: TextRules | None, kind: str = "ipr") -> list[Finding]:
     if found is None or found.quorum_at is None:
         return []
     rules = found.rules
     if rules.quorum_min is None and rules.quorum >= statute.quorum_fraction():
         return []
     return [finding(
-        "quorum-below-statute", "error", "kommuneloven § 11-9 første ledd; § 18-1 fjerde ledd", found.quorum_at,
+        "quorum-below-statute", "error",
+        "kommuneloven § 11-9 første ledd; " + ("§ 19-1 fjerde ledd" if kind == "ko" else "§ 18-1 fjerde ledd"),
+        found.quorum_at,
         f"Avtalen lar representantskapet treffe vedtak med færre enn halvparten av medlemmene til stede "
         f"(krever {rules.quorum_needed()} av {rules.members}). Kommuneloven § 11-9 krever at minst "
         "halvparten av medlemmene er til stede og stemmer; loven gjelder for rådet så langt den passer.",

@@ -46,7 +46,7 @@ class Named:
 def short_name(name: str) -> str:
     name = re.sub(r"^(?:kommunene|kommunane|kommunen|kommune)\s+(?:i\s+)?", "", name.strip(),
                   flags=re.IGNORECASE)
-    return re.sub(r"\s+(?:kommune|fylkeskommune|kommunene)$", "", name, flags=re.IGNORECASE).strip()
+    return re.sub(r"\b (?:kommune|fylkeskommune|kommunene)$", "", flat(name), flags=re.IGNORECASE).strip()
 
 
 def key(name: str) -> str:
@@ -57,7 +57,7 @@ def key(name: str) -> str:
 
 _PARTICIPANT_TRIGGERS = [
     re.compile(r"\b(?:deltakere|deltakarar|deltakerne|deltakarane|deltakerkommunene|"
-               r"deltakarkommunane|kommunene\s+som\s+deltar[^.]*?|kommunane\s+som\s+deltek[^.]*?)"
+               r"deltakarkommunane|kommunene\s+som\s+deltar[^.]{0,80}?|kommunane\s+som\s+deltek[^.]{0,80}?)"
                r"(?:\s+i\s+\S+(?:\s+\S+)?)?\s+(?:er|består\s+av|vert)\s*:?", re.IGNORECASE),
     re.compile(r"\b(?:består\s+av|sett\s+saman\s+av|satt\s+sammen\s+av|samarbeid\w*\s+mellom|"
                r"samarbeidsorgan\s+(?:mellom|for))\s+(?=kommun)", re.IGNORECASE),
@@ -81,7 +81,8 @@ def participants(draft: Draft) -> tuple[list[Named], Sentence | None]:
 def _names_after(found: list[Sentence], index: int, end: int) -> list[Named]:
     sentence = found[index]
     rest = sentence.text[end:]
-    lead = re.match(r"\s*(?:kommunene|kommunane)?\s*(?:i\s+)?[\s:]*$", rest, re.IGNORECASE)
+    lead = re.fullmatch(r"(?:(?:følgende|følgjande|disse|desse) )?(?:(?:kommunene|kommunane|kommuner|kommunar)(?: i)?|i)?",
+                        flat(rest).strip(" :"), re.IGNORECASE)
     pieces = [] if lead else [(sentence, end, rest)]
     follow = index + 1
     while not pieces or _is_bullet(pieces[-1][2]):
@@ -101,7 +102,7 @@ def _names_after(found: list[Sentence], index: int, end: int) -> list[Named]:
 
 
 def _is_bullet(text: str) -> bool:
-    return bool(re.match(r"\s*(?:[-*•·]|\d+[.)])\s", text))
+    return bool(re.match(r"^\s*(?:[-*•·]|\d{1,3}[.)])\s", text))
 
 
 def _named_items(sentence: Sentence, offset: int, text: str) -> list[Named]:
@@ -199,10 +200,39 @@ def _is_total(cell: str) -> bool:
     return bool(re.match(r"^(?:sum|totalt|i alt|til sammen|samla?)\b", cell.strip(), re.IGNORECASE))
 
 
-def _seats_from_sentence(sentence: Sentence, result: Seats) -> None:
+# "Nordre Follo kommune har fire medlemmer, Enebakk og Frogn har ett medlem hver": seats by name.
+_NAMED_SEATS = re.compile(
+    r"(?P<name>[A-ZÆØÅ][\w-]{1,30}(?: [A-ZÆØÅ][\w-]{1,30}){0,2})(?: (?:kommune|fylkeskommune))? "
+    r"(?:har|får|velger|vel|skal ha) " + NUMBER + r" (?:faste )?(?:medlem|representant)")  # names keep their capital
+_OTHERS_SEATS = re.compile(r"\b(?:de|dei) (?:andre|øvrige|øvrege)(?: \w{1,20})? (?:har|får|velger|vel) "
+                           + NUMBER + r" (?:faste )?(?:medlem|representant)", re.IGNORECASE)
+
+
+def _seats_by_name(sentence: Sentence, result: Seats) -> None:
     text = sentence.text
-    members = _SEATS_EACH.search(text) or _SEATS_FROM_EACH.search(text)
-    if members and "*" not in result.members and not re.search(r"\bvara", members.group(0), re.I):
+    if result.table or re.search(r"\bvara", text, re.I):
+        return
+    for match in _NAMED_SEATS.finditer(text):
+        name, count = match["name"], to_int(match.group(2))
+        if count is None or re.match(r"(?:hver|hvert|kvar|kvart|den|rådet|representantskapet)\b", name, re.I):
+            continue
+        named = Named(name, sentence.clause.line_at(sentence.start + match.start()), sentence.clause.heading)
+        result.table.append(named)
+        result.members[key(name)] = count
+        result.names[key(name)] = named
+        result.members_at = result.members_at or sentence.location()
+    others = _OTHERS_SEATS.search(text)
+    if others and result.table and to_int(others.group(1)):
+        result.members["*"] = to_int(others.group(1))
+
+
+def _seats_from_sentence(sentence: Sentence, result: Seats) -> None:
+    _seats_by_name(sentence, result)
+    text = sentence.text
+    # the first statement of seats for each participant that is not about deputies
+    members = next((m for m in (_SEATS_EACH.search(text), _SEATS_FROM_EACH.search(text))
+                    if m and not re.search(r"\bvara", m.group(0), re.I)), None)
+    if members and "*" not in result.members:
         count = to_int(members.group(1))
         if count:
             result.members["*"] = count
@@ -233,26 +263,122 @@ class Share:
     heading: str
 
 
-_PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:%|prosent)", re.IGNORECASE)
+_PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d{1,4})?)\s?(?:%|prosent)", re.IGNORECASE)
 _FRACTION = re.compile(r"\b(\d+)\s*/\s*(\d+)\b")
 _SHARE_WORDS = re.compile(r"eierandel|eigarandel|eigardel|ansvarsandel|andel|eierbrøk|fordeling",
                           re.IGNORECASE)
 
 
-def shares(draft: Draft) -> list[Share]:
-    """Per-participant shares from a table or from 'Name: 20 %' lines in a clause about shares."""
-    result: list[Share] = []
+def shares(draft: Draft, participants: list[Named] | None = None) -> list[Share]:
+    """Per-participant shares, in every usual form: a table, 'Name: 20 %' lines, percentages in
+    a sentence ('Enebakk kommune har 20 %, Frogn 30 % …'), equal shares in words ('like store
+    andeler', 'en tredjedel hver') or by population with the figures. Empty when none is given
+    (or by population without figures: see `shares_not_assessable`)."""
+    participants = participants or []
     for clause in draft.clauses:
         if not _SHARE_WORDS.search(clause.text):
             continue
         rows = table_rows(clause)
-        if rows:
-            result += _shares_from_table(clause, rows)
-        else:
-            result += _shares_from_lines(clause)
-        if result:
-            return result
-    return result
+        found = _shares_from_table(clause, rows) if rows else []
+        found = found or _shares_from_lines(clause, participants)
+        found = found or _shares_in_sentences(clause, participants)
+        if found:
+            return found
+    return []
+
+
+_NOT_A_NAME = re.compile(r"^(?:eierandel|eigarandel|eigardel|andel|ansvarsandel|fordeling|deltaker|deltakar|"
+                         r"kommunen|kommunane|kommunene|rådet|sum|totalt|samla|til\s+sammen|i\s+alt)", re.IGNORECASE)
+_NAMED_PERCENT = re.compile(
+    r"(?P<name>[A-ZÆØÅ][\w-]{1,30}(?: [A-ZÆØÅ][\w-]{1,30}){0,2})(?: (?:kommune|fylkeskommune))?"
+    r"(?: (?:har|får|eier|eig|med|skal\s+ha))?(?: (?:en|ein) (?:andel|del) på)?:? ?"
+    r"(?P<value>\d{1,3}(?:[.,]\d{1,2})?) ?(?:%|prosent)")
+_EQUAL = re.compile(r"\blike\s+store\s+(?:andel|del)\w{0,3}|\blik\s+(?:andel|del)\b|\blikt\s+fordelt|"
+                    r"\bfordel\w{0,3}\s+likt\b|\blike\s+mykje\b|\blike\s+mye\b", re.IGNORECASE)
+_PART_EACH = re.compile(r"\b(?:en|ein|1/)\s?(?P<part>halvdel|halvpart|tredjedel|tredel|fjerdedel|femtedel|"
+                        r"sjettedel|sjudel|sjuendedel|syvendedel|åttendedel|niendedel|tidel|tiendedel|\d{1,2})\w{0,3}"
+                        r"\s+(?:hver|kvar|kver|til\s+hver)\b", re.IGNORECASE)
+_PARTS = {"halvdel": 2, "halvpart": 2, "tredjedel": 3, "tredel": 3, "fjerdedel": 4, "femtedel": 5,
+          "sjettedel": 6, "sjudel": 7, "sjuendedel": 7, "syvendedel": 7, "åttendedel": 8, "niendedel": 9,
+          "tidel": 10, "tiendedel": 10}
+_BY_POPULATION = re.compile(r"\better\s+(?:folketal\w{0,3}|innbyggertal\w{0,3}|innbyggjartal\w{0,3}|"
+                            r"folkemengd\w{0,3}|antall\s+innbyggere|talet\s+på\s+innbyggjarar)", re.IGNORECASE)
+_NAMED_FIGURE = re.compile(r"(?P<name>[A-ZÆØÅ][\w-]{1,30}(?: [A-ZÆØÅ][\w-]{1,30}){0,2})(?: (?:kommune|fylkeskommune))?"
+                           r":? ?\(?(?P<value>\d{1,3}(?:[  .]\d{3}){0,3}|\d{3,9})\b(?! ?%)")
+
+
+def _shares_in_sentences(clause, participants: list[Named]) -> list[Share]:
+    for sentence in sentences_of(clause):
+        text = sentence.text
+        if not _SHARE_WORDS.search(text) and not _PERCENT.search(text):
+            continue
+        found = _percent_pairs(sentence, participants)
+        if found:
+            return found
+        if participants and _EQUAL.search(text):
+            return _each(sentence, participants, Fraction(1, len(participants)))
+        part = _PART_EACH.search(text)
+        if participants and part:
+            word = part["part"].lower()
+            return _each(sentence, participants, Fraction(1, int(word) if word.isdigit() else _PARTS[word]))
+        if _BY_POPULATION.search(text):
+            return _population(clause, sentence, participants)
+    return []
+
+
+def sentences_of(clause):
+    from .text import sentences
+
+    return sentences(clause)
+
+
+def _percent_pairs(sentence: Sentence, participants: list[Named]) -> list[Share]:
+    known = {key(p.name) for p in participants}
+    found = []
+    for match in _NAMED_PERCENT.finditer(sentence.text):
+        name = match["name"]
+        if _NOT_A_NAME.match(name) or (known and key(name) not in known and not _looks_municipal(match[0])):
+            continue
+        value = Fraction(match["value"].replace(",", ".")) / 100
+        found.append(Share(name, value, sentence.clause.line_at(sentence.start + match.start()),
+                           sentence.clause.heading))
+    return found if len(found) >= 2 else []
+
+
+def _looks_municipal(text: str) -> bool:
+    return bool(re.search(r"\b(?:kommune|fylkeskommune)\b", text, re.IGNORECASE))
+
+
+def _each(sentence: Sentence, participants: list[Named], value: Fraction) -> list[Share]:
+    line = sentence.line
+    return [Share(p.name, value, line, sentence.clause.heading) for p in participants]
+
+
+def _population(clause, sentence: Sentence, participants: list[Named]) -> list[Share]:
+    """By population: the figures given for the participants, as fractions of their total."""
+    known = {key(p.name) for p in participants}
+    figures = []
+    for match in _NAMED_FIGURE.finditer(clause.text):
+        if known and key(match["name"]) not in known:
+            continue
+        value = int(re.sub(r"\D", "", match["value"]))
+        if value:
+            figures.append((match["name"], value, clause.line_at(match.start())))
+    total = sum(v for _, v, _ in figures)
+    if len(figures) < 2 or not total:
+        return []
+    return [Share(name, Fraction(value, total), line, clause.heading) for name, value, line in figures]
+
+
+def shares_not_assessable(draft: Draft, found: list[Share]) -> Sentence | None:
+    """The sentence that fixes the shares by population without giving the figures, if any
+    (`found`: the shares read from the draft)."""
+    if found:
+        return None
+    for sentence in all_sentences(draft.clauses):
+        if _BY_POPULATION.search(sentence.text) and _SHARE_WORDS.search(sentence.clause.text):
+            return sentence
+    return None
 
 
 def _shares_from_table(clause, rows) -> list[Share]:
@@ -269,11 +395,11 @@ def _shares_from_table(clause, rows) -> list[Share]:
     return found
 
 
-def _shares_from_lines(clause) -> list[Share]:
+def _shares_from_lines(clause, participants: list[Named] | None = None) -> list[Share]:
     found = []
     for number, line in enumerate(clause.text.split("\n")):
-        match = re.match(r"^\s*(?:[-*•·]\s*)?([A-ZÆØÅ][\w\s-]{1,40}?)\s*[:–-]\s*(.+)$", line)
-        if match and not _is_total(match.group(1)):
+        match = re.match(r"^\s*(?:[-*•·]\s*)?([A-ZÆØÅ][\w\s-]{1,40}?) ?[:–-] ?(\S.{0,200})$", line)
+        if match and not _is_total(match.group(1)) and not _NOT_A_NAME.match(match.group(1)):
             value = _share_value(match.group(2))
             if value is not None:
                 found.append(Share(match.group(1).strip(), value, clause.line + number, clause.heading))
@@ -295,9 +421,9 @@ def _share_value(text: str) -> Fraction | None:
 def rotation_order(draft: Draft) -> tuple[list[Named], Sentence | None]:
     """An explicit rotation order ('… på omgang i denne rekkefølgen: A, B, C'), if given."""
     for sentence in all_sentences(draft.clauses):
-        if not re.search(r"omgang|rotasjon|rullerer|roterer", sentence.text, re.IGNORECASE):
+        if not re.search(r"omgang|rotasjon|rullerer|roterer|rullering", sentence.text, re.IGNORECASE):
             continue
-        match = re.search(r"rekkefølge\w*\s*(?:er\s*)?:?\s*", sentence.text, re.IGNORECASE)
+        match = re.search(r"rekkj?efølgj?\w*(?:\s?er)?\s?:?\s?", sentence.text, re.IGNORECASE)
         if match and not re.search(r"alfabetisk", sentence.text[:match.end()], re.I):
             names = _named_items(sentence, match.end(), sentence.text[match.end():])
             if len(names) >= 2 and all(_plausible(n.name) for n in names):
@@ -339,9 +465,9 @@ def agreement_date(draft: Draft) -> date | None:
 
 
 _NAME_STATEMENTS = [
-    re.compile(r"\b(?:navn|namn|navnet|namnet)\s+(?:er|skal\s+være|skal\s+vere|blir|vert)\s+«?"
-               r"(?P<name>[^.«»\n(]+?)»?\s*(?:[.,(]|$|\bsom\b|\bog\b)", re.IGNORECASE),
-    re.compile(r"\b(?:kalt|heter|heiter|kalla)\s+«?(?P<name>[A-ZÆØÅ][^.«»\n(]+?)»?\s*(?:[.,(]|$|\bi\s+samsvar)",
+    re.compile(r"\b(?:navn|namn|navnet|namnet)\s+(?:er|skal\s+være|skal\s+vere|blir|vert)\s«?"
+               r"(?P<name>[^.«»\n(]{1,150}?)»?\s?(?:[.,(]|$|\bsom\b|\bog\b)", re.IGNORECASE),
+    re.compile(r"\b(?:kalt|heter|heiter|kalla)\s«?(?P<name>[A-ZÆØÅ][^.«»\n(]{0,150}?)»?\s?(?:[.,(]|$|\bi\s+samsvar)",
                re.IGNORECASE),
 ]
 

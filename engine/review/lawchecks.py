@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .extract import Named, Seats, kind_of_cooperation, stated_name
+from .extract import Named, Seats, stated_name
 from .model import Finding, Location
 from .parse import Draft
 from .text import NEGATION, Sentence, all_sentences, fraction_in
@@ -86,10 +86,12 @@ def participant_kind_check(participants: list[Named]) -> list[Finding]:
 # § 18-3 first paragraph: every participant at least one member, and at least as many deputies.
 def seats_check(participants: list[Named], seats: Seats) -> list[Finding]:
     findings = []
-    names = [p.name for p in participants] or [n.name for n in seats.names.values()]
+    names = [p.name for p in participants if p.kind != "other"] or [n.name for n in seats.names.values()]
+    if "*" in seats.members and "*" in seats.deputies and not seats.table:  # one rule for all: one finding
+        names = names[:1] and ["Hver deltaker"]
     for name in names:
         members, deputies = seats.seats_of(name), seats.deputies_of(name)
-        if members == 0:
+        if members == 0 or (members is None and seats.table):  # a seats table that leaves it out
             findings.append(finding(
                 "member-missing", "error", "kommuneloven § 18-3 første ledd", seats.members_at,
                 f"{name} har ingen medlemmer i representantskapet; samtlige deltakere skal være "
@@ -104,6 +106,55 @@ def seats_check(participants: list[Named], seats: Seats) -> list[Finding]:
                 f"{name} has {members} member(s) but only {deputies} deputy member(s) in the "
                 "representantskap; each council elects its members and at least as many deputies."))
     return findings
+
+
+_DEPUTY_WORDS = re.compile(r"\bvara\w{0,12}|\bstedfortreder\w{0,3}|\bstadfortredar\w{0,3}", _I)
+
+
+def deputies_missing(draft: Draft, seats: Seats) -> list[Finding]:
+    """Members are fixed, but the agreement elects no deputies anywhere."""
+    if not seats.members or draft.truncated_at or _DEPUTY_WORDS.search(draft.body):
+        return []
+    return [finding(
+        "deputies-missing", "error", "kommuneloven § 18-3 første ledd", seats.members_at or title_location(draft),
+        "Avtalen fastsetter medlemmer i representantskapet, men ingen varamedlemmer. Hvert kommunestyre "
+        "(fylkesting) velger selv sine medlemmer og minst like mange varamedlemmer.",
+        "The agreement fixes the members of the representantskap but no deputies. Each council elects "
+        "its members and at least as many deputies.")]
+
+
+def representantskap_missing(draft: Draft) -> list[Finding]:
+    if draft.truncated_at or re.search(r"representantskap", draft.body, _I):
+        return []
+    return [finding(
+        "representantskap-missing", "error", "kommuneloven § 18-3 første ledd", title_location(draft),
+        "Avtalen oppretter ikke noe representantskap. Representantskapet er det øverste organet i et "
+        "interkommunalt politisk råd, og samtlige deltakere skal være representert i det.",
+        "The agreement sets up no representantskap. The representantskap is the supreme body of an IPR, "
+        "and every participant must be represented in it.")]
+
+
+_TERM = re.compile(r"valperiode|valgperiode|funksjonstid|velges\s+for|vert\s+valt?\s+for|veljast\s+for|"
+                   r"\b(?:fire|4|to|2)\s+år\b|kommunestyreperiode", _I)
+_LEADER = re.compile(r"\b(?:leder|leiar|nestleder|nestleiar)\b", _I)
+
+
+def defaults_of_18_3(draft: Draft) -> list[Finding]:
+    """What § 18-3 supplies where the agreement is silent (info: lawful, but said so)."""
+    if draft.truncated_at:
+        return []
+    found = []
+    if not _TERM.search(draft.body):
+        found.append(finding(
+            "term-default", "info", "kommuneloven § 18-3 tredje ledd", title_location(draft),
+            "Avtalen fastsetter ingen valgperiode; da velges medlemmer og varamedlemmer for fire år.",
+            "The agreement sets no term; members and deputies are then elected for four years."))
+    if not _LEADER.search(draft.body):
+        found.append(finding(
+            "leader-default", "info", "kommuneloven § 18-3 første ledd", title_location(draft),
+            "Avtalen sier ikke hvem som velger leder og nestleder; da velger representantskapet dem selv.",
+            "The agreement does not say who elects the leader and vice; the representantskap then does."))
+    return found
 
 
 # § 18-3 first paragraph: "Hvert kommunestyre eller fylkesting velger selv sine medlemmer".
@@ -206,40 +257,19 @@ def observer_vote_check(draft: Draft) -> list[Finding]:
     return findings
 
 
-# § 31-2: a body organised under § 27 of the 1992 act must be converted into an IPR or a KO.
-def conversion_check(draft: Draft, kind: str) -> list[Finding]:
-    if kind == "section27":
-        sentence = next((s for s in all_sentences(draft.clauses) if re.search(r"§\s*27\b", s.text)), None)
-        where = sentence.location() if sentence else title_location(draft)
-        return [finding(
-            "section-27-conversion", "error", "kommuneloven § 31-2 første og andre ledd", where,
-            "Samarbeidet er organisert etter § 27 i kommuneloven 1992. Det må omdannes til et "
-            "interkommunalt politisk råd (§ 18-1) eller et kommunalt oppgavefellesskap (§ 19-1); hvert "
-            "kommunestyre vedtar omdanningen og den nye samarbeidsavtalen.",
-            "The cooperation is organised under § 27 of the 1992 act. It must be converted into an IPR "
-            "(§ 18-1) or a KO (§ 19-1); each council decides the conversion and adopts the new agreement.")]
-    if kind == "regionrad":
-        return [finding(
-            "section-27-conversion", "warning", "kommuneloven § 31-2 første ledd; § 18-1",
-            title_location(draft),
-            "Avtalen sier ikke at rådet er et interkommunalt politisk råd etter kommuneloven kapittel 18. "
-            "Er det et regionråd organisert etter § 27 i 1992-loven, må det omdannes (§ 31-2); som IPR "
-            "må navnet inneholde «interkommunalt politisk råd» (§ 18-1 tredje ledd).",
-            "The agreement does not say the council is an IPR under chapter 18. If it is a regional "
-            "council organised under § 27 of the 1992 act it must be converted (§ 31-2); as an IPR its "
-            "name must contain 'interkommunalt politisk råd' (§ 18-1 third paragraph).")]
-    if kind == "ko":
-        return [finding(
-            "not-an-ipr", "info", "kommuneloven § 19-1 og § 19-4", title_location(draft),
-            "Avtalen gjelder et kommunalt oppgavefellesskap (kapittel 19), ikke et interkommunalt politisk "
-            "råd. Sjekklisten etter § 18-4 er brukt til sammenligning; for oppgavefellesskap gjelder § 19-4.",
-            "The agreement is for a kommunalt oppgavefellesskap (chapter 19), not an IPR. The § 18-4 "
-            "checklist is shown for comparison; § 19-4 governs a KO.")]
-    return []
+def not_an_ipr(draft: Draft, kind: str) -> list[Finding]:
+    if kind != "ko":
+        return []
+    return [finding(
+        "not-an-ipr", "info", "kommuneloven § 19-1 og § 19-4", title_location(draft),
+        "Avtalen gjelder et kommunalt oppgavefellesskap (kapittel 19), ikke et interkommunalt politisk "
+        "råd. Sjekklisten etter § 18-4 er brukt til sammenligning; for oppgavefellesskap gjelder § 19-4.",
+        "The agreement is for a kommunalt oppgavefellesskap (chapter 19), not an IPR. The § 18-4 "
+        "checklist is shown for comparison; § 19-4 governs a KO.")]
 
 
-def law_checks(draft: Draft, participants: list[Named], seats: Seats) -> list[Finding]:
-    kind = kind_of_cooperation(draft)
-    return (conversion_check(draft, kind) + name_check(draft, kind) + enkeltvedtak_check(draft)
+def law_checks(draft: Draft, participants: list[Named], seats: Seats, kind: str) -> list[Finding]:
+    return (not_an_ipr(draft, kind) + name_check(draft, kind) + enkeltvedtak_check(draft)
             + participant_kind_check(participants) + seats_check(participants, seats)
+            + deputies_missing(draft, seats) + representantskap_missing(draft) + defaults_of_18_3(draft)
             + election_check(draft) + amendment_check(draft) + observer_vote_check(draft))

@@ -7,23 +7,32 @@ text maps back to a line of the file (`Clause.line_at`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
 from ..yamlio import read_text
+from .docxread import docx_lines
+from .mdread import markdown_layout
 
-TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+# A review reads each clause with some 150 patterns: a limit well above any real agreement (the
+# longest stored one is about 5 kB) keeps the time of a hostile file to seconds.
+MAX_TEXT_BYTES = 512 * 1024
+TEXT_SUFFIXES = {".txt", ".text"}
 
-# Headings the drafts and the stored agreements use: "§ 3 Representantskapet", "§ 3:   Rådet",
-# "3. Formål", "3.1 Møter", "1-1 Navn", "• 1 Grunnlag", "Kapittel 2 …", Markdown "## …".
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<title>.+?)\s*#*\s*$")
-_PARAGRAPH = re.compile(r"^\s{0,3}(?:\*\*)?§\s*(?P<num>\d+[a-z]?)\s*[.:]?(?:\s+(?P<rest>[^.]{0,90}?))?"
-                        r"(?:\*\*)?\s*$")
-_NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})*)\.?\s+(?P<rest>[A-ZÆØÅ][^.:;]{0,90})$")
-_DASHED = re.compile(r"^\s*(?:[•·*-]\s*)?(?P<num>\d{1,2}(?:-\d{1,2})?)\s+(?P<rest>[A-ZÆØÅ][^.:;]{0,60})$")
-_CHAPTER = re.compile(r"^\s*(?:Kapittel|Kap\.)\s+(?P<num>\d+)\b.*$", re.IGNORECASE)
-_SEPARATOR = re.compile(r"^\s*[-=]{20,}\s*$")
+# Headings the drafts and the stored agreements use: "§ 3 Representantskapet", "§ 3: Rådet",
+# "3. Formål", "3.1 Møter", "1-1 Navn", "• 1 Grunnlag", "Kapittel 2 …", and in plain text "## …".
+# Lines reach these patterns with runs of blanks squashed to one space (`_squash_blanks`), so
+# each pattern uses single optional spaces and bounded repeats: no two unbounded quantifiers can
+# compete for the same characters (no catastrophic backtracking on hostile input).
+_MD_HEADING = re.compile(r"^ {0,3}#{1,6} (?P<title>[^\n]*)$")
+_PARAGRAPH = re.compile(r"^ ?(?:\*\*)?§ ?(?P<num>\d{1,3}[a-z]?) ?[.:]?(?: (?P<rest>[^.]{0,90}))?$")
+_NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,4})\.? (?P<rest>[A-ZÆØÅ][^.:;]{0,90})$")
+_DASHED = re.compile(r"^ ?(?:[•·*-] ?)?(?P<num>\d{1,2}(?:-\d{1,2})?) (?P<rest>[A-ZÆØÅ][^.:;]{0,60})$")
+_CHAPTER = re.compile(r"^ ?(?:Kapittel|KAPITTEL|Kap\.|KAP\.) (?P<num>\d{1,3})\b")  # not a wrapped "kapittel 18"
+_SEPARATOR = re.compile(r"^ ?[-=]{20,} ?$")
 _TRUNCATED = re.compile(r"\[TEKSTEN SLUTTER HER|\[\.\.\.\]|\[…\]")
 
 
@@ -34,9 +43,15 @@ class Clause:
     line: int  # the heading's line (1 for the untitled start of a document)
     text: str  # the heading line and the body, joined by newlines
     headed: bool = True  # False for the untitled start of a document (no heading line)
+    cache: dict = field(default_factory=dict, repr=False, compare=False)  # derived data (sentences)
 
     def line_at(self, offset: int) -> int:
-        return self.line + self.text.count("\n", 0, max(0, offset))
+        """The file line of an offset in `text`: a binary search in the newline offsets, so that
+        locating many matches in a long clause stays linear (no count from the start each time)."""
+        newlines = self.cache.get("newlines")
+        if newlines is None:
+            newlines = self.cache["newlines"] = [i for i, c in enumerate(self.text) if c == "\n"]
+        return self.line + bisect_left(newlines, max(0, offset))
 
 
 @dataclass
@@ -64,27 +79,48 @@ def read_draft(path: Path | str) -> Draft:
     if not path.is_file():
         raise InputError("filen finnes ikke" if not path.exists() else "er ikke en fil",
                          file=str(path), hint="sjekk stien")
+    literal: set[int] = set()
+    continuation: set[int] = set()
+    if suffix != ".docx" and path.stat().st_size > MAX_TEXT_BYTES:
+        raise InputError(f"filen er for stor for en gjennomgang ({path.stat().st_size} byte; grensen er "
+                         f"{MAX_TEXT_BYTES})", file=str(path), hint="en samarbeidsavtale er langt kortere; del filen opp")
     if suffix == ".docx":
-        lines, styles = _docx_lines(path)
+        lines, styles = docx_lines(path)
+    elif suffix in MARKDOWN_SUFFIXES:
+        layout = markdown_layout(read_text(path))
+        lines, styles, literal = layout.lines, dict(layout.headings), layout.literal
+        continuation = layout.continuation
     elif suffix in TEXT_SUFFIXES or suffix == "":
         lines, styles = read_text(path).splitlines(), {}
     else:
         raise InputError(f"filtypen '{suffix}' støttes ikke", file=str(path),
                          hint="bruk Markdown (.md), ren tekst (.txt), Word (.docx) eller vedtekter (.yaml)")
+    if sum(len(line) + 1 for line in lines) > MAX_TEXT_BYTES:
+        raise InputError(f"teksten er for lang for en gjennomgang (over {MAX_TEXT_BYTES} tegn)", file=str(path),
+                         hint="en samarbeidsavtale er langt kortere; del dokumentet opp")
     if not any(line.strip() for line in lines):
         raise InputError("filen er tom", file=str(path), where="linje 1")
-    return parse_lines(lines, str(path), heading_lines=styles)
+    return parse_lines(lines, str(path), heading_lines=styles, literal=literal,
+                       markdown=suffix in MARKDOWN_SUFFIXES, continuation=continuation)
 
 
-def parse_lines(lines: list[str], file: str, heading_lines: dict[int, bool] | None = None) -> Draft:
-    """Split lines into clauses. `heading_lines` marks lines a word processor styled as headings."""
+def parse_lines(lines: list[str], file: str, heading_lines: dict[int, bool | str] | None = None,
+                literal: set[int] | None = None, markdown: bool = False,
+                continuation: set[int] | None = None) -> Draft:
+    """Split lines into clauses. `heading_lines` marks lines that are headings by structure (a
+    Markdown heading with its title, or a word processor's heading style); `literal` lines (code,
+    tables, comments) are never headings. Without `markdown`, '# …' lines are headings too."""
+    lines = [_squash_blanks(line) for line in lines]
+    literal = literal or set()
     start, preamble = _skip_source_header(lines)
     end, truncated_at = _end_of_agreement(lines, start)
     clauses: list[Clause] = []
     current_head, current_num, current_line, body = None, None, start + 1, []
     for index in range(start, end):
         raw = lines[index]
-        heading = _heading(raw, (heading_lines or {}).get(index + 1, False))
+        structural = (heading_lines or {}).get(index + 1, False)
+        heading = None if index + 1 in literal else _heading(
+            raw, structural, markdown, explicit_only=index + 1 in (continuation or ()))
         if heading:
             _close(clauses, current_head, current_num, current_line, body)
             current_head, current_num = heading
@@ -103,19 +139,31 @@ def _close(clauses, heading, number, line, body) -> None:
         clauses.append(Clause(heading or "", number, line, "\n".join(body), headed=heading is not None))
 
 
-def _heading(raw: str, styled: bool) -> tuple[str, str | None] | None:
+def _squash_blanks(line: str) -> str:
+    """Runs of blanks as one space (linear), so that no pattern ever meets a long run of them;
+    line numbers do not change."""
+    return _BLANKS.sub(" ", line).rstrip()
+
+
+_BLANKS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+
+
+def _heading(raw: str, styled: bool | str, markdown: bool = False,
+             explicit_only: bool = False) -> tuple[str, str | None] | None:
     line = raw.rstrip()
     if not line.strip():
         return None
-    md = _MD_HEADING.match(line)
+    if isinstance(styled, str):  # a Markdown heading: its title from markdown-it-py
+        return _titled(styled)
+    md = None if markdown else _MD_HEADING.match(line)
     if md:
-        title = md["title"].strip("* ")
-        inner = _heading(title, False)
-        return (title, inner[1] if inner else None)
+        return _titled(md["title"].rstrip("# "))
     for pattern in (_PARAGRAPH, _CHAPTER):
         found = pattern.match(line)
         if found:
             return (_squash(line.strip("* ")), found["num"])
+    if explicit_only:
+        return None
     for pattern in (_NUMBERED, _DASHED):
         found = pattern.match(line)
         if found:
@@ -123,6 +171,12 @@ def _heading(raw: str, styled: bool) -> tuple[str, str | None] | None:
     if styled:
         return (_squash(line.strip()), None)
     return None
+
+
+def _titled(title: str) -> tuple[str, str | None]:
+    title = _squash(title).strip("* ")
+    inner = _heading(title, False, True)
+    return (title, inner[1] if inner else None)
 
 
 def _squash(text: str) -> str:
@@ -162,33 +216,3 @@ def _end_of_agreement(lines: list[str], start: int) -> tuple[int, int | None]:
         if _TRUNCATED.search(lines[index]):
             return len(lines), index + 1
     return len(lines), None
-
-
-def _docx_lines(path: Path) -> tuple[list[str], dict[int, bool]]:
-    """Paragraphs and table rows of a .docx in document order; table rows as '| a | b |'."""
-    try:
-        import docx  # python-docx, only needed for Word files
-        from docx.table import Table
-        from docx.text.paragraph import Paragraph
-    except ImportError:  # pragma: no cover - depends on the installation
-        raise InputError("python-docx er ikke installert", file=str(path),
-                         hint="pip install 'vedtekt[docx]'") from None
-    try:
-        document = docx.Document(str(path))
-    except Exception as exc:  # python-docx raises several kinds for a broken file
-        raise InputError(f"kan ikke lese Word-filen ({type(exc).__name__})", file=str(path),
-                         hint="lagre filen på nytt som .docx") from None
-    lines: list[str] = []
-    headings: dict[int, bool] = {}
-    for child in document.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            para = Paragraph(child, document)
-            style = (para.style.name if para.style is not None else "") or ""
-            lines.append(para.text)
-            if style.lower().startswith(("heading", "overskrift", "title", "tittel")):
-                headings[len(lines)] = True
-        elif tag == "tbl":
-            for row in Table(child, document).rows:
-                lines.append("| " + " | ".join(c.text.strip() for c in row.cells) + " |")
-    return lines, headings

@@ -36,7 +36,14 @@ class Sentence:
 
 def sentences(clause: Clause) -> list[Sentence]:
     """The clause's sentences; its heading line is one of its own (a heading ends no sentence
-    with a full stop, and a word processor puts no blank line after it)."""
+    with a full stop, and a word processor puts no blank line after it). Split once per clause."""
+    cached = clause.cache.get("sentences")
+    if cached is None:
+        cached = clause.cache["sentences"] = _split(clause)
+    return list(cached)
+
+
+def _split(clause: Clause) -> list[Sentence]:
     result, start = [], 0
     if clause.headed:
         end = clause.text.find("\n")
@@ -68,7 +75,7 @@ NUMBER_WORDS = {
     "en": 1, "én": 1, "ett": 1, "ein": 1, "eitt": 1, "ei": 1, "to": 2, "tre": 3, "fire": 4,
     "fem": 5, "seks": 6, "sju": 7, "syv": 7, "åtte": 8, "ni": 9, "ti": 10,
 }
-NUMBER = r"(\d+|en|én|ett|ein|eitt|ei|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti)"
+NUMBER = r"(\d{1,3}|en|én|ett|ein|eitt|ei|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti)"
 
 
 def to_int(word: str) -> int | None:
@@ -98,8 +105,8 @@ NEGATION = re.compile(r"\b(?:ikke|ikkje|ingen|uten|utan|verken|aldri)\b", re.IGN
 
 def split_list(text: str) -> list[str]:
     """'A, B, C og D' → [A, B, C, D]; bullets and trailing punctuation removed."""
-    text = re.sub(r"^\s*[-*•·]\s*", "", text.strip())
-    parts = re.split(r",|;|\s+og\s+|\s+samt\s+|\s+and\s+", text)
+    text = re.sub(r"^[-*•·] ?", "", flat(text))
+    parts = re.split(r",|;|\b (?:og|samt|and) \b", text)
     return [p.strip(" .:;*\t\n") for p in parts if p.strip(" .:;*\t\n")]
 
 
