@@ -374,6 +374,16 @@ _NOT_ERRORS = {"unknown-attendee", "deputy-not-fixed", "deputy-and-principal",
                "tie-decided-by-chair", "tie-in-election", "tie-without-chair-vote"}
 
 
+def _web_round_trip(targets: dict) -> dict | None:
+    """(w) the web page's check round trip (engine/web/bench.py); None without the web extra."""
+    from .web.bench import check_round_trip
+
+    figures = check_round_trip()
+    if figures is not None:
+        targets["web_check_server_time_lt_50_ms"] = figures["server_ms_median"] < 50
+    return figures
+
+
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="skriv resultatet som JSON")
 @click.option("--seconds", type=float, default=1.0, show_default=True,
@@ -391,6 +401,8 @@ def bench(as_json, seconds, rounds, scale):
     """
     say = (lambda m: None) if as_json else (lambda m: click.echo(f"… {m}", err=True))
     result = run(seconds=seconds, rounds=rounds, progress=say)
+    say("(w) web: POST /api/check round trip")
+    result["w_web_check_round_trip"] = _web_round_trip(result["targets"])
     if scale:
         say("scale: vedtekt check on 1,000 and 10,000 generated files")
         result["scale"] = globals()["scale"]()
@@ -420,6 +432,10 @@ def bench(as_json, seconds, rounds, scale):
     r = result["d_cold_start_vs_bare_import"]
     click.echo(f"(d') kald check {r['cold_check_ms']} ms mot import av pydantic, yaml, click "
                f"{r['bare_import_ms']} ms: {r['ratio']}×")
+    if result["w_web_check_round_trip"]:
+        g = result["w_web_check_round_trip"]
+        click.echo(f"(w) nettsiden, POST /api/check: {g['server_ms_median']} ms servertid, "
+                   f"{g['round_trip_ms_median']} ms tur-retur (median av {g['runs']})")
     for name, figures in result.get("scale", {}).items():
         click.echo(f"    {name}: {figures['peak_rss_mb']} MB, {figures['wall_s']} s")
     if "scale_cases" in result:

@@ -27,6 +27,9 @@ LAZY_COMMANDS = {
     "calendar": "engine.rotation_cli:calendar",
     "examples": "engine.examples:examples",
     "verify": "engine.verify.cli:verify",
+    "people": "engine.people:people",
+    "new-scenario": "engine.people:new_scenario",
+    "serve": "engine.web.cli:serve",
 }
 
 

@@ -44,5 +44,7 @@ expect 0 "quorum" "$v" explain --list
 mkdir -p empty
 expect 2 "fant ingen vedtekter" env VEDTEKT_BYLAWS="$work/empty" "$v" bylaws
 expect 2 "finnes ikke" "$v" check --bylaws-dir "$work/nowhere" ex/scenarios/
+expect 0 "fast stedfortreder" "$v" people --organ folloradet --date 2021-02-12
+expect 2 "pip install 'vedtekt[web]'" "$v" serve  # installed without the web extra
 [ "$failures" -eq 0 ] || { echo "smoke: $failures failed"; exit 1; }
 echo "smoke: the installed wheel works outside the checkout"

@@ -1,0 +1,88 @@
+"""The data behind the other pages (organisation, rotation, transition), from the library's own
+functions; the templates only lay it out."""
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import InputError, NotModelled
+from ..library import Library
+
+
+def council_document(council: str, on: date, lib: Library):
+    docs = [d for d in lib.documents.values() if d.council == council and d.in_force(on)]
+    if not docs:
+        raise NotModelled(f"ingen vedtekter for {council} er modellert for {on} [not-modelled]",
+                          where="date")
+    return docs[0]
+
+
+def authority(council: str, on: date, node: str, kind: str, lib: Library) -> dict:
+    """The graph's nodes and the answers to the questions asked (who instructs, chain, who
+    decides), each with its citation."""
+    from .. import graph
+
+    G = graph.authority_graph(council_document(council, on, lib), on)
+    label = lambda n: G.nodes[n]["label"]  # noqa: E731
+    out = {"document": G.graph["document"],
+           "nodes": sorted((label(n) for n, d in G.nodes(data=True) if d["kind"] != "participant"),
+                           key=str.casefold),
+           "kinds": sorted(G.graph["case_kinds"].items()),
+           "instructs": None, "chain": None, "decides": None}
+    if node:
+        target = graph.resolve_node(G, node)
+        out["node_label"] = label(target)
+        out["instructs"] = [{"label": label(u), "citation": d["citation"]}
+                            for u, v, d in G.in_edges(target, data=True) if d["kind"] == "instructs"]
+        try:
+            out["chain"] = [{"label": label(s.target), "citation": s.citation,
+                             "kind": _REVERSED.get(s.kind, s.kind) if s.reversed else graph.EDGE_KINDS.get(s.kind, s.kind)}
+                            for s in graph.chain(G, target)]
+        except InputError as exc:
+            out["chain_error"] = exc.bare
+    if kind:
+        out["decides"] = [{"label": label(i["organ"]),
+                           "innstilling": label(i["needs_innstilling_from"])
+                           if i.get("needs_innstilling_from") in G else i.get("needs_innstilling_from"),
+                           "citation": i["citation"]} for i in graph.who_decides(G, kind)]
+    return out
+
+
+_REVERSED = {"steers": "styres av", "instructs": "instrueres av", "leads": "ledes av"}
+
+
+@lru_cache(maxsize=16)
+def authority_svg(council: str, on: date, lib_root: str | None) -> str:
+    """The graph drawn as SVG (matplotlib, the same picture as `vedtekt authority show`)."""
+    from .. import graph
+    from ..library import library
+
+    G = graph.authority_graph(council_document(council, on, library(lib_root)), on)
+    with tempfile.TemporaryDirectory(prefix="vedtekt-svg-") as tmp:
+        path = Path(tmp) / "graph.svg"
+        graph.draw(G, str(path), "svg")
+        return path.read_text(encoding="utf-8")
+
+
+def rotation(council: str, first: int, last: int, lang: str, lib: Library) -> dict:
+    from ..rotation import rotation_report
+
+    if not 1900 <= first <= 2200 or not 1900 <= last <= 2200:
+        raise InputError("årstallet er utenfor 1900–2200", where="start/end")
+    return rotation_report(council, first, last, lang, lib).model_dump(by_alias=True, mode="json")
+
+
+@lru_cache(maxsize=1)
+def transition() -> dict:
+    """The transition report (shipped scenarios, without the generated meetings: a page must
+    answer in seconds); computed once per server."""
+    from ..transition import transition as build
+    from ..transition_cli import to_markdown
+
+    from markdown_it import MarkdownIt
+
+    report = build("folloradet", "folloregionen", None, generated=False)
+    html = MarkdownIt("commonmark", {"html": False}).enable("table").render(to_markdown(report))
+    return {"html": html}  # raw HTML in the Markdown is escaped (html: False)
