@@ -311,7 +311,7 @@ def _common(f):
     f = council_option(f)
     f = date_option(required=True, help="møtedatoen (ÅÅÅÅ-MM-DD)")(f)
     f = click.option("--organ", required=True, shell_complete=complete_organ,
-                     help="organets id, f.eks. folloradet")(f)
+                     help="organets id (se «vedtekt bylaws»)")(f)
     return f
 
 

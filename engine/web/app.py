@@ -72,10 +72,11 @@ def create_app(*, bylaws_dir: Path | None = None, meetings_dir: Path | None = No
             return page(request, "review.html", report=None, error=str(exc))
 
     @app.get("/authority", response_class=HTMLResponse, include_in_schema=False)
-    def authority_page(request: Request, date: str = "2021-02-01", council: str = "follo",
+    def authority_page(request: Request, date: str = "2021-02-01", council: str = "",
                        node: str = "", kind: str = ""):
         from . import pages
 
+        council = council or lib().default_council or ""
         try:
             data = pages.authority(council, service_day(date), node, kind, lib())
             return page(request, "authority.html", data=data, error=None, date=date, council=council,
@@ -85,16 +86,18 @@ def create_app(*, bylaws_dir: Path | None = None, meetings_dir: Path | None = No
                         council=council, node=node, kind=kind)
 
     @app.get("/authority.svg", include_in_schema=False)
-    def authority_svg(date: str = "2021-02-01", council: str = "follo"):
+    def authority_svg(date: str = "2021-02-01", council: str = ""):
         from . import pages
 
+        council = council or lib().default_council or ""
         svg = pages.authority_svg(council, service_day(date), app.state.lib_root)
         return Response(svg, media_type="image/svg+xml")
 
     @app.get("/rotation", response_class=HTMLResponse, include_in_schema=False)
-    def rotation_page(request: Request, council: str = "follo", start: int = 2012, end: int = 2025):
+    def rotation_page(request: Request, council: str = "", start: int = 2012, end: int = 2025):
         from . import pages
 
+        council = council or lib().default_council or ""
         try:
             data = pages.rotation(council, start, end, lang_of(request), lib())
             return page(request, "rotation.html", data=data, error=None, council=council, start=start, end=end)
@@ -106,7 +109,7 @@ def create_app(*, bylaws_dir: Path | None = None, meetings_dir: Path | None = No
     def transition_page(request: Request):
         from . import pages
 
-        return page(request, "transition.html", data=pages.transition())
+        return page(request, "transition.html", data=pages.transition(app.state.lib_root))
 
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
     def api_docs(request: Request):

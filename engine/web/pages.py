@@ -74,8 +74,8 @@ def rotation(council: str, first: int, last: int, lang: str, lib: Library) -> di
     return rotation_report(council, first, last, lang, lib).model_dump(by_alias=True, mode="json")
 
 
-@lru_cache(maxsize=1)
-def transition() -> dict:
+@lru_cache(maxsize=4)
+def transition(lib_root=None) -> dict:
     """The transition report (shipped scenarios, without the generated meetings: a page must
     answer in seconds); computed once per server."""
     from ..transition import transition as build
@@ -83,6 +83,12 @@ def transition() -> dict:
 
     from markdown_it import MarkdownIt
 
-    report = build("folloradet", "folloregionen", None, generated=False)
+    from ..library import library
+
+    declared = library(lib_root).transitions  # the move the bylaws data declares (before, after)
+    if not declared:
+        return {"html": "<p>Ingen overgang er beskrevet i vedtektsdataene.</p>"}
+    before, after = declared[0].documents
+    report = build(before, after, None, generated=False)
     html = MarkdownIt("commonmark", {"html": False}).enable("table").render(to_markdown(report))
     return {"html": html}  # raw HTML in the Markdown is escaped (html: False)
