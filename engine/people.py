@@ -259,12 +259,13 @@ def skeleton_scenario(s: dict) -> str:
     q = _yaml_str
     voters = [m for g in s["members"] for m in g["members"] if "vote" in m["rights"]]
     seated = [m for g in s["members"] for m in g["members"]] + s["advisers"]
-    lines = [f"# Skjelett laget av `vedtekt new-scenario --organ {s['organ']['id']} --date {s['date']}`.",
+    lines = [f"# Skjelett laget av `vedtekt new-scenario --council {s['council']} --organ {s['organ']['id']} --date {s['date']}`.",
              "# Rett opp oppmøte, møteleder og saker etter protokollen, og skriv i description hvilken",
              "# lovtekst som avgjør dommen. Se scenarios/README.md for alle nøkler.",
              f"name: {q(s['organ']['name'] + ' ' + s['date'])}",
              "description: >-",
              "  Beskriv møtet og siter paragrafen som avgjør om det er gyldig.",
+             f"council: {s['council']}",
              f"organ: {s['organ']['id']}",
              f"date: {s['date']}"]
     leader = s["leader"]
