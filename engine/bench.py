@@ -111,23 +111,7 @@ FIVE = ("absent", "present", "for", "against", "blank")
 def exhaustive_six(states=FIVE) -> list[dict]:
     """Every pattern of one ordinary case: each of the six mayors in one of `states` (absent,
     present without voting, voting for, against or blank): 4^6 = 4,096 or 5^6 = 15,625."""
-    out = []
-    for pattern in product(states, repeat=6):
-        attendance, votes = [], {"for": [], "against": [], "blank": []}
-        for p, state in zip(base.PARTICIPANTS, pattern):
-            if state == "absent":
-                continue
-            attendance.append({"person": base.MAYOR[p]})
-            if state != "present":
-                votes[state].append(base.MAYOR[p])
-        present = {a["person"] for a in attendance}
-        s = {"name": "six", "organ": "folloradet", "date": DATE, "attendance": attendance,
-             "cases": [{"id": "1/21", "votes": {k: v for k, v in votes.items() if v}}]}
-        chair = base.LEADER if base.LEADER in present else base.VICE if base.VICE in present else None
-        if chair:
-            s["chair"] = chair
-        out.append(s)
-    return out
+    return [_six_dict(pattern) for pattern in product(states, repeat=6)]
 
 
 def prepared(dicts: list[dict]):
