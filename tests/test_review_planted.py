@@ -17,6 +17,8 @@ from engine.review import review_file
 from engine.review.checks import by_rule, declared
 from engine.review.cli import review
 
+from .test_review_drafts import _line_of  # the first line holding a text, outside the draft's HTML comment
+
 ROOT = Path(__file__).resolve().parent.parent
 DRAFTS = ROOT / "drafts"
 ANDRE_RAD = ROOT.parent / "shared" / "domain" / "sources" / "andre-rad"
@@ -32,14 +34,6 @@ RIGHT_ON_REAL = {
 }
 
 
-def _line_of(path: Path, text: str) -> int:
-    in_comment = False
-    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
-        in_comment = in_comment or "<!--" in line
-        if not in_comment and text in line:
-            return number
-        in_comment = in_comment and "-->" not in line
-    raise AssertionError(f"{text!r} not in {path}")
 
 
 def _planted(spec_path: Path):
