@@ -2,7 +2,7 @@
 
 The bylaws, the example scenarios and the drafts stay in the checkout's top-level folders
 (bylaws/, scenarios/, scenarios-payments/, drafts/); building a wheel copies them to
-engine/_shipped/, where engine/resources.py finds them with importlib.resources. An editable
+engine/_shipped/, where engine/core/resources.py finds them with importlib.resources. An editable
 install copies nothing: it reads the checkout's folders.
 """
 import shutil
@@ -13,7 +13,7 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from engine.resources import PACKAGED, SHIPPED  # noqa: E402  (one list of the shipped folders)
+from engine.core.resources import PACKAGED, SHIPPED  # noqa: E402  (one list of the shipped folders)
 
 
 class BuildPyWithData(build_py):

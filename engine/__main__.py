@@ -1,4 +1,4 @@
 """`python -m engine` is the `vedtekt` command."""
-from .cli import main
+from engine.cli.main import main
 
 main()

@@ -1,4 +1,4 @@
-"""The authority graph (engine/graph.py), its CLI (`vedtekt authority …`) and spending authority."""
+"""The authority graph (engine/analyses/graph.py), its CLI (`vedtekt authority …`) and spending authority."""
 from __future__ import annotations
 
 import doctest
@@ -12,11 +12,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine import graph
-from engine.cli import main
-from engine.errors import InputError
-from engine.library import library
-from engine.model import Document
+from engine.analyses import graph
+from engine.cli.main import main
+from engine.core.errors import InputError
+from engine.core.library import library
+from engine.core.model import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 PAYMENTS = sorted((ROOT / "scenarios-payments").glob("*.yaml"))
@@ -268,7 +268,7 @@ def test_committed_picture_exists():
 
 
 def test_check_does_not_import_networkx_or_matplotlib():
-    code = ("import sys\nfrom engine.cli import main\n"
+    code = ("import sys\nfrom engine.cli.main import main\n"
             "try:\n    main(['check', 'scenarios/folloradet/2021-02-quorum.yaml'])\n"
             "except SystemExit:\n    pass\n"
             "print(sorted(m for m in ('networkx', 'matplotlib') if m in sys.modules))")
@@ -279,7 +279,7 @@ def test_check_does_not_import_networkx_or_matplotlib():
 # -- spending authority ----------------------------------------------------------------------------
 @pytest.mark.parametrize("path", PAYMENTS, ids=[p.name for p in PAYMENTS])
 def test_payment_gets_expected_verdict(path):
-    from engine.spending import check_payment_file
+    from engine.analyses.spending import check_payment_file
 
     verdict = check_payment_file(path)
     assert verdict.expected_matches, verdict.expected_differences
@@ -287,7 +287,7 @@ def test_payment_gets_expected_verdict(path):
 
 
 def test_payment_reasons_cover_all_kinds():
-    from engine.spending import check_payment_file
+    from engine.analyses.spending import check_payment_file
 
     assert {check_payment_file(p).reason for p in PAYMENTS} == {
         "within-line", "over-line", "no-line", "no-authority"}

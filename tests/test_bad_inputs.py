@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from engine.cli import main
+from engine.cli.main import main
 
 CORPUS = Path(__file__).resolve().parent / "bad-inputs"
 FILES = sorted(CORPUS.glob("*.yaml"))
@@ -156,7 +156,7 @@ def test_only_regular_files_are_read(kind, tmp_path, capsys):
 
 def test_reads_are_capped_by_bytes_read_not_by_reported_size(tmp_path, monkeypatch):
     """A file that grows (or lies about its size) is still cut off at the limit."""
-    from engine import yamlio
+    from engine.core import yamlio
 
     path = tmp_path / "big.yaml"
     path.write_bytes(b"a: 1\n" * 100)

@@ -6,7 +6,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from engine.cli import cli, main
+from engine.cli.main import cli, main
 
 GOOD = """\
 name: t

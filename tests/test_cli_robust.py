@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from engine.cli import main
+from engine.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 VALID = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "scenarios").rglob("*.yaml"))[:40]]
@@ -87,8 +87,8 @@ def test_mutated_valid_scenarios(text):
 
 
 def test_incremental_report_is_identical_to_the_whole_report():
-    from engine import report
-    from engine.evaluate import check_file
+    from engine.render import report
+    from engine.core.evaluate import check_file
 
     verdicts = [check_file(p) for p in sorted((ROOT / "scenarios").rglob("*.yaml"))]
     for fmt, lang in (("json", "nb"), ("text", "nb"), ("text", "en")):

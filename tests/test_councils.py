@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from engine.cli import main
-from engine.errors import InputError
-from engine.evaluate import check_file
-from engine.library import Library, _library, library
+from engine.cli.main import main
+from engine.core.errors import InputError
+from engine.core.evaluate import check_file
+from engine.core.library import Library, _library, library
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -202,9 +202,9 @@ def _run(root: Path, monkeypatch, capsys, args: list[str]) -> tuple[int, str]:
 
 
 # -- no council in Python (issue 13, point 2) ---------------------------------------------------
-# Not scanned: engine/review/ reads draft agreements and holds a vocabulary of Norwegian organ
+# Not scanned: engine/analyses/review/ reads draft agreements and holds a vocabulary of Norwegian organ
 # words (arbeidsutvalget, sekretariatet, ...) for spotting references in any draft; engine/bench*.py
-# and engine/hostile.py generate Follorådet meetings as benchmark and campaign inputs by design.
+# and engine/cli/hostile.py generate Follorådet meetings as benchmark and campaign inputs by design.
 # None of them decides a verdict.
 NOT_SCANNED = ("review", "bench.py", "bench_baseline.py", "hostile.py")
 
@@ -259,7 +259,7 @@ def test_engine_code_names_no_council_and_quotes_no_clause():
         for line, text in _string_constants(path):
             found += [f"{path.relative_to(ROOT)}:{line}: {n}" for n in needles
                       if re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", text)]
-    for rule in (ROOT / "engine" / "rules.yaml").read_text(encoding="utf-8").splitlines():
+    for rule in (ROOT / "engine" / "core" / "rules.yaml").read_text(encoding="utf-8").splitlines():
         if rule.strip().startswith("citation:"):
             assert rule.split(":", 1)[1].strip().startswith(("kommuneloven", "forvaltningsloven")), rule
     assert not found, found
@@ -296,7 +296,7 @@ def test_the_guide_s_smallest_example_is_a_valid_council(tmp_path, capsys):
 def test_the_authority_graph_follows_declared_membership(council, on, organ, participant_edges):
     from datetime import date
 
-    from engine import graph
+    from engine.analyses import graph
 
     day = date.fromisoformat(on)
     doc = next(d for d in library().council_documents(council) if d.in_force(day))
@@ -313,7 +313,7 @@ def test_the_authority_graph_follows_declared_membership(council, on, organ, par
 def test_authority_listing_is_in_norwegian_order():
     from datetime import date
 
-    from engine import graph
+    from engine.analyses import graph
 
     text = graph.to_text(graph.authority_graph(library().document("folloradet"), date(2021, 2, 1)))
     members = [line for line in text.splitlines() if line.endswith("[handlingsprogram 2021 kap. 1.2]")
@@ -325,7 +325,7 @@ def test_authority_listing_is_in_norwegian_order():
 # -- composition and eligibility (issue 13, point 3) --------------------------------------------
 def _ng_with(**changes):
     """Nord-Gudbrandsdal 2016 with some people's gender or holdings' group changed."""
-    from engine.model import Document
+    from engine.core.model import Document
 
     doc = library().document("nord-gudbrandsdal-2016")
     data = doc.model_dump(by_alias=True)
@@ -341,7 +341,7 @@ def _ng_with(**changes):
 def _composition(doc):
     from datetime import date
 
-    from engine.composition import composition_findings
+    from engine.analyses.composition import composition_findings
 
     return [(f.rule, f.severity, f.nodes[-1]) for f in composition_findings(doc, date(2018, 6, 1))]
 
@@ -419,8 +419,8 @@ def _vesteralen(tmp_path, leadership: str) -> Library:
 def test_a_rotation_without_a_vice(tmp_path):
     from datetime import date
 
-    from engine.rotation import rotation_report
-    from engine.sitting import resolve
+    from engine.analyses.rotation import rotation_report
+    from engine.core.sitting import resolve
 
     lib = _vesteralen(tmp_path, "      anchor: {year: 2020, leader: bo, citation: test § 3}\n"
                                 "      vice_by: none\n      vice_becomes_leader: false")
@@ -435,7 +435,7 @@ def test_a_rotation_without_a_vice(tmp_path):
 def test_a_rotating_leader_with_an_elected_vice(tmp_path):
     from datetime import date
 
-    from engine.sitting import resolve
+    from engine.core.sitting import resolve
 
     lib = _vesteralen(tmp_path, "      anchor: {year: 2020, leader: bo, citation: test § 3}\n"
                                 "      vice_by: elected\n      vice_becomes_leader: false")
@@ -446,7 +446,7 @@ def test_a_rotating_leader_with_an_elected_vice(tmp_path):
 def test_election_period_terms_from_the_constituent_meeting_do_not_overlap(tmp_path):
     from datetime import date
 
-    from engine.rotation import terms
+    from engine.core.rotation import terms
 
     lib = _vesteralen(tmp_path, "      anchor: {year: 2019, leader: andoy, citation: test § 3}\n"
                                 "      term: election-period\n      term_start: constituent-meeting\n"
@@ -466,8 +466,8 @@ def test_election_period_terms_from_the_constituent_meeting_do_not_overlap(tmp_p
 def test_a_rotation_whose_first_term_is_unknown_states_the_order(tmp_path):
     from datetime import date
 
-    from engine.rotation import rotation_report
-    from engine.sitting import resolve
+    from engine.analyses.rotation import rotation_report
+    from engine.core.sitting import resolve
 
     lib = _vesteralen(tmp_path, "      vice_by: none\n      vice_becomes_leader: false")
     report = rotation_report("vesteralen-test", 2020, 2021, lib=lib)
@@ -501,7 +501,7 @@ def test_convening_on_the_demand_of_one_participant(tmp_path):
     """test § 4 (constructed): «Rådet vert kalla inn av leiaren, eller når ein deltakar krev det.»
     As with § 11-2 andre ledd c, a demand obliges the leader to convene; it makes no one else a
     convener. One participant's demand suffices here, where the statute's third would need two."""
-    from engine.evaluate import Evaluation, load_scenario
+    from engine.core.evaluate import Evaluation, load_scenario
 
     lib = _vesteralen(tmp_path, "      anchor: {year: 2020, leader: bo, citation: test § 3}\n"
                                 "      vice_by: none\n      vice_becomes_leader: false\n" + CONVENING.rstrip("\n"))

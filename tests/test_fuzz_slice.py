@@ -41,12 +41,12 @@ def test_a_crashing_worker_is_reported_with_its_scenario_and_the_campaign_goes_o
 
 def test_lean_driver_fires_exactly_what_the_host_layer_fires(fuzz, monkeypatch):
     """durable_engine drives the C core directly; durable's own Python host layer must agree."""
-    import engine.evaluate as ev
-    from engine import durable_engine
-    from engine.errors import VedtektError
-    from engine.rules import rulebook
-    from engine.scenario import Scenario
-    from engine.yamlio import Located
+    import engine.core.evaluate as ev
+    from engine.core import durable_engine
+    from engine.core.errors import VedtektError
+    from engine.core.rules import rulebook
+    from engine.core.scenario import Scenario
+    from engine.core.yamlio import Located
 
     batches = []
     real = ev.Evaluation._fire

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from engine.cli import main
+from engine.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 QUORUM = ROOT / "scenarios/folloradet/2021-02-quorum.yaml"
@@ -112,7 +112,7 @@ def test_any_output_encoding_degrades_instead_of_failing(encoding):
 
 SIGNAL_SCRIPT = """
 import os, signal, sys, time
-import engine.evaluate as evaluate
+import engine.core.evaluate as evaluate
 real = evaluate.check_file
 calls = []
 def check_then_signal(*args, **kwargs):
@@ -122,7 +122,7 @@ def check_then_signal(*args, **kwargs):
         time.sleep(30)
     return real(*args, **kwargs)
 evaluate.check_file = check_then_signal
-from engine.cli import main
+from engine.cli.main import main
 main(["check", sys.argv[2], sys.argv[2]])
 """
 

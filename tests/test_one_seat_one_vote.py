@@ -1,9 +1,9 @@
 """Issue 17, items 6 and 7: one seat, one vote; every bylaws field is law the engine applies."""
 import copy
 
-from engine.evaluate import check, load_scenario
-from engine.library import library
-from engine.model import DeputyPolicy, Document
+from engine.core.evaluate import check, load_scenario
+from engine.core.library import library
+from engine.core.model import DeputyPolicy, Document
 
 from .conftest import ROOT
 
@@ -52,7 +52,7 @@ def test_each_case_tallies_at_most_the_number_of_seats():
     «Hver deltaker har én stemme», handlingsprogram 2021 kap. 1.2)."""
     import random
 
-    from engine.bench import follo_scenario, prepared
+    from engine.cli.bench import follo_scenario, prepared
 
     rng = random.Random(7)
     dicts = [follo_scenario(rng, i) for i in range(150)]

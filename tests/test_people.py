@@ -9,10 +9,10 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from engine.cli import main
-from engine.evaluate import check_file
-from engine.library import library
-from engine.people import sitting_on, skeleton_scenario
+from engine.cli.main import main
+from engine.core.evaluate import check_file
+from engine.core.library import library
+from engine.analyses.people import sitting_on, skeleton_scenario
 
 
 def run(capsys, *args) -> tuple[int, str, str]:

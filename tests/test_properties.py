@@ -8,9 +8,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from engine.evaluate import check
-from engine.scenario import Scenario
-from engine.yamlio import Located
+from engine.core.evaluate import check
+from engine.core.scenario import Scenario
+from engine.core.yamlio import Located
 
 PARTICIPANTS = ["enebakk", "frogn", "nesodden", "nordre-follo", "vestby", "as"]
 MAYOR = {p: f"{p}-2019-fsk-a1" for p in PARTICIPANTS}

@@ -9,9 +9,10 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from engine.errors import InputError
-from engine.review import render, review_file, to_dict
-from engine.review.cli import review
+from engine.core.errors import InputError
+from engine.analyses.review import review_file
+from engine.render.review import render, to_dict
+from engine.cli.review import review
 
 ROOT = Path(__file__).resolve().parent.parent
 DRAFTS = ROOT / "drafts"
@@ -299,7 +300,7 @@ def test_every_finding_has_rule_citation_and_location(defective, clean):
 
 
 def test_the_vedtekt_group_runs_review_with_the_contract_exit_codes():
-    from engine.cli import main
+    from engine.cli.main import main
 
     for path, code in ((DEFECTIVE, 1), (CLEAN, 0), (ROOT / "nope.md", 2)):
         with pytest.raises(SystemExit) as caught:

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-import engine.review as review_pkg
-from engine.errors import InputError
-from engine.review import review_file
-from engine.review.docxread import MAX_MEMBER_BYTES, MAX_PARAGRAPHS
-from engine.review.regexlint import risks
+import engine.analyses.review as review_pkg
+from engine.core.errors import InputError
+from engine.analyses.review import review_file
+from engine.analyses.review.docxread import MAX_MEMBER_BYTES, MAX_PARAGRAPHS
+from engine.analyses.review.regexlint import risks
 
 ROOT = Path(__file__).resolve().parent.parent
 OTHERS = ["loopholes"]  # engineer h16's module; it applies no pattern to text
@@ -30,7 +30,7 @@ def _module_patterns() -> dict[str, re.Pattern]:
     for info in pkgutil.iter_modules(review_pkg.__path__):
         if info.name in OTHERS:
             continue
-        module = importlib.import_module(f"engine.review.{info.name}")
+        module = importlib.import_module(f"engine.analyses.review.{info.name}")
         for name, value in vars(module).items():
             values = value.values() if isinstance(value, dict) else (
                 value if isinstance(value, (list, tuple)) else [value])
@@ -50,7 +50,7 @@ def _patterns_used_while_reviewing(monkeypatch) -> dict[str, tuple[str, int]]:
         frame = sys._getframe(1)
         while frame and frame.f_code.co_filename.endswith(("re/__init__.py", "re.py")):
             frame = frame.f_back
-        if frame and "engine/review/" in frame.f_code.co_filename.replace("\\", "/") and isinstance(pattern, str):
+        if frame and "engine/analyses/review/" in frame.f_code.co_filename.replace("\\", "/") and isinstance(pattern, str):
             seen.setdefault(f"{Path(frame.f_code.co_filename).name}:{frame.f_lineno}", (pattern, int(flags)))
         return original(pattern, flags)
 
@@ -108,7 +108,7 @@ def test_pathological_lines_finish(tmp_path):
     is generous (over 20× a normal run) and is a subprocess timeout, not a timing assertion."""
     for name, text in _PATHOLOGICAL.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
-    script = ("import sys\nfrom engine.review import review_file\n"
+    script = ("import sys\nfrom engine.analyses.review import review_file\n"
               "for p in sys.argv[1:]:\n    review_file(p)\nprint('done')\n")
     files = [str(tmp_path / n) for n in _PATHOLOGICAL]
     result = subprocess.run([sys.executable, "-c", script, *files], cwd=ROOT, capture_output=True,
@@ -162,7 +162,7 @@ def test_a_docx_with_too_many_paragraphs_is_refused(tmp_path):
 def test_the_command_refuses_a_docx_bomb_with_exit_2(tmp_path):
     from click.testing import CliRunner
 
-    from engine.review.cli import review
+    from engine.cli.review import review
 
     body = b"<w:document " + _W.encode() + b"><w:body>" + b"<w:p/>" * (MAX_PARAGRAPHS + 1) + b"</w:body></w:document>"
     result = CliRunner().invoke(review, [str(_docx(tmp_path / "long.docx", body))])
@@ -181,7 +181,7 @@ def test_markdown_setext_headings_fences_and_tables(tmp_path):
         "```\n# Ikke en overskrift\n§ 9 Heller ikke\n```\n\n"
         "§ 2 Deltakere\n-------------\n\nDeltakere er Enebakk kommune og Frogn kommune.\n\n"
         "Deltaker | Medlemmer\n--- | ---\nEnebakk | 1\nFrogn | 1\n", encoding="utf-8")
-    from engine.review.parse import read_draft
+    from engine.analyses.review.parse import read_draft
 
     draft = read_draft(path)
     assert [(c.heading, c.line) for c in draft.clauses] == [
@@ -207,8 +207,8 @@ def test_docx_numbered_paragraphs_are_list_items(tmp_path):
         document.add_paragraph(name, style="List Number")
     path = tmp_path / "utkast.docx"
     document.save(str(path))
-    from engine.review.extract import participants
-    from engine.review.parse import read_draft
+    from engine.analyses.review.extract import participants
+    from engine.analyses.review.parse import read_draft
 
     draft = read_draft(path)
     assert [c.heading for c in draft.clauses][-1] == "§ 2 Deltakere"
@@ -216,7 +216,7 @@ def test_docx_numbered_paragraphs_are_list_items(tmp_path):
 
 
 def test_a_text_over_the_review_limit_is_refused(tmp_path):
-    from engine.review.parse import MAX_TEXT_BYTES
+    from engine.analyses.review.parse import MAX_TEXT_BYTES
 
     path = tmp_path / "stor.md"
     path.write_text("# Avtale\n\n" + "a " * (MAX_TEXT_BYTES // 2 + 1), encoding="utf-8")
@@ -225,7 +225,7 @@ def test_a_text_over_the_review_limit_is_refused(tmp_path):
 
 
 def test_markdown_clauses_without_blank_lines_and_wrapped_lines(tmp_path):
-    from engine.review.parse import read_draft
+    from engine.analyses.review.parse import read_draft
 
     path = tmp_path / "utkast.md"
     path.write_text("# Avtale\n\n§ 1 Navn\nRådets navn er Testrådet interkommunalt politisk råd, etter\n"

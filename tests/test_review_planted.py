@@ -13,9 +13,9 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from engine.review import review_file
-from engine.review.checks import by_rule, declared
-from engine.review.cli import review
+from engine.analyses.review import review_file
+from engine.analyses.review.checks import by_rule, declared
+from engine.cli.review import review
 
 from .test_review_drafts import _line_of  # the first line holding a text, outside the draft's HTML comment
 
@@ -211,8 +211,8 @@ def test_a_council_that_does_not_say_what_it_is_is_judged_by_its_date(tmp_path):
 
 
 def test_participants_as_a_list_after_a_lead_in(tmp_path):
-    from engine.review.extract import participants
-    from engine.review.parse import read_draft
+    from engine.analyses.review.extract import participants
+    from engine.analyses.review.parse import read_draft
 
     path = tmp_path / "utkast.md"
     path.write_text("# Avtale\n\n## § 2 Deltakarar\n\nDeltakarane er følgjande kommunar:\n\n"

@@ -9,10 +9,10 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine.review.checklist import checklist
-from engine.review.loopholes import (DecisionRules, Threshold, passes, smallest_to_adopt,
+from engine.analyses.review.checklist import checklist
+from engine.analyses.review.loopholes import (DecisionRules, Threshold, passes, smallest_to_adopt,
                                      smallest_to_block)
-from engine.review.parse import parse_lines, read_draft
+from engine.analyses.review.parse import parse_lines, read_draft
 
 ROOT = Path(__file__).resolve().parent.parent
 CLEAN = read_draft(ROOT / "drafts" / "utkast-folloregionen-ipr.md")
@@ -111,7 +111,7 @@ def _share_draft(names, percents, form: str):
 @given(st.integers(2, 6).flatmap(lambda n: st.tuples(
     st.just(_MUNICIPALITIES[:n]), st.lists(st.integers(1, 60), min_size=n, max_size=n))))
 def test_shares_read_the_same_in_every_form(case):
-    from engine.review.extract import participants, shares
+    from engine.analyses.review.extract import participants, shares
 
     names, percents = case
     read = []
@@ -125,7 +125,7 @@ def test_shares_read_the_same_in_every_form(case):
 @settings(max_examples=30)
 @given(st.text(alphabet="ab \n", max_size=60), st.integers(0, 70), st.integers(1, 40))
 def test_line_at_is_the_line_of_the_offset(text, offset, first_line):
-    from engine.review.parse import Clause
+    from engine.analyses.review.parse import Clause
 
     clause = Clause("§ 1", "1", first_line, text)
     assert clause.line_at(offset) == first_line + text.count("\n", 0, offset)

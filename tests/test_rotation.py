@@ -9,10 +9,11 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from engine.cli import main
-from engine.library import library
-from engine.model import Document
-from engine.rotation import leadership_on, norwegian_order, rotation_report, terms
+from engine.cli.main import main
+from engine.core.library import library
+from engine.core.model import Document
+from engine.analyses.rotation import rotation_report
+from engine.core.rotation import leadership_on, norwegian_order, terms
 
 # -- an independent statement of Norwegian alphabetical order (not ICU) ------------------------------
 # The Norwegian alphabet is a–z, then æ, ø, å; «aa» is read as one letter, «å» (Aasen files with
@@ -260,7 +261,7 @@ def test_derived_offices_follow_the_rotation(follo):
 
 
 def test_sitting_uses_the_vacancy_aware_terms():
-    from engine.sitting import resolve
+    from engine.core.sitting import resolve
 
     doc = library().document("folloradet")
     assert resolve(doc, "folloradet", date(2017, 9, 30)).leader == "ski-2015-fsk-a1"
@@ -344,7 +345,7 @@ def test_calendar_unknown_invited_value_is_bad_input(tmp_path, capsys):
 
 
 def test_continue_from_keeps_the_turn_in_a_successor_document():
-    from engine.rotation import continue_from
+    from engine.core.rotation import continue_from
 
     old = council(["Berg", "Dal", "Eik"], 2020, 0)
     last = terms(old, "m", 2021, 2021)[0]  # Berg leads 2020, Dal 2021

@@ -1,7 +1,7 @@
 """Every shipped scenario gets its expected verdict (derived from the law text by its author), and
 its whole verdict matches the reviewed snapshot (tests/snapshots/verdicts.json): for each finding
 its rule, case, person, severity, citation, layer and effect; for each case its outcome, decision
-status and tally. A changed citation in engine/rules.yaml or the statute data fails here.
+status and tally. A changed citation in engine/core/rules.yaml or the statute data fails here.
 
 After a deliberate change, regenerate the snapshot and review its diff by hand:
     VEDTEKT_UPDATE_SNAPSHOT=1 python -m pytest tests/test_scenarios.py
@@ -11,9 +11,9 @@ import os
 
 import pytest
 
-from engine.evaluate import check_file, load_scenario
-from engine.explain import explain_rule
-from engine.rules import rulebook
+from engine.core.evaluate import check_file, load_scenario
+from engine.render.explain import explain_rule
+from engine.core.rules import rulebook
 
 from .conftest import ROOT, SCENARIOS
 
@@ -123,7 +123,7 @@ cases: [{id: "1/21", votes: {for: [frogn-2019-fsk-a1]}}]
     ('forfall: [{person: frogn-2019-fsk-a2, from_case: "9/21"}]', "unknown case '9/21'"),
 ])
 def test_bad_issue_12_keys_are_input_errors_naming_the_place(tmp_path, extra, needle):
-    from engine.errors import InputError
+    from engine.core.errors import InputError
 
     path = tmp_path / "s.yaml"
     path.write_text(BASE + extra + "\n", encoding="utf-8")

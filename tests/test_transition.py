@@ -14,10 +14,10 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings, strategies as st
 
-from engine.cli import cli
-from engine.evaluate import check_file
-from engine.library import library
-from engine.transition import generated_meetings, run_both, transition, with_parameter
+from engine.cli.main import cli
+from engine.core.evaluate import check_file
+from engine.core.library import library
+from engine.analyses.transition import generated_meetings, run_both, transition, with_parameter
 
 from .conftest import ROOT
 
@@ -38,7 +38,7 @@ def test_shipped_data_has_at_least_five_changed_scenarios_each_explained(shipped
 
 
 def test_report_names_the_law_and_the_assumptions(shipped):
-    from engine.transition_cli import render
+    from engine.cli.transition import render
 
     text = render(shipped, "markdown")
     for needle in ("Representantskapet", "§ 18-4", "§ 31-2", "Statsforvalteren", "Forutsetninger",
@@ -99,8 +99,8 @@ _PATTERN = st.tuples(*[st.sampled_from(["absent", "for", "against", "dep-for", "
 @settings(max_examples=60, deadline=None)
 @given(pattern=_PATTERN, kind=st.sampled_from(["ordinary", "budsjett", "avtaleendring", "avtaleendring-a-h"]))
 def test_any_meeting_run_against_its_own_document_twice_gives_the_same_verdict(pattern, kind):
-    from engine.transition import _meeting, compare_verdicts
-    from engine.sitting import resolve
+    from engine.analyses.transition import _meeting, compare_verdicts
+    from engine.core.sitting import resolve
     from datetime import date
 
     lib = library()
@@ -161,7 +161,7 @@ def test_generated_meetings_are_exhaustive_when_small():
 
 
 def test_unknown_document_is_a_usage_error():
-    from engine.cli import main
+    from engine.cli.main import main
 
     with pytest.raises(SystemExit) as exc:
         main(["transition", "--from", "folloradet", "--to", "follo-ipr"])

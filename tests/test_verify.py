@@ -13,12 +13,12 @@ from hypothesis import strategies as st
 
 pytest.importorskip("z3")
 
-from engine.cli import main  # noqa: E402
-from engine.evaluate import check_file  # noqa: E402
-from engine.verify import api, properties as P  # noqa: E402
-from engine.verify.meetings import CASE_ID  # noqa: E402
-from engine.verify.outcome import Tally, by_casting_vote, law_sends_on, outcome, quorate  # noqa: E402
-from engine.verify.rules import (ABSENT, AGAINST, BLANK, FOR, PRESENT, KindRule,  # noqa: E402
+from engine.cli.main import main  # noqa: E402
+from engine.core.evaluate import check_file  # noqa: E402
+from engine.analyses.verify import api, properties as P  # noqa: E402
+from engine.analyses.verify.meetings import CASE_ID  # noqa: E402
+from engine.analyses.verify.outcome import Tally, by_casting_vote, law_sends_on, outcome, quorate  # noqa: E402
+from engine.analyses.verify.rules import (ABSENT, AGAINST, BLANK, FOR, PRESENT, KindRule,  # noqa: E402
                                  QuorumRule)
 
 FOLLO_2022 = api.council_rules("follo", None, date(2022, 1, 1))
@@ -252,7 +252,7 @@ def test_declared_property_file_errors_name_the_file_and_key(tmp_path, capsys):
 
 
 def test_missing_solver_names_the_extra(monkeypatch, capsys):
-    import engine.verify.encode as encode
+    import engine.analyses.verify.encode as encode
 
     monkeypatch.setattr(encode, "z3", None)
     code, _, err = run(["verify", "--council", "follo", "--date", "2022-01-01"], capsys)
@@ -275,7 +275,7 @@ def test_range_formula_equals_the_per_size_answers():
     """The fewest votes for an ordinary decision, proved for every council of 2–8 participants
     with 1–2 seats: half the members present and voting (§ 11-9 første ledd) and a tie settled
     by the chair (andre ledd) make it ⌈M/4⌉; each size asked on its own agrees."""
-    from engine.verify.ranges import over_sizes
+    from engine.analyses.verify.ranges import over_sizes
 
     kind = P.ordinary_kind(FOLLO_2022)
     answer = next(a for a in over_sizes(FOLLO_2022, (2, 8), (1, 2), {"range:fewest-votes"})
@@ -290,7 +290,7 @@ def test_range_formula_equals_the_per_size_answers():
 def test_range_property_breaks_with_a_size():
     """§ 18-4 tredje ledd: 2/3 of the votes cast. With five single seats, two against three for
     is 3/5 < 2/3: two of five (a minority) can stop an amendment the others vote for."""
-    from engine.verify.ranges import over_sizes
+    from engine.analyses.verify.ranges import over_sizes
 
     answer = next(a for a in over_sizes(FOLLO_2022, (2, 12), (1, 2), {"range:no-minority-blocks"})
                   if a.id == "range:no-minority-blocks:avtaleendring")
@@ -301,10 +301,10 @@ def test_plain_evaluation_equals_the_engine_on_every_six_mayor_class():
     """outcome.py (used by the enumeration above and the 50-seat class analysis) against the
     rules engine itself, on one representative of every class pattern of six Follorådet mayors
     (absent, for, against, blank: 560 meetings)."""
-    from engine import bench
-    from engine.bench_baseline import LEADER, MAYOR, PARTICIPANTS, VICE
-    from engine.evaluate import check
-    from engine.verify.classes import member_classes, representatives
+    from engine.cli import bench
+    from engine.cli.bench_baseline import LEADER, MAYOR, PARTICIPANTS, VICE
+    from engine.core.evaluate import check
+    from engine.analyses.verify.classes import member_classes, representatives
 
     rules = api.council_rules("follo", "folloradet", date.fromisoformat(bench.DATE))
     slot = [rules.ids.index(p) for p in PARTICIPANTS]
@@ -345,9 +345,9 @@ def test_every_six_mayor_pattern_gets_its_verdict_from_its_class_representative(
     """vedtekt bench (e) by classes: 560 representatives judged by the engine stand for all
     4,096 patterns; each pattern's verdict, read off its representative with the people
     renamed, equals the hand-written baseline's verdict on that very pattern."""
-    from engine import bench
-    from engine.evaluate import check
-    from engine.library import library
+    from engine.cli import bench
+    from engine.core.evaluate import check
+    from engine.core.library import library
 
     figures = bench.exhaustive_six_by_class(check, library(), bench.FOUR)
     assert figures["representatives"] == 560 and figures["agree_with_baseline"] == figures["patterns"] == 4096

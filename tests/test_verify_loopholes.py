@@ -1,4 +1,4 @@
-"""The review's loophole search by seat totals (engine/review/loopholes.py, issue 14 item 6)
+"""The review's loophole search by seat totals (engine/analyses/review/loopholes.py, issue 14 item 6)
 against the exhaustive search over every subset of participants it replaced."""
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from itertools import combinations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine.review.loopholes import (DecisionRules, Threshold, _carry_table, _stop_table,
+from engine.analyses.review.loopholes import (DecisionRules, Threshold, _carry_table, _stop_table,
                                      smallest_to_adopt, smallest_to_block)
 
 
@@ -50,7 +50,7 @@ def test_fifty_participants_are_decided_by_seat_totals():
     """Kommuneloven § 11-9 første ledd: half of 107 seats is 54 present and voting; with the
     others away, a group carries an ordinary decision alone exactly when it holds 54 seats, so
     the fewest participants are the largest ones until 54 is reached."""
-    from engine.verify.sample import large_draft
+    from engine.analyses.verify.sample import large_draft
 
     _, names, seats = large_draft(50)
     rules = DecisionRules(tuple(seats), tuple(names))

@@ -18,7 +18,7 @@ with warnings.catch_warnings():  # starlette's notice that it prefers httpx2 is 
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient  # noqa: E402
 
-from engine.cli import main  # noqa: E402
+from engine.cli.main import main  # noqa: E402
 from engine.web.app import create_app  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,7 +99,7 @@ def test_sitting_refuses_unknown_organs_and_dates_not_modelled(client):
 
 
 def test_councils_list_every_document_with_its_period(client):
-    from engine.library import library
+    from engine.core.library import library
 
     listed = {d["id"]: d for c in client.get("/api/councils").json() for d in c["documents"]}
     assert set(listed) == set(library().documents)
@@ -201,7 +201,7 @@ def test_the_other_pages_answer(client):
 def _quorum_sitting_people() -> tuple[list[str], list[str]]:
     from datetime import date
 
-    from engine.people import sitting_on
+    from engine.analyses.people import sitting_on
 
     s = sitting_on("folloradet", date(2021, 2, 12))
     members = [m["person"] for g in s["members"] for m in g["members"]]

@@ -36,7 +36,7 @@ class Generator:
     """Scenario dicts from (seed, n); deterministic, so a crash can be reproduced from its number."""
 
     def __init__(self, seed: int):
-        from engine.library import library
+        from engine.core.library import library
 
         self.seed = seed
         self.doc = library().documents["folloradet"]
@@ -44,7 +44,7 @@ class Generator:
         self._sittings: dict = {}
 
     def sitting(self, organ: str, on: date):
-        from engine.sitting import resolve
+        from engine.core.sitting import resolve
 
         key = (organ, on.year, on.month)
         if key not in self._sittings:
@@ -55,7 +55,7 @@ class Generator:
         rng = random.Random(f"{self.seed}:{n}")
         r = rng.random()
         if r < 0.40:
-            from engine.bench import follo_scenario
+            from engine.cli.bench import follo_scenario
 
             return follo_scenario(rng, n)
         if r < 0.55:
@@ -188,10 +188,10 @@ def evaluate(scenario: dict) -> tuple[str, object]:
     """('ok', summary) | ('input', message) | ('mismatch', detail) | ('internal', message)."""
     from pydantic import ValidationError
 
-    from engine.errors import InputError, InternalError
-    from engine.evaluate import check, validate
-    from engine.scenario import Scenario
-    from engine.yamlio import Located
+    from engine.core.errors import InputError, InternalError
+    from engine.core.evaluate import check, validate
+    from engine.core.scenario import Scenario
+    from engine.core.yamlio import Located
 
     located = Located(scenario, {}, "<fuzz>")
     try:
@@ -218,7 +218,7 @@ def _facts_of(s) -> int:
 
 def worker(conn, seed: int, crash_at: int | None = None) -> None:
     gen = Generator(seed)
-    import engine.durable_engine  # noqa: F401  (the child owns durable-rules)
+    import engine.core.durable_engine  # noqa: F401  (the child owns durable-rules)
 
     while True:
         job = conn.recv()

@@ -30,7 +30,7 @@ from typing import Callable
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from engine import hostile as h  # noqa: E402
+from engine.cli import hostile as h  # noqa: E402
 
 FACTOR = 20  # the bound: FACTOR × the command's normal time
 FLOOR_S = 2.0  # no bound below this (process start-up noise)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Mutation testing: does the suite notice when the law in the data or the code is changed?
 
-Each mutant is one textual change to the rules (engine/rules.yaml), the statute data, the bylaws,
+Each mutant is one textual change to the rules (engine/core/rules.yaml), the statute data, the bylaws,
 a roster or the fact preparation: flipped comparisons, changed fractions, swapped deputies,
 changed citations and layers, dropped rules. Each is applied to a private copy of the checkout
 (never to the working tree), the test command is run there, and the mutant counts as killed
@@ -38,8 +38,8 @@ class Mutant:
     occurrence: int = 1  # which occurrence of `old` to change (1 = the first)
 
 
-RULES, STATUTE = "engine/rules.yaml", "bylaws/statute/kommuneloven-2018.yaml"
-FACTS, EFFECTS, EVALUATE, SITTING = "engine/facts.py", "engine/effects.py", "engine/evaluate.py", "engine/sitting.py"
+RULES, STATUTE = "engine/core/rules.yaml", "bylaws/statute/kommuneloven-2018.yaml"
+FACTS, EFFECTS, EVALUATE, SITTING = "engine/core/facts.py", "engine/core/effects.py", "engine/core/evaluate.py", "engine/core/sitting.py"
 
 MUTANTS = (
     # -- rules: comparisons, citations, severities, layers, dropped rules ------------------------

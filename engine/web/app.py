@@ -17,10 +17,10 @@ from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Res
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from ..errors import InputError, VedtektError
-from ..library import Library, library
-from . import service
-from .i18n import TEXT, lang_of
+from engine.core.errors import InputError, VedtektError
+from engine.core.library import Library, library
+from engine.web import service
+from engine.web.i18n import TEXT, lang_of
 
 HERE = Path(__file__).resolve().parent
 
@@ -74,7 +74,7 @@ def create_app(*, bylaws_dir: Path | None = None, meetings_dir: Path | None = No
     @app.get("/authority", response_class=HTMLResponse, include_in_schema=False)
     def authority_page(request: Request, date: str = "2021-02-01", council: str = "",
                        node: str = "", kind: str = ""):
-        from . import pages
+        from engine.web import pages
 
         council = council or lib().default_council or ""
         try:
@@ -87,7 +87,7 @@ def create_app(*, bylaws_dir: Path | None = None, meetings_dir: Path | None = No
 
     @app.get("/authority.svg", include_in_schema=False)
     def authority_svg(date: str = "2021-02-01", council: str = ""):
-        from . import pages
+        from engine.web import pages
 
         council = council or lib().default_council or ""
         svg = pages.authority_svg(council, service_day(date), app.state.lib_root)
@@ -95,7 +95,7 @@ def create_app(*, bylaws_dir: Path | None = None, meetings_dir: Path | None = No
 
     @app.get("/rotation", response_class=HTMLResponse, include_in_schema=False)
     def rotation_page(request: Request, council: str = "", start: int = 2012, end: int = 2025):
-        from . import pages
+        from engine.web import pages
 
         council = council or lib().default_council or ""
         try:
@@ -107,7 +107,7 @@ def create_app(*, bylaws_dir: Path | None = None, meetings_dir: Path | None = No
 
     @app.get("/transition", response_class=HTMLResponse, include_in_schema=False)
     def transition_page(request: Request):
-        from . import pages
+        from engine.web import pages
 
         return page(request, "transition.html", data=pages.transition(app.state.lib_root))
 
@@ -119,13 +119,13 @@ def create_app(*, bylaws_dir: Path | None = None, meetings_dir: Path | None = No
     # -- API --------------------------------------------------------------------------------
     @app.get("/api/councils", summary="Rådene, organene og periodene de er modellert for")
     def api_councils():
-        from ..people import councils
+        from engine.analyses.people import councils
 
         return councils(lib())
 
     @app.get("/api/sitting", summary="Sammensetningen på datoen, som `vedtekt people --format json`")
     def api_sitting(organ: str, date: str, council: str | None = None):
-        from ..people import sitting_on
+        from engine.analyses.people import sitting_on
 
         return sitting_on(organ, service_day(date), council or None, lib(), prefix="")
 
@@ -154,8 +154,8 @@ def create_app(*, bylaws_dir: Path | None = None, meetings_dir: Path | None = No
 
     @app.get("/api/rules", summary="Reglenes lovtekst og hjemmel (som `vedtekt explain --format json`)")
     def api_rules(request: Request):
-        from ..explain import explain_rule
-        from ..rules import rulebook
+        from engine.render.explain import explain_rule
+        from engine.core.rules import rulebook
 
         ids = sorted({r.id for r in rulebook().rules})
         return {i: json.loads(explain_rule(i, lang_of(request), "json")) for i in ids}
@@ -190,7 +190,7 @@ def _routes(schema: dict) -> list[dict]:
 
 
 def service_day(text: str) -> date:
-    from ..people import parse_day
+    from engine.analyses.people import parse_day
 
     return parse_day(text, where="date")
 

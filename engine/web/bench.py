@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 def _scenario() -> Path:
-    from ..resources import scenarios_dir  # the checkout's scenarios, or the wheel's copy
+    from engine.core.resources import scenarios_dir  # the checkout's scenarios, or the wheel's copy
 
     return scenarios_dir() / "folloradet" / "2021-02-quorum.yaml"
 
@@ -22,7 +22,7 @@ def check_round_trip(runs: int = 200) -> dict | None:
             warnings.simplefilter("ignore")
             from fastapi.testclient import TestClient
 
-        from .app import create_app
+        from engine.web.app import create_app
     except ImportError:
         return None
     scenario = _scenario()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import InputError
+from engine.core.errors import InputError
 
 
 def is_loopback(host: str) -> bool:
@@ -34,16 +34,16 @@ def serve(host, port, meetings_dir, token):
     try:
         import uvicorn
 
-        from .app import create_app
+        from engine.web.app import create_app
     except ImportError as exc:
         raise InputError(f"nettsiden trenger en valgfri pakke ({exc.name})",
                          hint="installer med: pip install 'vedtekt[web]'") from None
     if not is_loopback(host) and not token:
         raise InputError(f"--host {host} er ikke loopback; da kreves --token", where="--host",
                          hint="f.eks. --token $(python -c 'import secrets; print(secrets.token_urlsafe())')")
-    from ..library import library
+    from engine.core.library import library
 
-    # --bylaws-dir is the option every command has (engine/options.py): it sets the folder that
+    # --bylaws-dir is the option every command has (engine/cli/options.py): it sets the folder that
     # library() reads for this process; bad bylaws are exit 2 now, not on the first request
     library()
     if meetings_dir is not None:

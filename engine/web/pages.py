@@ -7,8 +7,8 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import InputError, NotModelled
-from ..library import Library
+from engine.core.errors import InputError, NotModelled
+from engine.core.library import Library
 
 
 def council_document(council: str, on: date, lib: Library):
@@ -22,7 +22,7 @@ def council_document(council: str, on: date, lib: Library):
 def authority(council: str, on: date, node: str, kind: str, lib: Library) -> dict:
     """The graph's nodes and the answers to the questions asked (who instructs, chain, who
     decides), each with its citation."""
-    from .. import graph
+    from engine.analyses import graph
 
     G = graph.authority_graph(council_document(council, on, lib), on)
     label = lambda n: G.nodes[n]["label"]  # noqa: E731
@@ -56,8 +56,8 @@ _REVERSED = {"steers": "styres av", "instructs": "instrueres av", "leads": "lede
 @lru_cache(maxsize=16)
 def authority_svg(council: str, on: date, lib_root: str | None) -> str:
     """The graph drawn as SVG (matplotlib, the same picture as `vedtekt authority show`)."""
-    from .. import graph
-    from ..library import library
+    from engine.analyses import graph
+    from engine.core.library import library
 
     G = graph.authority_graph(council_document(council, on, library(lib_root)), on)
     with tempfile.TemporaryDirectory(prefix="vedtekt-svg-") as tmp:
@@ -67,7 +67,7 @@ def authority_svg(council: str, on: date, lib_root: str | None) -> str:
 
 
 def rotation(council: str, first: int, last: int, lang: str, lib: Library) -> dict:
-    from ..rotation import rotation_report
+    from engine.analyses.rotation import rotation_report
 
     if not 1900 <= first <= 2200 or not 1900 <= last <= 2200:
         raise InputError("årstallet er utenfor 1900–2200", where="start/end")
@@ -78,12 +78,12 @@ def rotation(council: str, first: int, last: int, lang: str, lib: Library) -> di
 def transition(lib_root=None) -> dict:
     """The transition report (shipped scenarios, without the generated meetings: a page must
     answer in seconds); computed once per server."""
-    from ..transition import transition as build
-    from ..transition_cli import to_markdown
+    from engine.analyses.transition import transition as build
+    from engine.render.transition import to_markdown
 
     from markdown_it import MarkdownIt
 
-    from ..library import library
+    from engine.core.library import library
 
     declared = library(lib_root).transitions  # the move the bylaws data declares (before, after)
     if not declared:

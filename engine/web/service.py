@@ -10,8 +10,8 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import InputError
-from ..library import Library
+from engine.core.errors import InputError
+from engine.core.library import Library
 
 REQUEST = "request"
 MAX_BODY = 2 * 1024 * 1024  # the API's limit on a request body (larger: 413)
@@ -27,7 +27,7 @@ def as_request(exc: InputError) -> InputError:
 def located_from_bytes(body: bytes | str):
     """Load a scenario body (YAML, or JSON, which is YAML) with the CLI's strict loader, from
     the same bytes, so that every refusal (encoding, NUL, tags, depth …) is the CLI's."""
-    from ..yamlio import load_yaml
+    from engine.core.yamlio import load_yaml
 
     raw = body.encode("utf-8") if isinstance(body, str) else body
     with tempfile.TemporaryDirectory(prefix="vedtekt-") as tmp:
@@ -53,8 +53,8 @@ def decode_body(body: bytes) -> str:
 def check_body(body: bytes | str, lang: str = "nb", lib: Library | None = None) -> dict:
     """The scenario's object in `vedtekt check --format json` (its `scenarios[0]`): the body is
     written to a temporary file and judged by the CLI's own `check_file`."""
-    from ..errors import VedtektError
-    from ..evaluate import check_file
+    from engine.core.errors import VedtektError
+    from engine.core.evaluate import check_file
 
     raw = body.encode("utf-8") if isinstance(body, str) else body
     with tempfile.TemporaryDirectory(prefix="vedtekt-") as tmp:
@@ -76,8 +76,8 @@ def scenario_yaml(data: dict) -> str:
 
 def parse_scenario(body: bytes | str) -> dict:
     """A scenario file's text as plain data for the page (validated like `vedtekt check`)."""
-    from ..load import validate
-    from ..scenario import Scenario
+    from engine.core.load import validate
+    from engine.core.scenario import Scenario
 
     located = located_from_bytes(body)
     if not isinstance(located.data, dict):
@@ -92,7 +92,8 @@ def parse_scenario(body: bytes | str) -> dict:
 def review_upload(filename: str, content: bytes, on: str | None = None, lang: str = "nb") -> dict:
     """`vedtekt review --format json` of an uploaded draft; the upload lives in a temporary
     folder under a fixed name (the client's name only chooses the kind) and is deleted after."""
-    from ..review import parse_date, review_file, to_dict
+    from engine.analyses.review import parse_date, review_file
+    from engine.render.review import to_dict
 
     suffix = Path(filename or "").suffix.lower()
     if suffix not in REVIEW_SUFFIXES:
@@ -127,7 +128,7 @@ class Meetings:
         return path
 
     def list(self, lang: str = "nb", lib: Library | None = None) -> list[dict]:
-        from ..evaluate import check_file
+        from engine.core.evaluate import check_file
 
         out = []
         for path in sorted(self.root.glob("*.y*ml")):

@@ -1,0 +1,292 @@
+"""The council's rotation table (`vedtekt rotation`): every term over all of a council's documents,
+with the persons who held the offices, derived offices, and councils whose leader is elected.
+
+The law of the rotation itself (who leads on a date) is engine.core.rotation; this builds the
+report from it. The library never prints: engine/cli/rotation.py renders.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from engine.core.errors import InputError, NotModelled
+from engine.core.model import Document, Leadership
+from engine.core.rotation import DAY, Term, holders, rotation_order, rotation_rule, short_name, terms
+from engine.core.sitting import resolve
+
+__all__ = ["council_terms", "rotation_report", "RotationReport"]
+
+
+# -- the council's table (the `vedtekt rotation` report) ----------------------------------------
+class _Out(BaseModel):
+    model_config = ConfigDict(frozen=True, populate_by_name=True)
+
+
+class PersonSpan(_Out):
+    person: str
+    name: str
+    fictional: bool
+    valid_from: date = Field(alias="from")
+    valid_to: date = Field(alias="to")
+
+
+class Side(_Out):
+    municipality: str
+    participant: str
+    person: str | None = None
+    name: str | None = None
+    fictional: bool | None = None
+    persons: tuple[PersonSpan, ...] = ()
+
+
+class Derived(_Out):
+    """An organ whose leadership or seats follow the rotation (declared in the bylaws: leadership
+    `derived`, or seats with `leadership_of`), and who holds them in the term."""
+
+    organ: str
+    name: str
+    leader: str | None = None  # the person leading it, when its leadership is derived
+    members: tuple[str, ...] = ()  # the people sitting in it, when its seats follow a leadership
+
+
+class TermOut(_Out):
+    valid_from: date = Field(alias="from")
+    valid_to: date = Field(alias="to")
+    leader: Side
+    vice: Side
+    events: tuple[str, ...] = ()
+    citation: str
+    sources: tuple[str, ...] = ()
+    assumptions: tuple[str, ...] = ()
+    basis: str
+    document: str
+    outside_period: bool = False
+    derived: tuple[Derived, ...] = ()
+
+
+class RotationReport(_Out):
+    council: str
+    documents: tuple[str, ...]
+    period: tuple[date | None, date | None]
+    first: int
+    last: int
+    terms: tuple[TermOut, ...]
+    note: str | None = None
+
+
+def council_terms(council: str | None, first: int, last: int, lib=None) -> tuple[list[Term], list[Document]]:
+    """A council's terms over all its documents with a rotating leadership, in date order.
+
+    Each document gives the terms in its own period; after the last one the rotation is carried on
+    by its rule and the terms are marked `outside`.
+    """
+    from engine.core.library import library
+
+    lib = lib or library()
+    council = council or lib.default_council
+    docs = sorted(lib.council_documents(council, where="--council"),
+                  key=lambda d: d.valid_from or date.min)
+    rotating = [(d, _rotating_organ(d)) for d in docs]
+    rotating = [(d, o) for d, o in rotating if o]
+    if not rotating:
+        raise InputError(f"{council}: ingen vedtekter med ledelse på omgang", where="--council")
+    out: list[Term] = []
+    for i, (doc, organ) in enumerate(rotating):
+        is_last = i == len(rotating) - 1
+        found = terms(doc, organ, first, last, split_at_period=True)
+        if not is_last:
+            found = [t for t in found if not t.outside or t.end < (doc.valid_from or date.min)]
+        if i > 0:
+            found = [t for t in found if t.start >= (doc.valid_from or date.min)]
+        out += found
+    return out, [d for d, _ in rotating]
+
+
+def _rotating_organ(doc: Document) -> str | None:
+    for organ in doc.organs:
+        if organ.leadership is not None and organ.leadership.kind == "rotation":
+            return organ.id
+    return None
+
+
+def rotation_report(council: str | None = None, first: int = 2012, last: int = 2031,
+                    lang: str = "nb", lib=None) -> RotationReport:
+    """The leader and vice for each term, with persons where the roster names one."""
+    if last < first:
+        raise InputError(f"--to ({last}) er før --from ({first})", where="--to")
+    from engine.core.library import library
+
+    lib = lib or library()
+    council = council or lib.default_council
+    own = lib.council_documents(council, where="--council")
+    if not any(_rotating_organ(d) for d in own):
+        return _elected_report(council, own, first, last, lang)
+    unknown = [d for d in own if (o := _rotating_organ(d)) and not rotation_rule(d, o)[1].start_known]
+    if unknown:
+        return _unknown_start_report(council, own, unknown, first, last, lang)
+    found, docs = council_terms(council, first, last, lib)
+    start = min((d.valid_from for d in docs if d.valid_from), default=None)
+    if start is not None and first < start.year:
+        raise NotModelled(f"{council}: {first} er før de modellerte vedtektene ({start}) [not-modelled]",
+                          where="--from")
+    by_id = {d.id: d for d in docs}
+    rows = []
+    for t in found:
+        doc = by_id[t.document]
+        _, rule = rotation_rule(doc, _rotating_organ(doc))
+        events = list(t.events_nb if lang == "nb" else t.events_en)
+        if t.outside:
+            events.append(f"utenfor perioden {doc.id} gjelder for ({doc.valid_from} – {doc.valid_to}); "
+                          "vist slik rotasjonen ville gitt det" if lang == "nb" else
+                          f"outside the period of {doc.id} ({doc.valid_from} – {doc.valid_to}); "
+                          "shown as the rotation would give it")
+        rows.append(TermOut(**{
+            "from": t.start, "to": t.end,
+            "leader": _side(doc, rule, t.leader, t.start, t.end),
+            "vice": _vice_side(doc, rule, t),
+            "events": tuple(events), "citation": t.citation, "sources": t.sources,
+            "assumptions": t.assumptions, "basis": t.basis, "document": t.document,
+            "outside_period": t.outside,
+            "derived": () if t.outside else _derived(doc, t.start),
+        }))
+    period = (docs[0].valid_from, docs[-1].valid_to)
+    note = None
+    if docs[-1].valid_to and date(last, 12, 31) > docs[-1].valid_to:
+        note = (f"{docs[-1].id} gjelder til {docs[-1].valid_to}; terminer etter det er merket "
+                "outside_period og viser bare hva rotasjonen ville gitt") if lang == "nb" else \
+               (f"{docs[-1].id} is in force until {docs[-1].valid_to}; later terms are marked "
+                "outside_period and only show what the rotation would give")
+    return RotationReport(council=docs[0].council, documents=tuple(d.id for d in docs), period=period,
+                          first=first, last=last, terms=tuple(rows), note=note)
+
+
+def _side(doc: Document, rule: Leadership, pid: str, start: date, end: date) -> Side:
+    spans = holders(doc, rule.among_office or "ordforer", pid, start, end)
+    people = {p.id: p for p in doc.roster.people}
+    persons = tuple(PersonSpan(**{"person": p, "name": people[p].name if p in people else p,
+                                  "fictional": people[p].fictional if p in people else True,
+                                  "from": lo, "to": hi}) for p, lo, hi in spans)
+    persons = _merge_same_person(persons)
+    first = persons[0] if persons else None
+    return Side(municipality=short_name(doc, pid), participant=pid,
+                person=first.person if first else None, name=first.name if first else None,
+                fictional=first.fictional if first else None, persons=persons)
+
+
+def _vice_side(doc: Document, rule: Leadership, t: Term) -> Side:
+    """The vice of a term: by turn, the roster's elected nestleder, or none."""
+    if rule.vice_by == "rotation":
+        return _side(doc, rule, t.vice, t.start, t.end)
+    if rule.vice_by == "elected":
+        organ = _rotating_organ(doc)
+        vice = next((h for h in doc.roster.holdings if h.office == "nestleder" and h.organ == organ
+                     and h.in_force(t.start)), None)
+        return _elected_side(doc, vice.person if vice else None, t.start, t.end)
+    return Side(municipality="-", participant="")
+
+
+def _merge_same_person(spans: tuple[PersonSpan, ...]) -> tuple[PersonSpan, ...]:
+    """One span for one real person who has an id per election period (same name, no gap)."""
+    merged: list[PersonSpan] = []
+    for span in spans:
+        last = merged[-1] if merged else None
+        if (last is not None and not span.fictional and last.name == span.name
+                and span.valid_from <= last.valid_to + DAY):
+            merged[-1] = last.model_copy(update={"valid_to": max(last.valid_to, span.valid_to)})
+        else:
+            merged.append(span)
+    return tuple(merged)
+
+
+def _derived(doc: Document, on: date) -> tuple[Derived, ...]:
+    """The organs whose leadership or seats follow the rotation on a date, as the bylaws declare."""
+    out = []
+    for organ in doc.organs:
+        derived = organ.leadership is not None and organ.leadership.kind == "derived"
+        follows = any(seat.leadership_of for seat in organ.seats)
+        if not (derived or follows):
+            continue
+        sitting = resolve(doc, organ.id, on)
+        out.append(Derived(organ=organ.id, name=organ.name, leader=sitting.leader if derived else None,
+                           members=tuple(sorted(sitting.roles)) if follows else ()))
+    return tuple(out)
+
+
+# -- councils whose leader is elected: the roster's leder/nestleder, term by term -----------------
+def _elected_report(council: str, docs: list[Document], first: int, last: int,
+                    lang: str) -> RotationReport:
+    """No rotation: each elected leadership the roster records, with the clause that elects it."""
+    lo, hi = date(first, 1, 1), date(last, 12, 31)
+    rows = []
+    for doc in sorted(docs, key=lambda d: d.valid_from or date.min):
+        for organ in doc.organs:
+            if organ.leadership is None or organ.leadership.kind != "elected":
+                continue
+            rows += _elected_terms(doc, organ.id, organ.leadership, lo, hi, lang)
+    rows.sort(key=lambda r: (r.valid_from, r.document))
+    note = ("ledelsen velges (ikke på omgang); hver periode er rosterens valgte leder og nestleder"
+            if lang == "nb" else "the leadership is elected (no rotation); each term is the roster's "
+            "elected leader and vice")
+    if not rows:
+        note += ("; rosteren navngir ingen valgt leder i perioden" if lang == "nb"
+                 else "; the roster names no elected leader in the period")
+    docs = sorted(docs, key=lambda d: d.valid_from or date.min)
+    return RotationReport(council=council, documents=tuple(d.id for d in docs),
+                          period=(docs[0].valid_from, docs[-1].valid_to), first=first, last=last,
+                          terms=tuple(rows), note=note)
+
+
+def _elected_terms(doc: Document, organ_id: str, rule: Leadership, lo: date, hi: date,
+                   lang: str) -> list[TermOut]:
+    leaders = [h for h in doc.roster.holdings if h.organ == organ_id and h.office == "leder"]
+    out = []
+    for h in sorted(leaders, key=lambda h: h.valid_from or date.min):
+        start = max(lo, h.valid_from or lo, doc.valid_from or lo)
+        end = min(hi, h.valid_to or hi, doc.valid_to or hi)
+        if start > end:
+            continue
+        vice = next((v for v in doc.roster.holdings if v.organ == organ_id and v.office == "nestleder"
+                     and v.in_force(start)), None)
+        organ_name = doc.organ(organ_id).name
+        out.append(TermOut(**{
+            "from": start, "to": end,
+            "leader": _elected_side(doc, h.person, start, end),
+            "vice": _elected_side(doc, vice.person if vice else None, start, end),
+            "events": ((f"{organ_name}: valgt",) if lang == "nb" else (f"{organ_name}: elected",)),
+            "citation": rule.citation, "sources": tuple(x for x in (h.source,) if x),
+            "assumptions": tuple(a.what for a in (h.assumption,) if a),
+            "basis": "elected", "document": doc.id}))
+    return out
+
+
+def _elected_side(doc: Document, person: str | None, on: date, end: date) -> Side:
+    people = {p.id: p for p in doc.roster.people}
+    participant = next((h.participant for h in doc.roster.holdings
+                        if h.person == person and h.participant and h.in_force(on)), None) or ""
+    p = people.get(person) if person else None
+    spans = (PersonSpan(**{"person": person, "name": p.name, "fictional": p.fictional,
+                           "from": on, "to": end}),) if p else ()
+    return Side(municipality=short_name(doc, participant) if participant else "", participant=participant,
+                person=person, name=p.name if p else None, fictional=p.fictional if p else None,
+                persons=spans)
+
+
+def _unknown_start_report(council: str, docs: list[Document], unknown: list[Document], first: int,
+                          last: int, lang: str) -> RotationReport:
+    """A rotation whose starting term the sources do not give: the order, stated as such."""
+    notes = []
+    for doc in unknown:
+        organ, rule = rotation_rule(doc, _rotating_organ(doc))
+        on = max(date(first, 1, 1), doc.valid_from or date(first, 1, 1))
+        order = ", ".join(p.short for p in rotation_order(doc, on, rule))
+        notes.append(
+            f"{doc.organ(organ).name}: ledelsen går på omgang i rekkefølgen {order} ({rule.citation}), "
+            "men kildene sier ikke hvem som startet; periodene kan ikke beregnes, bare rekkefølgen "
+            "kontrolleres" if lang == "nb" else
+            f"{doc.organ(organ).name}: the leadership rotates in the order {order} ({rule.citation}), "
+            "but the sources do not say who started; the terms cannot be computed, only the order checked")
+    docs = sorted(docs, key=lambda d: d.valid_from or date.min)
+    return RotationReport(council=council, documents=tuple(d.id for d in docs),
+                          period=(docs[0].valid_from, docs[-1].valid_to), first=first, last=last,
+                          terms=(), note="; ".join(notes))

@@ -1,0 +1,269 @@
+"""Spending authority: may the one approving a payment or commitment do so, within which line?
+
+Handlingsprogram 2021 kap. 1.2: Follomøtet adopts the budget; the daglig leder
+(sekretariatsleder) "har anvisningsmyndighet på Follorådets vegne". The budget lines are dated
+data in ``bylaws/budgets/<id>.yaml``, each quoted and cited. A payment scenario (see
+scenarios/README.md, "Betalinger og forpliktelser") is judged in two parts, each cited:
+
+1. authority: does the approver hold the office with anvisningsmyndighet on the date?
+2. the line: ``within-line`` (amount plus what is already used fits the line's maximum),
+   ``over-line`` (it does not), ``no-line`` (no line, or a line the programme leaves without
+   money).
+
+The verdict's ``reason`` is the first that fails, in the order no-authority, no-line,
+over-line; otherwise ``within-line``.
+"""
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+
+from engine.core.errors import InputError, NotModelled, did_you_mean
+from engine.core.library import Library, bylaws_dir, library
+from engine.core.load import load_model, validate
+from engine.core.model import Assumption, Provision, Strict
+from engine.core.yamlio import load_yaml
+
+Reason = Literal["within-line", "over-line", "no-line", "no-authority"]
+
+
+class BudgetLine(Provision):
+    id: str
+    title: str
+    max: int = Field(ge=0)  # kroner; 0: the programme gives this measure no money
+    form: Literal["tilskudd", "arbeidsinnsats"] = "tilskudd"
+
+
+class SpendingAuthority(Provision):
+    office: str  # roster office that holds anvisningsmyndighet
+    label: str
+    within_budget: Assumption | None = None
+
+
+class Budget(Provision):
+    id: str
+    title: str
+    document: str
+    adopted_by: str
+    completeness: Assumption | None = None  # what the lines leave out
+    authority: SpendingAuthority
+    lines: tuple[BudgetLine, ...]
+
+    def line(self, line_id: str) -> BudgetLine | None:
+        return next((line for line in self.lines if line.id == line_id), None)
+
+
+class PaymentExpected(Strict):
+    authorised: bool
+    reason: Reason
+    why: str | None = None
+
+
+class Payment(Strict):
+    """A payment (anvisning/utbetaling) or commitment (tilsagn) as data."""
+
+    name: str
+    description: str | None = None
+    date: datetime.date
+    kind: Literal["payment", "commitment"] = "payment"
+    approved_by: str  # person id in the roster
+    budget: str | None = None
+    line: str | None = None
+    amount: int = Field(gt=0)
+    earlier: int = Field(default=0, ge=0)  # already paid or committed on the line this year
+    expected: PaymentExpected | None = None
+
+
+class PaymentVerdict(Strict):
+    file: str
+    name: str
+    date: str
+    kind: str
+    approver: str
+    approver_name: str
+    budget: str
+    line: str | None
+    amount: int
+    authorised: bool
+    reason: Reason
+    findings: tuple[dict, ...]
+    assumptions: tuple[str, ...]
+    expected_matches: bool | None = None
+    expected_differences: tuple[str, ...] = ()
+
+
+def budgets_dir(root: Path | None = None) -> Path:
+    return (root or bylaws_dir()) / "budgets"
+
+
+def load_budgets(root: Path | None = None) -> dict[str, Budget]:
+    """Every budget file in bylaws/budgets/, by id."""
+    return {b.id: b for b in (load_model(p, Budget) for p in sorted(budgets_dir(root).glob("*.yaml")))}
+
+
+def budget_for(budgets: dict[str, Budget], on: datetime.date, budget_id: str | None) -> Budget:
+    if budget_id is not None:
+        if budget_id not in budgets:
+            raise InputError(f"ukjent budsjett '{budget_id}'", where="nøkkel budget",
+                             hint=did_you_mean(budget_id, list(budgets)))
+        return budgets[budget_id]
+    found = [b for b in budgets.values() if b.in_force(on)]
+    if len(found) != 1:
+        raise NotModelled(f"ingen (entydig) budsjett er modellert for {on} [not-modelled]",
+                          hint="budsjetter: " + ", ".join(f"{b.id} ({b.valid_from} – {b.valid_to})"
+                                                          for b in budgets.values()))
+    return found[0]
+
+
+def assess(payment: Payment, budget: Budget, lib: Library, file: str = "") -> PaymentVerdict:
+    """Judge one payment or commitment against the budget and the approver's authority."""
+    doc = lib.document(budget.document)
+    if not doc.in_force(payment.date) or not budget.in_force(payment.date):
+        raise NotModelled(
+            f"{payment.date} er utenfor perioden der {budget.id} og {doc.id} gjelder "
+            f"({max(budget.valid_from, doc.valid_from)} – {min(budget.valid_to, doc.valid_to)}) "
+            "[not-modelled]", file=file or None, where="nøkkel date",
+            hint="anvisningsmyndigheten etter senere vedtekter er ikke modellert")
+    people = {p.id: p for p in doc.roster.people}
+    if payment.approved_by not in people:
+        raise InputError(f"ukjent person '{payment.approved_by}'", file=file or None,
+                         where="nøkkel approved_by", hint=did_you_mean(payment.approved_by, list(people)))
+    name = people[payment.approved_by].name
+    offices = {h.office for h in doc.roster.holdings
+               if h.person == payment.approved_by and h.in_force(payment.date)}
+    auth = budget.authority
+    findings: list[dict] = []
+    assumptions = [budget.assumption.what] if budget.assumption else []
+    if auth.within_budget:
+        assumptions.append(auth.within_budget.what)
+    has_authority = auth.office in offices
+    if has_authority:
+        findings.append({"rule": "spending-authority", "ok": True, "citation": auth.citation,
+                         "message": f"{name} er {auth.label} {payment.date} og har "
+                                    "anvisningsmyndighet på Follorådets vegne.",
+                         "message_en": f"{name} holds the office of {auth.label} on {payment.date} "
+                                       "and has the authority to approve payments (anvisningsmyndighet)."})
+    else:
+        findings.append({"rule": "spending-authority", "ok": False, "citation": auth.citation,
+                         "message": f"{name} har ikke anvisningsmyndighet: den ligger hos "
+                                    f"{auth.label}, og {name} har ikke det vervet {payment.date}.",
+                         "message_en": f"{name} has no authority to approve payments: it lies with "
+                                       f"{auth.label}, an office {name} does not hold on {payment.date}."})
+    line = budget.line(payment.line) if payment.line else None
+    if payment.line and line is None:
+        raise InputError(f"ukjent budsjettlinje '{payment.line}' i {budget.id}", file=file or None,
+                         where="nøkkel line",
+                         hint=did_you_mean(payment.line, [x.id for x in budget.lines])
+                         or "linjer: " + ", ".join(x.id for x in budget.lines)
+                         + " (utelat line for en utgift uten budsjettlinje)")
+    used = payment.earlier + payment.amount
+    if line is None:
+        line_reason: Reason = "no-line"
+        if budget.completeness:
+            assumptions.append(budget.completeness.what)
+        findings.append({"rule": "no-line", "ok": False, "citation": budget.citation,
+                         "message": f"Utgiften har ingen linje i {budget.title}; bare "
+                                    f"{lib.document(budget.document).organ(budget.adopted_by).name} "
+                                    "kan fastsette budsjettet.",
+                         "message_en": f"The expense has no line in {budget.title}; only "
+                                       f"{lib.document(budget.document).organ(budget.adopted_by).name} "
+                                       "can set the budget."})
+    elif line.max == 0:
+        line_reason = "no-line"
+        findings.append({"rule": "no-line", "ok": False, "citation": line.citation,
+                         "message": f"«{line.title}» har ingen midler i budsjettet for "
+                                    f"{budget.valid_from.year}: «{line.quote}»",
+                         "message_en": f"«{line.title}» has no funds in the budget for "
+                                       f"{budget.valid_from.year}: «{line.quote}»"})
+    elif used <= line.max:
+        line_reason = "within-line"
+        findings.append({"rule": "within-line", "ok": True, "citation": line.citation,
+                         "message": f"kr {_kr(payment.amount)} (til sammen kr {_kr(used)} med tidligere "
+                                    f"kr {_kr(payment.earlier)}) er innenfor linjen «{line.title}», "
+                                    f"inntil kr {_kr(line.max)}.",
+                         "message_en": f"NOK {_kr(payment.amount)} (NOK {_kr(used)} with the earlier "
+                                       f"NOK {_kr(payment.earlier)}) is within the line «{line.title}», "
+                                       f"up to NOK {_kr(line.max)}."})
+    else:
+        line_reason = "over-line"
+        findings.append({"rule": "over-line", "ok": False, "citation": line.citation,
+                         "message": f"kr {_kr(payment.amount)} (til sammen kr {_kr(used)} med tidligere "
+                                    f"kr {_kr(payment.earlier)}) overstiger linjen «{line.title}», "
+                                    f"inntil kr {_kr(line.max)}, med kr {_kr(used - line.max)}.",
+                         "message_en": f"NOK {_kr(payment.amount)} (NOK {_kr(used)} with the earlier "
+                                       f"NOK {_kr(payment.earlier)}) exceeds the line «{line.title}», "
+                                       f"up to NOK {_kr(line.max)}, by NOK {_kr(used - line.max)}."})
+    if line is not None and line.assumption:
+        assumptions.append(line.assumption.what)
+    reason: Reason = "no-authority" if not has_authority else line_reason
+    authorised = reason == "within-line"
+    diffs: list[str] = []
+    if payment.expected is not None:
+        if payment.expected.authorised != authorised:
+            diffs.append(f"authorised: forventet {payment.expected.authorised}, fikk {authorised}")
+        if payment.expected.reason != reason:
+            diffs.append(f"reason: forventet {payment.expected.reason}, fikk {reason}")
+    return PaymentVerdict(
+        file=file, name=payment.name, date=str(payment.date), kind=payment.kind,
+        approver=payment.approved_by, approver_name=name, budget=budget.id, line=payment.line,
+        amount=payment.amount, authorised=authorised, reason=reason, findings=tuple(findings),
+        assumptions=tuple(dict.fromkeys(a.strip() for a in assumptions)),
+        expected_matches=None if payment.expected is None else not diffs,
+        expected_differences=tuple(diffs))
+
+
+def check_payment_file(path: Path | str, lib: Library | None = None,
+                       budgets: dict[str, Budget] | None = None) -> PaymentVerdict:
+    """Load a payment scenario file and judge it (InputError, exit 2, for bad input)."""
+    located = load_yaml(path)
+    if not isinstance(located.data, dict):
+        raise InputError("forventet en YAML-mapping øverst i filen", file=located.file, where="linje 1")
+    payment = validate(located, Payment)
+    lib = lib or library()
+    budgets = budgets if budgets is not None else load_budgets()
+    try:
+        budget = budget_for(budgets, payment.date, payment.budget)
+    except InputError as exc:
+        raise InputError(exc.bare, file=located.file, where=exc.where, hint=exc.hint) from None
+    return assess(payment, budget, lib, file=located.file)
+
+
+def to_text(v: PaymentVerdict, lang: str = "nb") -> str:
+    w = _WORDS[lang]
+    verdict = w["yes"] if v.authorised else w["no"]
+    kind = w["payment"] if v.kind == "payment" else w["commitment"]
+    lines = [f"{v.file}: {v.name}", f"  {kind} {v.date}, {w['kr']} {_kr(v.amount)}, {w['by']} "
+             f"{v.approver_name}: {verdict} ({w['reasons'][v.reason]})"]
+    for f in v.findings:
+        message = f.get("message_en", f["message"]) if lang == "en" else f["message"]
+        lines.append(f"  {'✓' if f['ok'] else '✗'} {message} [{f['citation']}]")
+    for a in v.assumptions:  # from the data, in its language
+        lines.append(f"  {w['assumption']}: {a}")
+    if v.expected_matches is False:
+        lines.append(f"  {w['differs']}: " + "; ".join(v.expected_differences))
+    return "\n".join(lines) + "\n"
+
+
+_REASON_NB = {"within-line": "innenfor budsjettlinjen", "over-line": "over budsjettlinjen",
+              "no-line": "ingen budsjettlinje", "no-authority": "uten anvisningsmyndighet"}
+_WORDS = {
+    "nb": {"yes": "HAR MYNDIGHET", "no": "HAR IKKE MYNDIGHET", "payment": "Utbetaling",
+           "commitment": "Forpliktelse", "kr": "kr", "by": "godkjent av", "reasons": _REASON_NB,
+           "assumption": "antakelse", "differs": "AVVIK fra forventet"},
+    "en": {"yes": "AUTHORISED", "no": "NOT AUTHORISED", "payment": "Payment",
+           "commitment": "Commitment", "kr": "NOK", "by": "approved by",
+           "reasons": {"within-line": "within the budget line", "over-line": "over the budget line",
+                       "no-line": "no budget line", "no-authority": "without authority to approve"},
+           "assumption": "assumption", "differs": "DIFFERS from the expected verdict"},
+}
+
+
+def _kr(amount: int) -> str:
+    return f"{amount:,}".replace(",", " ")
+
+
+__all__ = ["Budget", "BudgetLine", "Payment", "PaymentVerdict", "load_budgets", "budget_for",
+           "assess", "check_payment_file", "to_text"]

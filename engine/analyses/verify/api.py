@@ -1,0 +1,99 @@
+"""`verify`: choose the decision rules (council, organ, date; or a draft), run the properties,
+write the counterexamples. Returns data; engine/cli/verify.py renders it."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from engine.core.errors import InputError, NotModelled, did_you_mean
+from engine.analyses.verify.rules import CouncilRules
+
+
+@dataclass
+class Result:
+    rules: CouncilRules
+    answers: list
+    ranges: list = field(default_factory=list)
+    files: list = field(default_factory=list)
+
+    @property
+    def all_hold(self) -> bool:
+        return all(a.status == "holds" for a in self.answers + self.ranges)
+
+
+def council_rules(council: str | None, organ: str | None, on: date) -> CouncilRules:
+    """The rules of `organ` (default: the supreme organ) of the council's document in force on `on`."""
+    from engine.core.library import library
+    from engine.analyses.verify.rules import from_document
+
+    lib = library()
+    docs = list(lib.documents.values())
+    councils = sorted({d.council for d in docs})
+    if council is not None and council not in councils:
+        raise InputError(f"ukjent råd '{council}'", where="--council", hint=did_you_mean(council, councils))
+    docs = [d for d in docs if council is None or d.council == council]
+    if organ is not None:
+        organs = sorted({o.id for d in docs for o in d.organs})
+        if organ not in organs:
+            raise InputError(f"ukjent organ '{organ}'", where="--organ", hint=did_you_mean(organ, organs))
+        docs = [d for d in docs if any(o.id == organ for o in d.organs)]
+    in_force = [d for d in docs if d.in_force(on)]
+    if not in_force:
+        periods = ", ".join(f"{d.id}: {d.valid_from} – {d.valid_to or 'åpen'}" for d in docs)
+        raise NotModelled(f"ingen vedtekter er modellert for {on} [not-modelled]", where="--date",
+                          hint=f"modellerte perioder: {periods}")
+    if len(in_force) > 1:
+        raise InputError(f"flere råd har vedtekter {on}: {', '.join(d.id for d in in_force)}",
+                         where="--council", hint="angi --council")
+    doc = in_force[0]
+    if organ is None:
+        organ = next((o.id for o in doc.organs if o.supreme and o.in_force(on)), None)
+        if organ is None:
+            raise InputError(f"{doc.id} har ikke noe øverste organ", where="--organ", hint="angi --organ")
+    chosen = doc.organ(organ)
+    if not chosen.in_force(on) or not chosen.decides:
+        raise InputError(f"{chosen.name} treffer ikke vedtak {on}", where="--organ")
+    statute = lib.statute_for(doc)
+    if statute is None:
+        raise InputError(f"{doc.id} har ingen lov (statute) å lese vedtaksførhet og flertall fra",
+                         where="statute")
+    rules = from_document(doc, statute, organ, on)
+    if rules.n == 0:
+        raise InputError(f"{chosen.name} har ingen stemmeberettigede seter {on}", where="--organ",
+                         hint="oversikten over hvem som har vervene (roster) dekker ikke den dagen; "
+                              "angi en --date den dekker")
+    return rules
+
+
+def run(rules: CouncilRules, wanted: set[str] | None = None, declared_file: Path | None = None,
+        counterexamples: Path | None = None) -> Result:
+    from engine.analyses.verify import declared as declared_props
+    from engine.analyses.verify.properties import builtin, declared
+
+    own = declared_props.load(rules, declared_file)  # bad input fails before any proof
+    answers = builtin(rules, wanted)
+    answers += [declared(rules, prop) for prop in own if wanted is None or prop.id in wanted]
+    result = Result(rules, answers)
+    if counterexamples is not None:
+        write_counterexamples(result, counterexamples)
+    return result
+
+
+def write_counterexamples(result: Result, folder: Path, witnesses: bool = False) -> None:
+    """Each counterexample as a scenario file; with `witnesses`, also the meetings that show a
+    number (e.g. the smallest group that can adopt) for properties that hold."""
+    from engine.analyses.verify.meetings import scenario, write
+
+    rules = result.rules
+    for answer in result.answers:
+        pattern = answer.counterexample or (answer.witness if witnesses else None)
+        if pattern is None or not rules.ids:
+            continue
+        suffix = "" if answer.counterexample is not None else "-vitne"
+        name = f"{rules.document}-{rules.organ}-{answer.id.replace(':', '-')}{suffix}"
+        data = scenario(rules, answer.kind, pattern, answer.id, answer.message_nb)
+        path = write(folder, name, data)
+        if answer.counterexample is not None:
+            answer.counterexample_file = str(path)
+        result.files.append(path)

@@ -1,0 +1,278 @@
+"""The properties `vedtekt verify` proves or breaks, built in and declared as data.
+
+Each property is one or a few solver queries over `encode.Vote`. An answer is `holds` (the
+query that would break it is unsatisfiable: no attendance and voting pattern does) or `fails`
+with the pattern the solver found; the pattern becomes a scenario file (engine/analyses/verify/
+meetings.py) that `vedtekt check` judges, and the engine's verdict on it must equal `claim`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Literal
+
+from pydantic import Field
+
+from engine.core.model import Strict
+from engine.analyses.verify.encode import Pattern, Vote, solve, z3
+from engine.analyses.verify.rules import CouncilRules, KindRule
+from engine.analyses.verify import words
+
+Status = Literal["holds", "fails"]
+
+
+@dataclass
+class Answer:
+    id: str
+    status: Status
+    citation: str
+    message_nb: str
+    message_en: str
+    kind: KindRule | None = None
+    counterexample: Pattern | None = None
+    witness: Pattern | None = None  # a pattern that shows a number (fewest to adopt, ...)
+    value: dict = field(default_factory=dict)
+    assumptions: tuple[str, ...] = ()
+    counterexample_file: str | None = None
+
+    def message(self, lang: str) -> str:
+        return self.message_en if lang == "en" else self.message_nb
+
+
+# -- built-in properties ----------------------------------------------------------------------
+
+def fewest(rules: CouncilRules, kind: KindRule, action: str, others: str,
+           seats_below: Fraction | None = None, participants_below: Fraction | None = None):
+    """The smallest coalition (participants, then seats held, then its votes) that can `action`
+    (adopt or block) a decision of `kind` while the others behave as `others`; with the
+    bounds, only coalitions holding less than that share of the seats (participants). Returns
+    (participants, seats held, pattern) or None when no coalition can."""
+    vote = Vote(rules, kind)
+    vote.coalition(others)
+    size, held = vote.size, vote.held
+    goal = vote.adopted if action == "adopt" else z3.Not(vote.adopted)
+    bounds = []
+    if seats_below is not None:
+        bounds.append(held * seats_below.denominator < seats_below.numerator * rules.members)
+    if participants_below is not None:
+        bounds.append(size * participants_below.denominator < participants_below.numerator * rules.n)
+    model = solve(vote.constraints + bounds, goal, minimize=(size, held))
+    if model is None:
+        return None
+    pattern = vote.pattern(model)
+    chosen = list(pattern.coalition)
+    return chosen, sum(rules.seats[i] for i in chosen), pattern
+
+
+def fewest_votes(rules: CouncilRules, kind: KindRule, others: str) -> int | None:
+    """The fewest members voting for that carry `kind` (others as `others`)."""
+    vote = Vote(rules, kind)
+    vote.coalition(others)
+    model = solve(vote.constraints, vote.adopted, minimize=(vote.F,))
+    return None if model is None else model.eval(vote.F, model_completion=True).as_long()
+
+
+def adopt_alone(rules: CouncilRules, kind: KindRule, others: str) -> Answer:
+    found = fewest(rules, kind, "adopt", others)
+    votes = fewest_votes(rules, kind, others)
+    cite = citation_of(rules, kind)
+    if found is None:
+        nb, en = words.nobody_adopts(rules, kind, others)
+        return Answer(f"adopt-{others}:{kind.id}", "holds", cite, nb, en, kind,
+                      value={"participants": None, "members": None}, assumptions=assumption_notes(rules, kind))
+    chosen, held, pattern = found
+    minority = 2 * len(chosen) < rules.n
+    nb, en = words.adopt(rules, kind, others, chosen, held, votes, minority)
+    return Answer(f"adopt-{others}:{kind.id}", "fails" if minority else "holds", cite, nb, en, kind,
+                  counterexample=pattern if minority else None, witness=pattern,
+                  value={"participants": len(chosen), "names": [rules.names[i] for i in chosen],
+                         "seats": held, "members": votes},
+                  assumptions=assumption_notes(rules, kind))
+
+
+def block(rules: CouncilRules, kind: KindRule) -> Answer:
+    found = fewest(rules, kind, "block", "for")
+    cite = citation_of(rules, kind)
+    if found is None:
+        nb, en = words.nobody_blocks(rules, kind)
+        return Answer(f"block:{kind.id}", "holds", cite, nb, en, kind, value={"participants": None},
+                      assumptions=assumption_notes(rules, kind))
+    chosen, held, pattern = found
+    minority = 2 * len(chosen) < rules.n
+    nb, en = words.block(rules, kind, chosen, held, minority)
+    return Answer(f"block:{kind.id}", "fails" if minority else "holds", cite, nb, en, kind,
+                  counterexample=pattern if minority else None, witness=pattern,
+                  value={"participants": len(chosen), "names": [rules.names[i] for i in chosen],
+                         "seats": held}, assumptions=assumption_notes(rules, kind))
+
+
+def _one_per_class(rules: CouncilRules, kind: KindRule) -> dict[int, list[int]]:
+    """A representative of each class of interchangeable participants -> the class."""
+    from engine.analyses.verify.encode import classes
+    return {members[0]: list(members) for _, members in classes(rules)}
+
+
+def quorate_without(rules: CouncilRules, kind: KindRule) -> Answer:
+    """For each participant: can the council still make a valid decision without it?"""
+    cite = _quorum_cite(rules)
+    missing, example = [], None
+    for i, group in _one_per_class(rules, kind).items():
+        vote = Vote(rules, kind, alone=i)
+        if solve(vote.constraints + [vote.absent(i)], vote.quorate) is None:
+            missing += group
+            full = Vote(rules, kind, alone=i)
+            model = solve(full.constraints + full.all_vote_except(i) + [full.absent(i)], z3.BoolVal(True))
+            example = example or full.pattern(model)
+    missing.sort()
+    nb, en = words.quorate_without(rules, missing)
+    return Answer("quorate-without-each", "fails" if missing else "holds", cite, nb, en, kind,
+                  counterexample=example, value={"cannot_do_without": [rules.names[i] for i in missing]},
+                  assumptions=assumption_notes(rules, None))
+
+
+def absence_breaks_quorum(rules: CouncilRules, kind: KindRule) -> Answer:
+    """Can one participant make the council inquorate by staying away, all others attending and
+    voting? (∃ i, pattern: i absent, everyone else votes, not quorate.)"""
+    cite = _quorum_cite(rules)
+    blockers, example = [], None
+    for i, group in _one_per_class(rules, kind).items():
+        vote = Vote(rules, kind, alone=i)
+        model = solve(vote.constraints + vote.all_vote_except(i) + [vote.absent(i)], z3.Not(vote.quorate))
+        if model is not None:
+            blockers += group
+            example = example or vote.pattern(model)
+    blockers.sort()
+    nb, en = words.absence_breaks_quorum(rules, blockers)
+    return Answer("no-veto-by-absence", "fails" if blockers else "holds", cite, nb, en, kind,
+                  counterexample=example, value={"can_break_quorum": [rules.names[i] for i in blockers]},
+                  assumptions=assumption_notes(rules, None))
+
+
+def casting_vote_scope(rules: CouncilRules, kind: KindRule) -> Answer:
+    """The chair's vote never decides an election or a qualified-majority case."""
+    vote = Vote(rules, kind)
+    model = solve(vote.constraints, vote.by_casting)
+    cite = f"{rules.citations.get('casting-vote', '')}; {kind.citation}".strip("; ")
+    nb, en = words.casting(rules, kind, model is None)
+    return Answer(f"casting-vote-scope:{kind.id}", "holds" if model is None else "fails", cite, nb, en,
+                  kind, counterexample=None if model is None else vote.pattern(model),
+                  assumptions=assumption_notes(rules, kind))
+
+
+def no_deadlock(rules: CouncilRules, kind: KindRule) -> Answer:
+    """Every quorate vote ends adopted or rejected, except where the law sends an election to
+    lot or a new ballot."""
+    vote = Vote(rules, kind)
+    law_exit = z3.Or(z3.And(vote.F == 0, vote.G == 0),  # nobody voted on it: a new vote
+                     z3.And(z3.BoolVal(kind.election), vote.F == vote.G))  # § 7-8: lot
+    stuck = z3.And(vote.quorate, z3.Not(vote.adopted), z3.Not(vote.rejected), z3.Not(law_exit))
+    model = solve(vote.constraints, stuck)
+    cite = citation_of(rules, kind)
+    nb, en = words.deadlock(rules, kind, model is None)
+    return Answer(f"no-deadlock:{kind.id}", "holds" if model is None else "fails", cite, nb, en, kind,
+                  counterexample=None if model is None else vote.pattern(model),
+                  assumptions=assumption_notes(rules, kind))
+
+
+def ordinary_kind(rules: CouncilRules) -> KindRule | None:
+    """The kind of an ordinary decision: simple majority, not an election."""
+    return next((k for k in rules.kinds if not k.election and k.qualified is None and not k.blank_allowed),
+                next((k for k in rules.kinds if not k.election), None))
+
+
+BUILTIN = ("adopt-absent", "adopt-against", "block", "quorate-without-each", "no-veto-by-absence",
+           "casting-vote-scope", "no-deadlock")
+
+
+def builtin(rules: CouncilRules, wanted: set[str] | None = None) -> list[Answer]:
+    def want(name: str) -> bool:
+        return wanted is None or any(w == name or w.startswith(name + ":") for w in wanted)
+    answers: list[Answer] = []
+    for kind in rules.kinds:
+        if not kind.election:
+            if want("adopt-absent"):
+                answers.append(adopt_alone(rules, kind, "absent"))
+            if want("adopt-against"):
+                answers.append(adopt_alone(rules, kind, "against"))
+            if want("block"):
+                answers.append(block(rules, kind))
+    ordinary = ordinary_kind(rules)
+    if ordinary is not None:
+        if want("quorate-without-each"):
+            answers.append(quorate_without(rules, ordinary))
+        if want("no-veto-by-absence"):
+            answers.append(absence_breaks_quorum(rules, ordinary))
+    for kind in rules.kinds:
+        if want("casting-vote-scope") and (kind.election or kind.qualified is not None):
+            answers.append(casting_vote_scope(rules, kind))
+    for kind in rules.kinds:
+        if want("no-deadlock"):
+            answers.append(no_deadlock(rules, kind))
+    return answers
+
+
+# -- properties as data ------------------------------------------------------------------------
+
+class Label(Strict):
+    nb: str
+    en: str
+
+
+class DeclaredProperty(Strict):
+    """«No set of participants holding less than half the seats can amend the agreement»:
+
+    id: minority-cannot-amend
+    label: {nb: ..., en: ...}
+    citation: kommuneloven § 18-4 tredje ledd
+    case_kind: avtaleendring
+    action: adopt            # adopt | block
+    others: any              # absent | against | any (absent or against) | for
+    coalition_seats_below: "1/2"
+    expect: cannot           # cannot | can
+    """
+
+    id: str
+    label: Label
+    citation: str = Field(min_length=3)
+    case_kind: str
+    action: Literal["adopt", "block"] = "adopt"
+    others: Literal["absent", "against", "any", "for"] = "any"
+    coalition_seats_below: str | None = None
+    coalition_participants_below: str | None = None
+    expect: Literal["cannot", "can"] = "cannot"
+    note: str | None = None
+
+
+class PropertyFile(Strict):
+    properties: tuple[DeclaredProperty, ...]
+
+
+def declared(rules: CouncilRules, prop: DeclaredProperty) -> Answer:
+    kind = rules.kind(prop.case_kind)
+    seats = Fraction(prop.coalition_seats_below) if prop.coalition_seats_below else None
+    parts = Fraction(prop.coalition_participants_below) if prop.coalition_participants_below else None
+    found = fewest(rules, kind, prop.action, prop.others, seats, parts)
+    can = found is not None
+    holds = can == (prop.expect == "can")
+    chosen, held, pattern = found if found else ([], 0, None)
+    nb, en = words.declared(rules, prop, kind, chosen, held, holds)
+    counter = pattern if (not holds and can) else None
+    return Answer(prop.id, "holds" if holds else "fails", prop.citation, nb, en, kind,
+                  counterexample=counter, witness=pattern,
+                  value={"participants": len(chosen) if found else None,
+                         "names": [rules.names[i] for i in chosen], "seats": held if found else None},
+                  assumptions=assumption_notes(rules, kind))
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+def _quorum_cite(rules: CouncilRules) -> str:
+    return "; ".join(dict.fromkeys(q.citation for q in rules.quorums))
+
+
+def citation_of(rules: CouncilRules, kind: KindRule) -> str:
+    return "; ".join(dict.fromkeys([_quorum_cite(rules), kind.citation]))
+
+
+def assumption_notes(rules: CouncilRules, kind: KindRule | None) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(rules.assumptions + (kind.assumptions if kind else ())))

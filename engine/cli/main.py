@@ -1,0 +1,333 @@
+"""The `vedtekt` command: a thin click layer. Parse options, call the library, print.
+
+Library errors become messages with exit codes (contract): 2 bad input, 3 internal error,
+4 a verdict that differs from its scenario's `expected` (check). Commands that live in their
+own modules are imported only when called (cold start); every command gets the shared options
+(engine/cli/options.py) when it is looked up.
+"""
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from engine.core.errors import VedtektError
+from engine.cli.options import complete_document, complete_rule, format_option, lang_option, with_shared_params
+
+LAZY_COMMANDS = {
+    # name: "module:attribute" of a click command defined elsewhere
+    "review": "engine.cli.review:review",
+    "rotation": "engine.cli.rotation:rotation",
+    "authority": "engine.cli.authority:authority",
+    "transition": "engine.cli.transition:transition",
+    "bench": "engine.cli.bench:bench",
+    "calendar": "engine.cli.rotation:calendar",
+    "examples": "engine.cli.examples:examples",
+    "verify": "engine.cli.verify:verify",
+    "people": "engine.cli.people:people",
+    "new-scenario": "engine.cli.people:new_scenario",
+    "serve": "engine.web.cli:serve",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx):
+        available = [n for n, target in LAZY_COMMANDS.items() if _module_exists(target)]
+        return sorted(set(super().list_commands(ctx)) | set(available))
+
+    def get_command(self, ctx, name):
+        command = super().get_command(ctx, name)
+        if command is None and name in LAZY_COMMANDS and _module_exists(LAZY_COMMANDS[name]):
+            module, attr = LAZY_COMMANDS[name].split(":")
+            command = getattr(importlib.import_module(module), attr)
+        return with_shared_params(command) if command is not None else None
+
+
+def _module_exists(target: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(target.split(":")[0]) is not None
+
+
+#: optional packages (module name) and the extra of pyproject.toml that installs each
+OPTIONAL_EXTRAS = {"matplotlib": "graph", "docx": "docx", "z3": "verify"}
+
+#: exit code of `check` when a verdict differs from its scenario's `expected` (contract)
+EXIT_EXPECTED_DIFFERS = 4
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="vedtekt")
+def cli():
+    """vedtekt: vedtekter og saksbehandlingsregler for interkommunale råd (Follorådet,
+    Folloregionen IPR) som data, og en regelmotor som vurderer møter og vedtak.
+
+    Eksempel: vedtekt check scenarios/
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@format_option("text", "json", "markdown")
+@lang_option
+@click.option("--engine", type=click.Choice(["both", "reference", "durable"]), default="both",
+              help="both (standard): durable-rules kontrollert mot referanseevalueringen")
+def check(paths, fmt, lang, engine):
+    """Vurder om møtene og vedtakene i scenariofilene er gyldige.
+
+    PATHS er scenariofiler (YAML) eller mapper med slike. Avslutningskode 0 når alle er
+    gyldige, 1 når minst ett er ugyldig, 4 når minst én dom avviker fra scenarioets
+    forventede dom (`expected`).
+
+    Eksempel: vedtekt check scenarios/folloradet/2021-02-quorum.yaml --format json
+    """
+    from engine.render import report
+    from engine.core.evaluate import check_file
+
+    files = _scenario_files(paths)
+    if fmt == "markdown":
+        verdicts = [check_file(f, lang=lang, engine=engine) for f in _progress(files)]
+        with _signals_held():  # a signal now waits until the report is out: never half a report
+            click.echo(report.to_markdown(verdicts, lang), nl=False)
+        sys.exit(_check_exit([v.valid for v in verdicts],
+                             [v.expected.matches for v in verdicts if v.expected is not None]))
+    rendered = report.Rendered(fmt, lang)  # text and JSON: rendered as they come (memory)
+    for f in _progress(files):
+        rendered.add(check_file(f, lang=lang, engine=engine))
+    with _signals_held():
+        for chunk in rendered.chunks():  # printed only when every file is checked (exit 2 prints no half report)
+            click.echo(chunk, nl=False)
+    sys.exit(_check_exit(rendered.valid, rendered.expected))
+
+
+def _check_exit(valid: list[bool], expected_matches: list[bool]) -> int:
+    """0 all valid, 1 some invalid, 4 a verdict differs from its `expected` (wins over 0 and 1).
+
+    >>> _check_exit([True, False], [True, True]), _check_exit([True], [False]), _check_exit([True], [])
+    (1, 4, 0)
+    """
+    if not all(expected_matches):
+        return EXIT_EXPECTED_DIFFERS
+    return 0 if all(valid) else 1
+
+
+def _progress(files: list[Path]):
+    if len(files) < 200 or not sys.stderr.isatty():
+        return files
+    from rich.console import Console
+    from rich.progress import track
+
+    # on stderr: stdout carries the report and may be redirected to a file
+    return track(files, description="Vurderer scenarioer", console=Console(stderr=True),
+                 transient=True)
+
+
+def _scenario_files(paths) -> list[Path]:
+    from engine.core.errors import InputError
+
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            # not only regular files: a FIFO or device named *.yaml is refused (exit 2), not skipped
+            found = sorted(f for f in p.rglob("*.yaml") if not f.is_dir())
+            if not found:
+                raise InputError("mappen inneholder ingen scenariofiler (*.yaml)", file=str(p))
+            files += found
+        elif p.exists():
+            files.append(p)
+        else:
+            raise InputError("filen finnes ikke", file=str(p), hint="sjekk stien")
+    return files
+
+
+@cli.command()
+@click.argument("rule", required=False, shell_complete=complete_rule)
+@click.option("--list", "list_all", is_flag=True, help="list alle regel-id-er med én linje hver")
+@lang_option
+@format_option("text", "json")
+def explain(rule, list_all, lang, fmt):
+    """Forklar en regel: tekst, hjemmel og paragrafen den gjennomfører.
+
+    Eksempel: vedtekt explain quorum; alle regler: vedtekt explain --list
+    """
+    if list_all:
+        from engine.render.rule_list import rule_list
+
+        click.echo(rule_list(lang, fmt), nl=False)
+        return
+    if rule is None:
+        raise click.UsageError("oppgi en regel-id, eller --list for alle (f.eks. vedtekt explain quorum)")
+    from engine.render.explain import explain_rule
+
+    click.echo(explain_rule(rule, lang, fmt))
+
+
+@cli.command()
+@format_option("text", "json")
+@click.option("--document", "doc_id", default=None, help="bare dette dokumentet",
+              shell_complete=complete_document)
+@click.option("--check", "check_file", type=click.Path(path_type=Path), default=None,
+              help="valider en ny vedtektsfil (og rosters/<id>.yaml ved siden av) og vis klausulenes dekning")
+@lang_option
+def bylaws(fmt, doc_id, check_file, lang):
+    """List vedtektsdokumentene og status for hver klausul i kildene
+    (kodet, ikke modellert med begrunnelse, eller bare informativ).
+
+    Eksempel: vedtekt bylaws --document folloradet
+    """
+    if check_file is not None:
+        from engine.analyses.bylaws_check import check_bylaws_file
+
+        click.echo(check_bylaws_file(check_file, fmt, lang), nl=False)
+        return
+    from engine.render.explain import bylaws_listing
+
+    click.echo(bylaws_listing(fmt, doc_id, lang))
+
+
+def main(argv=None):
+    # pydantic looks for plugins among every installed distribution's entry points at the first
+    # validation (about 45 ms of a 300 ms cold start); the CLI uses none. PYDANTIC_DISABLE_PLUGINS=0
+    # in the environment turns them back on.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
+    from engine.core.resources import set_bylaws_dir
+
+    set_bylaws_dir(None)  # --bylaws-dir holds for one command (tests call main many times)
+    restore_streams = _guard_streams()
+    restore_signals = _catch_signals()
+    try:
+        _run(argv)
+    finally:
+        restore_signals()
+        restore_streams()
+
+
+def _run(argv) -> None:
+    from engine.core.safetext import quote
+
+    try:
+        cli.main(args=argv, prog_name="vedtekt", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2)
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        _interrupted(130)
+    except Interrupted as exc:
+        _interrupted(exc.code)
+    except VedtektError as exc:
+        click.echo(f"vedtekt: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except ModuleNotFoundError as exc:
+        extra = OPTIONAL_EXTRAS.get((exc.name or "").split(".")[0])
+        if extra is None:
+            raise_internal(exc)
+        click.echo(f"vedtekt: dette krever pakken {exc.name}, som ikke er installert; "
+                   f"installer den med: pip install 'vedtekt[{extra}]'", err=True)
+        sys.exit(2)
+    except OSError as exc:
+        if exc.filename is None:
+            raise_internal(exc)
+        # a path the user gave that cannot be read or written: their input, not our bug
+        click.echo(f"vedtekt: {quote(str(exc.filename))}: {exc.strerror or exc}", err=True)
+        sys.exit(2)
+    except RecursionError:
+        click.echo("vedtekt: input er for dypt nøstet", err=True)
+        sys.exit(2)
+    except Exception as exc:  # a bug: say so, without a traceback unless asked
+        raise_internal(exc)
+    sys.exit(0)
+
+
+def raise_internal(exc: Exception):
+    if os.environ.get("VEDTEKT_DEBUG"):
+        raise exc
+    from engine.core.safetext import quote
+
+    click.echo(f"vedtekt: intern feil ({type(exc).__name__}: {quote(str(exc), 300)}); "
+               "kjør med VEDTEKT_DEBUG=1 for detaljer", err=True)
+    sys.exit(3)
+
+
+class Interrupted(BaseException):
+    """SIGTERM (or SIGINT) arrived: unwind without printing a partial report (128 + signal)."""
+
+    def __init__(self, code: int):
+        super().__init__(code)
+        self.code = code
+
+
+def _catch_signals():
+    """SIGINT and SIGTERM end the command with one line and 130/143 (no report, no traceback).
+
+    Reports are printed only once complete, so unwinding through an exception prints nothing
+    partial. Only in the main thread (signal handlers cannot be set elsewhere)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+
+    def handler(signum, _frame):
+        raise Interrupted(128 + signum)
+
+    saved = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
+
+    def restore():
+        for sig, old in saved.items():
+            signal.signal(sig, old if old is not None else signal.SIG_DFL)
+
+    return restore
+
+
+class _signals_held:
+    """Hold SIGINT and SIGTERM while a finished report is written; they are delivered after."""
+
+    def __enter__(self):
+        import signal
+
+        self.held = hasattr(signal, "pthread_sigmask")
+        if self.held:
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+
+    def __exit__(self, *exc):
+        import signal
+
+        if self.held:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+
+
+def _interrupted(code: int) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second ^C must not interrupt the goodbye
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    click.echo("vedtekt: avbrutt", err=True)
+    sys.exit(code)
+
+
+def _guard_streams():
+    """stdout escapes unsafe characters (safetext.VisibleStream); stdout and stderr degrade
+    characters their encoding lacks (Latin-1, cp1252) to «?» instead of failing. Returns the
+    function that undoes this (main is also called in-process by tests)."""
+    from engine.core.safetext import VisibleStream
+
+    saved = sys.stdout, sys.stderr
+    for stream in saved:
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", "") == "strict":
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError, TypeError):
+                pass  # a stream that cannot change: left as it is
+    if sys.stdout is not None and not isinstance(sys.stdout, VisibleStream):
+        sys.stdout = VisibleStream(sys.stdout)
+
+    def restore():
+        sys.stdout, sys.stderr = saved
+
+    return restore

@@ -1,0 +1,60 @@
+"""The `vedtekt review` command: a thin click layer over engine.analyses.review (the CLI group adds it)."""
+from __future__ import annotations
+
+import sys
+from datetime import date
+
+import click
+
+from engine.core.errors import VedtektError, did_you_mean
+from engine.cli.options import date_option, format_option, lang_option
+from engine.analyses.review.checks import KINDS, list_checks
+from engine.analyses.review.core import review_file
+from engine.render.review import render
+
+
+class _Kind(click.Choice):
+    """--kind: an unknown kind named in Norwegian, with a «mente du» suggestion."""
+
+    def convert(self, value, param, ctx):
+        if value in self.choices:
+            return value
+        hint = did_you_mean(str(value), list(self.choices))
+        self.fail(f"ukjent slag dokument «{value}»; bruk {', '.join(self.choices)}" + (f" ({hint})" if hint else ""),
+                  param, ctx)
+
+
+@click.command("review")
+@click.argument("file", metavar="FILE", required=False)
+@date_option(help="vurder navn og regler per denne datoen (ellers datoen i teksten)")
+@click.option("--kind", type=_Kind(KINDS), default=None,
+              help="hva slags dokument: ipr (kapittel 18), section27 (regionråd etter § 27 i 1992-loven), "
+                   "ko (kapittel 19), regionrad (uoppgitt); ellers lest fra teksten")
+@format_option("markdown", "json", "html")
+@lang_option
+@click.option("--list-checks", "list_checks_", is_flag=True,
+              help="skriv ut kontrollene med hjemmel og hva de leser, og avslutt")
+def review(file: str | None, on: date | None, kind: str | None, fmt: str, lang: str,
+           list_checks_: bool) -> None:
+    """Juridisk gjennomgang av et utkast til samarbeidsavtale (Markdown, tekst, .docx eller
+    vedtektsfil .yaml) mot kommuneloven kapittel 18, seg selv og navn på datoen.
+
+    Avslutter med kode 1 når det finnes minst ett funn av alvorlighet «error».
+
+    Eksempel: vedtekt review drafts/utkast-folloregionen-ipr.md --format html > rapport.html
+    """
+    if list_checks_:
+        click.echo(list_checks(lang), nl=False)
+        return
+    if file is None:
+        click.echo("vedtekt review: " + ("missing FILE (or use --list-checks)" if lang == "en"
+                                         else "mangler FILE (eller bruk --list-checks)"), err=True)
+        sys.exit(2)
+    try:
+        report = review_file(file, on, kind)
+    except VedtektError as exc:  # bad input: a located message, never a traceback
+        click.echo(f"vedtekt: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    click.echo(render(report, fmt, lang), nl=False)
+    # sys.exit, not ctx.exit: the group runs with standalone_mode=False, which would swallow it
+    sys.exit(1 if report.has_errors else 0)

@@ -1,0 +1,179 @@
+"""The only module that imports durable-rules (see ../shared/design/durable-rules.md).
+
+The rule book is compiled once per process into one ruleset. Every fact kind has a catch-all
+rule so that no fact raises MessageNotHandledException. The host runs no background threads
+(see QuietHost): every call into the C core comes from this module, under one lock. Sessions are small (at most
+MAX_FACTS facts, split otherwise: all rules are single-fact conditions, so splitting cannot
+change a result), each gets a fresh id and is deleted after use. An exception captured in the
+session state is raised as an InternalError, never swallowed.
+"""
+from __future__ import annotations
+
+import itertools
+import threading
+
+from engine.core.errors import InternalError
+from engine.core.rules import RuleBook, durable_condition, fields_used
+
+MAX_FACTS = 400  # far below the ~700 where 2.0.28 was seen to fail (durable-rules.md)
+RULESET = "vedtekt"
+FACT_KINDS = ("attendee", "vote", "proposal", "case", "meeting", "act", "member")
+
+_lock = threading.Lock()
+_sessions = itertools.count()
+_fired: list[tuple[str, str]] = []
+_host = None
+_fields: set[str] = {"t", "id"}
+_rule_names: list[tuple[str, str | None]] = []
+_fields_by_kind: dict[str, tuple[str, ...]] = {}
+
+
+def _recorder(key: str):
+    def action(c):
+        _fired.append((key, c.m.id))
+    return action
+
+
+def _catch_all(c):
+    return None
+
+
+def _ensure_host(book: RuleBook):
+    global _host
+    if _host is not None:
+        return _host
+    from durable.engine import Host
+
+    class QuietHost(Host):
+        """durable's Host without its two background timer threads. They call into the C core
+        every 0.2 s (ruleset.dispatch, dispatch_timers) while assert_facts runs in our thread:
+        the fuzz campaign (tools/fuzz.py) saw error 307 and segmentation faults from that race.
+        Every call here is synchronous, so nothing needs the dispatcher."""
+
+        def _run(self):
+            self._d_timer = self._t_timer = None
+
+    ruleset = {}
+    for i, rule in enumerate(book.rules):
+        cond = {"$and": [{"t": rule.fact}, durable_condition(rule.when)]}
+        ruleset[f"r{i}"] = {"all": [{"m": cond}], "run": _recorder(rule.key)}
+        _rule_names.append((f"r{i}", rule.key))
+    for kind in FACT_KINDS:
+        ruleset[f"seen_{kind}"] = {"all": [{"m": {"t": kind}}], "run": _catch_all}
+        _rule_names.append((f"seen_{kind}", None))
+    _fields.update(*(fields_used(rule.when) for rule in book.rules))
+    for kind in FACT_KINDS:
+        used = set().union(*(fields_used(r.when) for r in book.rules if r.fact == kind))
+        _fields_by_kind[kind] = ("t", "id", *sorted(used - {"t", "id"}))
+    host = QuietHost()
+    host.set_rulesets({RULESET: ruleset})
+    _host = host
+    return host
+
+
+def evaluate(book: RuleBook, facts: list[dict], driver: str = "lean") -> set[tuple[str, str]]:
+    """(rule key, fact id) for every rule that fired on the facts. `driver` "host" goes through
+    durable's Python host layer instead of driving the C core directly (see _run_session)."""
+    if not facts:
+        return set()
+    with _lock:
+        host = _ensure_host(book)
+        fired: set[tuple[str, str]] = set()
+        run = _run_session_host if driver == "host" else _run_session
+        for start in range(0, len(facts), MAX_FACTS):
+            fired |= run(host, facts[start:start + MAX_FACTS])
+        return fired
+
+
+_names: dict[str, str | None] = {}  # durable rule name -> rule key (None: a catch-all)
+
+
+# Why the catch-all rules stay in the lean path too: without them the C core answers
+# "not handled" (code 1) and still runs the batch (durable part ~130 instead of ~210 µs per
+# Follorådet scenario), but then
+# delete_state segfaulted in about 1 fresh process in 8 (a deterministic crash for some
+# sequences of sessions early in a process; see the issue-7 notes in README.md).
+def _run_session(host, facts: list[dict]) -> set[tuple[str, str]]:
+    """One session through durable's C core, driven the way its Python host drives it
+    (Ruleset.assert_facts, do_actions, _flush_actions: assert, start_action_for_state, then for
+    each action update_state and complete_and_start_action), without building a Closure, a
+    Content and a Promise per action: the actions only record (rule, fact id), so they are done
+    here. That halves the cost per fact. The ruleset, its conditions and the C calls are those
+    of the host; the results are checked against the host path in tests/test_fuzz_slice.py."""
+    import json
+
+    import durable_rules_engine as core
+
+    handle = host.get_ruleset(RULESET)._handle
+    if not _names:
+        _names.update({name: key for name, key in _rule_names})
+    sid = f"s{next(_sessions)}"
+    payload = json.dumps([_durable_safe(f, sid) for f in facts], ensure_ascii=False,
+                         separators=(",", ":"))
+    fired: set[tuple[str, str]] = set()
+    try:
+        result = core.assert_facts(handle, payload)
+        if result[0] != 0:  # 1 not handled, 2 already observed, 3 deferred: all misuse here
+            raise InternalError(f"durable-rules avviste faktaene (kode {result[0]})")
+        state_handle = result[1]
+        started = core.start_action_for_state(handle, state_handle)
+        if started:
+            state, message = started
+            while message:
+                # '{"<rule name>": {"m": {...the fact...}}}': a catch-all's fact is not parsed
+                name = message[2:message.index('"', 2)] if message.startswith('{"') else None
+                if name not in _names:
+                    raise InternalError(f"durable-rules kjørte en ukjent regel '{name}'")
+                if _names[name] is not None:
+                    ((parsed, matched),) = json.loads(message).items()
+                    if parsed != name:
+                        raise InternalError(f"durable-rules: uventet handling {message[:200]}")
+                    fired.add((_names[name], matched["m"]["id"]))
+                core.update_state(handle, state)
+                message = core.complete_and_start_action(handle, state_handle)
+        state = json.loads(core.get_state(handle, sid))
+    except InternalError:
+        raise
+    except Exception as exc:  # the C core reports misuse as plain exceptions
+        raise InternalError(f"durable-rules feilet: {exc}") from None
+    finally:
+        try:
+            core.delete_state(handle, sid)
+        except Exception:
+            pass
+    if isinstance(state, dict) and "exception" in state:
+        raise InternalError(f"en regelhandling feilet i durable-rules: {state['exception']}")
+    return fired
+
+
+def _run_session_host(host, facts: list[dict]) -> set[tuple[str, str]]:
+    """The same session through durable's Python host layer (Closure per action); kept to check
+    _run_session against (tests/test_fuzz_slice.py)."""
+    sid = f"s{next(_sessions)}"
+    _fired.clear()
+    payload = [{**_durable_safe(f), "sid": sid} for f in facts]
+    try:
+        host.assert_facts(RULESET, payload)
+        state = host.get_state(RULESET, sid)
+    except Exception as exc:  # the C core reports misuse as plain exceptions
+        raise InternalError(f"durable-rules feilet: {exc}") from None
+    finally:
+        try:
+            host.delete_state(RULESET, sid)
+        except Exception:
+            pass
+    if isinstance(state, dict) and "exception" in state:  # an action raised
+        raise InternalError(f"en regelhandling feilet i durable-rules: {state['exception']}")
+    result = set(_fired)
+    _fired.clear()
+    return result
+
+
+def _durable_safe(fact: dict, sid: str | None = None) -> dict:
+    """Only the fields the conditions on this kind of fact read (plus t and id, and the session
+    id when given); display strings and other kinds' fields stay out of the engine."""
+    keep = _fields_by_kind.get(fact["t"], _fields)
+    safe = {k: fact[k] for k in keep if k in fact}
+    if sid is not None:
+        safe["sid"] = sid
+    return safe

@@ -1,0 +1,682 @@
+"""Prepare facts: Python resolves who each attendee is and what they may do, per case.
+
+Rules (engine/core/rules.yaml) are then conditions over single facts. Every fact is a flat dict of
+str/int/bool values with a unique `id` and its kind in `t`; display fields (names, labels,
+citations) ride along for the messages and never enter a condition.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from fractions import Fraction
+
+from engine.core.model import CaseKind, Competence, Document, required_count
+from engine.core.scenario import Case, Scenario
+from engine.core.sitting import Role, Sitting, resolve
+
+_VALUE_NB = {"for": "for", "against": "mot", "blank": "blank"}
+_VALUE_EN = {"for": "for", "against": "against", "blank": "blank"}
+_RIGHTS_NB = {"attend": "møterett", "speak": "talerett", "propose": "forslagsrett", "vote": "stemmerett"}
+_ACT_WORDS = {
+    "statement": ("hadde et innlegg", "made a statement"),
+    "proposal": ("fremmet forslag", "made a proposal"),
+    "objection": ("protesterte mot behandlingen", "objected to deciding the case"),
+    "chair": ("ledet behandlingen", "chaired the case"),
+    "habilitet": ("deltok i avgjørelsen av habilitetsspørsmålet", "took part in deciding the habilitet question"),
+}
+_RIGHTS_EN = {"attend": "the right to attend", "speak": "to speak", "propose": "to propose", "vote": "to vote"}
+
+
+@dataclass
+class Attendee:
+    person: str
+    stands_for: str | None
+    cases: set[str]  # case ids the person was present for
+
+
+def presence(scenario: Scenario) -> dict[str, Attendee]:
+    """Who was present for which case, from attendance lines (arrivals and departures)."""
+    order = [c.id for c in scenario.cases]
+    position = {case_id: i for i, case_id in enumerate(order)}  # index() per line is quadratic
+    result: dict[str, Attendee] = {}
+    for line in scenario.attendance:
+        start = position[line.from_case] if line.from_case else 0
+        end = position[line.until_case] if line.until_case else len(order) - 1
+        entry = result.setdefault(line.person, Attendee(line.person, line.stands_for, set()))
+        entry.stands_for = entry.stands_for or line.stands_for
+        entry.cases.update(order[start:end + 1])
+    return result
+
+
+def _rights_text(role: Role | None, words: dict[str, str]) -> str:
+    if role is None:
+        return "-"
+    return ", ".join(words[r] for r in ("attend", "speak", "propose", "vote") if r in role.rights)
+
+
+class FactBuilder:
+    """Builds the facts of one scenario against one sitting."""
+
+    def __init__(self, scenario: Scenario, sitting: Sitting, statute_rules: dict, doc: Document):
+        self.scenario, self.sitting, self.doc = scenario, sitting, doc
+        self.statute = statute_rules
+        self.present = presence(scenario)
+        self.at_meeting = set(self.present)
+        organ = sitting.organ
+        self.common = {"organ_name": organ.name, "date": str(scenario.date),
+                       "composition_citation": organ.seats[0].citation if organ.seats else organ.citation}
+        self.claims = {p: self._claim(a) for p, a in self.present.items()}
+        # a voting member who says he or she attends for someone else: the member keeps his or her
+        # own seat and vote, and the claim is reported (deputy-not-fixed on the attendance)
+        self.member_claims = {p: self.sitting._claim_for(p, a.stands_for) for p, a in self.present.items()
+                              if a.stands_for is not None and self._holds_vote(p)}
+        self._voters: dict[str, dict] = {}
+        self.kinds = {k.id: k for k in doc.case_kinds}
+        # who can count as a member in a case (members, lawful deputies): the per-case loops run
+        # over these few, not over every attendee (2,000 listeners × 2,000 cases took minutes)
+        self.member_like = sorted(p for p in self.present if self._counts_as_member(p))
+
+    def inhabil_in(self, case: Case) -> set[str]:
+        """Who may not take part in the case. In elections to offentlige tillitsverv no one is
+        inhabil (kommuneloven § 11-10 fjerde ledd), whatever the scenario declares."""
+        kind = self.kinds.get(case.kind)
+        return set() if kind is not None and kind.election else case.declared_inhabil()
+
+    def case_chair(self, case: Case) -> str | None:
+        """cases[].chair, else the meeting's chair; when the meeting's chair has left before the
+        case, the vice leads it if present (kommuneloven § 11-2 tredje ledd)."""
+        if case.chair:
+            return case.chair
+        chair, vice = self.scenario.chair, self.sitting.vice
+        if chair and not self._present_for(chair, case) and vice and self._present_for(vice, case) \
+                and vice not in self.inhabil_in(case):
+            return vice
+        return chair
+
+    def _claim(self, a: Attendee):
+        role = self.sitting.role(a.person)
+        if role is not None and role.can_vote:
+            return None  # a voting member attends as such
+        if role is not None and a.stands_for is None:
+            return None  # an adviser or observer attends in that capacity
+        if a.stands_for is not None and self._delegate_of(a.person) is not None:
+            return None  # an employee attending for a rådmann who may delegate
+        members = {r.person for r in self.sitting.voting_members().values()}
+        return self.sitting.deputy_claim(a.person, a.stands_for, members - self.at_meeting)
+
+    def _holds_vote(self, person: str) -> bool:
+        role = self.sitting.role(person)
+        return role is not None and role.can_vote
+
+    def known(self, person: str) -> bool:
+        return self.sitting.role(person) is not None or self.claims.get(person) is not None \
+            or self._delegate_of(person) is not None
+
+    def _delegate_of(self, person: str) -> Role | None:
+        """'Rådmannen ... eller en av ham/henne valgt medarbeider': the delegating role."""
+        a = self.present.get(person)
+        if a is None or a.stands_for is None or self.sitting.role(person) is not None:
+            return None
+        seat_holder = self.sitting.role(a.stands_for)
+        return seat_holder if seat_holder is not None and seat_holder.delegable else None
+
+    def effective_role(self, person: str) -> Role | None:
+        return self.sitting.role(person) or self._delegate_of(person)
+
+    # -- attendance ---------------------------------------------------------------------------
+    def attendee_facts(self) -> list[dict]:
+        facts = []
+        for i, (person, a) in enumerate(sorted(self.present.items())):
+            claim = self.claims.get(person) or self.member_claims.get(person)
+            facts.append({
+                "t": "attendee", "id": f"a{i}", "person": person,
+                "person_name": self.sitting.name(person),
+                "known": self.known(person),
+                "stands_in": claim is not None,
+                "deputy_lawful": bool(claim and claim.lawful),
+                "principal_at_meeting": bool(claim and self._sits_with_principal(person, claim.principal)),
+                **self._deputy_fields(claim), **self._deputy_order(person, claim), **self.common,
+            })
+        return facts
+
+    def _sits_with_principal(self, person: str, principal: str | None) -> bool:
+        """Deputy and principal both present, and the principal not inhabil, in some case.
+
+        A member who is inhabil or away for one case may be replaced for that case only
+        (forvaltningsloven §§ 8 og 9; kommuneloven § 7-10): that is not sitting together.
+        """
+        if principal not in self.at_meeting:
+            return False
+        if not self.scenario.cases:
+            return True
+        return any(self._present_for(person, c) and self._present_for(principal, c)
+                   and principal not in self.inhabil_in(c) for c in self.scenario.cases)
+
+    def _deputy_fields(self, claim) -> dict:
+        deputies = claim.policy if claim else None
+        return {
+            "principal": (claim.principal or "") if claim else "",
+            "principal_name": self.sitting.name(claim.principal) if claim else "",
+            "deputy_kind_nb": claim.kind_nb if claim else "",
+            "deputy_kind_en": claim.kind_en if claim else "",
+            "deputy_citation": deputies.citation if deputies else self.statute["deputies"].citation,
+            "deputy_layer": self._layer_of(deputies),
+        }
+
+    def _deputy_order(self, person: str, claim) -> dict:
+        """kommuneloven § 7-10 første ledd: numbered deputies are called in their order «så langt
+        som mulig». A lower-numbered deputy of the same group who neither sits nor had forfall was
+        passed over (rule deputy-order)."""
+        skipped: list[str] = []
+        policy = claim.policy if claim and claim.lawful else None
+        if policy is not None and policy.kind == "numbered":
+            mine = next((h for h in self.sitting.holdings if h.person == person
+                         and h.office == policy.office and h.number is not None), None)
+            if mine is not None:
+                sitting_in = {p for p, c in self.claims.items() if c is not None}
+                skipped = sorted({h.person for h in self.sitting.holdings
+                                  if h.office == policy.office and h.participant == mine.participant
+                                  and h.group == mine.group and h.number is not None
+                                  and h.number < mine.number and h.person not in sitting_in
+                                  and self.scenario.forfall_from(h.person) is None})
+        return {"deputy_out_of_order": bool(skipped),
+                "skipped_deputies": ", ".join(self.sitting.name(p) for p in skipped),
+                "skipped": ",".join(skipped)}
+
+    def _layer_of(self, provision) -> str:
+        """A deputy rule taken from the statute has the statute's layer (bylaws/statute data)."""
+        if provision is None or provision.citation.startswith("kommuneloven"):
+            return self.statute["deputies"].layer
+        return "bylaws"
+
+    # -- meeting ------------------------------------------------------------------------------
+    def meeting_fact(self) -> dict:
+        s, chair = self.sitting, self.scenario.chair
+        role = self.effective_role(chair) if chair else None
+        elected = self.scenario.chair_elected
+        detail_nb = detail_en = ""
+        if chair and (s.leader in self.at_meeting or s.vice in self.at_meeting):
+            detail_nb, detail_en = ", og leder eller nestleder var til stede", \
+                ", and the leader or vice was present"
+        elif chair and not elected:
+            detail_nb, detail_en = ", og ble ikke valgt som særskilt møteleder", \
+                ", and was not elected as special chair"
+        elif chair:
+            detail_nb, detail_en = ", og er ikke stemmeberettiget medlem", \
+                ", and is not a voting member"
+        return {
+            "t": "meeting", "id": "m0", **self.common,
+            "chair_given": chair is not None, "chair_name": s.name(chair),
+            "chair_is_leader": chair is not None and chair == s.leader,
+            "chair_is_vice": chair is not None and chair == s.vice,
+            "leader_present": s.leader in self.at_meeting,
+            "vice_present": s.vice in self.at_meeting,
+            "leader_name": s.name(s.leader), "vice_name": s.name(s.vice),
+            "chair_elected": elected,
+            "chair_is_voting_member": bool(role and role.can_vote) or self._lawful_deputy(chair),
+            "chair_layer": "statute-mandatory",
+            "chair_detail_nb": detail_nb, "chair_detail_en": detail_en,
+            **self._rotation_fields(),
+            **self._convening(),
+        }
+
+    def _convening(self) -> dict:
+        """Who convened, and the prerequisites (rule convened-without-authority).
+
+        An organ with a `convening` provision (Follomøtet: vedtekter 2012 pkt. 4.1.4) may be
+        convened only by the leader it names, on its prerequisites; any other organ under
+        kommuneloven § 11-2 andre ledd: its leader (b) or at least 1/3 of its members demanding
+        (c); a decision of the organ itself (a) is not recorded in scenarios. Without
+        `convening.by` (or without a known leader) the convening is unknown: no finding.
+        """
+        conv, s, organ = self.scenario.convening, self.sitting, self.sitting.organ
+        provision = organ.convening
+        leader, vice, leader_of = s.leader, s.vice, organ
+        if provision is not None and provision.leader_of and provision.leader_of != organ.id:
+            leader_of = self.doc.organ(provision.leader_of)
+            other = resolve(self.doc, leader_of.id, s.on)
+            leader, vice = other.leader, other.vice
+        leader_forfall = self.scenario.has_forfall(leader)
+        demand = len({r.seat_key for p in set(conv.demanded_by) if (r := s.role(p))
+                      and r.can_vote and r.kind == "member"})
+        statute = self.statute["meeting-held"]
+        fraction = statute.parameters["demand_fraction"]
+        needed = required_count(fraction, s.member_count())
+        # a demand the bylaws allow besides the statute's third (Convening.on_demand), e.g. «når ein
+        # deltakar krev det»: like § 11-2 andre ledd c, it obliges the leader to convene
+        declared = self._declared_demand(provision, conv.demanded_by) if provision else None
+        demanded = (provision is None and demand >= needed > 0) or declared is not None
+        needs = {p.kind: p for p in provision.prerequisites} if provision else {}
+        innst, agenda = needs.get("innstilling"), needs.get("agenda-approved")
+        given = conv.innstilling
+        return {
+            "convening_known": conv.by is not None and leader is not None,
+            # § 11-2 andre ledd c: a demand obliges the leader to convene; it makes no one else a
+            # convener. The vice convenes lawfully when the leader has forfall (§ 11-2 tredje ledd).
+            "convened_by_entitled": conv.by == leader or (conv.by is not None and conv.by == vice
+                                                          and leader_forfall),
+            "leader_forfall": leader_forfall, "convening_demanded": demanded, "convening_demand": demand,
+            "convening_demand_needed": needed if provision is None else 0,
+            "convener_name": s.name(conv.by) if conv.by else "",
+            "convener_entitled_nb": f"{leader_of.name}s leder ({s.name(leader)}), eller nestlederen "
+                                    f"({s.name(vice)}) når lederen har forfall",
+            "convener_entitled_en": f"the leader of {leader_of.name} ({s.name(leader)}), or the vice "
+                                    f"({s.name(vice)}) when the leader has forfall",
+            "convening_demand_nb": "" if provision else
+            f"; {demand} av {s.member_count()} medlemmer krevde møtet (minst {fraction}, {needed}, pålegger lederen å "
+            f"innkalle, men gjør ingen andre til innkaller)",
+            "convening_demand_en": "" if provision else
+            f"; {demand} of {s.member_count()} members demanded the meeting (at least {fraction}, {needed}, obliges the "
+            f"leader to convene but makes no one else a convener)",
+            "convening_citation": provision.citation if provision else statute.citation,
+            "convening_layer": "bylaws" if provision else statute.layer,
+            "convening_needs_innstilling": innst is not None,
+            "convening_has_innstilling": innst is None or (given is not None and given.organ == innst.organ),
+            "convening_innstilling_organ_name": self._organ_name(innst.organ) if innst else "",
+            "convening_innstilling_detail_nb": "ingen innstilling er registrert" if given is None else
+            f"innstillingen kom fra {self._organ_name(given.organ)}",
+            "convening_innstilling_detail_en": "none is recorded" if given is None else
+            f"the innstilling came from {self._organ_name(given.organ)}",
+            "convening_innstilling_citation": innst.citation if innst else "",
+            "convening_needs_agenda": agenda is not None,
+            "convening_agenda_approved": agenda is None or conv.agenda_approved_by == agenda.organ,
+            "convening_agenda_organ_name": self._organ_name(agenda.organ) if agenda else "",
+            "convening_agenda_detail_nb": "ingen godkjenning er registrert" if conv.agenda_approved_by is None
+            else f"den ble godkjent av {self._organ_name(conv.agenda_approved_by)}",
+            "convening_agenda_detail_en": "no approval is recorded" if conv.agenda_approved_by is None
+            else f"it was approved by {self._organ_name(conv.agenda_approved_by)}",
+            "convening_agenda_citation": agenda.citation if agenda else "",
+        }
+
+    def _declared_demand(self, provision, demanded_by):
+        """The bylaws' own demand rule (Convening.on_demand) the demand meets, if any."""
+        s = self.sitting
+        roles = [r for p in set(demanded_by) if (r := s.role(p)) and r.kind == "member"]
+        participants = {r.participant for r in roles if r.participant}
+        for rule in provision.on_demand:
+            if rule.by == "participants" and len(participants) >= rule.count:
+                return rule
+            if rule.by == "leader" and s.leader is not None and s.leader in demanded_by:
+                return rule
+        return None
+
+    def _rotation_fields(self) -> dict:
+        """rotation-mismatch (vedtekter 2012 pkt. 4.1.3): the leadership the scenario states
+        (keys `leader`, `vice`), against the rotation's for the date (engine/core/rotation.py)."""
+        s, sc = self.sitting, self.scenario
+        known = s.term is not None  # only a rotating leadership has a rotation to mismatch
+        # the stated leader and vice are checked against an elected leadership too (the roster's
+        # leder/nestleder for the organ, elected under the council's own clause)
+        leadership_known = known or self._elected_term() != ""
+        term = s.term
+        short = {p.id: p.short for p in s.doc.participants}
+
+        def matches(stated: str | None, person: str | None, participant: str | None) -> bool:
+            if stated is None or not leadership_known:
+                return True
+            if person is not None:
+                return stated == person
+            return any(h.person == stated and h.participant == participant for h in s.holdings)
+
+        return {
+            "rotation_known": known, "leadership_known": leadership_known,
+            "leader_stated": sc.leader is not None, "vice_stated": sc.vice is not None,
+            "leader_stated_ok": matches(sc.leader, s.leader, s.leader_participant),
+            "vice_stated_ok": matches(sc.vice, s.vice, s.vice_participant),
+            "stated_leader_name": s.name(sc.leader) if sc.leader else "",
+            "stated_vice_name": s.name(sc.vice) if sc.vice else "",
+            "rotation_leader_of": short.get(s.leader_participant or "", ""),
+            "rotation_vice_of": short.get(s.vice_participant or "", ""),
+            "rotation_term": f"{term.start} – {term.end}" if term else self._elected_term(),
+            # the council's own leadership clause, from its bylaws (never a fixed text)
+            "leadership_citation": self._leadership_citation(),
+            "leadership_chair_citation": f"{self._leadership_citation()}; {self.statute['chair'].citation}",
+        }
+
+    def _elected_term(self) -> str:
+        """An elected leader's period in office (the roster's `leder` holding for the organ)."""
+        s = self.sitting
+        h = next((h for h in s.holdings if h.office == "leder" and h.organ == s.organ.id), None)
+        return f"{h.valid_from} – {h.valid_to or '…'}" if h else ""
+
+    def _leadership_citation(self) -> str:
+        s = self.sitting
+        if s.term is not None:
+            return s.term.citation
+        rule = s.organ.leadership
+        return rule.citation if rule else self.statute["chair"].citation
+
+    def _lawful_deputy(self, person: str | None) -> bool:
+        claim = self.claims.get(person) if person else None
+        return bool(claim and claim.lawful)
+
+    # -- votes and proposals (stage 1) -----------------------------------------------------
+    def vote_facts(self, case: Case, kind: CaseKind) -> list[dict]:
+        lines = case.votes.lines() if case.votes else []
+        per_person = Counter(p for p, _ in lines)
+        values = {p: {v for q, v in lines if q == p} for p in per_person}
+        seen: Counter = Counter()
+        seat_claims = self._seat_claims(case, {p for p, _ in lines})
+        facts = []
+        for i, (person, value) in enumerate(sorted(lines)):
+            seen[person] += 1
+            facts.append(self._vote_fact(case, kind, i, person, value, seen[person],
+                                         per_person[person], values[person], seat_claims))
+        return facts
+
+    def _seat_claims(self, case: Case, voters: set[str]) -> Counter:
+        """How many distinct lawful deputies voted for each principal's seat."""
+        return Counter(c.principal for p in voters
+                       if (c := self.claims.get(p)) is not None and c.lawful and c.principal)
+
+    def _vote_fact(self, case, kind, i, person, value, nth, count, values, seat_claims) -> dict:
+        claim = self.claims.get(person)
+        duplicate, dup_nb, dup_en = self._duplicate(nth, count, values, claim, seat_claims)
+        principal_present = bool(claim and claim.principal and self._present_for(claim.principal, case)
+                                 and claim.principal not in self.inhabil_in(case))
+        return {
+            "t": "vote", "id": f"v{case.id}:{i}", "case": case.id,
+            "value": value, "value_nb": _VALUE_NB[value], "value_en": _VALUE_EN[value],
+            "principal_present": principal_present,
+            "inhabil": person in self.inhabil_in(case),
+            "present": self._present_for(person, case),
+            "blank_allowed": kind.election or kind.appointment,
+            "kind_label": kind.label,
+            "duplicate": duplicate, "duplicate_nb": dup_nb, "duplicate_en": dup_en,
+            **self._voter(person),
+        }
+
+    def _voter(self, person: str) -> dict:
+        """The fields of a vote that depend only on who cast it (the same in every case)."""
+        cached = self._voters.get(person)
+        if cached is not None:
+            return cached
+        role = self.effective_role(person)
+        claim = self.claims.get(person)
+        deputy_ok = bool(claim and claim.lawful)
+        rights_role = role if role else (claim.role if claim else None)
+        fields = {
+            "person": person, "voter_name": self.sitting.name(person),
+            "voter_known": self.known(person),
+            "voter_role": "deputy" if claim else (role.kind if role else "unknown"),
+            "voter_label": rights_role.label if rights_role else "-",
+            "can_vote": bool(role and role.can_vote and self._delegate_of(person) is None) or deputy_ok,
+            "rights_nb": _rights_text(role, _RIGHTS_NB), "rights_en": _rights_text(role, _RIGHTS_EN),
+            "rights_citation": (role.citation if role else self.sitting.organ.citation),
+            "stands_in": claim is not None, "deputy_lawful": deputy_ok,
+            "vote_unit_citation": self._vote_unit_citation(rights_role),
+            "seat": self._seat_of(person, role, claim),
+            **self._deputy_fields(claim), **self.common,
+        }
+        self._voters[person] = fields
+        return fields
+
+    @staticmethod
+    def _duplicate(nth, count, values, claim, seat_claims) -> tuple[str, str, str]:
+        if count > 1 and len(values) > 1:
+            return ("conflicting", f"har stemt {count} ganger med ulikt innhold i samme sak",
+                    f"voted {count} times with different votes in the same case")
+        if nth > 1:
+            return ("repeated", f"stemmen er ført {count} ganger i samme sak; bare én telles",
+                    f"the vote is recorded {count} times in the same case; only one counts")
+        if claim and claim.lawful and seat_claims[claim.principal] > 1:
+            return ("seat", "flere varamedlemmer stemte for samme sete",
+                    "more than one deputy voted for the same seat")
+        return ("none", "", "")
+
+    def _vote_unit_citation(self, role: Role | None) -> str:
+        return role.citation if role else "kommuneloven § 11-9 første ledd"
+
+    def _seat_of(self, person: str, role: Role | None, claim) -> str:
+        if claim and claim.lawful and claim.role:
+            return claim.role.seat_key
+        return role.seat_key if role else f"?{person}"
+
+    def _present_for(self, person: str, case: Case) -> bool:
+        a = self.present.get(person)
+        return a is not None and case.id in a.cases
+
+    def proposal_facts(self, case: Case) -> list[dict]:
+        facts = []
+        for i, prop in enumerate(case.proposals):
+            role = self.effective_role(prop.by)
+            claim = self.claims.get(prop.by)
+            rights = set(role.rights) if role else set()
+            if claim and claim.lawful and claim.role:
+                rights |= claim.role.rights
+            facts.append({
+                "t": "proposal", "id": f"p{case.id}:{i}", "case": case.id, "by": prop.by,
+                "by_name": self.sitting.name(prop.by),
+                "by_label": role.label if role else ("vara" if claim else "uten rolle"),
+                "can_propose": "propose" in rights,
+                "rights_citation": role.citation if role else self.sitting.organ.citation,
+                **self.common,
+            })
+        return facts
+
+    # -- acts in a case (stage 1): who took part in preparing or deciding it --------------------
+    def act_facts(self, case: Case) -> list[dict]:
+        """forvaltningsloven § 6 første ledd: an inhabil member may not «tilrettelegge grunnlaget
+        for en avgjørelse eller ... treffe avgjørelse». Each recorded act in the case is a fact;
+        votes are judged on the vote facts. § 8 andre ledd: the organ decides a member's
+        habilitet without that member (nor another member whose habilitet is questioned in the
+        same case, unless the organ would otherwise not be quorate)."""
+        acts = [("statement", st.by) for st in case.statements]
+        acts += [("proposal", p.by) for p in case.proposals]
+        if not case.on_agenda:
+            acts += [("objection", p) for p in case.objections]
+        chair = self.case_chair(case)
+        if chair is not None and self._present_for(chair, case):
+            acts.append(("chair", chair))
+        inhabil = self.inhabil_in(case)
+        facts = [self._act_fact(case, i, act, person, person in inhabil)
+                 for i, (act, person) in enumerate(acts)]
+        questioned = {h.person for h in case.habilitet}
+        others_needed = self._habilitet_exception(case, questioned)
+        for j, h in enumerate(case.habilitet):
+            for k, (person, value) in enumerate(h.votes.lines() if h.votes else []):
+                fact = self._act_fact(case, f"h{j}.{k}", "habilitet", person, False)
+                fact.update({"own": person == h.person, "concerns": h.person,
+                             "concerns_name": self.sitting.name(h.person),
+                             "questioned_other": person in questioned and person != h.person,
+                             "exception": others_needed})
+                facts.append(fact)
+        return facts
+
+    def _act_fact(self, case: Case, i, act: str, person: str, inhabil: bool) -> dict:
+        nb, en = _ACT_WORDS[act]
+        return {"t": "act", "id": f"x{case.id}:{i}", "case": case.id, "act": act, "person": person,
+                "person_name": self.sitting.name(person), "act_nb": nb, "act_en": en,
+                "inhabil": inhabil, "own": False, "questioned_other": False, "exception": False,
+                "concerns": "", "concerns_name": "", **self.common}
+
+    def _habilitet_exception(self, case: Case, questioned: set[str]) -> bool:
+        """fvl. § 8 andre ledd tredje punktum: «med mindre organet ellers ikke ville være
+        vedtaksført i spørsmålet» (quorum: kommuneloven § 11-9 første ledd)."""
+        if len(questioned) < 2:
+            return False
+        seats = self._seat_persons(case, exclude=set())
+        left = [s for s, p in seats.items() if p not in questioned]
+        quorum = self.statute["quorum"]
+        return len(left) < required_count(quorum.parameters["fraction"], self.sitting.member_count())
+
+    # -- members present for a vote (stage 2): the duty to vote --------------------------------
+    def member_facts(self, case: Case, kind: CaseKind, votes: list[dict]) -> list[dict]:
+        """kommuneloven § 8-1 andre ledd: «Medlemmer som er til stede ... når en sak tas opp til
+        avstemning, plikter å stemme.» One fact per seat present (its sitting member or lawful
+        deputy) in a case put to a vote; § 11-10 fjerde ledd: in an election no member is inhabil,
+        so a member kept out of it was wrongly excluded."""
+        if not kind.voted or not votes:
+            return []
+        voted_seats = {v["seat"] for v in votes}
+        voted_people = {v["person"] for v in votes}
+        declared = case.declared_inhabil() if kind.election else set()
+        facts = []
+        for i, (seat, person) in enumerate(sorted(self._seat_persons(case).items())):
+            facts.append({
+                "t": "member", "id": f"s{case.id}:{i}", "case": case.id, "person": person,
+                "person_name": self.sitting.name(person), "seat": seat,
+                "voted": seat in voted_seats or person in voted_people,
+                "excluded": person in declared, "kind_label": kind.label, **self.common})
+        return facts
+
+    def _seat_persons(self, case: Case, exclude: set[str] | None = None) -> dict[str, str]:
+        """Voting seats present for the case and who holds each (member, or lawful deputy for an
+        absent or inhabil member); inhabil members are left out."""
+        exclude = self.inhabil_in(case) if exclude is None else exclude
+        seats: dict[str, str] = {}
+        for person in self.member_like:
+            if not self._present_for(person, case) or person in exclude:
+                continue
+            role, claim = self.sitting.role(person), self.claims.get(person)
+            if claim and claim.lawful and claim.role and not (
+                    claim.principal and self._present_for(claim.principal, case)
+                    and claim.principal not in exclude):
+                seats.setdefault(claim.role.seat_key, person)
+            elif role and role.can_vote and role.kind == "member":
+                seats[role.seat_key] = person
+        return seats
+
+    # -- the case (stage 2) ----------------------------------------------------------------
+    def case_fact(self, case: Case, kind: CaseKind, counted: list[dict]) -> dict:
+        members = self.sitting.member_count()
+        quorum = self.statute["quorum"]
+        bylaws_q = self.sitting.organ.quorum
+        tally = Counter(v["value"] for v in counted)
+        seats_voting = {v["seat"] for v in counted if (v["value"] != "blank" or kind.election
+                        or kind.appointment) and v["voter_role"] != "observer"}  # quorum: members
+        present_members = set(self._seat_persons(case))
+        chair = self.case_chair(case)
+        chair_vote = next((v["value"] for v in counted if v["person"] == chair), "none")
+        fact = {
+            "t": "case", "id": f"c{case.id}", "case": case.id, "kind": case.kind,
+            "kind_label": kind.label, "voted": kind.voted and bool(counted),
+            "election": kind.election, "ballot": case.ballot, "lot": case.lot or "none",
+            "members": members,
+            "present_and_voting": len(seats_voting),
+            "required": required_count(quorum.parameters["fraction"], members),
+            "quorum_citation": quorum.citation,
+            "quorum_layer": quorum.layer,
+            "votes_for": tally["for"], "votes_against": tally["against"], "votes_blank": tally["blank"],
+            "tie": kind.voted and tally["for"] == tally["against"] and tally["for"] > 0
+                   and not self._qualified_majority(case),
+            "chair_vote": chair_vote if chair_vote != "blank" else "none",
+            "chair_vote_nb": _VALUE_NB.get(chair_vote, ""), "chair_vote_en": _VALUE_EN.get(chair_vote, ""),
+            **self._bylaws_quorum(bylaws_q, members, case, seats_voting, present_members),
+            **self._agenda(case),
+            **self._case_chair_fields(case),
+            **self._competence(case, kind),
+            **self.common,
+        }
+        cast = tally["for"] + tally["against"]
+        fact["votes_cast"] = cast
+        fact["qualified_reached"] = bool(fact["qualified"] and cast > 0 and Fraction(tally["for"], cast)
+                                         >= Fraction(fact["qualified_fraction"]))
+        fact["simple_majority"] = tally["for"] > tally["against"]
+        return fact
+
+    def _case_chair_fields(self, case: Case) -> dict:
+        """kommuneloven § 11-2 tredje ledd for one case: a case chaired by someone other than the
+        meeting's chair (cases[].chair) must be chaired by the leader or the vice; when both are
+        unavailable for the case (absent, forfall or inhabil in it), by one elected for it."""
+        s, chair = self.sitting, case.chair
+        inhabil = self.inhabil_in(case)
+
+        def available(person: str | None) -> bool:
+            return (person is not None and self._present_for(person, case) and person not in inhabil
+                    and not self.scenario.has_forfall(person, case.id))
+
+        role = self.effective_role(chair) if chair else None
+        return {
+            "case_chair_own": chair is not None and chair != self.scenario.chair,
+            "case_chair_name": s.name(self.case_chair(case)),
+            "case_chair_is_leader": chair is not None and chair == s.leader,
+            "case_chair_is_vice": chair is not None and chair == s.vice,
+            "case_leader_available": available(s.leader), "case_vice_available": available(s.vice),
+            "case_chair_elected": case.chair_elected,
+            "case_chair_voting": bool(role and role.can_vote) or self._lawful_deputy(chair),
+            "leader_name": s.name(s.leader), "vice_name": s.name(s.vice),
+        }
+
+    def _bylaws_quorum(self, q, members, case, seats_voting, present_members) -> dict:
+        if q is None:
+            return {"bylaws_quorum_count": 0, "bylaws_quorum_required": 0, "bylaws_quorum_basis": "",
+                    "bylaws_quorum_citation": "", "bylaws_quorum_basis_nb": "",
+                    "bylaws_quorum_basis_en": ""}
+        count = len(present_members) if q.basis == "present" else len(seats_voting)
+        return {
+            "bylaws_quorum_count": count, "bylaws_quorum_required": q.required(members),
+            "bylaws_quorum_basis": "present" if q.basis == "present" else "voting",
+            "bylaws_quorum_citation": q.citation,
+            "bylaws_quorum_basis_nb": "var til stede" if q.basis == "present" else "var til stede og stemte",
+            "bylaws_quorum_basis_en": "were present" if q.basis == "present" else "were present and voted",
+        }
+
+    def _agenda(self, case: Case) -> dict:
+        """§ 11-3 femte ledd: «møtelederen eller 1/3 av de møtende medlemmene». Numerator and
+        denominator on one basis: the seats present that may take part in the case."""
+        seats = self._seat_persons(case)
+        objecting = set(case.objections)
+        objectors = [seat for seat, person in seats.items() if person in objecting]
+        fraction = self.statute["not-on-agenda"].parameters["fraction"]
+        chair = self.case_chair(case)
+        chair_objected = chair is not None and chair in objecting
+        return {
+            "on_agenda": case.on_agenda,
+            "chair_objected": chair_objected,
+            "objectors": len(objectors),
+            "objectors_needed": required_count(fraction, len(seats)),
+            "objection_nb": "møteleder" if chair_objected else f"{len(objectors)} av {len(seats)} møtende medlemmer",
+            "objection_en": "the chair" if chair_objected else f"{len(objectors)} of {len(seats)} members present",
+        }
+
+    def _counts_as_member(self, person: str) -> bool:
+        role, claim = self.sitting.role(person), self.claims.get(person)
+        return bool((role and role.can_vote and role.kind == "member") or (claim and claim.lawful))
+
+    def _competence(self, case: Case, kind: CaseKind) -> dict:
+        organ = self.sitting.organ
+        here = [c for c in self.doc.competences if c.case_kind == case.kind and c.organ == organ.id
+                and c.in_force(self.scenario.date)]
+        elsewhere = sorted({self._organ_name(c.organ) for c in self.doc.competences
+                            if c.case_kind == case.kind and c.organ != organ.id})
+        comp: Competence | None = here[0] if here else None
+        needed = comp.needs_innstilling_from if comp else None
+        given = case.innstilling
+        has = needed is None or (given is not None and given.organ == needed)
+        detail_nb = detail_en = ""
+        if needed and given is None:
+            detail_nb, detail_en = "ingen innstilling er registrert", "none is recorded"
+        elif needed and not has:
+            detail_nb = f"innstillingen kom fra {self._organ_name(given.organ)}"
+            detail_en = f"the innstilling came from {self._organ_name(given.organ)}"
+        elsewhere_comp = next((c for c in self.doc.competences
+                               if c.case_kind == case.kind and c.organ != organ.id), None)
+        return {
+            "competent": comp is not None and organ.decides,
+            "competence_citation": comp.citation if comp else (
+                elsewhere_comp.citation if elsewhere_comp else organ.citation),
+            "competent_organs_nb": f"; det er lagt til {', '.join(elsewhere)}" if elsewhere else "",
+            "competent_organs_en": f"; it belongs to {', '.join(elsewhere)}" if elsewhere else "",
+            "needs_innstilling": needed is not None,
+            "has_innstilling": has,
+            "innstilling_organ_name": self._organ_name(needed) if needed else "",
+            "innstilling_detail_nb": detail_nb, "innstilling_detail_en": detail_en,
+            **self._qualified_fields(comp),
+        }
+
+    def _qualified_majority(self, case: Case) -> str | None:
+        """The qualified majority (fraction of votes cast) the organ's competence requires, if any."""
+        comp = next((c for c in self.doc.competences if c.case_kind == case.kind
+                     and c.organ == self.sitting.organ.id and c.in_force(self.scenario.date)), None)
+        return comp.majority if comp else None
+
+    @staticmethod
+    def _qualified_fields(comp: Competence | None) -> dict:
+        """Filled in by case_fact once the tally is known (§ 18-4 tredje ledd: 2/3 of votes cast)."""
+        return {"qualified": bool(comp and comp.majority), "qualified_fraction": (comp.majority if comp else "") or "",
+                "qualified_citation": comp.citation if comp and comp.majority else ""}
+
+    def _organ_name(self, organ_id: str) -> str:
+        return next((o.name for o in self.doc.organs if o.id == organ_id), organ_id)
+

@@ -1,0 +1,166 @@
+"""The shipped bylaws: documents, their rosters and the statute layer, loaded and selected by date."""
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from engine.core.errors import InputError, NotModelled, did_you_mean
+from engine.core.load import load_model, validate
+from engine.core.model import Document, LibrarySettings, Roster, Statute, Transition
+from engine.core.references import check_references
+from engine.core.resources import bylaws_dir  # re-exported: --bylaws-dir, VEDTEKT_BYLAWS, package data
+from engine.core.yamlio import load_yaml
+
+
+class Library:
+    """Every bylaws document and statute found under the bylaws folder."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.statutes = {s.id: s for s in (load_model(p, Statute)
+                                           for p in sorted((root / "statute").glob("*.yaml")))}
+        settings_file = root / SETTINGS_FILE
+        self.settings = (load_model(settings_file, LibrarySettings) if settings_file.exists()
+                         else LibrarySettings())
+        self.documents: dict[str, Document] = {}
+        for path in sorted(root.glob("*.yaml")):
+            if path.name in NOT_DOCUMENTS:
+                continue
+            doc = load_document(path, root / "rosters")
+            if doc.id in self.documents:
+                raise InputError(f"vedtektsdokumentet '{doc.id}' finnes i to filer", file=str(path),
+                                 where="nøkkel id")
+            if doc.statute and doc.statute not in self.statutes:
+                raise InputError(f"ukjent lov '{doc.statute}'", file=str(path), where="nøkkel statute",
+                                 hint=did_you_mean(doc.statute, list(self.statutes)))
+            self.documents[doc.id] = doc
+        default = self.settings.default_council
+        if default and self.documents and default not in {d.council for d in self.documents.values()}:
+            raise InputError(f"ukjent råd '{default}'", file=str(settings_file), where="nøkkel default_council",
+                             hint=did_you_mean(default, sorted({d.council for d in self.documents.values()})))
+
+        self.transitions = [load_transition(p, self.documents)
+                            for p in sorted((root / "transitions").glob("*.yaml"))]
+
+    def transition_between(self, a: str, b: str) -> Transition | None:
+        """The transition file that covers documents `a` and `b` (either direction)."""
+        return next((t for t in self.transitions if set(t.documents) == {a, b}), None)
+
+    def document(self, doc_id: str, where: str | None = None) -> Document:
+        if doc_id not in self.documents:
+            raise InputError(f"ukjent vedtektsdokument '{doc_id}'", where=where,
+                             hint=did_you_mean(doc_id, list(self.documents)))
+        return self.documents[doc_id]
+
+    def statute_for(self, doc: Document) -> Statute | None:
+        return self.statutes.get(doc.statute) if doc.statute else None
+
+    def councils(self) -> list[str]:
+        return sorted({d.council for d in self.documents.values()})
+
+    @property
+    def default_council(self) -> str | None:
+        """The council of scenarios that name neither `council` nor `bylaws` (bylaws/library.yaml)."""
+        return self.settings.default_council
+
+    def council_documents(self, council: str, where: str | None = None) -> list[Document]:
+        docs = [d for d in self.documents.values() if d.council == council]
+        if not docs:
+            raise InputError(f"ukjent råd '{council}'", where=where,
+                             hint=did_you_mean(council, self.councils()))
+        return docs
+
+    def choose(self, organ: str, on: date, doc_id: str | None = None,
+               where: str | None = None, council: str | None = None) -> Document:
+        """The document of `council` whose organ `organ` is in force on `on`.
+
+        Organ ids are unique only within a council, so the council is always known first: the
+        one named, or the named document's, or the library's default. Adding a council can
+        therefore never change which document another council's scenario gets.
+        """
+        if doc_id is not None:
+            doc = self.document(doc_id, where)
+            if council is not None and doc.council != council:
+                raise InputError(f"vedtektsdokumentet '{doc_id}' hører til rådet '{doc.council}', "
+                                 f"ikke '{council}'", where=where)
+            if not doc.in_force(on):
+                raise NotModelled(f"datoen {on} er utenfor perioden {doc.id} er modellert for "
+                                  f"({doc.valid_from} – {doc.valid_to or 'åpen'}) [not-modelled]",
+                                  where=where)
+            return doc
+        council = council or self.default_council
+        if council is None:
+            raise InputError("scenarioet angir verken council eller bylaws, og biblioteket har "
+                             "ingen default_council", where=where,
+                             hint=f"angi council: ett av {', '.join(self.councils())}")
+        docs = self.council_documents(council, where)
+        organs = {o.id for d in docs for o in d.organs}
+        if organ not in organs:
+            raise InputError(f"ukjent organ '{organ}' i rådet '{council}'", where=where,
+                             hint=did_you_mean(organ, sorted(organs)))
+        candidates = [d for d in docs if d.in_force(on) and any(o.id == organ for o in d.organs)]
+        if not candidates:
+            periods = ", ".join(f"{d.id}: {d.valid_from} – {d.valid_to or 'åpen'}"
+                                for d in docs if any(o.id == organ for o in d.organs))
+            raise NotModelled(f"ingen vedtekter for {organ} er modellert for {on} [not-modelled]",
+                              where=where, hint=f"modellerte perioder: {periods}")
+        if len(candidates) > 1:
+            raise InputError(f"flere vedtekter gjelder {organ} {on}: "
+                             f"{', '.join(d.id for d in candidates)}; angi bylaws", where=where)
+        return candidates[0]
+
+
+SETTINGS_FILE = "library.yaml"
+def load_document(path: Path, rosters: Path | None = None) -> Document:
+    """A bylaws file with its roster (rosters/<id>.yaml), every id in both checked."""
+    located = load_yaml(path)
+    if not isinstance(located.data, dict):
+        raise InputError("forventet en YAML-mapping (nøkkel: verdi) øverst i filen",
+                         file=located.file, where="linje 1")
+    doc = validate(located, Document)
+    roster_located = None
+    roster_file = (rosters or path.parent / "rosters") / f"{doc.id}.yaml"
+    if roster_file.exists():
+        roster_located = load_yaml(roster_file)
+        if not isinstance(roster_located.data, dict):
+            raise InputError("forventet en YAML-mapping (nøkkel: verdi) øverst i filen",
+                             file=roster_located.file, where="linje 1")
+        doc = with_roster(doc, validate(roster_located, Roster))
+    check_references(doc, located, roster_located)
+    return doc
+
+
+def load_transition(path: Path, documents: dict[str, Document]) -> Transition:
+    """A transition file, its document, organ and office ids checked against the documents."""
+    located = load_yaml(path)
+    transition = validate(located, Transition)
+    from engine.core.references import check_transition_references
+
+    check_transition_references(transition, located, documents)
+    return transition
+
+
+NOT_DOCUMENTS = {"names.yaml", SETTINGS_FILE}
+
+
+def with_roster(doc: Document, extra: Roster) -> Document:
+    """The document with `extra` people and holdings added to its roster."""
+    roster = Roster(note=doc.roster.note or extra.note,
+                    people=doc.roster.people + extra.people,
+                    holdings=doc.roster.holdings + extra.holdings)
+    return Document.model_validate({**doc.model_dump(by_alias=True), "roster": roster.model_dump(by_alias=True)})
+
+
+def library(root: str | None = None) -> Library:
+    # resolved before the cache, so --bylaws-dir and VEDTEKT_BYLAWS each get their own library
+    return _library(str(root or bylaws_dir()))
+
+
+@cache
+def _library(root: str) -> Library:
+    lib = Library(Path(root))
+    if not lib.documents:  # never an empty success: say that no bylaws were found
+        raise InputError("fant ingen vedtektsdokumenter i vedtektsmappen", file=root,
+                         hint="en vedtektsfil (<id>.yaml) ligger øverst i mappen; se bylaws/README.md")
+    return lib

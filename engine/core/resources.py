@@ -1,0 +1,91 @@
+"""Where the shipped data is found: bylaws, statute, names, example scenarios and drafts.
+
+The data lives in the checkout's top-level folders (``bylaws/``, ``scenarios/``,
+``scenarios-payments/``, ``drafts/``). A wheel carries a copy of them as package data under
+``engine/_shipped/`` (copied by the build step in ``setup.py``), read with
+:mod:`importlib.resources`; an editable install or a plain checkout reads the folders
+themselves.
+
+The bylaws folder can be replaced by the user's own: ``--bylaws-dir DIR`` on every command
+(it wins), else the environment variable ``VEDTEKT_BYLAWS``, else the shipped bylaws.
+
+>>> shipped("bylaws").joinpath("names.yaml").is_file()
+True
+>>> shipped("nonsense")
+Traceback (most recent call last):
+...
+ValueError: not a shipped folder: 'nonsense'
+"""
+from __future__ import annotations
+
+import importlib.resources
+import os
+from pathlib import Path
+
+from engine.core.errors import InputError
+
+#: The top-level folders a wheel carries as package data (engine/_shipped/<name>).
+SHIPPED = ("bylaws", "scenarios", "scenarios-payments", "drafts")
+PACKAGED = "_shipped"
+ENV_VAR = "VEDTEKT_BYLAWS"
+
+_bylaws_override: Path | None = None  # set by --bylaws-dir for the current command
+
+
+def shipped(name: str) -> Path:
+    """The shipped folder `name`: the wheel's package data, else the checkout's folder."""
+    if name not in SHIPPED:
+        raise ValueError(f"not a shipped folder: {name!r}")
+    packaged = importlib.resources.files("engine").joinpath(PACKAGED, name)
+    if packaged.is_dir():
+        # a wheel installed into site-packages: package data are plain files on disk
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / name
+
+
+def set_bylaws_dir(path: Path | str | None) -> None:
+    """Use `path` as the bylaws folder for the rest of this command (None: the default)."""
+    global _bylaws_override
+    _bylaws_override = Path(path) if path is not None else None
+
+
+def bylaws_dir() -> Path:
+    """The bylaws folder in use; refuses (exit 2) one that is missing or holds no bylaws."""
+    if _bylaws_override is not None:
+        root, source = _bylaws_override, "--bylaws-dir"
+    elif os.environ.get(ENV_VAR):
+        root, source = Path(os.environ[ENV_VAR]), ENV_VAR
+    else:
+        root, source = shipped("bylaws"), None
+    if not root.is_dir():
+        raise InputError("vedtektsmappen finnes ikke" + (f" (fra {source})" if source else ""),
+                         file=str(root), hint=_HINT)
+    if not any(p.is_file() for p in root.rglob("*.yaml")):
+        raise InputError("fant ingen vedtekter (*.yaml) i vedtektsmappen"
+                         + (f" (fra {source})" if source else ""), file=str(root), hint=_HINT)
+    return root
+
+
+_HINT = (f"angi en mappe med vedtektsfiler med --bylaws-dir DIR eller {ENV_VAR}=DIR, "
+         "eller fjern begge for å bruke vedtektene som følger med vedtekt")
+
+
+def scenarios_dir() -> Path:
+    """The shipped example scenarios (meetings with their expected verdicts)."""
+    return shipped("scenarios")
+
+
+def display_path(path: Path | str) -> str:
+    """A shipped file's path as the user knows it (``scenarios/…``); other paths as given.
+
+    >>> display_path(shipped("scenarios") / "folloradet" / "x.yaml")
+    'scenarios/folloradet/x.yaml'
+    >>> display_path("/tmp/mine.yaml")
+    '/tmp/mine.yaml'
+    """
+    resolved = Path(path).resolve()
+    for name in SHIPPED:
+        base = shipped(name).resolve()
+        if resolved.is_relative_to(base):
+            return str(Path(name) / resolved.relative_to(base))
+    return str(path)

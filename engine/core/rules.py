@@ -1,0 +1,151 @@
+"""Rules as data: one declarative definition per rule, read from engine/core/rules.yaml.
+
+A rule is a condition over one kind of prepared fact. The same definition is compiled twice:
+to a plain-Python predicate (the reference evaluation) and to a durable-rules JSON ruleset
+(engine/core/durable_engine.py). Nobody writes a rule twice.
+
+Condition language (YAML):
+  {field: F, eq|ne|lt|le|gt|ge: V}   V is a constant or {field: G} (another field of the fact)
+  {all: [cond, ...]}                  every condition holds
+  {any: [cond, ...]}                  at least one holds
+"""
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Callable, Literal
+
+from pydantic import model_validator
+
+from engine.core.load import load_model
+from engine.core.model import Strict
+
+FactKind = Literal["attendee", "vote", "proposal", "case", "meeting", "act", "member"]
+Severity = Literal["error", "warning", "info"]
+
+_PY_OPS = {"eq": "==", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
+_OPS = set(_PY_OPS)
+_DURABLE_OPS = {"ne": "$neq", "lt": "$lt", "le": "$lte", "gt": "$gt", "ge": "$gte"}
+
+
+class Message(Strict):
+    nb: str
+    en: str
+
+
+class Rule(Strict):
+    key: str  # unique; several keys may share one contract `id`
+    id: str
+    fact: FactKind
+    severity: Severity
+    when: dict
+    citation: str | None = None
+    citation_field: str | None = None
+    layer: Literal["statute-mandatory", "statute-default", "bylaws"] | None = None
+    layer_field: str | None = None
+    rejects_vote: bool = False
+    decides_case: bool = False  # an error of this rule leaves the case without a valid decision
+    message: Message
+    explain: Message | None = None
+
+    @model_validator(mode="after")
+    def _cited(self):
+        if not (self.citation or self.citation_field):
+            raise ValueError(f"rule {self.key} has no citation")
+        _check_condition(self.when, self.key)
+        return self
+
+    def cite(self, fact: dict) -> str:
+        return fact.get(self.citation_field) or self.citation if self.citation_field else self.citation
+
+    def layer_of(self, fact: dict) -> str | None:
+        return fact.get(self.layer_field) if self.layer_field else self.layer
+
+
+class RuleBook(Strict):
+    rules: tuple[Rule, ...]
+
+    @model_validator(mode="after")
+    def _unique(self):
+        keys = [r.key for r in self.rules]
+        dupes = {k for k in keys if keys.count(k) > 1}
+        if dupes:
+            raise ValueError(f"duplicate rule keys: {sorted(dupes)}")
+        return self
+
+    def by_id(self, rule_id: str) -> list[Rule]:
+        return [r for r in self.rules if r.id == rule_id]
+
+
+RULES_FILE = Path(__file__).with_name("rules.yaml")
+
+
+@cache
+def rulebook() -> RuleBook:
+    return load_model(RULES_FILE, RuleBook)
+
+
+def _check_condition(cond: dict, key: str) -> None:
+    if not isinstance(cond, dict) or len(cond) not in (1, 2):
+        raise ValueError(f"rule {key}: bad condition {cond!r}")
+    if "all" in cond or "any" in cond:
+        (parts,) = cond.values()
+        if not isinstance(parts, list) or not parts:
+            raise ValueError(f"rule {key}: all/any needs a non-empty list")
+        for part in parts:
+            _check_condition(part, key)
+        return
+    ops = [k for k in cond if k in _OPS]
+    if "field" not in cond or len(ops) != 1:
+        raise ValueError(f"rule {key}: a comparison needs 'field' and one of {sorted(_OPS)}")
+
+
+def python_predicate(cond: dict) -> Callable[[dict], bool]:
+    """Compile a condition to a predicate over a fact dict (the reference path): one Python
+    expression with the comparisons in the condition's order and short-circuiting, without a
+    call per comparison. Constants are passed by reference, never pasted into the source."""
+    consts: list = []
+
+    def expr(c: dict) -> str:
+        if "all" in c or "any" in c:
+            joiner = " and " if "all" in c else " or "
+            parts = c["all"] if "all" in c else c["any"]
+            return "(" + joiner.join(expr(p) for p in parts) + ")"
+        (op,) = [k for k in c if k in _PY_OPS]
+        value = c[op]
+        if isinstance(value, dict):
+            right = f"f[{value['field']!r}]"
+        else:
+            consts.append(value)
+            right = f"K[{len(consts) - 1}]"
+        return f"(f[{c['field']!r}] {_PY_OPS[op]} {right})"
+
+    source = f"lambda f: bool({expr(cond)})"
+    return eval(compile(source, "<rule>", "eval"), {"K": tuple(consts)})
+
+
+def durable_condition(cond: dict) -> dict:
+    """Compile a condition to durable-rules' JSON condition syntax."""
+    if "all" in cond:
+        return {"$and": [durable_condition(c) for c in cond["all"]]}
+    if "any" in cond:
+        return {"$or": [durable_condition(c) for c in cond["any"]]}
+    field = cond["field"]
+    (op_name,) = [k for k in cond if k in _OPS]
+    value = cond[op_name]
+    if isinstance(value, dict):
+        value = {"$m": value["field"]}
+    if op_name == "eq":
+        return {field: value}
+    return {_DURABLE_OPS[op_name]: {field: value}}
+
+
+def fields_used(cond: dict) -> set[str]:
+    if "all" in cond or "any" in cond:
+        (parts,) = cond.values()
+        return set().union(*(fields_used(c) for c in parts))
+    used = {cond["field"]}
+    for key, value in cond.items():
+        if key in _OPS and isinstance(value, dict):
+            used.add(value["field"])
+    return used
