@@ -71,7 +71,7 @@ def cli():
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@format_option("text", "json", "markdown")
+@format_option("text", "json", "markdown", "html")
 @lang_option
 @click.option("--engine", type=click.Choice(["both", "reference", "durable"]), default="both",
               help="both (standard): durable-rules kontrollert mot referanseevalueringen")
@@ -88,10 +88,11 @@ def check(paths, fmt, lang, engine):
     from engine.core.evaluate import check_file
 
     files = _scenario_files(paths)
-    if fmt == "markdown":
+    if fmt in ("markdown", "html"):  # one document over every verdict
         verdicts = [check_file(f, lang=lang, engine=engine) for f in _progress(files)]
+        document = report.to_markdown(verdicts, lang) if fmt == "markdown" else _html_page(verdicts, lang)
         with _signals_held():  # a signal now waits until the report is out: never half a report
-            click.echo(report.to_markdown(verdicts, lang), nl=False)
+            click.echo(document, nl=False)
         sys.exit(_check_exit([v.valid for v in verdicts],
                              [v.expected.matches for v in verdicts if v.expected is not None]))
     rendered = report.Rendered(fmt, lang)  # text and JSON: rendered as they come (memory)
@@ -101,6 +102,12 @@ def check(paths, fmt, lang, engine):
         for chunk in rendered.chunks():  # printed only when every file is checked (exit 2 prints no half report)
             click.echo(chunk, nl=False)
     sys.exit(_check_exit(rendered.valid, rendered.expected))
+
+
+def _html_page(verdicts, lang: str) -> str:
+    from engine.render.html import check_page
+
+    return check_page(verdicts, lang)
 
 
 def _check_exit(valid: list[bool], expected_matches: list[bool]) -> int:

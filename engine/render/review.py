@@ -1,11 +1,11 @@
 """The report as Markdown, one self-contained HTML page, or JSON (the contract's shape)."""
 from __future__ import annotations
 
-import html
 import json
 
 from engine.analyses.review.checklist import LABELS
-from engine.analyses.review.model import Finding, Report
+from engine.analyses.review.model import Report
+from engine.render.html import render_page
 
 _TEXT = {
     "nb": {"heading": "Juridisk gjennomgang", "file": "Fil", "date": "Dato", "checklist":
@@ -76,34 +76,14 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
-_CSS = """body{font-family:Georgia,serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
-table{border-collapse:collapse;width:100%}td,th{border:1px solid #bbb;padding:.3rem .5rem;text-align:left}
-.error{color:#a00000}.warning{color:#8a5a00}.info{color:#235}.missing{color:#a00000;font-weight:bold}
-li{margin:.4rem 0}code{background:#f3f3f3;padding:0 .2rem}"""
-
-
 def to_html(report: Report, lang: str = "nb") -> str:
-    t, e = _TEXT[lang], html.escape
-    rows = "".join(
-        f"<tr><td>{e(x.letter)}</td><td>{e(LABELS[x.letter][0 if lang == 'nb' else 1])}</td>"
-        f"<td class=\"{x.status}\">{e(t[x.status])}</td><td>{e(_where(x.location, t))}</td></tr>"
-        for x in report.checklist)
-    items = "".join(_html_finding(f, lang, t) for f in report.findings) or f"<li>{e(t['none'])}</li>"
-    return (f"<!DOCTYPE html>\n<html lang=\"{'nb' if lang == 'nb' else 'en'}\"><head><meta charset=\"utf-8\">"
-            f"<title>{e(t['heading'])}: {e(report.title)}</title><style>{_CSS}</style></head><body>"
-            f"<h1>{e(t['heading'])}: {e(report.title)}</h1>"
-            f"<p>{e(t['file'])}: <code>{e(report.file)}</code> · {e(t['date'])}: {e(report.date)} · "
-            f"{e(_summary(report, t))}</p>"
-            f"<h2>{e(t['checklist'])}</h2><table><tr><th>{e(t['letter'])}</th><th>{e(t['what'])}</th>"
-            f"<th>{e(t['status'])}</th><th>{e(t['where'])}</th></tr>{rows}</table>"
-            f"<h2>{e(t['findings'])}</h2><ul>{items}</ul></body></html>\n")
-
-
-def _html_finding(f: Finding, lang: str, t) -> str:
-    e = html.escape
-    return (f"<li class=\"{f.severity}\"><strong>{e(t['severity'][f.severity])}</strong> "
-            f"<code>{e(f.rule)}</code> ({e(f.citation)}; {e(_where(f.location, t))}): "
-            f"<span>{e(f.message(lang))}</span></li>")
+    """One self-contained page (templates/review.html.j2): the checklist and the findings as tables."""
+    data = to_dict(report, lang)  # the contract's shape: the findings' messages in `lang`
+    checklist = [{"letter": e.letter, "label": LABELS[e.letter][0 if lang == "nb" else 1],
+                  "status": e.status, "location": e.location} for e in report.checklist]
+    count = {s: sum(f.severity == s for f in report.findings) for s in ("error", "warning", "info")}
+    return render_page("review.html.j2", lang, report=report, checklist=checklist,
+                       findings=data["findings"], count=count)
 
 
 RENDERERS = {"markdown": to_markdown, "json": to_json, "html": to_html}
