@@ -275,10 +275,11 @@ def check(on, council, doc_id, fmt, lang):
 @authority.command("show")
 @_date_option
 @_bylaws_option
-@format_option("text", "json", "dot", "mermaid", "png", "svg")
+@format_option("text", "json", "dot", "mermaid", "png", "svg", "html")
 @click.option("--output", "-o", type=OutputPath(), default=None,
               help="skriv til filen (påkrevd for png og svg)")
-def show(on, council, doc_id, fmt, output):
+@lang_option
+def show(on, council, doc_id, fmt, output, lang):
     """Vis organisasjons- og myndighetsgrafen på en dato.
 
     Eksempel: vedtekt authority show --date 2021-02-01 --format png --output docs/authority-2021.png
@@ -293,12 +294,19 @@ def show(on, council, doc_id, fmt, output):
         click.echo(f"skrev {output}")
         return
     text = {"text": graph.to_text, "dot": graph.to_dot, "mermaid": graph.to_mermaid,
-            "json": lambda g: json.dumps(graph.to_json(g), ensure_ascii=False, indent=2) + "\n"}[fmt](G)
+            "json": lambda g: json.dumps(graph.to_json(g), ensure_ascii=False, indent=2) + "\n",
+            "html": lambda g: _html_page(graph.to_json(g), lang)}[fmt](G)
     if output is not None:
         output.write_text(text, encoding="utf-8")
         click.echo(f"skrev {output}")
     else:
         click.echo(text, nl=False)
+
+
+def _html_page(graph_json: dict, lang: str) -> str:
+    from engine.render.html import authority_page
+
+    return authority_page(graph_json, lang)
 
 
 @authority.command("payment")

@@ -57,3 +57,10 @@ def check_page(verdicts, lang: str = catalogue.DEFAULT_LANG) -> str:
                "expected": len(with_expected) if with_expected else None,
                "matching": sum(with_expected)}
     return render_page("check.html.j2", lang, verdicts=verdicts, summary=summary)
+
+
+def authority_page(graph: dict, lang: str = catalogue.DEFAULT_LANG) -> str:
+    """`vedtekt authority show --format html`: the graph's nodes, relations and decision powers as
+    tables, each row with its citation. `graph` is `engine.analyses.graph.to_json`'s dict."""
+    labels = {n["id"]: n["label"] for n in graph["nodes"]}
+    return render_page("authority.html.j2", lang, g=graph, label=lambda node: labels.get(node, node))

@@ -5,7 +5,6 @@ import json
 
 from engine.analyses.review.checklist import LABELS
 from engine.analyses.review.model import Report
-from engine.render.html import render_page
 
 _TEXT = {
     "nb": {"heading": "Juridisk gjennomgang", "file": "Fil", "date": "Dato", "checklist":
@@ -78,6 +77,8 @@ def _cell(text: str) -> str:
 
 def to_html(report: Report, lang: str = "nb") -> str:
     """One self-contained page (templates/review.html.j2): the checklist and the findings as tables."""
+    from engine.render.html import render_page  # Jinja2 only when a page is asked for (cold start)
+
     data = to_dict(report, lang)  # the contract's shape: the findings' messages in `lang`
     checklist = [{"letter": e.letter, "label": LABELS[e.letter][0 if lang == "nb" else 1],
                   "status": e.status, "location": e.location} for e in report.checklist]

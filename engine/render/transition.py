@@ -4,15 +4,14 @@ from __future__ import annotations
 _STATUS_NB = {"ceases": "opphører", "continues": "fortsetter", "renamed": "videreføres med nytt navn", "new": "nytt", "unknown": "ukjent"}
 
 
-def render(report, fmt: str) -> str:
+def render(report, fmt: str, lang: str = "nb") -> str:
     import json
 
     if fmt == "json":
         return json.dumps(report.as_json(), ensure_ascii=False, indent=2) + "\n"
-    md = to_markdown(report)
     if fmt == "html":
-        return to_html(md, report)
-    return md
+        return to_html(report, lang)
+    return to_markdown(report)
 
 
 def _cell(text) -> str:
@@ -89,12 +88,11 @@ def to_markdown(r) -> str:
     return "\n".join(out) + "\n"
 
 
-def to_html(markdown_text: str, r) -> str:
-    import html
+def to_html(r, lang: str = "nb") -> str:
+    """One self-contained page (templates/transition.html.j2): every part of the report as a table.
 
-    from markdown_it import MarkdownIt  # a declared dependency (markdown-it-py)
+    The headings and column names are in `lang`; the report's own text (notes, explanations,
+    assumptions) is the analysis's, in bokmål."""
+    from engine.render.html import render_page  # Jinja2 only when a page is asked for (cold start)
 
-    # raw HTML in the report's text (names, titles from data) is escaped, not passed through
-    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown_text)
-    return (f"<!DOCTYPE html>\n<html lang=\"nb\"><head><meta charset=\"utf-8\">"
-            f"<title>Overgang {html.escape(r.from_)} → {html.escape(r.to)}</title></head>\n<body>\n{body}\n</body></html>\n")
+    return render_page("transition.html.j2", lang, r=r)
