@@ -185,13 +185,15 @@ def test_transition_page_has_real_tables_and_escapes_data(small_transition, lang
 
 def test_transition_cli_html_is_a_page_not_markdown(small_transition, capsys):
     code, out = run(["transition", "--from", "folloradet", "--to", "folloregionen", "--format", "html",
-                     "--no-generated", "--scenarios",
+                     "--no-generated", "--lang", "en", "--scenarios",
                      str(ROOT / "scenarios/authority/2021-02-follomotet-budsjett-uten-innstilling.yaml")],
                     capsys)
     assert code == 0
-    page = assert_sound_page(out, "nb")
+    page = assert_sound_page(out, "en")
     assert "| ---" not in out and "## " not in out  # no Markdown left in the page
-    assert "Representantskapet" in page.all_text() and "§ 18-4" in page.all_text()
+    text = page.all_text()
+    assert "Transition: folloradet → folloregionen" in text and "Rules that change" in text
+    assert "Representantskapet" in text and "§ 18-4" in text
 
 
 # -- authority show ---------------------------------------------------------------------------------
