@@ -208,6 +208,7 @@ def main(argv=None):
     try:
         _run(argv)
     finally:
+        set_bylaws_dir(None)  # and not one command longer: code called after main reads the default
         restore_signals()
         restore_streams()
 
