@@ -31,6 +31,7 @@ expect() {  # expect EXIT-CODE TEXT-IN-OUTPUT COMMAND...
 
 expect 0 "kopierte" "$v" examples ex
 expect 1 "1 av 1 scenarioer med forventet dom samsvarer" "$v" check ex/scenarios/folloradet/2021-02-quorum.yaml
+expect 1 "<table>" "$v" check ex/scenarios/folloradet/2021-02-quorum.yaml --format html  # the templates ship
 expect 1 "scenarioer med forventet dom samsvarer" "$v" check ex/scenarios/  # exit 1, not 4: every verdict matches
 expect 0 "folloradet:" "$v" bylaws
 expect 0 "Tuva Moflag" "$v" rotation --from 2016 --to 2022
@@ -39,6 +40,7 @@ expect 0 "Follo" "$v" review ex/drafts/utkast-folloregionen-ipr.md --format html
 expect 0 "changed_scenarios" "$v" transition --from folloradet --to folloregionen --format json
 expect 0 "skrev org.png" "$v" authority show --date 2021-02-01 --format png --output org.png
 expect 0 "PNG" head -c 8 org.png
+expect 0 "<th scope=\"row\">Follomøtet</th>" "$v" authority show --date 2021-02-01 --format html
 expect 1 "HAR IKKE MYNDIGHET" "$v" authority payment ex/scenarios-payments/
 expect 0 "quorum" "$v" explain --list
 mkdir -p empty
