@@ -230,3 +230,22 @@ def test_an_unknown_language_is_refused():
 
     with pytest.raises(ValueError, match="no catalogue"):
         check_page([], "de")
+
+
+def test_every_html_word_in_the_catalogues_is_used_by_a_template_and_exists():
+    """The `html-` messages and word groups are the templates' own: none missing, none left over."""
+    import re
+
+    from engine.render.catalogue import catalogue
+
+    templates = "".join(p.read_text(encoding="utf-8")
+                        for p in (ROOT / "engine/render/templates").glob("*.html.j2"))
+    used_messages = set(re.findall(r'"([a-z]+\.html-[a-z-]+)"', templates))
+    used_groups = set(re.findall(r'word\("([a-z]+-html-[a-z-]+)"', templates))
+    for lang in ("nb", "en"):
+        messages = catalogue(lang)["messages"]
+        have = {f"{section}.{key}" for section, keys in messages.items() if isinstance(keys, dict)
+                for key in keys if key.startswith("html-")}
+        groups = {g for g in catalogue(lang)["words"] if "-html-" in g}
+        assert used_messages == have, (lang, used_messages ^ have)
+        assert used_groups == groups, (lang, used_groups ^ groups)
