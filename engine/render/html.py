@@ -56,7 +56,8 @@ def check_page(verdicts, lang: str = catalogue.DEFAULT_LANG) -> str:
     summary = {"n": len(verdicts), "valid": valid, "invalid": len(verdicts) - valid,
                "expected": len(with_expected) if with_expected else None,
                "matching": sum(with_expected)}
-    return render_page("check.html.j2", lang, verdicts=verdicts, summary=summary)
+    return render_page("check.html.j2", lang, verdicts=verdicts, summary=summary,
+                       describe=lambda finding: finding.message)  # the finding's sentence in `lang`
 
 
 def authority_page(graph: dict, lang: str = catalogue.DEFAULT_LANG) -> str:

@@ -95,4 +95,5 @@ def to_html(r, lang: str = "nb") -> str:
     assumptions) is the analysis's, in bokmål."""
     from engine.render.html import render_page  # Jinja2 only when a page is asked for (cold start)
 
-    return render_page("transition.html.j2", lang, r=r)
+    # `say` words a piece of the report's text in `lang`; today that text is already words
+    return render_page("transition.html.j2", lang, r=r, say=lambda text: text)
