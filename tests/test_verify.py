@@ -300,18 +300,18 @@ def test_range_property_breaks_with_a_size():
 def test_plain_evaluation_equals_the_engine_on_every_six_mayor_class():
     """outcome.py (used by the enumeration above and the 50-seat class analysis) against the
     rules engine itself, on one representative of every class pattern of six Follorådet mayors
-    (absent, for, against, blank: 560 meetings)."""
+    (absent, for, against, blank; the classes per chair situation: 308 meetings)."""
     from engine.cli import bench
     from engine.cli.bench_baseline import LEADER, MAYOR, PARTICIPANTS, VICE
     from engine.core.evaluate import check
-    from engine.analyses.verify.classes import member_classes, representatives
+    from engine.analyses.verify.classes import chair_representatives, chairs_of
 
     rules = api.council_rules("follo", "folloradet", date.fromisoformat(bench.DATE))
     slot = [rules.ids.index(p) for p in PARTICIPANTS]
-    groups = [tuple(slot.index(i) for i in members) for members in member_classes(rules)]
+    chairs = tuple(slot.index(c) for c in chairs_of(rules))
     kind = P.ordinary_kind(rules)
-    reps = list(representatives(groups, 6, bench.FOUR))
-    assert len(reps) == 560
+    reps = list(chair_representatives(tuple(rules.seats[i] for i in slot), chairs, bench.FOUR))
+    assert len(reps) == 308
     for rep, (scenario, located) in zip(reps, bench.prepared([bench._six_dict(r) for r in reps])):
         state = dict(zip((MAYOR[p] for p in PARTICIPANTS), rep))
         chair = next((state[p] for p in (LEADER, VICE) if state[p] != ABSENT), None)
@@ -319,6 +319,20 @@ def test_plain_evaluation_equals_the_engine_on_every_six_mayor_class():
         t = Tally(rep.count(FOR), rep.count(AGAINST), blank, 0, chair)
         engine_case = check(scenario, located, engine="reference").cases[0]
         assert engine_case.outcome == outcome(rules, kind, t), rep
+
+
+def test_chair_classes_cover_every_pattern_once():
+    """Each of the 5^6 patterns has exactly one representative, and it is the pattern itself
+    exactly when the pattern is a representative (§ 11-2: the leader chairs when present, else
+    the vice; everyone else is interchangeable)."""
+    from engine.analyses.verify.classes import chair_canonical, chair_representatives
+
+    states = (ABSENT, PRESENT, FOR, AGAINST, BLANK)
+    seats, chairs, order = (1,) * 6, (1, 2), {s: i for i, s in enumerate(states)}
+    reps = list(chair_representatives(seats, chairs, states))
+    images = {chair_canonical(p, seats, chairs, order)[0] for p in product(states, repeat=6)}
+    assert len(reps) == len(set(reps)) == 854 and images == set(reps)
+    assert all(chair_canonical(r, seats, chairs, order)[0] == r for r in reps)
 
 
 def test_ranges_from_the_command_line(capsys):
@@ -342,12 +356,13 @@ def test_an_unwritable_counterexample_folder_is_bad_input(capsys, tmp_path):
 
 
 def test_every_six_mayor_pattern_gets_its_verdict_from_its_class_representative():
-    """vedtekt bench (e) by classes: 560 representatives judged by the engine stand for all
-    4,096 patterns; each pattern's verdict, read off its representative with the people
-    renamed, equals the hand-written baseline's verdict on that very pattern."""
+    """vedtekt bench (e) by classes: 308 representatives judged by the engine (one case each,
+    in one meeting per attendance) stand for all 4,096 patterns; each pattern's verdict, read
+    off its representative with the people renamed, equals the hand-written baseline's verdict
+    on that very pattern."""
     from engine.cli import bench
     from engine.core.evaluate import check
     from engine.core.library import library
 
     figures = bench.exhaustive_six_by_class(check, library(), bench.FOUR)
-    assert figures["representatives"] == 560 and figures["agree_with_baseline"] == figures["patterns"] == 4096
+    assert figures["representatives"] == 308 and figures["agree_with_baseline"] == figures["patterns"] == 4096
