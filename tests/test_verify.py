@@ -17,6 +17,7 @@ from engine.cli.main import main  # noqa: E402
 from engine.core.evaluate import check_file  # noqa: E402
 from engine.analyses.verify import api, properties as P  # noqa: E402
 from engine.analyses.verify.meetings import CASE_ID  # noqa: E402
+from engine.render.verify import answer_text  # noqa: E402
 from engine.analyses.verify.outcome import Tally, by_casting_vote, law_sends_on, outcome, quorate  # noqa: E402
 from engine.analyses.verify.rules import (ABSENT, AGAINST, BLANK, FOR, PRESENT, KindRule,  # noqa: E402
                                  QuorumRule)
@@ -143,7 +144,7 @@ COUNCILS = [("follo", None, "2022-01-01"), ("follo", "folloradet", "2020-06-01")
 def test_engine_verdict_on_every_counterexample_and_witness_agrees_with_the_solver(council, organ, day, tmp_path):
     rules = api.council_rules(council, organ, date.fromisoformat(day))
     result = api.run(rules)
-    api.write_counterexamples(result, tmp_path, witnesses=True)
+    api.write_counterexamples(result, tmp_path, witnesses=True, describe=lambda a: answer_text(a, "nb"))
     by_file = {}
     for answer in result.answers:
         pattern = answer.counterexample or answer.witness
