@@ -443,3 +443,21 @@ def test_every_six_mayor_pattern_gets_its_verdict_from_its_class_representative(
 
     figures = bench.exhaustive_six_by_class(check, library(), bench.FOUR)
     assert figures["representatives"] == 308 and figures["agree_with_baseline"] == figures["patterns"] == 4096
+
+
+def test_every_answer_is_worded_from_the_catalogue_in_both_languages():
+    """An answer carries a message id and arguments; the catalogues' verify section words it.
+    Every kind of answer (built in, declared, over a range, holding and failing) gives a whole
+    sentence in bokmål and in English, no argument left unworded, and the two differ."""
+    from engine.analyses.verify.ranges import over_sizes
+
+    sogn = api.run(api.council_rules("sogn", None, date(2018, 6, 1))).answers
+    answers = sogn + api.run(FOLLO_2022, {"minority-cannot-amend"}).answers + over_sizes(
+        FOLLO_2022, (2, 6), (1, 2), {"range:no-minority-blocks", "range:fewest-votes"})
+    assert {a.status for a in answers} == {"holds", "fails"} and any(a.id.startswith("range:") for a in answers)
+    for answer in answers:
+        nb, en = answer_text(answer, "nb"), answer_text(answer, "en")
+        assert nb != en and not any(mark in nb + en for mark in ("{", "}", "Words(", "None")), answer.id
+    block = next(a for a in sogn if a.id == "block:ordinary")
+    assert answer_text(block, "en").startswith("Four of nine participants (")
+    assert answer_text(block, "nb").startswith("Fire av ni deltakere (")
