@@ -17,8 +17,8 @@ is 854 representatives instead of 1,750 with the leader and vice always apart.
 from __future__ import annotations
 
 from collections import Counter
-from itertools import combinations_with_replacement, product
 from functools import cache
+from itertools import combinations_with_replacement, product
 from math import factorial
 
 from engine.analyses.verify.totals import classes
@@ -39,17 +39,6 @@ def canonical(pattern: tuple[str, ...], groups, order: dict[str, int]):
             rep[slot] = pattern[source]
             rename[slot] = source
     return tuple(rep), rename
-
-
-def representatives(groups, n: int, states: tuple[str, ...]):
-    """Every representative pattern: per class, a sorted multiset of states."""
-    per_class = [list(combinations_with_replacement(states, len(members))) for members in groups]
-    for choice in product(*per_class):
-        rep = [None] * n
-        for members, chosen in zip(groups, choice):
-            for slot, state in zip(members, chosen):
-                rep[slot] = state
-        yield tuple(rep)
 
 
 def chairs_of(rules) -> tuple[int, ...]:
