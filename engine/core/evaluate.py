@@ -1,5 +1,8 @@
 """Evaluate a scenario: load → resolve the sitting → prepare facts → rules (twice) → verdict.
 
+The verdict holds ids and values only: each finding a message id and its arguments, worded in
+the reader's language when it is printed (engine/render/report.py).
+
 Stage 1 judges attendance, the meeting and every vote and proposal; the votes no error rejected
 are then counted; stage 2 judges each case on its tally. Each stage runs through durable-rules
 and through the plain-Python reference; a disagreement is an InternalError (exit 3), so a
@@ -24,11 +27,11 @@ from engine.core.safetext import quote
 from engine.core.scenario import Scenario
 from engine.core.seats import check_seats
 from engine.core.sitting import resolve
-from engine.core.verdict import CaseResult, ExpectedCheck, Finding, ScenarioVerdict, Tally
+from engine.core.finding import Finding, Location
+from engine.core.verdict import CaseResult, ExpectedCheck, ScenarioVerdict, Tally
 from engine.core.yamlio import Located, load_yaml
 
 Engine = Literal["both", "reference", "durable"]
-Lang = Literal["nb", "en"]
 
 
 def load_scenario(path: Path | str) -> tuple[Scenario, Located]:
@@ -47,13 +50,12 @@ def _is_payment(data: dict) -> bool:
     return "organ" not in data and ("approved_by" in data or data.get("kind") in ("payment", "commitment"))
 
 
-def check_file(path: Path | str, *, lang: Lang = "nb", engine: Engine = "both",
-               lib: Library | None = None) -> ScenarioVerdict:
+def check_file(path: Path | str, *, engine: Engine = "both", lib: Library | None = None) -> ScenarioVerdict:
     scenario, located = load_scenario(path)
-    return check(scenario, located, lang=lang, engine=engine, lib=lib)
+    return check(scenario, located, engine=engine, lib=lib)
 
 
-def check(scenario: Scenario, located: Located, *, lang: Lang = "nb", engine: Engine = "both",
+def check(scenario: Scenario, located: Located, *, engine: Engine = "both",
           lib: Library | None = None) -> ScenarioVerdict:
     lib = lib or library()
     organs = {o.id for d in lib.documents.values() for o in d.organs}
@@ -72,13 +74,12 @@ def check(scenario: Scenario, located: Located, *, lang: Lang = "nb", engine: En
     check_seats(resolve(doc, scenario.organ, scenario.date), located.file,  # one seat, one vote
                 f"linje {located.line_of(('roster',))}, nøkkel roster.holdings" if scenario.roster
                 else f"rosteren til {doc.id}")
-    return Evaluation(scenario, located.file, doc, lib, lang, engine).run()
+    return Evaluation(scenario, located.file, doc, lib, engine).run()
 
 
 class Evaluation:
-    def __init__(self, scenario: Scenario, file: str, doc: Document, lib: Library,
-                 lang: Lang, engine: Engine):
-        self.scenario, self.file, self.doc, self.lang, self.engine = scenario, file, doc, lang, engine
+    def __init__(self, scenario: Scenario, file: str, doc: Document, lib: Library, engine: Engine):
+        self.scenario, self.file, self.doc, self.engine = scenario, file, doc, engine
         self.book = rulebook()
         statute = lib.statute_for(doc)
         self.statute = statute
@@ -147,10 +148,10 @@ class Evaluation:
                                                        order[kf[0]], kf[1])):
             rule, fact = self._rule(key), facts[fid]
             out.append(Finding(
-                rule=rule.id, severity=rule.severity, case=fact.get("case"),
-                person=fact.get("person") or fact.get("by"),
+                rule=rule.id, severity=rule.severity,
+                location=Location(case=fact.get("case"), person=fact.get("person") or fact.get("by")),
                 citation=rule.cite(fact), layer=rule.layer_of(fact),
-                message=getattr(rule.message, self.lang).format_map(fact),
+                message_id=rule.message_id, args={name: fact[name] for name in rule.args},
                 facts=_condition_facts(rule, fact),
                 assumptions=self._finding_assumptions(rule, fact)))
         return out
@@ -371,7 +372,7 @@ def compare_expected(scenario: Scenario, findings: list[Finding],
             diffs.append(f"forventet funn mangler: {e.rule} (sak {e.case}, person {e.person})")
     for f in findings:
         if not any(_matches(e, f) for e in exp.findings):
-            diffs.append(f"uventet funn: {f.rule} (sak {f.case}, person {f.person}): {f.message}")
+            diffs.append(f"uventet funn: {f.rule} (sak {f.case}, person {f.person}): {f.message_id}")
     for rule in exp.near_miss:
         if any(f.rule == rule for f in findings):
             diffs.append(f"{rule} skulle vært et nesten-brudd, men slo til")

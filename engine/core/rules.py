@@ -28,11 +28,6 @@ _OPS = set(_PY_OPS)
 _DURABLE_OPS = {"ne": "$neq", "lt": "$lt", "le": "$lte", "gt": "$gt", "ge": "$gte"}
 
 
-class Message(Strict):
-    nb: str
-    en: str
-
-
 class Rule(Strict):
     key: str  # unique; several keys may share one contract `id`
     id: str
@@ -45,8 +40,8 @@ class Rule(Strict):
     layer_field: str | None = None
     rejects_vote: bool = False
     decides_case: bool = False  # an error of this rule leaves the case without a valid decision
-    message: Message
-    explain: Message | None = None
+    # the fact fields the finding carries for its message (engine/render/messages: check.<key>)
+    args: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _cited(self):
@@ -54,6 +49,10 @@ class Rule(Strict):
             raise ValueError(f"rule {self.key} has no citation")
         _check_condition(self.when, self.key)
         return self
+
+    @property
+    def message_id(self) -> str:
+        return f"check.{self.key}"
 
     def cite(self, fact: dict) -> str:
         return fact.get(self.citation_field) or self.citation if self.citation_field else self.citation
