@@ -28,6 +28,7 @@ LAZY_COMMANDS = {
     "examples": "engine.cli.examples:examples",
     "verify": "engine.cli.verify:verify",
     "people": "engine.cli.people:people",
+    "render": "engine.cli.render:render",
     "new-scenario": "engine.cli.people:new_scenario",
     "serve": "engine.web.cli:serve",
 }

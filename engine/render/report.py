@@ -7,13 +7,18 @@ verdict prints in bokmål or English, now or later from its JSON (`vedtekt rende
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Literal
 
-from engine.core.finding import Finding
+from pydantic import model_validator
+
+from engine.core.base import Frozen
+from engine.core.finding import Finding, Location, Severity
+from engine.core.load import validate
 from engine.core.safetext import md_escape as _md
 from engine.core.safetext import visible as _v
-from engine.core.verdict import ScenarioVerdict
-from engine.render.catalogue import catalogue, message
+from engine.core.verdict import CaseResult, ExpectedCheck, ScenarioVerdict
+from engine.core.yamlio import Located
+from engine.render.catalogue import LANGS, catalogue, message
 
 _WORDS = {
     "nb": {"valid": "GYLDIG", "invalid": "UGYLDIG", "case": "Sak", "outcome": "utfall",
@@ -212,3 +217,82 @@ def to_markdown(verdicts: list[ScenarioVerdict], lang: str = "nb") -> str:
         out.append("")
     out.append(_summary(verdicts, w))
     return "\n".join(out) + "\n"
+
+
+# -- reading a verdict back (vedtekt render) -----------------------------------------------------
+class FindingJson(Frozen):
+    """A finding as `check --format json` prints it: the worded message is read and ignored (it is
+    worded again, in the language asked, from `message_id` and `args`)."""
+
+    rule: str
+    severity: Severity
+    case: str | None = None
+    person: str | None = None
+    citation: str
+    layer: str | None = None
+    message: str
+    facts: dict[str, Any] = {}
+    assumptions: tuple[str, ...] = ()
+    effect: Literal["may-have-affected", "no-effect"] | None = None
+    message_id: str
+    args: dict[str, Any] = {}
+    quote: str | None = None
+
+    @model_validator(mode="after")
+    def _wordable(self):
+        """A message id of the check section whose arguments are all there, in both languages."""
+        section, _, key = self.message_id.partition(".")
+        if section != "check" or key not in catalogue("nb")["messages"]["check"]:
+            raise ValueError(f"ukjent melding '{self.message_id}' (ikke en melding fra vedtekt check)")
+        finding = self.as_finding()
+        for lang in LANGS:
+            try:
+                finding_message(finding, lang)
+            except KeyError as exc:  # an argument or a word id the message needs is not there
+                raise ValueError(f"meldingen {self.message_id} kan ikke formuleres: "
+                                 f"argumentet eller ordet {exc} mangler i args") from None
+        return self
+
+    def as_finding(self) -> Finding:
+        data = self.model_dump(exclude={"case", "person", "message"})
+        return Finding(**data, location=Location(case=self.case, person=self.person))
+
+
+class ScenarioJson(Frozen):
+    file: str
+    name: str
+    date: str
+    organ: str
+    bylaws: str
+    valid: bool
+    findings: tuple[FindingJson, ...]
+    cases: tuple[CaseResult, ...]
+    checked_rules: tuple[str, ...] = ()
+    assumptions: tuple[str, ...] = ()
+    expected: ExpectedCheck | None = None
+
+    def as_verdict(self) -> ScenarioVerdict:
+        data = {name: getattr(self, name) for name in ScenarioJson.model_fields if name != "findings"}
+        return ScenarioVerdict(**data, findings=tuple(f.as_finding() for f in self.findings))
+
+
+class CheckJson(Frozen):
+    """The document `vedtekt check --format json` prints."""
+
+    scenarios: tuple[ScenarioJson, ...]
+
+
+def verdicts_from_json(located: Located) -> list[ScenarioVerdict]:
+    """The verdicts of a `check --format json` document (an InputError naming the key path of
+    anything that is not one)."""
+    return [s.as_verdict() for s in validate(located, CheckJson).scenarios]
+
+
+def render(verdicts: list[ScenarioVerdict], fmt: str, lang: str = "nb") -> str:
+    """The report of `vedtekt check --format fmt --lang lang` for these verdicts."""
+    if fmt == "markdown":
+        return to_markdown(verdicts, lang)
+    rendered = Rendered(fmt, lang)
+    for v in verdicts:
+        rendered.add(v)
+    return rendered.text()
