@@ -11,8 +11,9 @@ verdict is only printed when both paths agree.
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Callable, Literal
 
 from engine.core import durable_engine
 from engine.core import effects
@@ -22,7 +23,7 @@ from engine.core.library import Library, library, with_roster
 from engine.core.load import validate
 from engine.core.model import CaseKind, Document
 from engine.core.outcome import case_outcome
-from engine.core.rules import Rule, RuleBook, python_predicate, rulebook
+from engine.core.rules import Rule, RuleBook, python_rules_of_kind, rulebook
 from engine.core.safetext import quote
 from engine.core.scenario import Scenario
 from engine.core.seats import check_seats
@@ -58,7 +59,7 @@ def check_file(path: Path | str, *, engine: Engine = "both", lib: Library | None
 def check(scenario: Scenario, located: Located, *, engine: Engine = "both",
           lib: Library | None = None) -> ScenarioVerdict:
     lib = lib or library()
-    organs = {o.id for d in lib.documents.values() for o in d.organs}
+    organs = _organ_ids(lib)
     if scenario.organ not in organs:
         _unknown("organ", scenario.organ, ("organ",), organs, located)
     where = f"linje {located.line_of(('date',))}, nøkkel date"
@@ -75,6 +76,12 @@ def check(scenario: Scenario, located: Located, *, engine: Engine = "both",
                 f"linje {located.line_of(('roster',))}, nøkkel roster.holdings" if scenario.roster
                 else f"rosteren til {doc.id}")
     return Evaluation(scenario, located.file, doc, lib, engine).run()
+
+
+@lru_cache(maxsize=4)
+def _organ_ids(lib: Library) -> frozenset[str]:
+    """Every organ id of the library's documents (once per library: a library never changes)."""
+    return frozenset(o.id for d in lib.documents.values() for o in d.organs)
 
 
 class Evaluation:
@@ -115,7 +122,7 @@ class Evaluation:
             organ=self.scenario.organ, bylaws=f"{self.doc.id} ({self.doc.title})",
             valid=not any(f.severity == "error" for f in findings),
             findings=tuple(findings), cases=tuple(cases),
-            checked_rules=tuple(sorted({r.id for r in self.book.rules})),
+            checked_rules=self.book.rule_ids,
             assumptions=tuple(self._assumptions()),
             expected=compare_expected(self.scenario, findings, cases),
         )
@@ -124,7 +131,7 @@ class Evaluation:
         return next(c for c in self.scenario.cases if c.id == case_id)
 
     def _rule(self, key: str) -> Rule:
-        return next(r for r in self.book.rules if r.key == key)
+        return self.book.by_key[key]
 
     def _fire(self, facts: list[dict]) -> set[tuple[str, str]]:
         if self.engine == "durable":
@@ -141,7 +148,7 @@ class Evaluation:
         return reference
 
     def _findings(self, fired: set[tuple[str, str]], facts: dict[str, dict]) -> list[Finding]:
-        order = {r.key: i for i, r in enumerate(self.book.rules)}
+        order = self.book.position
         case_pos = {c.id: i for i, c in enumerate(self.scenario.cases)}
         out = []
         for key, fid in sorted(fired, key=lambda kf: (case_pos.get(facts[kf[1]].get("case"), -1),
@@ -220,7 +227,7 @@ class Evaluation:
                           chair=self.builder.case_chair(case))
 
     def _decides(self, finding: Finding) -> bool:
-        return any(r.decides_case for r in self.book.by_id(finding.rule))
+        return finding.rule in self.book.deciding_ids
 
 
 def _topic(assumptions, topic: str) -> list[str]:
@@ -228,27 +235,30 @@ def _topic(assumptions, topic: str) -> list[str]:
 
 
 def evaluate_reference(book: RuleBook, facts: list[dict]) -> set[tuple[str, str]]:
-    """The plain-Python evaluation of the same rule definitions."""
-    compiled = _compiled(book)
+    """The plain-Python evaluation of the same rule definitions: every rule on every fact."""
+    by_kind = _compiled(book)
     fired = set()
     for fact in facts:
-        for key, predicate in compiled.get(fact["t"], ()):
-            if predicate(fact):
-                fired.add((key, fact["id"]))
+        rules_of_kind = by_kind.get(fact["t"])
+        if rules_of_kind is not None:
+            fact_id = fact["id"]
+            fired.update((key, fact_id) for key in rules_of_kind(fact))
     return fired
 
 
 _COMPILED: dict[int, tuple[RuleBook, dict]] = {}
 
 
-def _compiled(book: RuleBook) -> dict[str, list]:
-    """The book's predicates by fact kind (the cache holds the book, so its id is not reused)."""
+def _compiled(book: RuleBook) -> dict[str, Callable[[dict], list[str]]]:
+    """The book's rules as one compiled function per fact kind (the cache holds the book, so its
+    id is not reused; a rule book holds dict conditions and is not hashable)."""
     hit = _COMPILED.get(id(book))
     if hit is not None and hit[0] is book:
         return hit[1]
-    compiled = defaultdict(list)
+    kinds: dict[str, list[Rule]] = defaultdict(list)
     for rule in book.rules:
-        compiled[rule.fact].append((rule.key, python_predicate(rule.when)))
+        kinds[rule.fact].append(rule)
+    compiled = {kind: python_rules_of_kind(rules) for kind, rules in kinds.items()}
     _COMPILED[id(book)] = (book, compiled)
     return compiled
 
