@@ -64,6 +64,7 @@ class FactBuilder:
         self.statute = statute_rules
         self.present = presence(scenario)
         self.at_meeting = set(self.present)
+        self._absent: frozenset[str] | None = None
         organ = sitting.organ
         self.common = {"organ_name": organ.name, "date": str(scenario.date),
                        "composition_citation": organ.seats[0].citation if organ.seats else organ.citation}
@@ -74,15 +75,22 @@ class FactBuilder:
                               if a.stands_for is not None and self._holds_vote(p)}
         self._voters: dict[str, dict] = {}
         self.kinds = {k.id: k for k in doc.case_kinds}
+        self._inhabil: dict[str, frozenset[str]] = {}
+        self._seats: dict[str, dict[str, str]] = {}  # the seats present in each case (inhabil left out)
         # who can count as a member in a case (members, lawful deputies): the per-case loops run
         # over these few, not over every attendee (2,000 listeners × 2,000 cases took minutes)
         self.member_like = sorted(p for p in self.present if self._counts_as_member(p))
 
     def inhabil_in(self, case: Case) -> set[str]:
         """Who may not take part in the case. In elections to offentlige tillitsverv no one is
-        inhabil (kommuneloven § 11-10 fjerde ledd), whatever the scenario declares."""
-        kind = self.kinds.get(case.kind)
-        return set() if kind is not None and kind.election else case.declared_inhabil()
+        inhabil (kommuneloven § 11-10 fjerde ledd), whatever the scenario declares. Found once per
+        case: every vote, act and seat of the case asks."""
+        found = self._inhabil.get(case.id)
+        if found is None:
+            kind = self.kinds.get(case.kind)
+            found = self._inhabil[case.id] = (frozenset() if kind is not None and kind.election
+                                              else frozenset(case.declared_inhabil()))
+        return found
 
     def case_chair(self, case: Case) -> str | None:
         """cases[].chair, else the meeting's chair; when the meeting's chair has left before the
@@ -103,8 +111,14 @@ class FactBuilder:
             return None  # an adviser or observer attends in that capacity
         if a.stands_for is not None and self._delegate_of(a.person) is not None:
             return None  # an employee attending for a rådmann who may delegate
-        members = {r.person for r in self.sitting.voting_members().values()}
-        return self.sitting.deputy_claim(a.person, a.stands_for, members - self.at_meeting)
+        return self.sitting.deputy_claim(a.person, a.stands_for, self._absent_members())
+
+    def _absent_members(self) -> frozenset[str]:
+        """The voting members not at the meeting (whose seats a deputy may fill); found once."""
+        if self._absent is None:
+            members = {r.person for r in self.sitting.voting_members().values()}
+            self._absent = frozenset(members - self.at_meeting)
+        return self._absent
 
     def _holds_vote(self, person: str) -> bool:
         role = self.sitting.role(person)
@@ -511,8 +525,15 @@ class FactBuilder:
 
     def _seat_persons(self, case: Case, exclude: set[str] | None = None) -> dict[str, str]:
         """Voting seats present for the case and who holds each (member, or lawful deputy for an
-        absent or inhabil member); inhabil members are left out."""
-        exclude = self.inhabil_in(case) if exclude is None else exclude
+        absent or inhabil member); inhabil members are left out (found once per case)."""
+        if exclude is None:
+            found = self._seats.get(case.id)
+            if found is None:
+                found = self._seats[case.id] = self._seat_holders(case, self.inhabil_in(case))
+            return dict(found)
+        return self._seat_holders(case, exclude)
+
+    def _seat_holders(self, case: Case, exclude) -> dict[str, str]:
         seats: dict[str, str] = {}
         for person in self.member_like:
             if not self._present_for(person, case) or person in exclude:
