@@ -101,6 +101,7 @@ def test_every_rule_has_its_message_and_carries_every_argument_the_words_use():
 def test_every_check_message_belongs_to_a_rule():
     keys = {r.key for r in rulebook().rules}
     section = catalogue("nb")["messages"]["check"]
-    messages = {k for k in section if k not in ("_section", "explain")}
+    messages = {k for k in section if k not in ("_section", "explain", "summary", "list")}
     assert messages == keys
     assert set(section["explain"]) <= keys
+    assert set(section["summary"]) <= {r.id for r in rulebook().rules} | {"not-modelled"}

@@ -139,9 +139,8 @@ def python_rules_of_kind(rules: list[Rule]) -> Callable[[dict], list[str]]:
         key = len(consts) - 1
         lines += [f"    if {_expression(rule.when, consts)}:", f"        out.append(K[{key}])"]
     lines.append("    return out")
-    namespace: dict = {"K": None}
+    namespace: dict = {"K": tuple(consts)}
     exec(compile("\n".join(lines), "<rules>", "exec"), namespace)
-    namespace["K"] = tuple(consts)
     return namespace["fired"]
 
 
