@@ -56,8 +56,10 @@ def check_page(verdicts, lang: str = catalogue.DEFAULT_LANG) -> str:
     summary = {"n": len(verdicts), "valid": valid, "invalid": len(verdicts) - valid,
                "expected": len(with_expected) if with_expected else None,
                "matching": sum(with_expected)}
+    from engine.render.report import finding_message
+
     return render_page("check.html.j2", lang, verdicts=verdicts, summary=summary,
-                       describe=lambda finding: finding.message)  # the finding's sentence in `lang`
+                       describe=partial(finding_message, lang=lang))
 
 
 def authority_page(graph: dict, lang: str = catalogue.DEFAULT_LANG) -> str:
