@@ -128,6 +128,17 @@ def test_check_page_has_one_section_per_scenario(capsys):
     assert f"{len(files)} av {len(files)} scenarioer med forventet dom samsvarer" in page.all_text()
 
 
+
+def test_render_of_a_saved_verdict_gives_the_same_page_as_check(tmp_path, capsys):
+    scenario = str(hostile_scenario(tmp_path))
+    _, saved, = run(["check", scenario, "--format", "json"], capsys)
+    (tmp_path / "verdict.json").write_text(saved, encoding="utf-8")
+    _, direct = run(["check", scenario, "--format", "html", "--lang", "en"], capsys)
+    code, rendered = run(["render", str(tmp_path / "verdict.json"), "--format", "html", "--lang", "en"],
+                         capsys)
+    assert code == 0 and rendered == direct
+    assert_escaped(assert_sound_page(rendered, "en"))
+
 # -- review -------------------------------------------------------------------------------------
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_review_page_has_checklist_and_findings_tables_and_escapes_the_draft(tmp_path, capsys, lang):

@@ -18,7 +18,7 @@ _HINT = "gi filen som vedtekt check --format json skrev"
 
 @click.command()
 @click.argument("file", type=click.Path(path_type=Path))
-@format_option("text", "json", "markdown")
+@format_option("text", "json", "markdown", "html")
 @lang_option
 def render(file, fmt, lang):
     """Skriv ut en dom fra `vedtekt check --format json` på nytt, på et annet språk eller i et
@@ -32,6 +32,11 @@ def render(file, fmt, lang):
     from engine.render.report import verdicts_from_json
 
     verdicts = verdicts_from_json(read_check_json(file))
+    if fmt == "html":  # the page of `vedtekt check --format html`
+        from engine.render.html import check_page
+
+        click.echo(check_page(verdicts, lang), nl=False)
+        return
     click.echo(render_verdicts(verdicts, fmt, lang), nl=False)
 
 
