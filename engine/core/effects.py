@@ -20,9 +20,6 @@ A stated leadership that contradicts the rotation touches no count: `no-effect`.
 """
 from __future__ import annotations
 
-from fractions import Fraction
-
-from engine.core.outcome import case_outcome
 from engine.core.verdict import Finding, Tally
 
 MAY, NONE = "may-have-affected", "no-effect"
@@ -129,7 +126,8 @@ class Recount:
     # -- the re-count ------------------------------------------------------------------------
     def outcome(self, case_id: str, add: tuple[str, str] | None = None, casting: str | None = None) -> str:
         """The case's outcome from its valid votes (plus one seat's vote, or another chair's
-        casting vote), with the quorum re-counted; errors outside the count are ignored."""
+        casting vote), with the quorum re-counted; errors outside the count are ignored. The
+        outcome law is that of rules.yaml, through the same paths as the verdict's."""
         fact = dict(self.cases[case_id])
         kind = self.ev.kinds[self.ev.scenario_case(case_id).kind]
         counted = [(v["seat"], v["value"]) for v in self.votes.get(case_id, []) if v["id"] not in self.rejected]
@@ -140,11 +138,9 @@ class Recount:
                          "blank": sum(v == "blank" for _, v in counted)})
         if casting is not None:
             fact["chair_vote"] = casting
-        cast = tally.for_ + tally.against
-        fact["qualified_reached"] = bool(fact["qualified"] and cast > 0 and Fraction(tally.for_, cast)
-                                         >= Fraction(fact["qualified_fraction"]))
         blocked = not self._quorate(fact, kind, counted)
-        return case_outcome(kind, tally, counted, blocked, fact)[0]
+        (rule,) = self.ev.decide([self.ev.outcome_fact(fact, tally, len(counted), blocked)])
+        return rule.outcome
 
     @staticmethod
     def _quorate(fact: dict, kind, counted) -> bool:
