@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from engine.core.errors import InternalError
 from engine.analyses.verify.totals import classes as group_classes
-from engine.analyses.verify.outcome import Tally, deciding_rules
+from engine.core.rules import rulebook
+from engine.analyses.verify.outcome import Tally, deciding_rules, outcome_case
 from engine.analyses.verify.rules import ABSENT, AGAINST, BLANK, FOR, PRESENT, STATES, CouncilRules, KindRule
 
 try:  # the solver is an optional extra; engine.cli.verify names the pip command
@@ -185,27 +186,35 @@ class Vote:
         return need
 
     def outcome_terms(self) -> None:
-        """adopted / rejected / not_decided / no_vote as engine/core/evaluate.py decides them."""
+        """adopted / rejected / not_decided / no_vote as engine/core/evaluate.py decides them: the
+        outcome rules of engine/core/rules.yaml (`outcome:`) compiled to solver terms over the
+        outcome fact's fields (engine.core.outcome.outcome_fact), each a term here."""
+        held: dict[str, list] = {}
+        by_casting = []
+        fact = self._outcome_fact()
+        for rule in rulebook().outcome:
+            term = z3_condition(rule.when, fact)
+            held.setdefault(rule.outcome, []).append(term)
+            if rule.decided_by == "casting-vote":
+                by_casting.append(term)
+        self.adopted, self.rejected, self.not_decided, self.no_vote = (
+            z3.Or(held.get(o, [z3.BoolVal(False)])) for o in ("adopted", "rejected", "not_decided", "no_vote"))
+        self.by_casting = z3.Or(by_casting) if by_casting else z3.BoolVal(False)
+        self.quorate = z3.And(self.voting > 0, z3.Not(self.blocked))
+
+    def _outcome_fact(self) -> dict:
+        """The outcome fact as solver terms: a first ballot; the chair's valid vote, where the
+        kind has a casting vote (verify.outcome.outcome_case for concrete totals)."""
         k, F, G = self.kind, self.F, self.G
-        counted = self.voting > 0
-        valid = z3.And(counted, z3.Not(self.blocked))
-        if k.qualified is not None:
-            q = k.qualified
-            cast = F + G
-            reached = F * q.denominator >= q.numerator * cast
-            self.adopted = z3.And(valid, cast > 0, reached)
-            self.rejected = z3.And(valid, cast > 0, z3.Not(reached))
-            self.by_casting = z3.BoolVal(False)
-        else:
-            tie = z3.And(F == G, F > 0)
-            casting = z3.BoolVal(k.casting_vote and not k.election)
-            chair_for = self.chair == CODE[FOR]
-            self.adopted = z3.And(valid, z3.Or(F > G, z3.And(tie, casting, chair_for)))
-            self.rejected = z3.And(valid, z3.Or(F < G, z3.And(tie, casting, z3.Not(chair_for))))
-            self.by_casting = z3.And(valid, tie, casting, z3.Or(chair_for, self.chair == CODE[AGAINST]))
-        self.quorate = valid
-        self.no_vote = z3.Not(counted)
-        self.not_decided = z3.And(counted, z3.Not(self.adopted), z3.Not(self.rejected))
+        case = outcome_case(k, None)
+        if k.casting_vote:
+            case["chair_vote"] = z3.If(self.chair == CODE[FOR], z3.StringVal(FOR),
+                                       z3.If(self.chair == CODE[AGAINST], z3.StringVal(AGAINST), z3.StringVal("none")))
+        q = k.qualified
+        cast = F + G
+        reached = z3.And(cast > 0, F * q.denominator >= q.numerator * cast) if q is not None else False
+        return {**case, "votes_counted": self.voting, "blocked": self.blocked, "votes_for": F,
+                "votes_against": G, "votes_cast": cast, "qualified_reached": reached}
 
     # -- coalitions ------------------------------------------------------------------------------
     def coalition(self, others: str):
