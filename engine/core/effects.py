@@ -37,6 +37,10 @@ from engine.core.verdict import Finding, Tally
 MAY, NONE = "may-have-affected", "no-effect"
 _VOID_WITHOUT_SEAT = {"observer-voted", "no-voting-right", "unknown-attendee", "voter-not-present"}
 _NO_COUNT_TOUCHED = {"rotation-mismatch"}
+# the errors Recount.effect re-counts (the rest: _VOID_WITHOUT_SEAT, _NO_COUNT_TOUCHED, DEFAULTS)
+RECOUNTED = {"quorum", "not-on-agenda", "chair-not-entitled", "excluded-from-election",
+             "habilitet-decided-with-member", "inhabil-participated", "deputy-not-fixed",
+             "deputy-and-principal", "double-vote", "blank-vote-not-allowed"}
 
 # The errors no re-count can remove: (effect, why), each reason from the clause the rule applies.
 DEFAULTS: dict[str, tuple[str, str]] = {
