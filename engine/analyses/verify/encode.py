@@ -191,9 +191,9 @@ class Vote:
         outcome fact's fields (engine.core.outcome.outcome_fact), each a term here."""
         held: dict[str, list] = {}
         by_casting = []
-        fact = self._outcome_fact()
+        fact, memo = self._outcome_fact(), {}
         for rule in rulebook().outcome:
-            term = z3_condition(rule.when, fact)
+            term = z3_condition(rule.when, fact, memo)
             held.setdefault(rule.outcome, []).append(term)
             if rule.decided_by == "casting-vote":
                 by_casting.append(term)
@@ -277,19 +277,42 @@ def _deal(members: list[int], seats: int, totals: list[int], out: dict) -> None:
         raise InternalError("verify: the solver's totals do not fit the seats (encoding error)")
 
 
-def z3_condition(cond: dict, fact: dict):
+def z3_condition(cond: dict, fact: dict, memo: dict | None = None):
     """A rules.yaml condition as a solver term over a fact whose fields are terms or constants
-    (the same language engine.core.rules.python_predicate compiles for the reference path)."""
-    if "all" in cond:
-        return z3.And([z3_condition(c, fact) for c in cond["all"]])
-    if "any" in cond:
-        return z3.Or([z3_condition(c, fact) for c in cond["any"]])
+    (the same language engine.core.rules.python_predicate compiles for the reference path).
+    Comparisons of constants are folded first (most outcome rules are false for a given kind),
+    and `memo` keeps comparisons already built over the same fact: building solver terms is slow."""
+    term = _folded(cond, fact, {} if memo is None else memo)
+    return z3.BoolVal(term) if isinstance(term, bool) else term
+
+
+def _folded(cond: dict, fact: dict, memo: dict):
+    """The condition as a Python bool where its constants decide it, else as a solver term."""
+    if "all" in cond or "any" in cond:
+        every = "all" in cond
+        parts = []
+        for c in cond["all" if every else "any"]:
+            part = _folded(c, fact, memo)
+            if isinstance(part, bool):
+                if part != every:  # a false part of all, a true part of any: decided
+                    return part
+                continue
+            parts.append(part)
+        if not parts:
+            return every
+        return parts[0] if len(parts) == 1 else (z3.And(parts) if every else z3.Or(parts))
+    key = repr(sorted(cond.items()))
+    if key not in memo:
+        memo[key] = _comparison(cond, fact)
+    return memo[key]
+
+
+def _comparison(cond: dict, fact: dict):
     (op,) = [k for k in cond if k in ("eq", "ne", "lt", "le", "gt", "ge")]
     left, value = fact[cond["field"]], cond[op]
     right = fact[value["field"]] if isinstance(value, dict) else value
-    term = {"eq": lambda a, b: a == b, "ne": lambda a, b: a != b, "lt": lambda a, b: a < b,
+    return {"eq": lambda a, b: a == b, "ne": lambda a, b: a != b, "lt": lambda a, b: a < b,
             "le": lambda a, b: a <= b, "gt": lambda a, b: a > b, "ge": lambda a, b: a >= b}[op](left, right)
-    return z3.BoolVal(term) if isinstance(term, bool) else term
 
 
 def solve(constraints, goal, minimize=()):

@@ -11,11 +11,12 @@ enumeration that checks the solver, and for the claims written into counterexamp
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from engine.core.evaluate import evaluate_reference
 from engine.core.outcome import outcome_fact, read_outcomes
 from engine.core.rules import python_predicate, rulebook
-from engine.core.verdict import Tally as Count
 from engine.analyses.verify.rules import AGAINST, BLANK, FOR, CouncilRules, KindRule
 
 
@@ -79,11 +80,22 @@ def outcome(rules: CouncilRules, kind: KindRule, t: Tally, is_blocked: bool | No
     counted = t.for_ + t.against + t.counted_blank(kind)
     if counted and is_blocked is None:
         is_blocked = blocked(case_fact(rules, kind, t))
-    fact = outcome_fact("o", outcome_case(kind, t.chair), Count(**{"for": t.for_, "against": t.against}),
-                        counted, bool(is_blocked))
+    chair = t.chair if kind.casting_vote and t.chair in (FOR, AGAINST) else None
+    return _decided(kind, chair, t.for_, t.against, counted, bool(is_blocked))
+
+
+@lru_cache(maxsize=1 << 16)
+def _decided(kind: KindRule, chair: str | None, for_: int, against: int, counted: int, is_blocked: bool) -> str:
+    """The outcome rule that holds (memoised: the enumerations ask the same counts many times)."""
+    fact = outcome_fact("o", outcome_case(kind, chair), _Count(for_, against), counted, is_blocked)
     book = rulebook()
     (rule,) = read_outcomes(book, [fact], evaluate_reference(book, [fact]))
     return rule.outcome
+
+
+class _Count(NamedTuple):
+    for_: int
+    against: int
 
 
 def outcome_case(kind: KindRule, chair: str | None) -> dict:
