@@ -32,7 +32,8 @@ A stated leadership that contradicts the rotation touches no count: `no-effect`.
 """
 from __future__ import annotations
 
-from engine.core.verdict import Finding, Tally
+from engine.core.finding import Finding
+from engine.core.verdict import Tally
 
 MAY, NONE = "may-have-affected", "no-effect"
 _VOID_WITHOUT_SEAT = {"observer-voted", "no-voting-right", "unknown-attendee", "voter-not-present"}
