@@ -101,8 +101,8 @@ MUTANTS = (
     Mutant("bylaws/folloregionen.yaml", "          kind: personal\n          office: representantskap-varamedlem",
            "          kind: numbered\n          office: representantskap-varamedlem", "Folloregionen: personal deputy read as numbered"),
     # -- fact preparation and the effect -------------------------------------------------------
-    Mutant(FACTS, "return set() if kind is not None and kind.election else case.declared_inhabil()",
-           "return case.declared_inhabil()", "no election exception to inhabilitet (§ 11-10 fjerde ledd)"),
+    Mutant(FACTS, "(frozenset() if kind is not None and kind.election\n",
+           "(frozenset() if kind is None\n", "no election exception to inhabilitet (§ 11-10 fjerde ledd)"),
     Mutant(FACTS, "and h.number < mine.number", "and h.number > mine.number", "deputies' numbered order reversed (§ 7-10)"),
     Mutant(FACTS, "\n                                  and self.scenario.forfall_from(h.person) is None})", "})",
            "a deputy with forfall still counts as passed over"),
