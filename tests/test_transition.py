@@ -215,3 +215,26 @@ def test_unknown_document_is_a_usage_error():
     with pytest.raises(SystemExit) as exc:
         main(["transition", "--from", "folloradet", "--to", "follo-ipr"])
     assert exc.value.code == 2
+
+
+def test_the_name_step_is_a_finding_of_section_18_1_third_paragraph(shipped):
+    """Kommuneloven § 18-1 tredje ledd: «Rådets navn skal inneholde ordene interkommunalt politisk
+    råd.» Folloregionen's name does; the same agreement under its everyday name would not."""
+    from engine.analyses.transition.steps import name_finding
+
+    lib = library()
+    doc = lib.document("folloregionen")
+    statute = lib.statute_for(doc)
+    step = next(s for s in shipped.steps if s.finding is not None)
+    assert (step.finding.rule, step.finding.severity) == ("ipr-name", "info")
+    assert step.finding.citation == "kommuneloven § 18-1 tredje ledd" and step.finding.quote
+    renamed = doc.model_copy(update={"title": "Samarbeidsavtale for Folloregionen (til daglig)"})
+    missing = name_finding(renamed, statute)
+    assert missing.severity == "error" and missing.args["must"] == "interkommunalt politisk råd"
+    assert "MANGLER" in render_message(missing, "nb") and "LACKS" in render_message(missing, "en")
+
+
+def render_message(finding, lang):
+    from engine.render.transition import say
+
+    return say(finding, lang)

@@ -36,6 +36,12 @@ def _arg(value: Any, lang: str) -> Any:
     return "" if value is None else say(value, lang)
 
 
+def finding_json(f: Finding, lang: str) -> dict:
+    """A finding of the report as JSON: rule, severity, clause, layer and the worded message."""
+    return {"rule": f.rule, "severity": f.severity, "citation": f.citation, "layer": f.layer,
+            "message": say(f, lang)}
+
+
 def first_difference_json(d: FirstDifference | None, lang: str) -> dict | None:
     """The contract's shape of the first differing finding: where, rule, clause, message."""
     if d is None:
@@ -47,8 +53,10 @@ def first_difference_json(d: FirstDifference | None, lang: str) -> dict | None:
 
 def json_data(value: Any, lang: str = "nb") -> Any:
     """The report as JSON data: every model by its field aliases, every text worded in `lang`."""
-    if isinstance(value, (Phrase, Word, Join, Finding)):
+    if isinstance(value, (Phrase, Word, Join)):
         return say(value, lang)
+    if isinstance(value, Finding):
+        return finding_json(value, lang)
     if isinstance(value, FirstDifference):
         return first_difference_json(value, lang)
     if isinstance(value, BaseModel):

@@ -140,6 +140,7 @@ class LegalStep(Frozen):
     status: Text
     source: str | None = None
     open_question: str | None = None
+    finding: Finding | None = None  # the step's check, where the engine checks it (the name)
 
 
 class TransitionReport(Frozen):

@@ -2,8 +2,8 @@
 status), the name check the statute requires, and every assumption the report relies on."""
 from __future__ import annotations
 
-from engine.analyses.transition.model import LegalStep, phrase
-from engine.analyses.transition.rules import short_name
+from engine.analyses.transition.model import LegalStep, Phrase, phrase
+from engine.core.finding import Finding
 from engine.core.library import Library
 from engine.core.model import Document
 
@@ -19,13 +19,24 @@ def legal_steps(old: Document, new: Document, lib: Library) -> list[LegalStep]:
 
 def _step(step, new: Document, statute) -> LegalStep:
     data = step.model_dump(exclude={"check"})
-    if step.check == "ipr-name":  # kommuneloven § 18-1 tredje ledd: the name must say what it is
-        must = str(statute.rule("ipr-name").parameters.get("must_contain"))
-        ok = must in new.title
-        name = new.title.split("Samarbeidsavtale for ")[-1].split(" (")[0]
-        data["what"] = phrase("step-name-ok" if ok else "step-name-missing", name=name, must=must)
-        data["status"] = phrase("step-met" if ok else "step-not-met")
+    if step.check == "ipr-name":
+        finding = name_finding(new, statute)
+        data.update(what=Phrase(message_id=finding.message_id, args=finding.args), finding=finding,
+                    status=phrase("step-met" if finding.severity == "info" else "step-not-met"))
     return LegalStep(**data)
+
+
+def name_finding(new: Document, statute) -> Finding:
+    """Kommuneloven § 18-1 tredje ledd: the council's name must contain «interkommunalt politisk
+    råd» (the words from the statute's data). An error when it does not, a note when it does."""
+    rule = statute.rule("ipr-name")
+    must = str(rule.parameters.get("must_contain"))
+    ok = must in new.title
+    name = new.title.split("Samarbeidsavtale for ")[-1].split(" (")[0]
+    return Finding(rule="ipr-name", severity="info" if ok else "error", citation=rule.citation,
+                   quote=rule.quote, layer=rule.layer, facts={"title": new.title, "must_contain": must},
+                   message_id="transition.step-name-ok" if ok else "transition.step-name-missing",
+                   args={"name": name, "must": must})
 
 
 def all_assumptions(old: Document, new: Document, lib: Library) -> list[str]:
