@@ -20,7 +20,15 @@ DASH = "–"
 
 
 def say(value: Any, lang: str = "nb") -> Any:
-    """`value` worded in `lang`: a Phrase, Word or Join as text, a finding as its message."""
+    """`value` worded in `lang`: a Phrase, Word or Join as text, a finding as its message.
+
+    >>> say(Word(group="transition-verdict", value="invalid"), "en")
+    'invalid'
+    >>> say(Phrase(message_id="transition.organ-renamed", args={"organ": "KU"}), "nb")
+    'videreføres som KU'
+    >>> say(Join(items=("a", Word(group="transition-right", value="vote")), sep="; "), "nb")
+    'a; stemme'
+    """
     if isinstance(value, Phrase):
         return message(value.message_id, lang, {k: _arg(v, lang) for k, v in value.args.items()})
     if isinstance(value, Word):
