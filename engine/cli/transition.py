@@ -28,6 +28,6 @@ def transition(from_id, to_id, on, fmt, paths, no_generated, lang):
     from engine.analyses.transition import transition as build
 
     report = build(from_id, to_id, on, scenarios=list(paths) or None,
-                   generated=not no_generated, lang=lang)
+                   generated=not no_generated)
     click.echo(render(report, fmt, lang), nl=False)
     sys.exit(0)

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from engine.analyses.transition.model import FirstDifference, Join, Phrase, Word
 from engine.core.finding import Finding
 from engine.render.catalogue import message, word
+from engine.render.report import finding_message
 
 DASH = "–"
 
@@ -36,7 +37,7 @@ def say(value: Any, lang: str = "nb") -> Any:
     if isinstance(value, Join):
         return value.sep.join(str(_arg(v, lang)) for v in value.items)
     if isinstance(value, Finding):
-        return message(value.message_id, lang, {k: _arg(v, lang) for k, v in value.args.items()})
+        return finding_message(value, lang)
     return value
 
 

@@ -7,7 +7,7 @@ from engine.analyses.transition.counterfactual import counterfactual
 from engine.analyses.transition.maps import map_scenario, organ_in
 from engine.analyses.transition.model import FirstDifference, Join, SideResult, Word, phrase, verdict_word
 from engine.core.evaluate import Evaluation
-from engine.core.finding import SEVERITY_ORDER, Finding, Location
+from engine.core.finding import SEVERITY_ORDER, Finding
 from engine.core.library import Library, with_roster
 from engine.core.model import Document
 from engine.core.scenario import Scenario
@@ -15,7 +15,7 @@ from engine.core.verdict import ScenarioVerdict
 
 
 def run_both(scenario: Scenario, file: str, own: Document, other: Document, lib: Library,
-             engine: str = "both", lang: str = "nb") -> tuple[ScenarioVerdict, ScenarioVerdict, str] | None:
+             engine: str = "both") -> tuple[ScenarioVerdict, ScenarioVerdict, str] | None:
     """The scenario under its own document and, as a counterfactual, under the other.
 
     Returns (own verdict, other verdict, other organ id), or None if the organ has no counterpart.
@@ -26,32 +26,17 @@ def run_both(scenario: Scenario, file: str, own: Document, other: Document, lib:
     if target_organ is None:
         return None
     plain = scenario.model_copy(update={"bylaws": None, "roster": None})
-    mine = Evaluation(plain, file, own, lib, lang, engine).run()
+    mine = Evaluation(plain, file, own, lib, engine).run()
     mapped = map_scenario(scenario, target_organ, other, own.id, other.id)
-    theirs = Evaluation(mapped, file, counterfactual(other, own), lib, lang, engine).run()
+    theirs = Evaluation(mapped, file, counterfactual(other, own), lib, engine).run()
     return mine, theirs, target_organ
-
-
-def as_finding(f) -> Finding:
-    """A verdict's finding as the one Finding model; its worded message is carried as an argument
-    (the check's verdict words its findings when it is evaluated)."""
-    if isinstance(f, Finding):
-        return f
-    return Finding(rule=f.rule, severity=f.severity, citation=f.citation, layer=f.layer,
-                   location=Location(case=f.case, person=f.person), facts=f.facts,
-                   assumptions=f.assumptions, effect=f.effect,
-                   message_id="transition.verdict-finding", args={"message": f.message})
 
 
 def _key(f: Finding) -> tuple:
     return (f.rule, f.location.case, f.location.person, f.severity)
 
 
-def _findings(v: ScenarioVerdict) -> list[Finding]:
-    return [as_finding(f) for f in v.findings]
-
-
-def _only_in(mine: list[Finding], other: list[Finding]) -> list[Finding]:
+def _only_in(mine, other) -> list[Finding]:
     keys = {_key(f) for f in other}
     return [f for f in mine if _key(f) not in keys]
 
@@ -59,7 +44,7 @@ def _only_in(mine: list[Finding], other: list[Finding]) -> list[Finding]:
 def compare_verdicts(before: ScenarioVerdict, after: ScenarioVerdict) -> FirstDifference | None:
     """The first finding (in report order) that one verdict has and the other lacks, or None:
     errors first, then by case order, a finding under the old bylaws before one under the new."""
-    fb, fa = _findings(before), _findings(after)
+    fb, fa = before.findings, after.findings
     merged = [("before", f) for f in _only_in(fb, fa)] + [("after", f) for f in _only_in(fa, fb)]
     if not merged:
         return None
@@ -106,7 +91,7 @@ def explain(before: ScenarioVerdict, after: ScenarioVerdict, diff: FirstDifferen
         f = diff.finding
         parts.append(phrase("explain-first-difference", side=_only_under(diff.only_under), rule=f.rule,
                             message=f, citation=f.citation))
-    fb, fa = _findings(before), _findings(after)
+    fb, fa = before.findings, after.findings
     for side, only in (("before", _only_in(fb, fa)), ("after", _only_in(fa, fb))):
         counts = Counter(f.rule for f in only)
         if counts:

@@ -97,8 +97,8 @@ def _chair(sitting, present: list[str]) -> tuple[str | None, bool]:
     return (present[0] if present else None), bool(present)
 
 
-def generated_section(old: Document, new: Document, lib: Library, after: date, engine: str,
-                      lang: str = "nb") -> list[GeneratedFamily]:
+def generated_section(old: Document, new: Document, lib: Library, after: date,
+                      engine: str) -> list[GeneratedFamily]:
     """Generated meetings of the new document's supreme organ, run under both documents."""
     supreme = next((o for o in new.organs if o.supreme), None)
     if supreme is None:
@@ -108,22 +108,21 @@ def generated_section(old: Document, new: Document, lib: Library, after: date, e
         return []
     on = max(after, new.valid_from or after)
     kinds = [k.id for k in new.case_kinds if k.voted and not k.election and not k.appointment]
-    return [_family(old, new, lib, supreme.id, organ_old, on, kind, deputies, lang)
+    return [_family(old, new, lib, supreme.id, organ_old, on, kind, deputies)
             for kind in sorted(set(kinds) & FAMILY_KINDS) or kinds[:1]
             for deputies in (False, True)]
 
 
-def _family(old, new, lib, organ_new, organ_old, on, kind, deputies, lang) -> GeneratedFamily:
+def _family(old, new, lib, organ_new, organ_old, on, kind, deputies) -> GeneratedFamily:
     cf = counterfactual(old, new)
     n = changed = 0
     method = "exhaustive"
     examples = []
     for method, pattern, generated in generated_meetings(new, organ_new, on, kind, deputies=deputies):
         n += 1
-        after = Evaluation(generated, GENERATED_FILE, new, lib, lang, "reference").run()
+        after = Evaluation(generated, GENERATED_FILE, new, lib, "reference").run()
         before = after if old is new else Evaluation(
-            map_scenario(generated, organ_old, old, new.id, old.id), GENERATED_FILE, cf, lib, lang,
-            "reference").run()
+            map_scenario(generated, organ_old, old, new.id, old.id), GENERATED_FILE, cf, lib, "reference").run()
         if differs(before, after):
             changed += 1
             if len(examples) < EXAMPLES_PER_FAMILY:

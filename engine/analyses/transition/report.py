@@ -34,16 +34,13 @@ def _dates(old: Document, new: Document, on: date | None) -> tuple[date, date]:
 
 def transition(from_id: str, to_id: str, on: date | None = None, *, scenarios: list[Path] | None = None,
                generated: bool = True, lib: Library | None = None, engine: str = "both",
-               docs: tuple[Document, Document] | None = None, lang: str = "nb") -> TransitionReport:
-    """The transition report from document `from_id` to `to_id` (the picture after: on `on`).
-
-    `lang` is the language the judged meetings' findings are worded in (the report's own
-    sentences are ids, worded by engine/render/transition.py).
-    """
+               docs: tuple[Document, Document] | None = None) -> TransitionReport:
+    """The transition report from document `from_id` to `to_id` (the picture after: on `on`):
+    ids, values and data text only, worded in either language by engine/render/transition.py."""
     lib = lib or library()
     old, new = docs or (lib.document(from_id), lib.document(to_id))
     before, after = _dates(old, new, on)
-    changed, skipped, compared = scenario_section(old, new, lib, scenarios, engine, lang)
+    changed, skipped, compared = scenario_section(old, new, lib, scenarios, engine)
     return TransitionReport(**{
         "from": old.id, "to": new.id, "title_before": old.title, "title_after": new.title,
         "date_before": str(before), "date_after": str(after),
@@ -54,6 +51,6 @@ def transition(from_id: str, to_id: str, on: date | None = None, *, scenarios: l
         "steps": tuple(legal_steps(old, new, lib)),
         "scenarios_compared": compared, "scenarios_skipped": tuple(skipped),
         "changed_scenarios": tuple(changed),
-        "generated": tuple(generated_section(old, new, lib, after, engine, lang) if generated else ()),
+        "generated": tuple(generated_section(old, new, lib, after, engine) if generated else ()),
         "assumptions": tuple(dict.fromkeys(all_assumptions(old, new, lib) + mapping_assumptions(lib, old, new))),
     })

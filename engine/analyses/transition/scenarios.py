@@ -21,7 +21,7 @@ def scenario_files(paths: list[Path] | None) -> list[Path]:
 
 
 def scenario_section(old: Document, new: Document, lib: Library, paths: list[Path] | None,
-                     engine: str, lang: str = "nb") -> tuple[list[ChangedScenario], list[Phrase], int]:
+                     engine: str) -> tuple[list[ChangedScenario], list[Phrase], int]:
     """(the changed scenarios, the skipped ones with why, how many were compared)."""
     changed, skipped, compared = [], [], 0
     for path in scenario_files(paths):
@@ -34,7 +34,7 @@ def scenario_section(old: Document, new: Document, lib: Library, paths: list[Pat
         if own.id not in (old.id, new.id):
             continue
         own, other = (old, new) if own.id == old.id else (new, old)
-        result = run_both(scenario, located.file, own, other, lib, engine, lang)
+        result = run_both(scenario, located.file, own, other, lib, engine)
         if result is None:
             skipped.append(phrase("skipped-no-counterpart", file=display_path(path), organ=scenario.organ,
                                   document=other.id))
