@@ -173,22 +173,25 @@ def small_transition(tmp_path_factory):
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_transition_page_has_real_tables_and_escapes_data(small_transition, lang):
-    from engine.analyses.transition import GeneratedFamily
+    from engine.analyses.transition.model import GeneratedExample, GeneratedFamily, Word, phrase
     from engine.render.transition import render
 
-    assert [c.name for c in small_transition.changed_scenarios] == [HOSTILE]
-    family = GeneratedFamily(name=HOSTILE, organ_before="folloradet", organ_after="representantskapet",
+    changed = small_transition.changed_scenarios
+    assert [c.name for c in changed] == [HOSTILE]
+    example = GeneratedExample(pattern="for for", before=Word(group="transition-verdict", value="invalid"),
+                               after=Word(group="transition-verdict", value="valid"),
+                               outcome_before="adopted", outcome_after=None,
+                               first_difference=changed[0].first_difference)
+    family = GeneratedFamily(name=phrase("family-name", organ=HOSTILE, kind="ordinary"),
+                             organ_before="folloradet", organ_after="representantskapet",
                              date="2021-03-01", case_kind="ordinary", method="exhaustive", meetings=1,
-                             changed=1, explanation=HOSTILE,
-                             examples=({"pattern": "for", "before": "ugyldig", "after": "gyldig",
-                                        "outcome_before": "adopted", "outcome_after": "adopted",
-                                        "first_difference": {"rule": "quorum", "message": HOSTILE}},))
+                             changed=1, explanation=HOSTILE, examples=(example,))
     report = small_transition.model_copy(update={"generated": (family,), "assumptions": (HOSTILE,)})
     source = render(report, "html", lang)
     page = assert_sound_page(source, lang)
     assert_escaped(page)
-    # the scenario, the family (its row and its example), its explanation, the difference, the assumption
-    assert page.all_text().count(HOSTILE) == 6
+    # the scenario, the family's name (its row and its example), its explanation, the assumption
+    assert page.all_text().count(HOSTILE) == 5
     heads = [tag for tag, _ in page.tags if tag in ("h1", "h2", "h3")]
     assert heads[0] == "h1" and heads.count("h1") == 1 and heads.count("h2") >= 5
     assert source.count("<table>") >= 8  # organs, seats, rights, rules, leadership, steps, scenarios, generated

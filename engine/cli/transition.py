@@ -23,12 +23,11 @@ def transition(from_id, to_id, on, fmt, paths, no_generated, lang):
     """Overgangsrapport: organer, rettigheter, regler som endres, rettslige skritt med datoer,
     og scenarioer (og genererte møter) som får en annen dom under de nye vedtektene.
 
-    Eksempel: vedtekt transition --from folloradet --to folloregionen --format json
+    Eksempel: vedtekt transition --from folloradet --to folloregionen --format json --lang en
     """
     from engine.analyses.transition import transition as build
-    from engine.render.report import finding_message
 
-    report = build(from_id, to_id, on, scenarios=list(paths) or None, generated=not no_generated,
-                   describe=lambda f: finding_message(f, "nb"))
+    report = build(from_id, to_id, on, scenarios=list(paths) or None,
+                   generated=not no_generated)
     click.echo(render(report, fmt, lang), nl=False)
     sys.exit(0)
