@@ -8,7 +8,8 @@ worded in the same language as the sentence that holds it:
 - `{"message": ID, "args": {...}}`: another message of the catalogue;
 - `{"word": GROUP, "value": V}`: a word of the catalogue (`words.GROUP.V`);
 - `{"items": [...], "sep": "; "}`: each item worded, joined by the separator;
-- `{"decimal": 104.5}`: a number with the language's decimal mark (4 significant digits).
+- `{"decimal": 104.5}`: a number with the language's decimal mark (4 significant digits);
+- `{"day-of-year": "2023-05-31"}`: a deadline in a year, «31.5.» in bokmål, the ISO date in English.
 
 Everything else is used as it is. The structures are plain JSON, so a finding dumped to JSON can be
 worded later, in either language.
@@ -20,6 +21,7 @@ worded later, in either language.
 """
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from engine.core.finding import Finding
@@ -43,6 +45,9 @@ def worded(value: Any, lang: str) -> Any:
         if "decimal" in value:
             number = f"{value['decimal']:.4g}"
             return number.replace(".", ",") if lang == "nb" else number
+        if "day-of-year" in value:
+            day = date.fromisoformat(value["day-of-year"])
+            return f"{day.day}.{day.month}." if lang == "nb" else day.isoformat()
     return value
 
 
@@ -50,3 +55,11 @@ def finding_message(finding: Finding, lang: str) -> str:
     """The sentence of a finding in `lang`."""
     return text(finding.message_id, finding.args, lang)
 
+
+
+def structural_finding_dict(finding: Finding, lang: str) -> dict[str, Any]:
+    """A finding of `vedtekt authority check` as its JSON has it (rule, severity, citation,
+    message, nodes), with the message id and arguments added to word it again later."""
+    return {"rule": finding.rule, "severity": finding.severity, "citation": finding.citation,
+            "message": finding_message(finding, lang), "nodes": list(finding.location.nodes),
+            "message_id": finding.message_id, "args": finding.args}
