@@ -129,3 +129,66 @@ def test_the_checker_of_english_catches_a_norwegian_sentence():
     planted = Finding(rule="x", severity="info", citation="c", message_id="review.term-default")
     assert NORWEGIAN.search(finding_message(planted, "nb"))
     assert not NORWEGIAN.search(finding_message(planted, "en"))
+
+
+# -- every message id the code names is in the catalogues --------------------------------------
+# (function, position of the message id, section it is relative to; None: a full dotted id)
+_ID_ARGUMENT = {"finding": (4, "review"), "sub": (0, "review"), "wrapped": (1, "review"),
+                "authority_finding": (4, "authority"), "_why": (0, "authority"),
+                "_finding": (3, "payment"), "_duty": (2, "calendar"), "_part": (0, "calendar")}
+_MODULES = [*sorted((ROOT / "engine" / "analyses" / "review").glob("*.py")),
+            *(ROOT / "engine" / "analyses" / f"{m}.py" for m in ("graph", "composition", "spending", "duties"))]
+
+
+def _literals(node):
+    """The string literals an expression can take (both branches of `a if c else b`)."""
+    import ast
+
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.IfExp):
+        return _literals(node.body) + _literals(node.orelse)
+    return []
+
+
+def _named_ids(path: Path) -> list[tuple[str, int]]:
+    """(full message id, line) for every literal message id in `path`."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _ID_ARGUMENT:
+            position, section = _ID_ARGUMENT[node.func.id]
+            if node.func.id == "_finding" and path.name != "spending.py":
+                continue
+            if len(node.args) > position:
+                found += [(f"{section}.{value}", node.lineno) for value in _literals(node.args[position])]
+        if isinstance(node, ast.Dict):  # {"message": "calendar.met", ...}
+            for key, value in zip(node.keys, node.values):
+                if isinstance(key, ast.Constant) and key.value == "message":
+                    found += [(v, node.lineno) for v in _literals(value)]
+    return found
+
+
+def test_every_message_id_the_code_names_is_in_both_catalogues():
+    from engine.render.catalogue import LANGS, message
+
+    named = [(path.name, line, mid) for path in _MODULES for mid, line in _named_ids(path)]
+    assert len(named) > 60  # the checker sees the calls (a rename would silently empty it)
+    missing = []
+    for name, line, mid in named:
+        for lang in LANGS:
+            try:
+                message(mid, lang, {})
+            except KeyError as exc:
+                if "missing from" in str(exc):
+                    missing.append(f"{name}:{line} {mid} ({lang})")
+    assert missing == []
+
+
+def test_the_id_checker_finds_an_id_in_a_call_and_in_a_nested_message(tmp_path):
+    source = tmp_path / "m.py"
+    source.write_text('finding("r", "error", "c", where, "no-such-id" if x else "term-default")\n'
+                      'y = {"message": "calendar.no-such-part", "args": {}}\n')
+    assert sorted(_named_ids(source)) == [("calendar.no-such-part", 2), ("review.no-such-id", 1),
+                                          ("review.term-default", 1)]

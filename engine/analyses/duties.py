@@ -173,14 +173,18 @@ def _per_year(rule: DutyRule, doc: Document, y: int, meetings: list[Meeting], wh
         return _not_assessed(rule, doc, y, held)
     if len(held) >= rule.times:
         return _duty(rule, "met", "met", year=y, meetings=_count(len(held)), evidence=held)
-    sub = lambda message_id, **args: {"message": f"calendar.{message_id}", "args": args}  # noqa: E731
     return _duty(rule, "missed", "missed-per-year", year=y, organ=_organ_name(doc, rule.organ),
                  times=rule.times, evidence=held,
                  meetings=_missed_count(len(held)),
-                 kind=sub("meeting-type", type=rule.meeting_type) if rule.meeting_type else "",
-                 invited=sub("invited", who=rule.invited) if rule.invited else "",
+                 kind=_part("meeting-type", type=rule.meeting_type) if rule.meeting_type else "",
+                 invited=_part("invited", who=rule.invited) if rule.invited else "",
                  # the day of the year, worded «innen 31.5.» or «by 2023-05-31»
-                 within=sub("within", date={"day-of-year": deadline.isoformat()}) if rule.by else "")
+                 within=_part("within", date={"day-of-year": deadline.isoformat()}) if rule.by else "")
+
+
+def _part(message_id: str, **args: Any) -> dict:
+    """A part of a sentence that is itself a message of the catalogues' calendar section."""
+    return {"message": f"calendar.{message_id}", "args": args}
 
 
 def _missed_count(n: int) -> dict:
