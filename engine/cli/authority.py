@@ -253,13 +253,13 @@ def show(on, council, doc_id, fmt, output):
         if output is None:
             raise InputError(f"--format {fmt} krever --output FIL", hint="f.eks. --output graf.png")
         graph.draw(G, str(output), fmt)
-        click.echo(f"skrev {output}")
+        click.echo(_say("wrote", "nb", file=output))  # `show` has no --lang: pictures and files only
         return
     text = {"text": graph.to_text, "dot": graph.to_dot, "mermaid": graph.to_mermaid,
             "json": lambda g: json.dumps(graph.to_json(g), ensure_ascii=False, indent=2) + "\n"}[fmt](G)
     if output is not None:
         output.write_text(text, encoding="utf-8")
-        click.echo(f"skrev {output}")
+        click.echo(_say("wrote", "nb", file=output))  # `show` has no --lang: pictures and files only
     else:
         click.echo(text, nl=False)
 
