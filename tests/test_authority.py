@@ -306,3 +306,13 @@ def test_payment_after_folloradet_is_not_modelled(tmp_path, capsys):
     f.write_text("name: x\ndate: 2021-06-01\napproved_by: daglig-leder\nline: bio4fuels\namount: 1\n")
     code, _, err = run(["authority", "payment", str(f)], capsys)
     assert code == 2 and "not-modelled" in err
+
+
+def test_who_decides_says_when_the_decision_does_not_bind_alone(capsys):
+    # Lister-avtalen § 2: a new participant «må godkjennes av representantskapsmøtet og kommunestyret
+    # i hver av deltakerkommunene», so the representantskap's approval does not bind on its own
+    args = ["authority", "who-decides", "ny-deltaker", "--council", "lister-friluftsrad", "--date", "2023-01-01"]
+    code, out, _ = run(args, capsys)
+    assert code == 0 and "(ikke bindende)" in out
+    code, out, _ = run(args + ["--lang", "en"], capsys)
+    assert code == 0 and "(not binding)" in out and "Who decides" in out
