@@ -56,7 +56,6 @@ def finding_message(finding: Finding, lang: str) -> str:
     return text(finding.message_id, finding.args, lang)
 
 
-
 def structural_finding_dict(finding: Finding, lang: str) -> dict[str, Any]:
     """A finding of `vedtekt authority check` as its JSON has it (rule, severity, citation,
     message, nodes), with the message id and arguments added to word it again later."""
