@@ -192,3 +192,13 @@ def test_the_id_checker_finds_an_id_in_a_call_and_in_a_nested_message(tmp_path):
                       'y = {"message": "calendar.no-such-part", "args": {}}\n')
     assert sorted(_named_ids(source)) == [("calendar.no-such-part", 2), ("review.no-such-id", 1),
                                           ("review.term-default", 1)]
+
+
+def test_every_declared_check_says_in_both_languages_what_it_reads():
+    from engine.analyses.review.checks import declared
+    from engine.render.catalogue import LANGS, catalogue
+
+    rules = {check.rule for check in declared().checks}
+    for lang in LANGS:
+        assert set(catalogue(lang)["words"]["review-reads"]) == rules
+        assert set(catalogue(lang)["words"]["review-note"]) <= rules

@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from engine.analyses.review import review_file
 from engine.analyses.review.checks import by_rule, declared
 from engine.cli.review import review
+from engine.render.catalogue import word
 from engine.render.finding_text import finding_message
 
 from .test_review_drafts import _line_of  # the first line holding a text, outside the draft's HTML comment
@@ -173,8 +174,9 @@ def test_every_finding_of_every_document_is_a_declared_check():
 def test_every_declared_check_has_a_citation_and_reads_something():
     data = declared()
     assert set(data.checklist.letters) == set("abcdefgh")
-    for check in data.checks:
-        assert check.citation and check.reads.nb and check.reads.en and check.applies_to
+    for check in data.checks:  # what each check reads is worded by the catalogues (review-reads)
+        assert check.citation and check.applies_to
+        assert word("review-reads", check.rule, "nb") and word("review-reads", check.rule, "en")
 
 
 def test_list_checks_prints_the_declared_checks():

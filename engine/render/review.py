@@ -12,7 +12,7 @@ from functools import cache
 
 from engine.analyses.review.checks import declared
 from engine.analyses.review.model import Finding, Location, Report
-from engine.render.catalogue import message, word
+from engine.render.catalogue import catalogue, message, word
 from engine.render.finding_text import finding_message
 
 _LABELS = ("heading", "file", "date", "checklist", "findings", "none", "letter", "what", "status",
@@ -131,8 +131,8 @@ def render(report: Report, fmt: str = "markdown", lang: str = "nb") -> str:
 
 def list_checks(lang: str = "nb") -> str:
     """The declared checks (engine/analyses/review/checks.yaml) as Markdown, for a lawyer to read.
-    The clauses, patterns and assumptions are data and shown as they are; `reads` and `note` are
-    declared in both languages in the data file."""
+    The clauses, patterns and assumptions are data and shown as they are; what each check reads
+    (and a note on it) are words of the catalogues (review-reads, review-note, by rule id)."""
     data = declared()
     out = [f"# {message('review.checks-heading', lang)}", "",
            f"## {data.checklist.citation}", "", f"> {data.checklist.quote}", ""]
@@ -141,11 +141,11 @@ def list_checks(lang: str = "nb") -> str:
     out += ["", f"## {message('review.checks-checks', lang)}", ""]
     for check in data.checks:
         out.append(f"- `{check.rule}` ({check.severity}; {check.citation}; "
-                   f"{', '.join(check.applies_to)}): {getattr(check.reads, lang)}")
+                   f"{', '.join(check.applies_to)}): {word('review-reads', check.rule, lang)}")
         if check.quote:
             out.append(f"  > {check.quote}")
-        if check.note:
-            out.append(f"  ({getattr(check.note, lang)})")
+        if check.rule in catalogue(lang)["words"]["review-note"]:
+            out.append(f"  ({word('review-note', check.rule, lang)})")
     frame = data.frame
     out += ["", f"## {message('review.checks-assumptions', lang)}", "",
             f"- {' '.join(frame.assumption.what.split())}",

@@ -18,11 +18,6 @@ Kind = Literal["ipr", "section27", "ko", "regionrad"]
 KINDS: tuple[str, ...] = ("ipr", "section27", "ko", "regionrad")
 
 
-class Words(Frozen):
-    nb: str
-    en: str
-
-
 class Letter(Frozen):
     heading: str
     patterns: tuple[str, ...]
@@ -40,8 +35,6 @@ class Check(Frozen):
     applies_to: tuple[Kind, ...]
     citation: str
     quote: str | None = None
-    reads: Words
-    note: Words | None = None
 
 
 class Frame(Frozen):
