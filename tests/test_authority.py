@@ -316,3 +316,15 @@ def test_who_decides_says_when_the_decision_does_not_bind_alone(capsys):
     assert code == 0 and "(ikke bindende)" in out
     code, out, _ = run(args + ["--lang", "en"], capsys)
     assert code == 0 and "(not binding)" in out and "Who decides" in out
+
+
+def test_a_payment_that_differs_from_its_expected_verdict_says_so_in_either_language(tmp_path, capsys):
+    text = (ROOT / "scenarios-payments" / "2021-01-bio4fuels-innenfor.yaml").read_text(encoding="utf-8")
+    wrong = tmp_path / "p.yaml"  # the expected verdict turned around: authorised is true, within-line
+    wrong.write_text(text.replace("authorised: true", "authorised: false"), encoding="utf-8")
+    code, out, _ = run(["authority", "payment", str(wrong)], capsys)
+    assert "AVVIK fra forventet: authorised: forventet False, fikk True" in out
+    code, out, _ = run(["authority", "payment", str(wrong), "--lang", "en"], capsys)
+    assert "DIFFERS from the expected verdict: authorised: expected False, got True" in out
+    code, out, _ = run(["authority", "payment", str(wrong), "--format", "json"], capsys)
+    assert json.loads(out)["payments"][0]["expected_differences"] == ["authorised: forventet False, fikk True"]

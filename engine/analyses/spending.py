@@ -93,7 +93,8 @@ class PaymentVerdict(Strict):
     findings: tuple[Finding, ...]  # the part that holds has severity info, a part that fails error
     assumptions: tuple[str, ...]
     expected_matches: bool | None = None
-    expected_differences: tuple[str, ...] = ()
+    # (field, expected, got) for each field of `expected` the verdict differs in
+    expected_differences: tuple[tuple[str, str, str], ...] = ()
 
 
 def budgets_dir(root: Path | None = None) -> Path:
@@ -176,12 +177,12 @@ def assess(payment: Payment, budget: Budget, lib: Library, file: str = "") -> Pa
         assumptions.append(line.assumption.what)
     reason: Reason = "no-authority" if not has_authority else line_reason
     authorised = reason == "within-line"
-    diffs: list[str] = []
+    diffs: list[tuple[str, str, str]] = []
     if payment.expected is not None:
         if payment.expected.authorised != authorised:
-            diffs.append(f"authorised: forventet {payment.expected.authorised}, fikk {authorised}")
+            diffs.append(("authorised", str(payment.expected.authorised), str(authorised)))
         if payment.expected.reason != reason:
-            diffs.append(f"reason: forventet {payment.expected.reason}, fikk {reason}")
+            diffs.append(("reason", payment.expected.reason, reason))
     return PaymentVerdict(
         file=file, name=payment.name, date=str(payment.date), kind=payment.kind,
         approver=payment.approved_by, approver_name=name, budget=budget.id, line=payment.line,

@@ -25,14 +25,22 @@ def to_text(v: PaymentVerdict, lang: str = "nb") -> str:
     for a in v.assumptions:  # from the data, in its language
         lines.append(f"  {message('payment.assumption', lang)}: {a}")
     if v.expected_matches is False:
-        lines.append(f"  {message('payment.differs', lang)}: " + "; ".join(v.expected_differences))
+        lines.append(f"  {message('payment.differs', lang)}: " + _differences(v, lang))
     return "\n".join(lines) + "\n"
+
+
+def _differences(v: PaymentVerdict, lang: str) -> str:
+    """«authorised: forventet True, fikk False; …» in `lang`."""
+    return "; ".join(message("payment.difference", lang, {"field": field, "expected": expected, "got": got})
+                     for field, expected, got in v.expected_differences)
 
 
 def to_dict(v: PaymentVerdict, lang: str = "nb") -> dict[str, Any]:
     """The verdict as its JSON has it; each finding keeps `ok`, `message` (bokmål) and
     `message_en`, and adds its severity, message id and arguments."""
     data = v.model_dump(exclude={"findings"})
+    data["expected_differences"] = [message("payment.difference", "nb", dict(zip(("field", "expected", "got"), d)))
+                                    for d in v.expected_differences]  # as strings, as before
     data["findings"] = [
         {"rule": f.rule, "ok": _ok(f), "citation": f.citation, "message": finding_message(f, "nb"),
          "message_en": finding_message(f, "en"), "severity": f.severity, "message_id": f.message_id,
