@@ -23,6 +23,7 @@ _LABELS = ("heading", "file", "date", "checklist", "findings", "none", "letter",
 def _words(lang: str) -> dict:
     """The report's headings and labels in `lang` (catalogue ids review.report-…)."""
     t = {key: message(f"review.report-{key}", lang) for key in _LABELS if key != "summary"}
+    # the summary stays a template here, worded with the counts of each report by _summary
     t["summary"] = message("review.report-summary", lang, {"e": "{e}", "w": "{w}", "i": "{i}"})
     t |= {status: word("review-status", status, lang) for status in ("present", "missing")}
     t["severity"] = {s: word("review-severity", s, lang) for s in ("error", "warning", "info")}
