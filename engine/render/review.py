@@ -1,36 +1,53 @@
-"""The report as Markdown, one self-contained HTML page, or JSON (the contract's shape)."""
+"""The review report as Markdown, one self-contained HTML page, or JSON (the contract's shape).
+
+Every word comes from the message catalogues (section `review`, word groups `review-…`): the
+findings' sentences from their message ids and arguments, the headings and labels from `report-…`
+messages, so one report can be printed in either language.
+"""
 from __future__ import annotations
 
 import json
+from functools import cache
 
-from engine.analyses.review.checklist import LABELS
-from engine.analyses.review.model import Report
+from engine.analyses.review.checks import declared
+from engine.analyses.review.model import Location, Report
+from engine.render.catalogue import catalogue, message, word
+from engine.render.finding_text import finding_message
 
-_TEXT = {
-    "nb": {"heading": "Juridisk gjennomgang", "file": "Fil", "date": "Dato", "checklist":
-           "Sjekkliste: kommuneloven § 18-4 fjerde ledd", "findings": "Funn", "none": "Ingen funn.",
-           "present": "finnes", "missing": "mangler", "letter": "Bokstav", "what": "Hva",
-           "status": "Status", "where": "Hvor", "line": "linje", "severity":
-           {"error": "feil", "warning": "advarsel", "info": "info"},
-           "summary": "{e} feil, {w} advarsler, {i} merknader"},
-    "en": {"heading": "Legal review", "file": "File", "date": "Date", "checklist":
-           "Checklist: kommuneloven § 18-4 fourth paragraph", "findings": "Findings", "none": "No findings.",
-           "present": "present", "missing": "missing", "letter": "Letter", "what": "What",
-           "status": "Status", "where": "Where", "line": "line", "severity":
-           {"error": "error", "warning": "warning", "info": "info"},
-           "summary": "{e} errors, {w} warnings, {i} notes"},
-}
+_LABELS = ("heading", "file", "date", "checklist", "findings", "none", "letter", "what", "status",
+           "where", "line", "summary")
+
+
+@cache
+def _words(lang: str) -> dict:
+    """The report's headings and labels in `lang` (catalogue ids review.report-…)."""
+    t = {key: message(f"review.report-{key}", lang) for key in _LABELS if key != "summary"}
+    # the summary stays a template here, worded with the counts of each report by _summary
+    t["summary"] = message("review.report-summary", lang, {"e": "{e}", "w": "{w}", "i": "{i}"})
+    t |= {status: word("review-status", status, lang) for status in ("present", "missing")}
+    t["severity"] = {s: word("review-severity", s, lang) for s in ("error", "warning", "info")}
+    return t
+
+
+def _label(letter: str, lang: str) -> str:
+    return word("review-letter", letter, lang)
+
+
+def _location(location: Location | None) -> dict | None:
+    """A location as the contract has it: heading and line."""
+    return None if location is None else {"heading": location.heading, "line": location.line}
 
 
 def to_dict(report: Report, lang: str = "nb") -> dict:
-    """The JSON document of the contract: file, date, title, checklist, findings."""
+    """The JSON document of the contract: file, date, title, checklist, findings (each with its
+    message worded in `lang`, and its message id and arguments to word it again later)."""
     return {
         "file": report.file, "date": report.date, "title": report.title,
-        "checklist": [{"item": e.item, "status": e.status,
-                       "location": e.location.model_dump() if e.location else None}
+        "checklist": [{"item": e.item, "status": e.status, "location": _location(e.location)}
                       for e in report.checklist],
         "findings": [{"rule": f.rule, "severity": f.severity, "citation": f.citation,
-                      "location": f.location.model_dump(), "message": f.message(lang)}
+                      "location": _location(f.location), "message": finding_message(f, lang),
+                      "message_id": f.message_id, "args": f.args}
                      for f in report.findings],
     }
 
@@ -54,20 +71,20 @@ def _summary(report: Report, t) -> str:
 
 
 def to_markdown(report: Report, lang: str = "nb") -> str:
-    t = _TEXT[lang]
+    t = _words(lang)
     out = [f"# {t['heading']}: {report.title}", "",
            f"- {t['file']}: `{report.file}`", f"- {t['date']}: {report.date}",
            f"- {_summary(report, t)}", "", f"## {t['checklist']}", "",
            f"| {t['letter']} | {t['what']} | {t['status']} | {t['where']} |", "| --- | --- | --- | --- |"]
     for e in report.checklist:
-        label = LABELS[e.letter][0 if lang == "nb" else 1]
+        label = _label(e.letter, lang)
         out.append(f"| {e.letter} | {label} | {t[e.status]} | {_cell(_where(e.location, t))} |")
     out += ["", f"## {t['findings']}", ""]
     if not report.findings:
         out.append(t["none"])
     for f in report.findings:
         out.append(f"- **{t['severity'][f.severity]}** `{f.rule}` ({f.citation}; "
-                   f"{_where(f.location, t)}): {f.message(lang)}")
+                   f"{_where(f.location, t)}): {finding_message(f, lang)}")
     return "\n".join(out) + "\n"
 
 
@@ -80,8 +97,8 @@ def to_html(report: Report, lang: str = "nb") -> str:
     from engine.render.html import render_page  # Jinja2 only when a page is asked for (cold start)
 
     data = to_dict(report, lang)  # the contract's shape: the findings' messages in `lang`
-    checklist = [{"letter": e.letter, "label": LABELS[e.letter][0 if lang == "nb" else 1],
-                  "status": e.status, "location": e.location} for e in report.checklist]
+    checklist = [{"letter": e.letter, "label": _label(e.letter, lang), "status": e.status,
+                  "location": e.location} for e in report.checklist]
     count = {s: sum(f.severity == s for f in report.findings) for s in ("error", "warning", "info")}
     return render_page("review.html.j2", lang, report=report, checklist=checklist,
                        findings=data["findings"], count=count)
@@ -92,3 +109,27 @@ RENDERERS = {"markdown": to_markdown, "json": to_json, "html": to_html}
 
 def render(report: Report, fmt: str = "markdown", lang: str = "nb") -> str:
     return RENDERERS[fmt](report, lang)
+
+
+def list_checks(lang: str = "nb") -> str:
+    """The declared checks (engine/analyses/review/checks.yaml) as Markdown, for a lawyer to read.
+    The clauses, patterns and assumptions are data and shown as they are; what each check reads
+    (and a note on it) are words of the catalogues (review-reads, review-note, by rule id)."""
+    data = declared()
+    out = [f"# {message('review.checks-heading', lang)}", "",
+           f"## {data.checklist.citation}", "", f"> {data.checklist.quote}", ""]
+    for letter, spec in data.checklist.letters.items():
+        out.append(f"- **{letter}** {_label(letter, lang)}: " + " · ".join(f"`{p}`" for p in spec.patterns))
+    out += ["", f"## {message('review.checks-checks', lang)}", ""]
+    for check in data.checks:
+        out.append(f"- `{check.rule}` ({check.severity}; {check.citation}; "
+                   f"{', '.join(check.applies_to)}): {word('review-reads', check.rule, lang)}")
+        if check.quote:
+            out.append(f"  > {check.quote}")
+        if check.rule in catalogue(lang)["words"]["review-note"]:
+            out.append(f"  ({word('review-note', check.rule, lang)})")
+    frame = data.frame
+    out += ["", f"## {message('review.checks-assumptions', lang)}", "",
+            f"- {' '.join(frame.assumption.what.split())}",
+            f"- {' '.join(frame.undated_section27.what.split())}"]
+    return "\n".join(out) + "\n"
