@@ -771,7 +771,7 @@ def _leadership_text(doc: Document, organ: Organ | None) -> str:
         return "-"
     lead = organ.leadership
     if lead.kind == "rotation":
-        a = lead.anchor or {}
+        a = lead.anchor.model_dump() if lead.anchor else {}
         return (f"går på omgang etter kommunenavn i alfabetisk rekkefølge, ett år; nestleder blir leder året etter "
                 f"(anker {a.get('year')}: {a.get('leader')}/{a.get('vice')})")
     if lead.kind == "elected":

@@ -149,7 +149,8 @@ def with_roster(doc: Document, extra: Roster) -> Document:
     roster = Roster(note=doc.roster.note or extra.note,
                     people=doc.roster.people + extra.people,
                     holdings=doc.roster.holdings + extra.holdings)
-    return Document.model_validate({**doc.model_dump(by_alias=True), "roster": roster.model_dump(by_alias=True)})
+    # both parts are validated already, and no rule of Document spans its roster: no revalidation
+    return doc.model_copy(update={"roster": roster})
 
 
 def library(root: str | None = None) -> Library:

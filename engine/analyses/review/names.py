@@ -10,7 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from engine.core.load import load_model
-from engine.core.model import Assumption
+from engine.core.model import Assumption, Dated
 from engine.analyses.review.model import Finding, Location
 from engine.analyses.review.parse import Draft
 from engine.analyses.review.text import all_sentences
@@ -26,13 +26,8 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
-class Period(_Strict):
-    valid_from: date | None = Field(default=None, alias="from")
-    valid_to: date | None = Field(default=None, alias="to")
-
-    def covers(self, on: date) -> bool:
-        return ((self.valid_from is None or self.valid_from <= on)
-                and (self.valid_to is None or on <= self.valid_to))
+class Period(Dated):
+    covers = Dated.in_force
 
 
 class DatedNameFact(_Strict):
