@@ -124,3 +124,65 @@ def test_review_names_use_the_one_in_force():
     period = Period.model_validate({"from": "2020-01-01", "to": "2020-12-31"})
     assert period.covers(date(2020, 12, 31)) and not period.covers(date(2021, 1, 1))
     assert Period.covers is Document.in_force
+
+
+# -- the validated library kept on disk between runs (engine.core.diskcache) --------------------
+def _bylaws_copy(tmp_path):
+    import shutil
+
+    root = tmp_path / "bylaws"
+    shutil.copytree(BYLAWS, root)
+    return root
+
+
+def _load_counting(root, calls):
+    from engine.core.diskcache import cached
+    from engine.core.library import Library
+
+    files = sorted(root.rglob("*.yaml"))
+
+    def build():
+        calls.append(1)
+        return Library(root)
+
+    return cached("library", str(root), files, build)
+
+
+def test_the_disk_cache_returns_an_equal_library_and_rebuilds_on_any_change(tmp_path, monkeypatch):
+    monkeypatch.setenv("VEDTEKT_CACHE_DIR", str(tmp_path / "cache"))
+    root, calls = _bylaws_copy(tmp_path), []
+    first = _load_counting(root, calls)
+    second = _load_counting(root, calls)
+    assert len(calls) == 1 and second is not first
+    assert second.documents == first.documents and second.statutes == first.statutes
+    roster = root / "rosters" / "sogn-regionrad.yaml"
+    roster.write_text(roster.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    _load_counting(root, calls)
+    assert len(calls) == 2  # a changed byte in any file read: built anew
+
+
+def test_a_broken_cache_entry_is_rebuilt_and_off_means_off(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("VEDTEKT_CACHE_DIR", str(cache))
+    root, calls = _bylaws_copy(tmp_path), []
+    _load_counting(root, calls)
+    for entry in cache.glob("library-*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    assert _load_counting(root, calls).documents and len(calls) == 2
+    monkeypatch.setenv("VEDTEKT_CACHE_DIR", "off")
+    _load_counting(root, calls)
+    _load_counting(root, calls)
+    assert len(calls) == 4
+
+
+def test_a_library_that_fails_to_load_is_never_cached(tmp_path, monkeypatch):
+    from engine.core.errors import InputError
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("VEDTEKT_CACHE_DIR", str(cache))
+    root, calls = _bylaws_copy(tmp_path), []
+    doc = root / "romsdal-ipr.yaml"
+    doc.write_text(doc.read_text(encoding="utf-8").replace("council:", "councl:", 1), encoding="utf-8")
+    with pytest.raises(InputError, match="councl"):
+        _load_counting(root, calls)
+    assert not list(cache.glob("library-*.pickle"))

@@ -37,7 +37,7 @@ _HASH_KEY = "_frozen_hash"
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
     def __hash__(self) -> int:
         cached = self.__dict__.get(_HASH_KEY)

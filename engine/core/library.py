@@ -160,7 +160,12 @@ def library(root: str | None = None) -> Library:
 
 @cache
 def _library(root: str) -> Library:
-    lib = Library(Path(root))
+    from engine.core.diskcache import cached
+
+    folder = Path(root)
+    files = [p for pattern in ("*.yaml", "rosters/*.yaml", "statute/*.yaml", "transitions/*.yaml")
+             for p in folder.glob(pattern)]
+    lib = cached("library", str(folder.resolve()), files, lambda: Library(folder))
     if not lib.documents:  # never an empty success: say that no bylaws were found
         raise InputError("fant ingen vedtektsdokumenter i vedtektsmappen", file=root,
                          hint="en vedtektsfil (<id>.yaml) ligger øverst i mappen; se bylaws/README.md")
