@@ -186,3 +186,16 @@ def test_a_library_that_fails_to_load_is_never_cached(tmp_path, monkeypatch):
     with pytest.raises(InputError, match="councl"):
         _load_counting(root, calls)
     assert not list(cache.glob("library-*.pickle"))
+
+
+def test_a_cache_folder_others_may_write_is_not_read(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("VEDTEKT_CACHE_DIR", str(cache))
+    root, calls = _bylaws_copy(tmp_path), []
+    _load_counting(root, calls)
+    cache.chmod(0o777)
+    _load_counting(root, calls)
+    assert len(calls) == 2  # a folder anyone may write to could hold a planted pickle
+    cache.chmod(0o700)
+    _load_counting(root, calls)
+    assert len(calls) == 2

@@ -5,7 +5,8 @@ a cold `vedtekt check`; the result is a value of frozen models. It is stored, pi
 that is the SHA-256 of every file the library reads (names and bytes) and of the engine's own
 source that shapes the models, so any change to either builds it anew; a stored library is never
 trusted for other bytes. Nothing is cached where a file is not a plain readable file within the
-size bound (the normal path then reports it), or where the cache folder cannot be written.
+size bound (the normal path then reports it), or where the cache folder cannot be written; and
+nothing is read from a folder or file that another user owns or may write (a pickle is code).
 
 The folder: ``VEDTEKT_CACHE_DIR``, else ``$XDG_CACHE_HOME/vedtekt``, else ``~/.cache/vedtekt``.
 ``VEDTEKT_CACHE_DIR=off`` turns the cache off.
@@ -50,13 +51,20 @@ def cached(kind: str, scope: str, files: list[Path], build: Callable[[], T]) -> 
         return build()
     entry = folder / f"{kind}-{key}.pickle"
     try:
-        return pickle.loads(entry.read_bytes())
+        if _private(folder) and _private(entry):
+            return pickle.loads(entry.read_bytes())
     except Exception:  # missing, or unreadable (a half-written or foreign file): build anew
         pass
     value = build()
     _store(entry, value)
     _prune(folder, kind)
     return value
+
+
+def _private(path: Path) -> bool:
+    """Only what this user wrote and nobody else can change is unpickled (a pickle is code)."""
+    info = os.stat(path)
+    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 def _key(kind: str, files: list[Path]) -> str | None:
@@ -90,7 +98,7 @@ def _plain_file_bytes(path: Path) -> bytes:
 def _store(entry: Path, value) -> None:
     """Write atomically (parallel runs see the whole file or none); a failure only costs speed."""
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
+        entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".pickle")
         try:
             with os.fdopen(fd, "wb") as handle:
