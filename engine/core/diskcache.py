@@ -18,7 +18,6 @@ import os
 import pickle
 import stat
 import sys
-import tempfile
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -97,6 +96,8 @@ def _plain_file_bytes(path: Path) -> bytes:
 
 def _store(entry: Path, value) -> None:
     """Write atomically (parallel runs see the whole file or none); a failure only costs speed."""
+    import tempfile  # only when writing: it imports shutil, random and the compressors
+
     try:
         entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".pickle")
