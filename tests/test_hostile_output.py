@@ -166,3 +166,18 @@ def test_a_signal_during_start_up_says_avbrutt_without_a_traceback(entry, name, 
     assert sent, "engine.cli.entry was never imported"
     assert proc.returncode == code, said
     assert said == ["vedtekt: avbrutt"] and out == b""
+
+
+def test_a_cold_check_imports_only_what_it_uses():
+    """Start-up (issue 17 item 9) without a clock: a `check` of one scenario imports none of the
+    packages that other commands use, nor pydantic's plugin discovery (importlib.metadata), nor
+    importlib.resources; -X importtime lists every module the process imported."""
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "engine", "check", str(QUORUM)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1, proc.stderr[-500:]  # the quorum scenario is invalid on purpose
+    imported = {line.split("|")[-1].strip() for line in proc.stderr.splitlines()
+                if line.startswith("import time:")}
+    assert "engine.core.evaluate" in imported and "durable" in imported  # the check did run
+    unused = {"networkx", "matplotlib", "jinja2", "rich", "docx", "z3", "fastapi", "uvicorn",
+              "importlib.metadata", "importlib.resources", "engine.analyses", "engine.web"}
+    assert not imported & unused, sorted(imported & unused)
