@@ -466,35 +466,82 @@ def _six_dict(pattern: tuple[str, ...]) -> dict:
 
 
 def exhaustive_six_by_class(check, lib, states) -> dict:
-    """(e)/(e') by classes: the classes come from Follorådet's rules on the date (the leader's and
-    the vice's participants chair; the other four are interchangeable)."""
+    """(e)/(e') by classes: the classes come from Follorådet's rules on the date, per chair
+    situation (§ 11-2: the leader chairs when present, else the vice; everyone else is
+    interchangeable with the members of the same seats: engine.analyses.verify.classes)."""
     from datetime import date as _date
 
     from engine.analyses.verify.api import council_rules
-    from engine.analyses.verify.classes import canonical, member_classes, representatives
+    from engine.analyses.verify.classes import chair_canonical, chair_representatives, chairs_of
 
     start = time.perf_counter()
     rules = council_rules("follo", "folloradet", _date.fromisoformat(DATE))
     slot = [rules.ids.index(p) for p in base.PARTICIPANTS]  # bench order -> rules order
-    groups = [tuple(slot.index(i) for i in members) for members in member_classes(rules)]
+    seats = tuple(rules.seats[i] for i in slot)
+    chairs = tuple(slot.index(c) for c in chairs_of(rules))
     order = {s: i for i, s in enumerate(states)}
-    reps = list(representatives(groups, 6, states))
-    judged = {rep: summary(check(s, loc, engine="reference", lib=lib))
-              for rep, (s, loc) in zip(reps, prepared([_six_dict(r) for r in reps]))}
+    reps = list(chair_representatives(seats, chairs, states))
+    judged = _judged_by_attendance(check, lib, reps)
     verdicts = {}
     for pattern in product(states, repeat=6):
-        rep, rename = canonical(pattern, groups, order)
+        rep, rename = chair_canonical(pattern, seats, chairs, order)
         verdicts[pattern] = _renamed(judged[rep], rename)
     elapsed = time.perf_counter() - start
     agree = sum(v == base.check(_six_dict(p)) for p, v in verdicts.items())
-    return {"patterns": len(verdicts), "classes": [len(g) for g in groups], "representatives": len(reps),
+    return {"patterns": len(verdicts), "chairs": len(chairs), "representatives": len(reps),
             "reference_s": round(elapsed, 3), "agree_with_baseline": agree}
 
 
-def _renamed(verdict, rename: dict) -> tuple:
-    people = {base.MAYOR[base.PARTICIPANTS[a]]: base.MAYOR[base.PARTICIPANTS[b]] for a, b in rename.items()}
+def _judged_by_attendance(check, lib, reps: list[tuple[str, ...]]) -> dict:
+    """Each representative judged by the engine as one case of a meeting: the representatives
+    with the same attendance (hence the same chair) share one meeting, one case each, so the
+    engine builds the sitting, the attendance and the chair once per attendance instead of once
+    per representative. A case's verdict is its own findings plus the meeting's (no case), with
+    the case id made the single case's; that this equals the meeting of one case is what the
+    comparison of every pattern with the baseline shows."""
+    meetings: dict[tuple, list] = {}
+    for rep in reps:
+        meetings.setdefault(tuple(s == "absent" for s in rep), []).append(rep)
+    dicts = [_six_meeting(group) for group in meetings.values()]
+    judged = {}
+    for group, (s, loc) in zip(meetings.values(), prepared(dicts)):
+        findings, cases = summary(check(s, loc, engine="reference", lib=lib))
+        for k, rep in enumerate(group):
+            own = _case_id(k)
+            judged[rep] = _split((frozenset((r, ONE_CASE, p) for r, c, p in findings if c == own)
+                                  | {f for f in findings if f[1] is None}, {ONE_CASE: cases[own]}))
+    return judged
+
+
+ONE_CASE = "1/21"  # the case id of _six_dict's single case
+
+
+def _case_id(k: int) -> str:
+    return ONE_CASE if k == 0 else f"{k + 1}/21"
+
+
+def _six_meeting(patterns: list[tuple[str, ...]]) -> dict:
+    """One meeting of the six mayors, one case per pattern (the patterns share the attendance)."""
+    meeting = _six_dict(patterns[0])
+    meeting["cases"] = [dict(_six_dict(p)["cases"][0], id=_case_id(k)) for k, p in enumerate(patterns)]
+    return meeting
+
+
+def _split(verdict) -> tuple:
+    """A representative's verdict with its findings split into those naming a person (renamed
+    per pattern) and the rest (shared as they are)."""
     findings, cases = verdict
-    return frozenset((r, c, people.get(p, p)) for r, c, p in findings), cases
+    personal = tuple(f for f in findings if f[2] is not None)
+    return frozenset(findings) - frozenset(personal), personal, cases, (frozenset(findings), cases)
+
+
+def _renamed(judged, rename: dict) -> tuple:
+    shared, personal, cases, as_is = judged
+    moved = {base.MAYOR[base.PARTICIPANTS[a]]: base.MAYOR[base.PARTICIPANTS[b]]
+             for a, b in rename.items() if a != b}
+    if not personal or not moved:
+        return as_is
+    return shared | {(r, c, moved.get(p, p)) for r, c, p in personal}, cases
 
 
 def class_analysis_50() -> dict:

@@ -69,7 +69,7 @@ def verify(council, organ, on, draft, wanted, declared_file, participants, seats
         part_range = part_range or (rules.n, rules.n)
         seat_range = seat_range or (1, 1)
     result = api.run(rules, set(wanted) or None, declared_file,
-                     counterexamples if draft is None else None)
+                     counterexamples if draft is None else None, describe=lambda a: render.answer_text(a, "nb"))
     if part_range is not None:
         from engine.analyses.verify.ranges import over_sizes
         result.ranges = over_sizes(rules, part_range, seat_range or (1, 1), set(wanted) or None)

@@ -1,38 +1,82 @@
 """Text and JSON of `vedtekt verify` (the contract: `properties[]` with id, status, citation,
-message, counterexample)."""
+message, counterexample). Every word comes from the `verify` section of the message catalogues:
+an answer carries a message id and arguments (engine/analyses/verify/words.py), worded here."""
 from __future__ import annotations
 
-_STATUS = {"nb": {"holds": "HOLDER", "fails": "BRYTES"}, "en": {"holds": "HOLDS", "fails": "FAILS"}}
+from engine.analyses.verify.words import Words
+from engine.render.catalogue import LANGS, message, word
+
+
+def sentence(message_id: str, args: dict, lang: str) -> str:
+    """The catalogue sentence `verify.<message_id>` in `lang`, its arguments worded first."""
+    return message(f"verify.{message_id}", lang, _worded(args, lang))
+
+
+def answer_text(answer, lang: str) -> str:
+    """An answer's message in `lang`."""
+    return sentence(answer.message_id, answer.args, lang)
+
+
+def _worded(args: dict, lang: str) -> dict:
+    """Arguments as the templates use them: nested parts worded, left-out parts empty, numbers
+    also as words (x_word, x_Word), lists of names joined (x with «og», x_or with «eller»), a
+    label from the data in the reader's language."""
+    out: dict = {}
+    for key, value in args.items():
+        if isinstance(value, Words):
+            out[key] = sentence(value.id, value.args, lang)
+        elif value is None:
+            out[key] = ""
+        elif isinstance(value, int) and not isinstance(value, bool):
+            out[key], out[f"{key}_word"] = value, _number(value, lang)
+            out[f"{key}_Word"] = out[f"{key}_word"][:1].upper() + out[f"{key}_word"][1:]
+        elif isinstance(value, (list, tuple)):
+            out[key], out[f"{key}_or"] = _join(value, "and", lang), _join(value, "or", lang)
+        elif isinstance(value, dict) and set(value) == set(LANGS):
+            out[key] = value[lang]
+        else:
+            out[key] = value
+    return out
+
+
+def _number(n: int, lang: str) -> str:
+    try:
+        return word("verify-number", str(n), lang)
+    except KeyError:  # only the small numbers are written as words
+        return str(n)
+
+
+def _join(names, conjunction: str, lang: str) -> str:
+    names = [str(n) for n in names]
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {word('verify-join', conjunction, lang)} {names[-1]}"
 
 
 def _basis(q, lang: str) -> str:
     if q.minimum is not None:
-        return (f"minst {q.minimum} til stede" if lang == "nb" else f"at least {q.minimum} present")
-    if lang == "nb":
-        return f"minst {q.fraction} av medlemmene " + ("til stede" if q.basis == "present" else "til stede og stemmer")
-    return f"at least {q.fraction} of the members " + ("present" if q.basis == "present" else "present and voting")
+        return sentence("quorum-minimum", {"minimum": q.minimum}, lang)
+    which = "quorum-present" if q.basis == "present" else "quorum-present-and-voting"
+    return sentence(which, {"fraction": str(q.fraction)}, lang)
 
 
 def _header(rules, lang: str) -> list[str]:
-    nb = lang == "nb"
     seats = ", ".join(f"{n} {s}" for n, s in zip(rules.names, rules.seats))
-    lines = [f"{rules.title}", f"  {'Organ' if nb else 'Organ'}: {rules.organ_name}"
-             + (f"  {'Dato' if nb else 'Date'}: {rules.on}" if rules.on else "")]
-    lines.append(f"  {'Seter' if nb else 'Seats'}: {seats} ({rules.members} {'medlemmer' if nb else 'members'})")
-    chair = []
-    if rules.leader is not None:
-        chair.append(f"{'leder' if nb else 'leader'}: {rules.names[rules.leader]}")
-    if rules.vice is not None:
-        chair.append(f"{'nestleder' if nb else 'vice'}: {rules.names[rules.vice]}")
+    organ = sentence("report-organ", {"organ": rules.organ_name}, lang)
+    if rules.on:
+        organ += "  " + sentence("report-date", {"date": rules.on.isoformat()}, lang)
+    lines = [f"{rules.title}", f"  {organ}",
+             "  " + sentence("report-seats", {"seats": seats, "members": rules.members}, lang)]
+    chair = [sentence(role, {"name": rules.names[i]}, lang)
+             for role, i in (("report-leader", rules.leader), ("report-vice", rules.vice)) if i is not None]
     if chair:
         lines.append("  " + ", ".join(chair))
     for q in rules.quorums:
-        lines.append(f"  {'Vedtaksførhet' if nb else 'Quorum'}: {_basis(q, lang)} [{q.citation}]")
+        lines.append("  " + sentence("report-quorum", {"basis": _basis(q, lang), "citation": q.citation}, lang))
     return lines
 
 
 def as_text(result, lang: str = "nb") -> str:
-    nb = lang == "nb"
     rules = result.rules
     notes: list[str] = []
     lines = _header(rules, lang) + [""]
@@ -42,36 +86,34 @@ def as_text(result, lang: str = "nb") -> str:
             if note not in notes:
                 notes.append(note)
             refs.append(str(notes.index(note) + 1))
-        lines.append(f"{_STATUS[lang][answer.status]:<7} {answer.id}")
-        lines.append(f"  {answer.message(lang)}")
-        lines.append(f"  [{answer.citation}]" + (f"  ({'forutsetning' if nb else 'assumption'} "
-                                                 f"{', '.join(refs)})" if refs else ""))
+        lines.append(f"{word('verify-status', answer.status, lang):<7} {answer.id}")
+        lines.append(f"  {answer_text(answer, lang)}")
+        lines.append(f"  [{answer.citation}]" + (
+            "  (" + sentence("report-assumption-refs", {"refs": ", ".join(refs)}, lang) + ")" if refs else ""))
         if answer.counterexample_file:
-            lines.append(f"  {'Motbevis' if nb else 'Counterexample'}: {answer.counterexample_file}")
+            lines.append("  " + sentence("report-counterexample", {"where": answer.counterexample_file}, lang))
         elif answer.counterexample is not None:
-            lines.append(f"  {'Motbevis' if nb else 'Counterexample'}: {_pattern(rules, answer.counterexample, lang)}")
+            lines.append("  " + sentence("report-counterexample",
+                                         {"where": _pattern(rules, answer.counterexample, lang)}, lang))
     if notes:
-        lines += ["", "Forutsetninger (ikke i kildene):" if nb else "Assumptions (not in the sources):"]
+        lines += ["", sentence("report-assumptions", {}, lang)]
         lines += [f"  {i}. {n}" for i, n in enumerate(notes, 1)]
     every = result.answers + result.ranges
     fails = sum(a.status == "fails" for a in every)
-    lines += ["", (f"{len(every)} egenskaper: {len(every) - fails} holder, {fails} brytes" if nb
-                   else f"{len(every)} properties: {len(every) - fails} hold, {fails} fail")]
+    lines += ["", sentence("report-summary", {"total": len(every), "hold": len(every) - fails, "fail": fails}, lang)]
     return "\n".join(lines)
 
 
 def _pattern(rules, pattern, lang: str) -> str:
-    nb = lang == "nb"
     parts = []
-    for name, (f, g, b, p) in zip(rules.names, pattern.counts):
-        bits = [x for x in ((f"{f} for" if f else ""), (f"{g} {'mot' if nb else 'against'}" if g else ""),
-                            (f"{b} {'blank' if nb else 'blank'}" if b else ""),
-                            (f"{p} {'til stede' if nb else 'present'}" if p else "")) if x]
+    for name, counts in zip(rules.names, pattern.counts):
+        bits = [sentence(f"pattern-{state}", {"count": k}, lang)
+                for state, k in zip(("for", "against", "blank", "present"), counts) if k]
         if bits:
             parts.append(f"{name}: {', '.join(bits)}")
     t = pattern.tally()
-    chair = f"; {'møteleder stemte' if nb else 'chair voted'} {t.chair}" if t.chair else ""
-    return ("; ".join(parts) or ("ingen møter" if nb else "nobody attends")) + chair
+    chair = sentence("pattern-chair", {"state": word("verify-chair-vote", t.chair, lang)}, lang) if t.chair else ""
+    return ("; ".join(parts) or sentence("pattern-nobody", {}, lang)) + chair
 
 
 def as_json(result, lang: str = "nb") -> dict:
@@ -89,7 +131,7 @@ def as_json(result, lang: str = "nb") -> dict:
 
 
 def _answer(a, rules, lang: str) -> dict:
-    out = {"id": a.id, "status": a.status, "citation": a.citation, "message": a.message(lang),
+    out = {"id": a.id, "status": a.status, "citation": a.citation, "message": answer_text(a, lang),
            "counterexample": a.counterexample_file, "assumptions": list(a.assumptions)}
     if a.kind is not None:
         out["case_kinds"] = list(a.kind.kinds)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
 from engine.core.errors import InputError, NotModelled, did_you_mean
 from engine.analyses.verify.rules import CouncilRules
@@ -67,7 +68,10 @@ def council_rules(council: str | None, organ: str | None, on: date) -> CouncilRu
 
 
 def run(rules: CouncilRules, wanted: set[str] | None = None, declared_file: Path | None = None,
-        counterexamples: Path | None = None) -> Result:
+        counterexamples: Path | None = None, describe: Callable[[object], str] | None = None) -> Result:
+    """The answers; with `counterexamples`, each failing property's meeting written there, its
+    description the answer worded by `describe` (the renderer's, in bokmål: a scenario file's
+    language)."""
     from engine.analyses.verify import declared as declared_props
     from engine.analyses.verify.properties import builtin, declared
 
@@ -76,13 +80,16 @@ def run(rules: CouncilRules, wanted: set[str] | None = None, declared_file: Path
     answers += [declared(rules, prop) for prop in own if wanted is None or prop.id in wanted]
     result = Result(rules, answers)
     if counterexamples is not None:
-        write_counterexamples(result, counterexamples)
+        write_counterexamples(result, counterexamples, describe=describe)
     return result
 
 
-def write_counterexamples(result: Result, folder: Path, witnesses: bool = False) -> None:
+def write_counterexamples(result: Result, folder: Path, witnesses: bool = False,
+                          describe: Callable[[object], str] | None = None) -> None:
     """Each counterexample as a scenario file; with `witnesses`, also the meetings that show a
-    number (e.g. the smallest group that can adopt) for properties that hold."""
+    number (e.g. the smallest group that can adopt) for properties that hold. `describe` words
+    an answer for the file's description (the words live in the render layer's catalogues;
+    without it the description names the property only)."""
     from engine.analyses.verify.meetings import scenario, write
 
     rules = result.rules
@@ -92,7 +99,7 @@ def write_counterexamples(result: Result, folder: Path, witnesses: bool = False)
             continue
         suffix = "" if answer.counterexample is not None else "-vitne"
         name = f"{rules.document}-{rules.organ}-{answer.id.replace(':', '-')}{suffix}"
-        data = scenario(rules, answer.kind, pattern, answer.id, answer.message_nb)
+        data = scenario(rules, answer.kind, pattern, answer.id, describe(answer) if describe else answer.id)
         path = write(folder, name, data)
         if answer.counterexample is not None:
             answer.counterexample_file = str(path)

@@ -26,17 +26,14 @@ class Answer:
     id: str
     status: Status
     citation: str
-    message_nb: str
-    message_en: str
+    message_id: str  # under `messages.verify` in the catalogues; engine/render/verify.py words it
+    args: dict
     kind: KindRule | None = None
     counterexample: Pattern | None = None
     witness: Pattern | None = None  # a pattern that shows a number (fewest to adopt, ...)
     value: dict = field(default_factory=dict)
     assumptions: tuple[str, ...] = ()
     counterexample_file: str | None = None
-
-    def message(self, lang: str) -> str:
-        return self.message_en if lang == "en" else self.message_nb
 
 
 # -- built-in properties ----------------------------------------------------------------------
@@ -77,13 +74,13 @@ def adopt_alone(rules: CouncilRules, kind: KindRule, others: str) -> Answer:
     votes = fewest_votes(rules, kind, others)
     cite = citation_of(rules, kind)
     if found is None:
-        nb, en = words.nobody_adopts(rules, kind, others)
-        return Answer(f"adopt-{others}:{kind.id}", "holds", cite, nb, en, kind,
+        message = words.nobody_adopts(rules, kind, others)
+        return Answer(f"adopt-{others}:{kind.id}", "holds", cite, *message, kind,
                       value={"participants": None, "members": None}, assumptions=assumption_notes(rules, kind))
     chosen, held, pattern = found
     minority = 2 * len(chosen) < rules.n
-    nb, en = words.adopt(rules, kind, others, chosen, held, votes, minority)
-    return Answer(f"adopt-{others}:{kind.id}", "fails" if minority else "holds", cite, nb, en, kind,
+    message = words.adopt(rules, kind, others, chosen, held, votes, minority)
+    return Answer(f"adopt-{others}:{kind.id}", "fails" if minority else "holds", cite, *message, kind,
                   counterexample=pattern if minority else None, witness=pattern,
                   value={"participants": len(chosen), "names": [rules.names[i] for i in chosen],
                          "seats": held, "members": votes},
@@ -94,13 +91,13 @@ def block(rules: CouncilRules, kind: KindRule) -> Answer:
     found = fewest(rules, kind, "block", "for")
     cite = citation_of(rules, kind)
     if found is None:
-        nb, en = words.nobody_blocks(rules, kind)
-        return Answer(f"block:{kind.id}", "holds", cite, nb, en, kind, value={"participants": None},
+        message = words.nobody_blocks(rules, kind)
+        return Answer(f"block:{kind.id}", "holds", cite, *message, kind, value={"participants": None},
                       assumptions=assumption_notes(rules, kind))
     chosen, held, pattern = found
     minority = 2 * len(chosen) < rules.n
-    nb, en = words.block(rules, kind, chosen, held, minority)
-    return Answer(f"block:{kind.id}", "fails" if minority else "holds", cite, nb, en, kind,
+    message = words.block(rules, kind, chosen, held, minority)
+    return Answer(f"block:{kind.id}", "fails" if minority else "holds", cite, *message, kind,
                   counterexample=pattern if minority else None, witness=pattern,
                   value={"participants": len(chosen), "names": [rules.names[i] for i in chosen],
                          "seats": held}, assumptions=assumption_notes(rules, kind))
@@ -124,8 +121,8 @@ def quorate_without(rules: CouncilRules, kind: KindRule) -> Answer:
             model = solve(full.constraints + full.all_vote_except(i) + [full.absent(i)], z3.BoolVal(True))
             example = example or full.pattern(model)
     missing.sort()
-    nb, en = words.quorate_without(rules, missing)
-    return Answer("quorate-without-each", "fails" if missing else "holds", cite, nb, en, kind,
+    message = words.quorate_without(rules, missing)
+    return Answer("quorate-without-each", "fails" if missing else "holds", cite, *message, kind,
                   counterexample=example, value={"cannot_do_without": [rules.names[i] for i in missing]},
                   assumptions=assumption_notes(rules, None))
 
@@ -142,8 +139,8 @@ def absence_breaks_quorum(rules: CouncilRules, kind: KindRule) -> Answer:
             blockers += group
             example = example or vote.pattern(model)
     blockers.sort()
-    nb, en = words.absence_breaks_quorum(rules, blockers)
-    return Answer("no-veto-by-absence", "fails" if blockers else "holds", cite, nb, en, kind,
+    message = words.absence_breaks_quorum(rules, blockers)
+    return Answer("no-veto-by-absence", "fails" if blockers else "holds", cite, *message, kind,
                   counterexample=example, value={"can_break_quorum": [rules.names[i] for i in blockers]},
                   assumptions=assumption_notes(rules, None))
 
@@ -153,8 +150,8 @@ def casting_vote_scope(rules: CouncilRules, kind: KindRule) -> Answer:
     vote = Vote(rules, kind)
     model = solve(vote.constraints, vote.by_casting)
     cite = f"{rules.citations.get('casting-vote', '')}; {kind.citation}".strip("; ")
-    nb, en = words.casting(rules, kind, model is None)
-    return Answer(f"casting-vote-scope:{kind.id}", "holds" if model is None else "fails", cite, nb, en,
+    message = words.casting(rules, kind, model is None)
+    return Answer(f"casting-vote-scope:{kind.id}", "holds" if model is None else "fails", cite, *message,
                   kind, counterexample=None if model is None else vote.pattern(model),
                   assumptions=assumption_notes(rules, kind))
 
@@ -168,8 +165,8 @@ def no_deadlock(rules: CouncilRules, kind: KindRule) -> Answer:
     stuck = z3.And(vote.quorate, z3.Not(vote.adopted), z3.Not(vote.rejected), z3.Not(law_exit))
     model = solve(vote.constraints, stuck)
     cite = citation_of(rules, kind)
-    nb, en = words.deadlock(rules, kind, model is None)
-    return Answer(f"no-deadlock:{kind.id}", "holds" if model is None else "fails", cite, nb, en, kind,
+    message = words.deadlock(rules, kind, model is None)
+    return Answer(f"no-deadlock:{kind.id}", "holds" if model is None else "fails", cite, *message, kind,
                   counterexample=None if model is None else vote.pattern(model),
                   assumptions=assumption_notes(rules, kind))
 
@@ -255,9 +252,9 @@ def declared(rules: CouncilRules, prop: DeclaredProperty) -> Answer:
     can = found is not None
     holds = can == (prop.expect == "can")
     chosen, held, pattern = found if found else ([], 0, None)
-    nb, en = words.declared(rules, prop, kind, chosen, held, holds)
+    message = words.declared(rules, prop, kind, chosen, held, holds)
     counter = pattern if (not holds and can) else None
-    return Answer(prop.id, "holds" if holds else "fails", prop.citation, nb, en, kind,
+    return Answer(prop.id, "holds" if holds else "fails", prop.citation, *message, kind,
                   counterexample=counter, witness=pattern,
                   value={"participants": len(chosen) if found else None,
                          "names": [rules.names[i] for i in chosen], "seats": held if found else None},

@@ -11,6 +11,7 @@ plain evaluation (engine/analyses/verify/outcome.py).
 """
 from __future__ import annotations
 
+from engine.analyses.verify import words
 from engine.analyses.verify.encode import Vote, z3
 from engine.analyses.verify.outcome import Tally, outcome
 from engine.analyses.verify.properties import Answer, citation_of, assumption_notes
@@ -62,17 +63,6 @@ def _stuck(vote: Vote, n):
     return z3.And(vote.quorate, z3.Not(vote.adopted), z3.Not(vote.rejected), z3.Not(law_exit))
 
 
-_TEXT = {
-    "range:no-minority-adopts": ("ingen gruppe med færre enn halvparten av deltakerne kan vedta {kind} når de andre uteblir",
-                                 "no group of fewer than half the participants can adopt {kind} while the others stay away"),
-    "range:no-minority-blocks": ("ingen gruppe med færre enn halvparten av deltakerne kan hindre {kind} som de andre stemmer for",
-                                 "no group of fewer than half the participants can stop {kind} that the others vote for"),
-    "range:casting-vote-scope": ("møteleders stemme avgjør aldri {kind}", "the chair's vote never decides {kind}"),
-    "range:no-deadlock": ("hver vedtaksfør avstemning i {kind} ender med vedtatt eller forkastet (unntatt loddtrekning i valg og ny avstemning når alle stemmer blankt)",
-                          "every quorate vote in {kind} ends adopted or rejected (except lot in elections and a new vote when all vote blank)"),
-}
-
-
 def _forall(rules: CouncilRules, kind: KindRule, span, prop: str, breaks) -> Answer:
     lo, hi, s_lo, s_hi = span
     broken = []
@@ -85,31 +75,17 @@ def _forall(rules: CouncilRules, kind: KindRule, span, prop: str, breaks) -> Ans
         if solver.check() == z3.sat:
             model = solver.model()
             broken.append((model.eval(n).as_long(), seats, _describe(vote, model)))
-    nb, en = _TEXT[prop]
-    label_nb, label_en = f"en sak av typen «{kind.label}»", f"a case of the kind '{kind.label}'"
-    where_nb = f"alle råd med {_span(lo, hi)} deltakere og {_span(s_lo, s_hi)} seter hver"
-    where_en = f"every council of {_span(lo, hi)} participants with {_span(s_lo, s_hi)} seats each"
-    if not broken:
-        msg_nb = f"For {where_nb}: {nb.format(kind=label_nb)}. Bevist for hele intervallet."
-        msg_en = f"For {where_en}: {en.format(kind=label_en)}. Proved for the whole range."
-    else:
-        n_, s_, how = broken[0]
-        msg_nb = (f"Holder ikke for {where_nb}: ikke sant at {nb.format(kind=label_nb)}. Første moteksempel: "
-                  f"{n_} deltakere med {s_} {'sete' if s_ == 1 else 'seter'} hver ({how}).")
-        msg_en = (f"Does not hold for {where_en}: it is not so that {en.format(kind=label_en)}. A counterexample: "
-                  f"{n_} participants with {s_} {'seat' if s_ == 1 else 'seats'} each ({how}).")
-    return Answer(f"{prop}:{kind.id}", "fails" if broken else "holds", citation_of(rules, kind), msg_nb, msg_en, kind,
+    first = broken[0] if broken else None
+    message = words.range_forall(prop, kind, (lo, hi), (s_lo, s_hi), first)
+    return Answer(f"{prop}:{kind.id}", "fails" if broken else "holds", citation_of(rules, kind), *message, kind,
                   value={"counterexamples": [{"participants": a, "seats": b} for a, b, _ in broken]},
                   assumptions=assumption_notes(rules, kind))
 
 
-def _span(lo: int, hi: int) -> str:
-    return str(lo) if lo == hi else f"{lo}–{hi}"
-
-
-def _describe(vote: Vote, model) -> str:
+def _describe(vote: Vote, model) -> tuple[int, int, int]:
+    """The breaking meeting's votes: (for, against, blank)."""
     val = lambda x: model.eval(x, model_completion=True).as_long()  # noqa: E731
-    return f"{val(vote.F)} for, {val(vote.G)} mot, {val(vote.B)} blanke"
+    return val(vote.F), val(vote.G), val(vote.B)
 
 
 # -- the fewest votes for, as a formula in the number of members --------------------------------
@@ -155,7 +131,6 @@ def fewest_votes(rules: CouncilRules, kind: KindRule, span) -> Answer:
     lo, hi, s_lo, s_hi = span
     sizes = sorted({n * s for n in range(lo, hi + 1) for s in range(s_lo, s_hi + 1)})
     truth = {m: _least_for(rules, kind, m) for m in sizes[:10]}
-    label_nb, label_en = f"en sak av typen «{kind.label}»", f"a case of the kind '{kind.label}'"
     statute = [q for q in rules.quorums if q.layer.startswith("statute")]
     bases = [("M", lambda m: m)] + ([("R", statute[0].required)] if len(statute) == 1 and len(rules.quorums) == 1 else [])
     for name, base in bases:
@@ -165,33 +140,17 @@ def fewest_votes(rules: CouncilRules, kind: KindRule, span) -> Answer:
             if _proved_lower_bound(rules, kind, span, a, k, b, name) and all(
                     _reached(rules, kind, m, formula(m)) for m in sizes if m not in truth):
                 return _found(rules, kind, span, _formula_text(a, k, b).replace("M", name), name, len(sizes),
-                              label_nb, label_en, statute)
+                              statute)
     return Answer(f"range:fewest-votes:{kind.id}", "fails", citation_of(rules, kind),
-                  f"Ingen enkel formel (⌊(aM + k)/b⌋) gir færrest stemmer for {label_nb} for alle størrelser; "
-                  f"målt: {', '.join(f'M={m}: {v}' for m, v in truth.items())}.",
-                  f"No simple formula (⌊(aM + k)/b⌋) gives the fewest votes for {label_en} at every size; "
-                  f"measured: {', '.join(f'M={m}: {v}' for m, v in truth.items())}.", kind,
+                  *words.range_no_formula(kind, truth), kind,
                   value={"measured": {str(m): v for m, v in truth.items()}}, assumptions=assumption_notes(rules, kind))
 
 
-def _found(rules, kind, span, text, base, count, label_nb, label_en, statute) -> Answer:
+def _found(rules, kind, span, text, base, count, statute) -> Answer:
     lo, hi, s_lo, s_hi = span
-    r_nb = r_en = ""
-    if base == "R":
-        q = statute[0]
-        r_nb = f", der R er antallet {q.citation} krever til stede og stemmer (minst {q.fraction} av M)"
-        r_en = f", where R is the number {q.citation} requires present and voting (at least {q.fraction} of M)"
-    return Answer(
-        f"range:fewest-votes:{kind.id}", "holds", citation_of(rules, kind),
-        f"Færrest stemmer for som kan vedta {label_nb}, for alle råd med {_span(lo, hi)} deltakere og "
-        f"{_span(s_lo, s_hi)} seter hver: {text} av M medlemmer{r_nb} (de andre uteblir eller stemmer imot, "
-        "møteleder blant dem som stemmer for). Nedre grense bevist for hele intervallet; at den nås, "
-        f"er kontrollert for hver av de {count} størrelsene.",
-        f"The fewest votes for that adopt {label_en}, for every council of {_span(lo, hi)} participants with "
-        f"{_span(s_lo, s_hi)} seats each: {text} of M members{r_en} (the others absent or against, the chair among "
-        f"those for). Lower bound proved for the whole range; reached, checked for each of the "
-        f"{count} sizes.", kind, value={"formula": text, "sizes": count},
-        assumptions=assumption_notes(rules, kind))
+    message = words.range_formula(kind, (lo, hi), (s_lo, s_hi), text, count, statute[0] if base == "R" else None)
+    return Answer(f"range:fewest-votes:{kind.id}", "holds", citation_of(rules, kind), *message, kind,
+                  value={"formula": text, "sizes": count}, assumptions=assumption_notes(rules, kind))
 
 
 def _proved_lower_bound(rules, kind, span, a, k, b, base="M") -> bool:
