@@ -17,6 +17,7 @@ The library never prints: engine/cli/transition.py renders.
 """
 from __future__ import annotations
 
+import functools
 import itertools
 from datetime import date
 from pathlib import Path
@@ -75,15 +76,9 @@ def case_kind_in(kind: str, target: Document) -> str:
 
 
 # -- the counterfactual document ----------------------------------------------------------------
-_CF: dict[tuple, Document] = {}
-
-
+@functools.lru_cache(maxsize=64)  # documents are frozen and hashable: cached by value
 def counterfactual(rules: Document, people: Document) -> Document:
     """`rules`' organs and provisions, in `people`' world: its participants, people and leaders."""
-    key = (id(rules), id(people))
-    hit = _CF.get(key)
-    if hit is not None:
-        return hit
     if rules is people:
         return rules
     holdings = _mapped_holdings(people, rules, office_map(people.id, rules.id))
@@ -99,9 +94,7 @@ def counterfactual(rules: Document, people: Document) -> Document:
         "roster": {"note": people.roster.note, "people": [p.model_dump() for p in people.roster.people],
                    "holdings": [h.model_dump(by_alias=True) for h in holdings]},
     })
-    doc = Document.model_validate(data)
-    _CF[key] = doc
-    return doc
+    return Document.model_validate(data)
 
 
 def _mapped_holdings(people: Document, rules: Document, offices: dict) -> list[Holding]:
