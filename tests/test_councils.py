@@ -511,7 +511,7 @@ def test_convening_on_the_demand_of_one_participant(tmp_path):
     def demanded(convener: str, demanders: str) -> tuple[bool, list]:
         meeting.write_text(DEMANDED_MEETING.format(convener=convener, demanders=demanders), encoding="utf-8")
         scenario, _ = load_scenario(meeting)
-        fact = Evaluation(scenario, str(meeting), doc, lib, "nb", "reference").builder.meeting_fact()
+        fact = Evaluation(scenario, str(meeting), doc, lib, "reference").builder.meeting_fact()
         return fact["convening_demanded"], [f.rule for f in check_file(meeting, lib=lib).findings]
 
     assert demanded("p-sortland", "p-oksnes") == (True, [])    # one participant demanded: lawful

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+from typing import Callable
 from datetime import date
 from pathlib import Path
 
@@ -210,10 +211,10 @@ def run_both(scenario: Scenario, file: str, own: Document, other: Document, lib:
     if target_organ is None:
         return None
     plain = scenario.model_copy(update={"bylaws": None, "roster": None})
-    mine = Evaluation(plain, file, own, lib, "nb", engine).run()
+    mine = Evaluation(plain, file, own, lib, engine).run()
     cf = counterfactual(other, own)
     mapped = _map_scenario(scenario, target_organ, other, own.id, other.id)
-    theirs = Evaluation(mapped, file, cf, lib, "nb", engine).run()
+    theirs = Evaluation(mapped, file, cf, lib, engine).run()
     return mine, theirs, target_organ
 
 
@@ -221,7 +222,14 @@ def _key(f: Finding) -> tuple:
     return (f.rule, f.case, f.person, f.severity)
 
 
-def compare_verdicts(before: ScenarioVerdict, after: ScenarioVerdict) -> dict | None:
+def unworded(f: Finding) -> str:
+    """A finding's message id: what the report shows when no one words it (the words belong to
+    engine/render; the command passes engine.render.report.finding_message as `describe`)."""
+    return f.message_id
+
+
+def compare_verdicts(before: ScenarioVerdict, after: ScenarioVerdict,
+                     describe: Callable[[Finding], str] = unworded) -> dict | None:
     """The first finding (in report order) that one verdict has and the other lacks, or None."""
     keys_b = {_key(f) for f in before.findings}
     keys_a = {_key(f) for f in after.findings}
@@ -234,7 +242,7 @@ def compare_verdicts(before: ScenarioVerdict, after: ScenarioVerdict) -> dict | 
     side, f = min(merged, key=lambda sf: (sev[sf[1].severity], case_order.get(sf[1].case, -1),
                                           sf[0] != "before"))
     return {"only_under": side, "rule": f.rule, "severity": f.severity, "case": f.case,
-            "person": f.person, "citation": f.citation, "message": f.message}
+            "person": f.person, "citation": f.citation, "message": describe(f)}
 
 
 def _differs(before: ScenarioVerdict, after: ScenarioVerdict) -> bool:
@@ -436,7 +444,8 @@ RIGHTS_NB = {"attend": "møte", "speak": "tale", "propose": "forslag", "vote": "
 
 def transition(from_id: str, to_id: str, on: date | None = None, *, scenarios: list[Path] | None = None,
                generated: bool = True, lib: Library | None = None, engine: str = "both",
-               docs: tuple[Document, Document] | None = None) -> TransitionReport:
+               docs: tuple[Document, Document] | None = None,
+               describe: Callable[[Finding], str] = unworded) -> TransitionReport:
     """The transition report from document `from_id` to `to_id` (the picture after: on `on`)."""
     lib = lib or library()
     old, new = docs or (lib.document(from_id), lib.document(to_id))
@@ -450,8 +459,8 @@ def transition(from_id: str, to_id: str, on: date | None = None, *, scenarios: l
     if old.id == new.id:
         before = after
     assumptions: list[str] = []
-    changed, skipped, compared = _scenario_section(old, new, lib, scenarios, engine, assumptions)
-    families = _generated_section(old, new, lib, after, engine) if generated else []
+    changed, skipped, compared = _scenario_section(old, new, lib, scenarios, engine, assumptions, describe)
+    families = _generated_section(old, new, lib, after, engine, describe) if generated else []
     report = TransitionReport(**{
         "from": old.id, "to": new.id, "title_before": old.title, "title_after": new.title,
         "date_before": str(before), "date_after": str(after),
@@ -475,7 +484,7 @@ def _scenario_files(paths: list[Path] | None) -> list[Path]:
     return files
 
 
-def _scenario_section(old, new, lib, paths, engine, assumptions):
+def _scenario_section(old, new, lib, paths, engine, assumptions, describe):
     changed, skipped, compared = [], [], 0
     for path in _scenario_files(paths):
         scenario, located = load_scenario(path)
@@ -498,7 +507,7 @@ def _scenario_section(old, new, lib, paths, engine, assumptions):
         ob, oa = (scenario.organ, other_organ) if own.id == old.id else (other_organ, scenario.organ)
         if not _differs(vb, va):
             continue
-        diff = compare_verdicts(vb, va)
+        diff = compare_verdicts(vb, va, describe)
         changed.append(ChangedScenario(
             scenario=_rel(path), name=scenario.name, date=str(scenario.date),
             verdict_before=_verdict_word(vb), verdict_after=_verdict_word(va),
@@ -511,7 +520,7 @@ def _rel(path: Path) -> str:
     return display_path(path)
 
 
-def _generated_section(old, new, lib, after, engine) -> list[GeneratedFamily]:
+def _generated_section(old, new, lib, after, engine, describe) -> list[GeneratedFamily]:
     """Generated meetings of the new document's supreme organ, run under both documents."""
     families = []
     supreme = next((o for o in new.organs if o.supreme), None)
@@ -524,28 +533,28 @@ def _generated_section(old, new, lib, after, engine) -> list[GeneratedFamily]:
     kinds = [k.id for k in new.case_kinds if k.voted and not k.election and not k.appointment]
     for kind in sorted(set(kinds) & {"ordinary", "budsjett", "avtaleendring", "avtaleendring-a-h"}) or kinds[:1]:
         for deputies in (False, True):
-            fam = _family(old, new, lib, supreme.id, organ_old, on, kind, deputies, engine)
+            fam = _family(old, new, lib, supreme.id, organ_old, on, kind, deputies, engine, describe)
             families.append(fam)
     return families
 
 
-def _family(old, new, lib, organ_new, organ_old, on, kind, deputies, engine) -> GeneratedFamily:
+def _family(old, new, lib, organ_new, organ_old, on, kind, deputies, engine, describe) -> GeneratedFamily:
     cf = counterfactual(old, new)
     n = changed = 0
     method = "exhaustive"
     examples = []
     for method, pattern, meeting in generated_meetings(new, organ_new, on, kind, deputies=deputies):
         n += 1
-        after = Evaluation(meeting, "<generert>", new, lib, "nb", "reference").run()
+        after = Evaluation(meeting, "<generert>", new, lib, "reference").run()
         if old is new:
             before = after
         else:
             mapped = _map_scenario(meeting, organ_old, old, new.id, old.id)
-            before = Evaluation(mapped, "<generert>", cf, lib, "nb", "reference").run()
+            before = Evaluation(mapped, "<generert>", cf, lib, "reference").run()
         if _differs(before, after):
             changed += 1
             if len(examples) < 3:
-                diff = compare_verdicts(before, after)
+                diff = compare_verdicts(before, after, describe)
                 examples.append({"pattern": " ".join(pattern), "before": _verdict_word(before),
                                  "after": _verdict_word(after), "outcome_before": _outcomes(before).get("1"),
                                  "outcome_after": _outcomes(after).get("1"), "first_difference": diff})

@@ -29,6 +29,7 @@ LAZY_COMMANDS = {
     "examples": "engine.cli.examples:examples",
     "verify": "engine.cli.verify:verify",
     "people": "engine.cli.people:people",
+    "render": "engine.cli.render:render",
     "new-scenario": "engine.cli.people:new_scenario",
     "serve": "engine.web.cli:serve",
 }
@@ -90,14 +91,14 @@ def check(paths, fmt, lang, engine):
 
     files = _scenario_files(paths)
     if fmt == "markdown":
-        verdicts = [check_file(f, lang=lang, engine=engine) for f in _progress(files)]
+        verdicts = [check_file(f, engine=engine) for f in _progress(files)]
         with signals_held():  # a signal now waits until the report is out: never half a report
             click.echo(report.to_markdown(verdicts, lang), nl=False)
         sys.exit(_check_exit([v.valid for v in verdicts],
                              [v.expected.matches for v in verdicts if v.expected is not None]))
     rendered = report.Rendered(fmt, lang)  # text and JSON: rendered as they come (memory)
     for f in _progress(files):
-        rendered.add(check_file(f, lang=lang, engine=engine))
+        rendered.add(check_file(f, engine=engine))
     with signals_held():
         for chunk in rendered.chunks():  # printed only when every file is checked (exit 2 prints no half report)
             click.echo(chunk, nl=False)

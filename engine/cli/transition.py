@@ -25,8 +25,9 @@ def transition(from_id, to_id, on, fmt, paths, no_generated):
     Eksempel: vedtekt transition --from folloradet --to folloregionen --format json
     """
     from engine.analyses.transition import transition as build
+    from engine.render.report import finding_message
 
-    report = build(from_id, to_id, on, scenarios=list(paths) or None,
-                   generated=not no_generated)
+    report = build(from_id, to_id, on, scenarios=list(paths) or None, generated=not no_generated,
+                   describe=lambda f: finding_message(f, "nb"))
     click.echo(render(report, fmt), nl=False)
     sys.exit(0)

@@ -23,7 +23,8 @@ from __future__ import annotations
 from fractions import Fraction
 
 from engine.core.outcome import case_outcome
-from engine.core.verdict import Finding, Tally
+from engine.core.finding import Finding
+from engine.core.verdict import Tally
 
 MAY, NONE = "may-have-affected", "no-effect"
 _VOID_WITHOUT_SEAT = {"observer-voted", "no-voting-right", "unknown-attendee", "voter-not-present"}

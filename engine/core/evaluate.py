@@ -1,5 +1,8 @@
 """Evaluate a scenario: load → resolve the sitting → prepare facts → rules (twice) → verdict.
 
+The verdict holds ids and values only: each finding a message id and its arguments, worded in
+the reader's language when it is printed (engine/render/report.py).
+
 Stage 1 judges attendance, the meeting and every vote and proposal; the votes no error rejected
 are then counted; stage 2 judges each case on its tally. Each stage runs through durable-rules
 and through the plain-Python reference; a disagreement is an InternalError (exit 3), so a
@@ -10,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Callable, Literal
 
 from engine.core import durable_engine
 from engine.core import effects
@@ -20,16 +23,16 @@ from engine.core.library import Library, library, with_roster
 from engine.core.load import validate
 from engine.core.model import CaseKind, Document
 from engine.core.outcome import case_outcome
-from engine.core.rules import Rule, RuleBook, python_predicate, rulebook
+from engine.core.rules import Rule, RuleBook, python_rules_of_kind, rulebook
 from engine.core.safetext import quote
 from engine.core.scenario import Scenario
 from engine.core.seats import check_seats
 from engine.core.sitting import resolve
-from engine.core.verdict import CaseResult, ExpectedCheck, Finding, ScenarioVerdict, Tally
+from engine.core.finding import Finding, Location
+from engine.core.verdict import CaseResult, ExpectedCheck, ScenarioVerdict, Tally
 from engine.core.yamlio import Located, load_yaml
 
 Engine = Literal["both", "reference", "durable"]
-Lang = Literal["nb", "en"]
 
 
 def load_scenario(path: Path | str) -> tuple[Scenario, Located]:
@@ -48,16 +51,15 @@ def _is_payment(data: dict) -> bool:
     return "organ" not in data and ("approved_by" in data or data.get("kind") in ("payment", "commitment"))
 
 
-def check_file(path: Path | str, *, lang: Lang = "nb", engine: Engine = "both",
-               lib: Library | None = None) -> ScenarioVerdict:
+def check_file(path: Path | str, *, engine: Engine = "both", lib: Library | None = None) -> ScenarioVerdict:
     scenario, located = load_scenario(path)
-    return check(scenario, located, lang=lang, engine=engine, lib=lib)
+    return check(scenario, located, engine=engine, lib=lib)
 
 
-def check(scenario: Scenario, located: Located, *, lang: Lang = "nb", engine: Engine = "both",
+def check(scenario: Scenario, located: Located, *, engine: Engine = "both",
           lib: Library | None = None) -> ScenarioVerdict:
     lib = lib or library()
-    organs = {o.id for d in lib.documents.values() for o in d.organs}
+    organs = _organ_ids(lib)
     if scenario.organ not in organs:
         _unknown("organ", scenario.organ, ("organ",), organs, located)
     where = f"linje {located.line_of(('date',))}, nøkkel date"
@@ -73,13 +75,18 @@ def check(scenario: Scenario, located: Located, *, lang: Lang = "nb", engine: En
     check_seats(resolve(doc, scenario.organ, scenario.date), located.file,  # one seat, one vote
                 f"linje {located.line_of(('roster',))}, nøkkel roster.holdings" if scenario.roster
                 else f"rosteren til {doc.id}")
-    return Evaluation(scenario, located.file, doc, lib, lang, engine).run()
+    return Evaluation(scenario, located.file, doc, lib, engine).run()
+
+
+@lru_cache(maxsize=4)
+def _organ_ids(lib: Library) -> frozenset[str]:
+    """Every organ id of the library's documents (once per library: a library never changes)."""
+    return frozenset(o.id for d in lib.documents.values() for o in d.organs)
 
 
 class Evaluation:
-    def __init__(self, scenario: Scenario, file: str, doc: Document, lib: Library,
-                 lang: Lang, engine: Engine):
-        self.scenario, self.file, self.doc, self.lang, self.engine = scenario, file, doc, lang, engine
+    def __init__(self, scenario: Scenario, file: str, doc: Document, lib: Library, engine: Engine):
+        self.scenario, self.file, self.doc, self.engine = scenario, file, doc, engine
         self.book = rulebook()
         statute = lib.statute_for(doc)
         self.statute = statute
@@ -115,7 +122,7 @@ class Evaluation:
             organ=self.scenario.organ, bylaws=f"{self.doc.id} ({self.doc.title})",
             valid=not any(f.severity == "error" for f in findings),
             findings=tuple(findings), cases=tuple(cases),
-            checked_rules=tuple(sorted({r.id for r in self.book.rules})),
+            checked_rules=self.book.rule_ids,
             assumptions=tuple(self._assumptions()),
             expected=compare_expected(self.scenario, findings, cases),
         )
@@ -124,7 +131,7 @@ class Evaluation:
         return next(c for c in self.scenario.cases if c.id == case_id)
 
     def _rule(self, key: str) -> Rule:
-        return next(r for r in self.book.rules if r.key == key)
+        return self.book.by_key[key]
 
     def _fire(self, facts: list[dict]) -> set[tuple[str, str]]:
         if self.engine == "durable":
@@ -141,17 +148,17 @@ class Evaluation:
         return reference
 
     def _findings(self, fired: set[tuple[str, str]], facts: dict[str, dict]) -> list[Finding]:
-        order = {r.key: i for i, r in enumerate(self.book.rules)}
+        order = self.book.position
         case_pos = {c.id: i for i, c in enumerate(self.scenario.cases)}
         out = []
         for key, fid in sorted(fired, key=lambda kf: (case_pos.get(facts[kf[1]].get("case"), -1),
                                                        order[kf[0]], kf[1])):
             rule, fact = self._rule(key), facts[fid]
             out.append(Finding(
-                rule=rule.id, severity=rule.severity, case=fact.get("case"),
-                person=fact.get("person") or fact.get("by"),
+                rule=rule.id, severity=rule.severity,
+                location=Location(case=fact.get("case"), person=fact.get("person") or fact.get("by")),
                 citation=rule.cite(fact), layer=rule.layer_of(fact),
-                message=getattr(rule.message, self.lang).format_map(fact),
+                message_id=rule.message_id, args={name: fact[name] for name in rule.args},
                 facts=_condition_facts(rule, fact),
                 assumptions=self._finding_assumptions(rule, fact)))
         return out
@@ -220,7 +227,7 @@ class Evaluation:
                           chair=self.builder.case_chair(case))
 
     def _decides(self, finding: Finding) -> bool:
-        return any(r.decides_case for r in self.book.by_id(finding.rule))
+        return finding.rule in self.book.deciding_ids
 
 
 def _topic(assumptions, topic: str) -> list[str]:
@@ -228,27 +235,30 @@ def _topic(assumptions, topic: str) -> list[str]:
 
 
 def evaluate_reference(book: RuleBook, facts: list[dict]) -> set[tuple[str, str]]:
-    """The plain-Python evaluation of the same rule definitions."""
-    compiled = _compiled(book)
+    """The plain-Python evaluation of the same rule definitions: every rule on every fact."""
+    by_kind = _compiled(book)
     fired = set()
     for fact in facts:
-        for key, predicate in compiled.get(fact["t"], ()):
-            if predicate(fact):
-                fired.add((key, fact["id"]))
+        rules_of_kind = by_kind.get(fact["t"])
+        if rules_of_kind is not None:
+            fact_id = fact["id"]
+            fired.update((key, fact_id) for key in rules_of_kind(fact))
     return fired
 
 
 _COMPILED: dict[int, tuple[RuleBook, dict]] = {}
 
 
-def _compiled(book: RuleBook) -> dict[str, list]:
-    """The book's predicates by fact kind (the cache holds the book, so its id is not reused)."""
+def _compiled(book: RuleBook) -> dict[str, Callable[[dict], list[str]]]:
+    """The book's rules as one compiled function per fact kind (the cache holds the book, so its
+    id is not reused; a rule book holds dict conditions and is not hashable)."""
     hit = _COMPILED.get(id(book))
     if hit is not None and hit[0] is book:
         return hit[1]
-    compiled = defaultdict(list)
+    kinds: dict[str, list[Rule]] = defaultdict(list)
     for rule in book.rules:
-        compiled[rule.fact].append((rule.key, python_predicate(rule.when)))
+        kinds[rule.fact].append(rule)
+    compiled = {kind: python_rules_of_kind(rules) for kind, rules in kinds.items()}
     _COMPILED[id(book)] = (book, compiled)
     return compiled
 
@@ -364,7 +374,7 @@ def compare_expected(scenario: Scenario, findings: list[Finding],
             diffs.append(f"forventet funn mangler: {e.rule} (sak {e.case}, person {e.person})")
     for f in findings:
         if not any(_matches(e, f) for e in exp.findings):
-            diffs.append(f"uventet funn: {f.rule} (sak {f.case}, person {f.person}): {f.message}")
+            diffs.append(f"uventet funn: {f.rule} (sak {f.case}, person {f.person}): {f.message_id}")
     for rule in exp.near_miss:
         if any(f.rule == rule for f in findings):
             diffs.append(f"{rule} skulle vært et nesten-brudd, men slo til")

@@ -1,8 +1,9 @@
 """Prepare facts: Python resolves who each attendee is and what they may do, per case.
 
 Rules (engine/core/rules.yaml) are then conditions over single facts. Every fact is a flat dict of
-str/int/bool values with a unique `id` and its kind in `t`; display fields (names, labels,
-citations) ride along for the messages and never enter a condition.
+str/int/bool values with a unique `id` and its kind in `t`; names, labels and citations (data)
+ride along for the messages and never enter a condition. Facts hold ids and values only: the
+words around them are made when a verdict is printed (engine/render/messages/<lang>.yaml).
 """
 from __future__ import annotations
 
@@ -14,17 +15,7 @@ from engine.core.model import CaseKind, Competence, Document, required_count
 from engine.core.scenario import Case, Scenario
 from engine.core.sitting import Role, Sitting, resolve
 
-_VALUE_NB = {"for": "for", "against": "mot", "blank": "blank"}
-_VALUE_EN = {"for": "for", "against": "against", "blank": "blank"}
-_RIGHTS_NB = {"attend": "møterett", "speak": "talerett", "propose": "forslagsrett", "vote": "stemmerett"}
-_ACT_WORDS = {
-    "statement": ("hadde et innlegg", "made a statement"),
-    "proposal": ("fremmet forslag", "made a proposal"),
-    "objection": ("protesterte mot behandlingen", "objected to deciding the case"),
-    "chair": ("ledet behandlingen", "chaired the case"),
-    "habilitet": ("deltok i avgjørelsen av habilitetsspørsmålet", "took part in deciding the habilitet question"),
-}
-_RIGHTS_EN = {"attend": "the right to attend", "speak": "to speak", "propose": "to propose", "vote": "to vote"}
+_RIGHTS_ORDER = ("attend", "speak", "propose", "vote")
 
 
 @dataclass
@@ -48,10 +39,21 @@ def presence(scenario: Scenario) -> dict[str, Attendee]:
     return result
 
 
-def _rights_text(role: Role | None, words: dict[str, str]) -> str:
+def _rights_ids(role: Role | None) -> tuple[str, ...]:
+    """The role's rights as ids in a fixed order (worded by the catalogue group check-rights)."""
     if role is None:
-        return "-"
-    return ", ".join(words[r] for r in ("attend", "speak", "propose", "vote") if r in role.rights)
+        return ("none",)
+    return tuple(r for r in _RIGHTS_ORDER if r in role.rights)
+
+
+def _deputy_kind(claim) -> str:
+    """The kind of deputy the seat calls for (check-deputy-kind): the seat's policy, or any lawful
+    substitute when the principal holds no seat with deputies."""
+    if claim is None:
+        return "none"
+    if claim.role is None or claim.policy is None or not claim.role.can_vote:
+        return "substitute"
+    return claim.policy.kind
 
 
 class FactBuilder:
@@ -62,6 +64,7 @@ class FactBuilder:
         self.statute = statute_rules
         self.present = presence(scenario)
         self.at_meeting = set(self.present)
+        self._absent: frozenset[str] | None = None
         organ = sitting.organ
         self.common = {"organ_name": organ.name, "date": str(scenario.date),
                        "composition_citation": organ.seats[0].citation if organ.seats else organ.citation}
@@ -72,15 +75,22 @@ class FactBuilder:
                               if a.stands_for is not None and self._holds_vote(p)}
         self._voters: dict[str, dict] = {}
         self.kinds = {k.id: k for k in doc.case_kinds}
+        self._inhabil: dict[str, frozenset[str]] = {}
+        self._seats: dict[str, dict[str, str]] = {}  # the seats present in each case (inhabil left out)
         # who can count as a member in a case (members, lawful deputies): the per-case loops run
         # over these few, not over every attendee (2,000 listeners × 2,000 cases took minutes)
         self.member_like = sorted(p for p in self.present if self._counts_as_member(p))
 
     def inhabil_in(self, case: Case) -> set[str]:
         """Who may not take part in the case. In elections to offentlige tillitsverv no one is
-        inhabil (kommuneloven § 11-10 fjerde ledd), whatever the scenario declares."""
-        kind = self.kinds.get(case.kind)
-        return set() if kind is not None and kind.election else case.declared_inhabil()
+        inhabil (kommuneloven § 11-10 fjerde ledd), whatever the scenario declares. Found once per
+        case: every vote, act and seat of the case asks."""
+        found = self._inhabil.get(case.id)
+        if found is None:
+            kind = self.kinds.get(case.kind)
+            found = self._inhabil[case.id] = (frozenset() if kind is not None and kind.election
+                                              else frozenset(case.declared_inhabil()))
+        return found
 
     def case_chair(self, case: Case) -> str | None:
         """cases[].chair, else the meeting's chair; when the meeting's chair has left before the
@@ -101,8 +111,14 @@ class FactBuilder:
             return None  # an adviser or observer attends in that capacity
         if a.stands_for is not None and self._delegate_of(a.person) is not None:
             return None  # an employee attending for a rådmann who may delegate
-        members = {r.person for r in self.sitting.voting_members().values()}
-        return self.sitting.deputy_claim(a.person, a.stands_for, members - self.at_meeting)
+        return self.sitting.deputy_claim(a.person, a.stands_for, self._absent_members())
+
+    def _absent_members(self) -> frozenset[str]:
+        """The voting members not at the meeting (whose seats a deputy may fill); found once."""
+        if self._absent is None:
+            members = {r.person for r in self.sitting.voting_members().values()}
+            self._absent = frozenset(members - self.at_meeting)
+        return self._absent
 
     def _holds_vote(self, person: str) -> bool:
         role = self.sitting.role(person)
@@ -157,8 +173,7 @@ class FactBuilder:
         return {
             "principal": (claim.principal or "") if claim else "",
             "principal_name": self.sitting.name(claim.principal) if claim else "",
-            "deputy_kind_nb": claim.kind_nb if claim else "",
-            "deputy_kind_en": claim.kind_en if claim else "",
+            "deputy_kind": _deputy_kind(claim),
             "deputy_citation": deputies.citation if deputies else self.statute["deputies"].citation,
             "deputy_layer": self._layer_of(deputies),
         }
@@ -194,16 +209,13 @@ class FactBuilder:
         s, chair = self.sitting, self.scenario.chair
         role = self.effective_role(chair) if chair else None
         elected = self.scenario.chair_elected
-        detail_nb = detail_en = ""
+        detail = "none"
         if chair and (s.leader in self.at_meeting or s.vice in self.at_meeting):
-            detail_nb, detail_en = ", og leder eller nestleder var til stede", \
-                ", and the leader or vice was present"
+            detail = "leader-present"
         elif chair and not elected:
-            detail_nb, detail_en = ", og ble ikke valgt som særskilt møteleder", \
-                ", and was not elected as special chair"
+            detail = "not-elected"
         elif chair:
-            detail_nb, detail_en = ", og er ikke stemmeberettiget medlem", \
-                ", and is not a voting member"
+            detail = "not-voting-member"
         return {
             "t": "meeting", "id": "m0", **self.common,
             "chair_given": chair is not None, "chair_name": s.name(chair),
@@ -215,7 +227,7 @@ class FactBuilder:
             "chair_elected": elected,
             "chair_is_voting_member": bool(role and role.can_vote) or self._lawful_deputy(chair),
             "chair_layer": "statute-mandatory",
-            "chair_detail_nb": detail_nb, "chair_detail_en": detail_en,
+            "chair_detail": detail,
             **self._rotation_fields(),
             **self._convening(),
         }
@@ -258,33 +270,25 @@ class FactBuilder:
             "leader_forfall": leader_forfall, "convening_demanded": demanded, "convening_demand": demand,
             "convening_demand_needed": needed if provision is None else 0,
             "convener_name": s.name(conv.by) if conv.by else "",
-            "convener_entitled_nb": f"{leader_of.name}s leder ({s.name(leader)}), eller nestlederen "
-                                    f"({s.name(vice)}) når lederen har forfall",
-            "convener_entitled_en": f"the leader of {leader_of.name} ({s.name(leader)}), or the vice "
-                                    f"({s.name(vice)}) when the leader has forfall",
-            "convening_demand_nb": "" if provision else
-            f"; {demand} av {s.member_count()} medlemmer krevde møtet (minst {fraction}, {needed}, pålegger lederen å "
-            f"innkalle, men gjør ingen andre til innkaller)",
-            "convening_demand_en": "" if provision else
-            f"; {demand} of {s.member_count()} members demanded the meeting (at least {fraction}, {needed}, obliges the "
-            f"leader to convene but makes no one else a convener)",
+            "convener_leader_of": leader_of.name, "convener_leader_name": s.name(leader),
+            "convener_vice_name": s.name(vice),
+            # the statute's demand rule is worded with the counts; the bylaws' own needs no words
+            "convening_demand_basis": "bylaws" if provision else "statute",
+            "convening_members": s.member_count(), "convening_demand_fraction": fraction,
             "convening_citation": provision.citation if provision else statute.citation,
             "convening_layer": "bylaws" if provision else statute.layer,
             "convening_needs_innstilling": innst is not None,
             "convening_has_innstilling": innst is None or (given is not None and given.organ == innst.organ),
             "convening_innstilling_organ_name": self._organ_name(innst.organ) if innst else "",
-            "convening_innstilling_detail_nb": "ingen innstilling er registrert" if given is None else
-            f"innstillingen kom fra {self._organ_name(given.organ)}",
-            "convening_innstilling_detail_en": "none is recorded" if given is None else
-            f"the innstilling came from {self._organ_name(given.organ)}",
+            "convening_innstilling_detail": "none" if given is None else "other",
+            "convening_innstilling_given_name": self._organ_name(given.organ) if given else "",
             "convening_innstilling_citation": innst.citation if innst else "",
             "convening_needs_agenda": agenda is not None,
             "convening_agenda_approved": agenda is None or conv.agenda_approved_by == agenda.organ,
             "convening_agenda_organ_name": self._organ_name(agenda.organ) if agenda else "",
-            "convening_agenda_detail_nb": "ingen godkjenning er registrert" if conv.agenda_approved_by is None
-            else f"den ble godkjent av {self._organ_name(conv.agenda_approved_by)}",
-            "convening_agenda_detail_en": "no approval is recorded" if conv.agenda_approved_by is None
-            else f"it was approved by {self._organ_name(conv.agenda_approved_by)}",
+            "convening_agenda_detail": "none" if conv.agenda_approved_by is None else "other",
+            "convening_agenda_approved_by_name": self._organ_name(conv.agenda_approved_by)
+            if conv.agenda_approved_by else "",
             "convening_agenda_citation": agenda.citation if agenda else "",
         }
 
@@ -371,18 +375,18 @@ class FactBuilder:
 
     def _vote_fact(self, case, kind, i, person, value, nth, count, values, seat_claims) -> dict:
         claim = self.claims.get(person)
-        duplicate, dup_nb, dup_en = self._duplicate(nth, count, values, claim, seat_claims)
+        duplicate = self._duplicate(nth, count, values, claim, seat_claims)
         principal_present = bool(claim and claim.principal and self._present_for(claim.principal, case)
                                  and claim.principal not in self.inhabil_in(case))
         return {
             "t": "vote", "id": f"v{case.id}:{i}", "case": case.id,
-            "value": value, "value_nb": _VALUE_NB[value], "value_en": _VALUE_EN[value],
+            "value": value,
             "principal_present": principal_present,
             "inhabil": person in self.inhabil_in(case),
             "present": self._present_for(person, case),
             "blank_allowed": kind.election or kind.appointment,
             "kind_label": kind.label,
-            "duplicate": duplicate, "duplicate_nb": dup_nb, "duplicate_en": dup_en,
+            "duplicate": duplicate, "duplicate_count": count,
             **self._voter(person),
         }
 
@@ -401,7 +405,7 @@ class FactBuilder:
             "voter_role": "deputy" if claim else (role.kind if role else "unknown"),
             "voter_label": rights_role.label if rights_role else "-",
             "can_vote": bool(role and role.can_vote and self._delegate_of(person) is None) or deputy_ok,
-            "rights_nb": _rights_text(role, _RIGHTS_NB), "rights_en": _rights_text(role, _RIGHTS_EN),
+            "rights": _rights_ids(role),
             "rights_citation": (role.citation if role else self.sitting.organ.citation),
             "stands_in": claim is not None, "deputy_lawful": deputy_ok,
             "vote_unit_citation": self._vote_unit_citation(rights_role),
@@ -412,17 +416,16 @@ class FactBuilder:
         return fields
 
     @staticmethod
-    def _duplicate(nth, count, values, claim, seat_claims) -> tuple[str, str, str]:
+    def _duplicate(nth, count, values, claim, seat_claims) -> str:
+        """conflicting (different votes), repeated (the same vote again), seat (two deputies for
+        one seat) or none (worded by check-duplicate)."""
         if count > 1 and len(values) > 1:
-            return ("conflicting", f"har stemt {count} ganger med ulikt innhold i samme sak",
-                    f"voted {count} times with different votes in the same case")
+            return "conflicting"
         if nth > 1:
-            return ("repeated", f"stemmen er ført {count} ganger i samme sak; bare én telles",
-                    f"the vote is recorded {count} times in the same case; only one counts")
+            return "repeated"
         if claim and claim.lawful and seat_claims[claim.principal] > 1:
-            return ("seat", "flere varamedlemmer stemte for samme sete",
-                    "more than one deputy voted for the same seat")
-        return ("none", "", "")
+            return "seat"
+        return "none"
 
     def _vote_unit_citation(self, role: Role | None) -> str:
         return role.citation if role else "kommuneloven § 11-9 første ledd"
@@ -447,7 +450,8 @@ class FactBuilder:
             facts.append({
                 "t": "proposal", "id": f"p{case.id}:{i}", "case": case.id, "by": prop.by,
                 "by_name": self.sitting.name(prop.by),
-                "by_label": role.label if role else ("vara" if claim else "uten rolle"),
+                "by_role": "role" if role else ("deputy" if claim else "none"),
+                "by_label": role.label if role else "",
                 "can_propose": "propose" in rights,
                 "rights_citation": role.citation if role else self.sitting.organ.citation,
                 **self.common,
@@ -484,9 +488,8 @@ class FactBuilder:
         return facts
 
     def _act_fact(self, case: Case, i, act: str, person: str, inhabil: bool) -> dict:
-        nb, en = _ACT_WORDS[act]
         return {"t": "act", "id": f"x{case.id}:{i}", "case": case.id, "act": act, "person": person,
-                "person_name": self.sitting.name(person), "act_nb": nb, "act_en": en,
+                "person_name": self.sitting.name(person),
                 "inhabil": inhabil, "own": False, "questioned_other": False, "exception": False,
                 "concerns": "", "concerns_name": "", **self.common}
 
@@ -522,8 +525,15 @@ class FactBuilder:
 
     def _seat_persons(self, case: Case, exclude: set[str] | None = None) -> dict[str, str]:
         """Voting seats present for the case and who holds each (member, or lawful deputy for an
-        absent or inhabil member); inhabil members are left out."""
-        exclude = self.inhabil_in(case) if exclude is None else exclude
+        absent or inhabil member); inhabil members are left out (found once per case)."""
+        if exclude is None:
+            found = self._seats.get(case.id)
+            if found is None:
+                found = self._seats[case.id] = self._seat_holders(case, self.inhabil_in(case))
+            return dict(found)
+        return self._seat_holders(case, exclude)
+
+    def _seat_holders(self, case: Case, exclude) -> dict[str, str]:
         seats: dict[str, str] = {}
         for person in self.member_like:
             if not self._present_for(person, case) or person in exclude:
@@ -561,7 +571,6 @@ class FactBuilder:
             "tie": kind.voted and tally["for"] == tally["against"] and tally["for"] > 0
                    and not self._qualified_majority(case),
             "chair_vote": chair_vote if chair_vote != "blank" else "none",
-            "chair_vote_nb": _VALUE_NB.get(chair_vote, ""), "chair_vote_en": _VALUE_EN.get(chair_vote, ""),
             **self._bylaws_quorum(bylaws_q, members, case, seats_voting, present_members),
             **self._agenda(case),
             **self._case_chair_fields(case),
@@ -601,15 +610,12 @@ class FactBuilder:
     def _bylaws_quorum(self, q, members, case, seats_voting, present_members) -> dict:
         if q is None:
             return {"bylaws_quorum_count": 0, "bylaws_quorum_required": 0, "bylaws_quorum_basis": "",
-                    "bylaws_quorum_citation": "", "bylaws_quorum_basis_nb": "",
-                    "bylaws_quorum_basis_en": ""}
+                    "bylaws_quorum_citation": ""}
         count = len(present_members) if q.basis == "present" else len(seats_voting)
         return {
             "bylaws_quorum_count": count, "bylaws_quorum_required": q.required(members),
             "bylaws_quorum_basis": "present" if q.basis == "present" else "voting",
             "bylaws_quorum_citation": q.citation,
-            "bylaws_quorum_basis_nb": "var til stede" if q.basis == "present" else "var til stede og stemte",
-            "bylaws_quorum_basis_en": "were present" if q.basis == "present" else "were present and voted",
         }
 
     def _agenda(self, case: Case) -> dict:
@@ -626,8 +632,7 @@ class FactBuilder:
             "chair_objected": chair_objected,
             "objectors": len(objectors),
             "objectors_needed": required_count(fraction, len(seats)),
-            "objection_nb": "møteleder" if chair_objected else f"{len(objectors)} av {len(seats)} møtende medlemmer",
-            "objection_en": "the chair" if chair_objected else f"{len(objectors)} of {len(seats)} members present",
+            "objection_by": "chair" if chair_objected else "members", "objection_seats": len(seats),
         }
 
     def _counts_as_member(self, person: str) -> bool:
@@ -644,24 +649,24 @@ class FactBuilder:
         needed = comp.needs_innstilling_from if comp else None
         given = case.innstilling
         has = needed is None or (given is not None and given.organ == needed)
-        detail_nb = detail_en = ""
+        detail = "given"
         if needed and given is None:
-            detail_nb, detail_en = "ingen innstilling er registrert", "none is recorded"
+            detail = "none"
         elif needed and not has:
-            detail_nb = f"innstillingen kom fra {self._organ_name(given.organ)}"
-            detail_en = f"the innstilling came from {self._organ_name(given.organ)}"
+            detail = "other"
         elsewhere_comp = next((c for c in self.doc.competences
                                if c.case_kind == case.kind and c.organ != organ.id), None)
         return {
             "competent": comp is not None and organ.decides,
             "competence_citation": comp.citation if comp else (
                 elsewhere_comp.citation if elsewhere_comp else organ.citation),
-            "competent_organs_nb": f"; det er lagt til {', '.join(elsewhere)}" if elsewhere else "",
-            "competent_organs_en": f"; it belongs to {', '.join(elsewhere)}" if elsewhere else "",
+            "competent_organs": "some" if elsewhere else "none",
+            "competent_organ_names": ", ".join(elsewhere),
             "needs_innstilling": needed is not None,
             "has_innstilling": has,
             "innstilling_organ_name": self._organ_name(needed) if needed else "",
-            "innstilling_detail_nb": detail_nb, "innstilling_detail_en": detail_en,
+            "innstilling_detail": detail,
+            "innstilling_given_name": self._organ_name(given.organ) if given else "",
             **self._qualified_fields(comp),
         }
 

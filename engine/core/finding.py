@@ -43,6 +43,16 @@ class Finding(Frozen):
     # errors of a meeting only: could the decision have come out otherwise with the fault removed
     effect: Literal["may-have-affected", "no-effect"] | None = None
 
+    @property
+    def case(self) -> str | None:
+        """The case of a meeting the finding is about (location.case), for short."""
+        return self.location.case
+
+    @property
+    def person(self) -> str | None:
+        """The person the finding is about (location.person), for short."""
+        return self.location.person
+
 
 def sort_findings(findings):
     """Errors first, then warnings and notes, each in the order they were found."""

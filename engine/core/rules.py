@@ -11,7 +11,7 @@ Condition language (YAML):
 """
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Callable, Literal
 
@@ -28,11 +28,6 @@ _OPS = set(_PY_OPS)
 _DURABLE_OPS = {"ne": "$neq", "lt": "$lt", "le": "$lte", "gt": "$gt", "ge": "$gte"}
 
 
-class Message(Strict):
-    nb: str
-    en: str
-
-
 class Rule(Strict):
     key: str  # unique; several keys may share one contract `id`
     id: str
@@ -45,8 +40,8 @@ class Rule(Strict):
     layer_field: str | None = None
     rejects_vote: bool = False
     decides_case: bool = False  # an error of this rule leaves the case without a valid decision
-    message: Message
-    explain: Message | None = None
+    # the fact fields the finding carries for its message (engine/render/messages: check.<key>)
+    args: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _cited(self):
@@ -54,6 +49,10 @@ class Rule(Strict):
             raise ValueError(f"rule {self.key} has no citation")
         _check_condition(self.when, self.key)
         return self
+
+    @property
+    def message_id(self) -> str:
+        return f"check.{self.key}"
 
     def cite(self, fact: dict) -> str:
         return fact.get(self.citation_field) or self.citation if self.citation_field else self.citation
@@ -75,6 +74,26 @@ class RuleBook(Strict):
 
     def by_id(self, rule_id: str) -> list[Rule]:
         return [r for r in self.rules if r.id == rule_id]
+
+    # indexes a verdict reads for every finding (a scan of the book each time is quadratic)
+    @cached_property
+    def by_key(self) -> dict[str, Rule]:
+        return {r.key: r for r in self.rules}
+
+    @cached_property
+    def position(self) -> dict[str, int]:
+        """Each rule key's place in the book: the order findings are reported in."""
+        return {r.key: i for i, r in enumerate(self.rules)}
+
+    @cached_property
+    def rule_ids(self) -> tuple[str, ...]:
+        """The public rule ids, sorted (every verdict lists the rules it checked)."""
+        return tuple(sorted({r.id for r in self.rules}))
+
+    @cached_property
+    def deciding_ids(self) -> frozenset[str]:
+        """Rule ids an error of which leaves the case without a valid decision."""
+        return frozenset(r.id for r in self.rules if r.decides_case)
 
 
 RULES_FILE = Path(__file__).with_name("rules.yaml")
@@ -105,6 +124,28 @@ def python_predicate(cond: dict) -> Callable[[dict], bool]:
     expression with the comparisons in the condition's order and short-circuiting, without a
     call per comparison. Constants are passed by reference, never pasted into the source."""
     consts: list = []
+    source = f"lambda f: bool({_expression(cond, consts)})"
+    return eval(compile(source, "<rule>", "eval"), {"K": tuple(consts)})
+
+
+def python_rules_of_kind(rules: list[Rule]) -> Callable[[dict], list[str]]:
+    """Compile every rule over one kind of fact to ONE function that returns the keys of the rules
+    the fact fires, testing every rule in turn (the reference path: a call per fact, not one per
+    rule and fact). Keys and constants are passed by reference, never pasted into the source."""
+    consts: list = []
+    lines = ["def fired(f):", "    out = []"]
+    for rule in rules:
+        consts.append(rule.key)
+        key = len(consts) - 1
+        lines += [f"    if {_expression(rule.when, consts)}:", f"        out.append(K[{key}])"]
+    lines.append("    return out")
+    namespace: dict = {"K": tuple(consts)}
+    exec(compile("\n".join(lines), "<rules>", "exec"), namespace)
+    return namespace["fired"]
+
+
+def _expression(cond: dict, consts: list) -> str:
+    """A condition as a Python expression over the fact `f`; constants go to `consts` (K[i])."""
 
     def expr(c: dict) -> str:
         if "all" in c or "any" in c:
@@ -120,8 +161,7 @@ def python_predicate(cond: dict) -> Callable[[dict], bool]:
             right = f"K[{len(consts) - 1}]"
         return f"(f[{c['field']!r}] {_PY_OPS[op]} {right})"
 
-    source = f"lambda f: bool({expr(cond)})"
-    return eval(compile(source, "<rule>", "eval"), {"K": tuple(consts)})
+    return expr(cond)
 
 
 def durable_condition(cond: dict) -> dict:

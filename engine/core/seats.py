@@ -11,13 +11,38 @@ medlemmer», kommuneloven § 18-3 første ledd; applied by analogy before 2021).
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 
 from engine.core.errors import InputError
 from engine.core.sitting import Sitting
 
 
-def seat_conflicts(sitting: Sitting) -> list[str]:
-    """Messages for every seat with two holders and every person on two participants' seats."""
+class _Identity:
+    """A cache key that is one object by identity (a Sitting compares by value and has no hash);
+    it holds the object, so its id is not reused while the key is cached."""
+
+    __slots__ = ("obj",)
+
+    def __init__(self, obj):
+        self.obj = obj
+
+    def __hash__(self) -> int:
+        return id(self.obj)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, _Identity) and other.obj is self.obj
+
+
+def seat_conflicts(sitting: Sitting) -> tuple[str, ...]:
+    """Messages for every seat with two holders and every person on two participants' seats
+    (once per sitting: a resolved sitting never changes, and every scenario of a meeting day
+    shares it)."""
+    return _conflicts(_Identity(sitting))
+
+
+@lru_cache(maxsize=512)
+def _conflicts(key: _Identity) -> tuple[str, ...]:
+    sitting = key.obj
     problems = []
     for seat in sitting.organ.seats:
         if seat.vote_unit != "participant" or "vote" not in seat.rights:
@@ -42,7 +67,7 @@ def seat_conflicts(sitting: Sitting) -> list[str]:
             problems.append(f"{sitting.name(person)} har sete for flere deltakere {sitting.on} ({names}); "
                             "et medlem velges av og representerer sin egen deltaker (jf. kommuneloven § 18-3 første "
                             "ledd: «Hvert kommunestyre eller fylkesting velger selv sine medlemmer»)")
-    return problems
+    return tuple(problems)
 
 
 def check_seats(sitting: Sitting, file: str, where: str | None) -> None:

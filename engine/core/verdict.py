@@ -1,37 +1,27 @@
-"""The verdict: what `vedtekt check` reports for one scenario (shape fixed by the contract)."""
+"""The verdict: what `vedtekt check` finds for one scenario, in ids and values only.
+
+It holds no words: its findings are `engine.core.finding.Finding`s (a message id and its
+arguments), and engine/render/report.py prints it as text, Markdown or the contract's JSON in
+the language asked, now or later (`vedtekt render`).
+"""
 from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+
+from engine.core.base import Frozen
+from engine.core.finding import Finding
 
 
-class Out(BaseModel):
-    model_config = ConfigDict(frozen=True, populate_by_name=True)
-
-
-class Finding(Out):
-    rule: str
-    severity: Literal["error", "warning", "info"]
-    case: str | None = None
-    person: str | None = None
-    citation: str
-    layer: str | None = None
-    message: str
-    facts: dict = {}
-    assumptions: tuple[str, ...] = ()
-    # errors only: could the decision have come out otherwise with the fault removed (fvl. § 41 by analogy)
-    effect: Literal["may-have-affected", "no-effect"] | None = None
-
-
-class Tally(Out):
+class Tally(Frozen):
     for_: int = Field(0, alias="for")
     against: int = 0
     blank: int = 0
     rejected: int = 0
 
 
-class CaseResult(Out):
+class CaseResult(Frozen):
     id: str
     title: str | None = None
     kind: str
@@ -44,12 +34,12 @@ class CaseResult(Out):
     chair: str | None = None  # who chaired the case (cases[].chair, default: the meeting's chair)
 
 
-class ExpectedCheck(Out):
+class ExpectedCheck(Frozen):
     matches: bool
     differences: tuple[str, ...] = ()
 
 
-class ScenarioVerdict(Out):
+class ScenarioVerdict(Frozen):
     file: str
     name: str
     date: str
@@ -63,4 +53,6 @@ class ScenarioVerdict(Out):
     expected: ExpectedCheck | None = None
 
     def as_json(self) -> dict:
+        """The verdict as plain data, without words (for comparing two verdicts); the contract's
+        JSON, with each finding's message worded, is engine.render.report.scenario_json."""
         return self.model_dump(by_alias=True, exclude_none=False)

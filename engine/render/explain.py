@@ -6,6 +6,7 @@ import json
 from engine.core.errors import InputError, did_you_mean
 from engine.core.library import library
 from engine.core.rules import rulebook
+from engine.render.catalogue import catalogue
 
 def explain_rule(rule_id: str, lang: str = "nb", fmt: str = "text") -> str:
     book = rulebook()
@@ -19,8 +20,8 @@ def explain_rule(rule_id: str, lang: str = "nb", fmt: str = "text") -> str:
         "citation": r.citation or f"(fra faktum: {r.citation_field})",
         "layer": r.layer or f"(fra faktum: {r.layer_field})",
         "rejects_vote": r.rejects_vote, "leaves_case_undecided": r.decides_case,
-        "condition": r.when, "message": getattr(r.message, lang),
-        "explain": " ".join(getattr(r.explain, lang).split()) if r.explain else None,
+        "condition": r.when, "message": _template(r.message_id, lang),
+        "explain": _explanation(r.key, lang),
     } for r in rules]
     data = {"rule": rule_id, "variants": entries, "bylaws": _bylaws_clauses(rule_id),
             "statute": ({"citation": clause.citation, "layer": clause.layer, "text": " ".join(clause.quote.split())}
@@ -41,6 +42,17 @@ def explain_rule(rule_id: str, lang: str = "nb", fmt: str = "text") -> str:
         if e["explain"]:
             lines.append(f"    forklaring: {e['explain']}")
     return "\n".join(lines)
+
+
+def _template(message_id: str, lang: str) -> str:
+    """The rule's message as the catalogue words it, with its {arguments} unfilled."""
+    section, key = message_id.split(".", 1)
+    return catalogue(lang)["messages"][section][key]
+
+
+def _explanation(key: str, lang: str) -> str | None:
+    """Why the rule reads the law as it does, where the catalogue has it (check.explain.<key>)."""
+    return catalogue(lang)["messages"]["check"]["explain"].get(key)
 
 
 def _bylaws_clauses(rule_id: str) -> list[dict]:

@@ -1,11 +1,24 @@
-"""Render verdicts as text (Norwegian by default), Markdown or JSON. Returns strings; never prints."""
+"""Render verdicts as text (Norwegian by default), Markdown or JSON. Returns strings; never prints.
+
+A verdict holds no words: each finding's message is worded here, from the message catalogue of
+the language asked (engine/render/messages/<lang>.yaml, message `check.<rule key>`), so the same
+verdict prints in bokmål or English, now or later from its JSON (`vedtekt render`).
+"""
 from __future__ import annotations
 
 import json
+from typing import Any, Literal
 
+from pydantic import model_validator
+
+from engine.core.base import Frozen
+from engine.core.finding import Finding, Location, Severity
+from engine.core.load import validate
 from engine.core.safetext import md_escape as _md
 from engine.core.safetext import visible as _v
-from engine.core.verdict import ScenarioVerdict
+from engine.core.verdict import CaseResult, ExpectedCheck, ScenarioVerdict
+from engine.core.yamlio import Located
+from engine.render.catalogue import LANGS, catalogue, message
 
 _WORDS = {
     "nb": {"valid": "GYLDIG", "invalid": "UGYLDIG", "case": "Sak", "outcome": "utfall",
@@ -33,8 +46,41 @@ _WORDS = {
 }
 
 
-def to_json(verdicts: list[ScenarioVerdict]) -> str:
-    return json.dumps({"scenarios": [v.as_json() for v in verdicts]}, ensure_ascii=False, indent=2)
+def finding_message(f: Finding, lang: str = "nb") -> str:
+    """The finding's sentence in `lang`. An argument that is an id of a word group `check-<name>`
+    (a vote's value, a kind of deputy, a list of rights) is worded first; a word may itself use
+    the finding's other arguments (e.g. how many times a vote was recorded)."""
+    words = catalogue(lang)["words"]
+    args: dict[str, Any] = dict(f.args)
+    for name, value in f.args.items():
+        group = words.get("check-" + name.replace("_", "-"))
+        if group is None:
+            continue
+        ids = value if isinstance(value, (list, tuple)) else (value,)
+        args[name] = ", ".join(group[i].format_map(f.args) for i in ids)
+    return message(f.message_id, lang, args)
+
+
+def finding_json(f: Finding, lang: str = "nb") -> dict:
+    """One finding in the contract's shape, its message worded in `lang`; `message_id` and `args`
+    let it be worded again in another language."""
+    return {"rule": f.rule, "severity": f.severity, "case": f.case, "person": f.person,
+            "citation": f.citation, "layer": f.layer, "message": finding_message(f, lang),
+            "facts": f.facts, "assumptions": list(f.assumptions), "effect": f.effect,
+            "message_id": f.message_id, "args": f.args, "quote": f.quote}
+
+
+def scenario_json(v: ScenarioVerdict, lang: str = "nb") -> dict:
+    """One scenario's object of `vedtekt check --format json` (contract.md)."""
+    data = v.model_dump(by_alias=True, exclude_none=False, exclude={"findings"})
+    data["findings"] = [finding_json(f, lang) for f in v.findings]
+    order = ("file", "name", "date", "organ", "bylaws", "valid", "findings", "cases", "checked_rules",
+             "assumptions", "expected")
+    return {key: data[key] for key in order}
+
+
+def to_json(verdicts: list[ScenarioVerdict], lang: str = "nb") -> str:
+    return json.dumps({"scenarios": [scenario_json(v, lang) for v in verdicts]}, ensure_ascii=False, indent=2)
 
 
 class Rendered:
@@ -43,7 +89,7 @@ class Rendered:
     exactly what to_text / to_json give for the same verdicts."""
 
     def __init__(self, fmt: str, lang: str = "nb"):
-        self.fmt, self.words = fmt, _WORDS[lang]
+        self.fmt, self.lang, self.words = fmt, lang, _WORDS[lang]
         self.blocks: list[str] = []
         self.valid: list[bool] = []
         self.expected: list[bool] = []
@@ -53,10 +99,10 @@ class Rendered:
         if v.expected is not None:
             self.expected.append(v.expected.matches)
         if self.fmt == "json":
-            item = json.dumps(v.as_json(), ensure_ascii=False, indent=2)
+            item = json.dumps(scenario_json(v, self.lang), ensure_ascii=False, indent=2)
             self.blocks.append("    " + item.replace("\n", "\n    "))
         else:
-            self.blocks.append(_scenario_text(v, self.words))
+            self.blocks.append(_scenario_text(v, self.words, self.lang))
 
     def text(self) -> str:
         return "".join(self.chunks())
@@ -83,12 +129,12 @@ class Rendered:
 
 def to_text(verdicts: list[ScenarioVerdict], lang: str = "nb") -> str:
     w = _WORDS[lang]
-    blocks = [_scenario_text(v, w) for v in verdicts]
+    blocks = [_scenario_text(v, w, lang) for v in verdicts]
     blocks.append(_summary(verdicts, w))
     return "\n\n".join(blocks) + "\n"
 
 
-def _scenario_text(v: ScenarioVerdict, w: dict) -> str:
+def _scenario_text(v: ScenarioVerdict, w: dict, lang: str) -> str:
     # every field from the input goes through _v: no name, id or file name can add a line,
     # move the cursor or reverse the text (a forged «GYLDIG» line)
     head = f"{w['valid'] if v.valid else w['invalid']}  {_v(v.file)}\n  {_v(v.name)}\n" \
@@ -97,7 +143,7 @@ def _scenario_text(v: ScenarioVerdict, w: dict) -> str:
     meeting = [f for f in v.findings if f.case is None]
     if meeting:
         lines.append(f"  {w['meeting']}:")
-        lines += [_finding_line(f, w) for f in meeting]
+        lines += [_finding_line(f, w, lang) for f in meeting]
     by_case: dict = {}
     for f in v.findings:  # grouped once: a scan per case is quadratic in cases × findings
         by_case.setdefault(f.case, []).append(f)
@@ -107,7 +153,7 @@ def _scenario_text(v: ScenarioVerdict, w: dict) -> str:
                      f"{w['outcome']} {w[c.outcome]} ({t.for_} {w['for']}, {t.against} {w['against']}, "
                      f"{t.blank} {w['blank']}, {t.rejected} {w['rejected_votes']})"
                      f"; {_STATUS[w['valid']][c.decision_status]}")
-        lines += [_finding_line(f, w) for f in by_case.get(c.id, ())]
+        lines += [_finding_line(f, w, lang) for f in by_case.get(c.id, ())]
     if v.assumptions:
         lines.append(f"  {w['assumptions']}:")
         lines += [f"    * {_v(a)}" for a in v.assumptions]
@@ -129,10 +175,10 @@ _STATUS = {
 }
 
 
-def _finding_line(f, w: dict) -> str:
+def _finding_line(f: Finding, w: dict, lang: str) -> str:
     layer = w["layers"].get(f.layer, f.layer)
     effect = f"; {_STATUS[w['valid']][f.effect]}" if f.effect else ""
-    return (f"    [{w[f.severity]}] {f.rule}: {_v(f.message)}\n"
+    return (f"    [{w[f.severity]}] {f.rule}: {_v(finding_message(f, lang))}\n"
             f"        ({_v(f.citation)}; {w['layer']}: {layer}{effect})")
 
 
@@ -163,7 +209,7 @@ def to_markdown(verdicts: list[ScenarioVerdict], lang: str = "nb") -> str:
             out.append("")
             for f in v.findings:
                 where = f" ({w['case']} {_md(f.case)})" if f.case else ""
-                out.append(f"- **{w[f.severity]}** `{f.rule}`{where}: {_md(f.message)} — "
+                out.append(f"- **{w[f.severity]}** `{f.rule}`{where}: {_md(finding_message(f, lang))} — "
                            f"*{_md(f.citation)}*")
         if v.assumptions:
             out.append(f"\n{w['assumptions']}:\n")
@@ -171,3 +217,82 @@ def to_markdown(verdicts: list[ScenarioVerdict], lang: str = "nb") -> str:
         out.append("")
     out.append(_summary(verdicts, w))
     return "\n".join(out) + "\n"
+
+
+# -- reading a verdict back (vedtekt render) -----------------------------------------------------
+class FindingJson(Frozen):
+    """A finding as `check --format json` prints it: the worded message is read and ignored (it is
+    worded again, in the language asked, from `message_id` and `args`)."""
+
+    rule: str
+    severity: Severity
+    case: str | None = None
+    person: str | None = None
+    citation: str
+    layer: str | None = None
+    message: str
+    facts: dict[str, Any] = {}
+    assumptions: tuple[str, ...] = ()
+    effect: Literal["may-have-affected", "no-effect"] | None = None
+    message_id: str
+    args: dict[str, Any] = {}
+    quote: str | None = None
+
+    @model_validator(mode="after")
+    def _wordable(self):
+        """A message id of the check section whose arguments are all there, in both languages."""
+        section, _, key = self.message_id.partition(".")
+        if section != "check" or key not in catalogue("nb")["messages"]["check"]:
+            raise ValueError(f"ukjent melding '{self.message_id}' (ikke en melding fra vedtekt check)")
+        finding = self.as_finding()
+        for lang in LANGS:
+            try:
+                finding_message(finding, lang)
+            except KeyError as exc:  # an argument or a word id the message needs is not there
+                raise ValueError(f"meldingen {self.message_id} kan ikke formuleres: "
+                                 f"argumentet eller ordet {exc} mangler i args") from None
+        return self
+
+    def as_finding(self) -> Finding:
+        data = self.model_dump(exclude={"case", "person", "message"})
+        return Finding(**data, location=Location(case=self.case, person=self.person))
+
+
+class ScenarioJson(Frozen):
+    file: str
+    name: str
+    date: str
+    organ: str
+    bylaws: str
+    valid: bool
+    findings: tuple[FindingJson, ...]
+    cases: tuple[CaseResult, ...]
+    checked_rules: tuple[str, ...] = ()
+    assumptions: tuple[str, ...] = ()
+    expected: ExpectedCheck | None = None
+
+    def as_verdict(self) -> ScenarioVerdict:
+        data = {name: getattr(self, name) for name in ScenarioJson.model_fields if name != "findings"}
+        return ScenarioVerdict(**data, findings=tuple(f.as_finding() for f in self.findings))
+
+
+class CheckJson(Frozen):
+    """The document `vedtekt check --format json` prints."""
+
+    scenarios: tuple[ScenarioJson, ...]
+
+
+def verdicts_from_json(located: Located) -> list[ScenarioVerdict]:
+    """The verdicts of a `check --format json` document (an InputError naming the key path of
+    anything that is not one)."""
+    return [s.as_verdict() for s in validate(located, CheckJson).scenarios]
+
+
+def render(verdicts: list[ScenarioVerdict], fmt: str, lang: str = "nb") -> str:
+    """The report of `vedtekt check --format fmt --lang lang` for these verdicts."""
+    if fmt == "markdown":
+        return to_markdown(verdicts, lang)
+    rendered = Rendered(fmt, lang)
+    for v in verdicts:
+        rendered.add(v)
+    return rendered.text()

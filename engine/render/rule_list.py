@@ -1,20 +1,12 @@
-"""`vedtekt explain --list`: every rule id with one line each (engine/render/rule_summaries.yaml)."""
+"""`vedtekt explain --list`: every rule id with one line each (the catalogues' `check.summary.<id>`)."""
 from __future__ import annotations
 
 import json
-from functools import cache
-from pathlib import Path
 
 from engine.core.rules import rulebook
-from engine.core.yamlio import load_yaml
+from engine.render.catalogue import catalogue, message
 
-SUMMARIES_FILE = Path(__file__).with_name("rule_summaries.yaml")
 NOT_MODELLED = "not-modelled"  # refused input (exit 2), not a rule of rules.yaml
-
-
-@cache
-def summaries() -> dict[str, dict[str, str]]:
-    return load_yaml(SUMMARIES_FILE).data
 
 
 def rule_ids() -> list[str]:
@@ -25,11 +17,12 @@ def rule_ids() -> list[str]:
 
 def summary(rule_id: str, lang: str) -> str:
     """The rule's one line; without a summary, its severity and citation from rules.yaml."""
-    if rule_id in summaries():
-        return summaries()[rule_id][lang]
+    summaries = catalogue(lang)["messages"]["check"]["summary"]
+    if rule_id in summaries:
+        return summaries[rule_id]
     first = rulebook().by_id(rule_id)[0]
-    source = first.citation or ("hjemmel fra faktum" if lang == "nb" else "citation from the fact")
-    return f"({first.severity}; {source})"
+    citation = first.citation or message("check.list.citation-from-fact", lang)
+    return message("check.list.no-summary", lang, {"severity": first.severity, "citation": citation})
 
 
 def rule_list(lang: str = "nb", fmt: str = "text") -> str:

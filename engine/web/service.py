@@ -55,18 +55,19 @@ def check_body(body: bytes | str, lang: str = "nb", lib: Library | None = None) 
     written to a temporary file and judged by the CLI's own `check_file`."""
     from engine.core.errors import VedtektError
     from engine.core.evaluate import check_file
+    from engine.render.report import scenario_json
 
     raw = body.encode("utf-8") if isinstance(body, str) else body
     with tempfile.TemporaryDirectory(prefix="vedtekt-") as tmp:
         path = Path(tmp) / "scenario.yaml"
         path.write_bytes(raw)
         try:
-            verdict = check_file(path, lang=lang, lib=lib)
+            verdict = check_file(path, lib=lib)
         except InputError as exc:
             raise as_request(exc) from None
         except VedtektError as exc:  # e.g. the two evaluations disagree: no verdict, and no path
             raise type(exc)(str(exc).replace(str(path), REQUEST)) from None
-    return {**verdict.as_json(), "file": REQUEST}
+    return {**scenario_json(verdict, lang), "file": REQUEST}
 
 
 def scenario_yaml(data: dict) -> str:
@@ -136,7 +137,7 @@ class Meetings:
                 continue
             entry = {"name": path.name}
             try:
-                v = check_file(path, lang=lang, lib=lib)
+                v = check_file(path, lib=lib)
                 entry.update(title=v.name, date=v.date, organ=v.organ, valid=v.valid,
                              errors=sum(f.severity == "error" for f in v.findings))
             except InputError as exc:
