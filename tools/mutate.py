@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_TESTS = ("tests/test_scenarios.py",)
+DEFAULT_TESTS = ("tests/test_scenarios.py", "tests/test_outcome_rules.py")
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ class Mutant:
 
 RULES, STATUTE = "engine/core/rules.yaml", "bylaws/statute/kommuneloven-2018.yaml"
 FACTS, EFFECTS, EVALUATE, SITTING = "engine/core/facts.py", "engine/core/effects.py", "engine/core/evaluate.py", "engine/core/sitting.py"
+OUTCOME = "engine/core/outcome.py"
 
 MUTANTS = (
     # -- rules: comparisons, citations, severities, layers, dropped rules ------------------------
@@ -50,7 +51,7 @@ MUTANTS = (
     Mutant(RULES, "    citation: kommuneloven § 8-1 andre ledd\n    layer: statute-mandatory\n    when: {all: [{field: value, eq: blank}",
            "    citation: kommuneloven § 8-1 første ledd\n    layer: statute-mandatory\n    when: {all: [{field: value, eq: blank}",
            "blank-vote-not-allowed: citation changed"),
-    Mutant(RULES, "when: {all: [{field: voter_known, eq: true}, {field: voter_role, eq: observer}]}",
+    Mutant(RULES, "when: {all: [{field: voter_known, eq: true}, {field: voter_role, eq: observer}, {field: can_vote, eq: false}]}",
            "when: {field: voter_role, eq: never}", "observer-voted: rule dropped"),
     Mutant(RULES, "  - key: deputy-order/attendance\n    id: deputy-order\n    fact: attendee\n    severity: warning",
            "  - key: deputy-order/attendance\n    id: deputy-order\n    fact: attendee\n    severity: error",
@@ -81,9 +82,10 @@ MUTANTS = (
            'parameters: {fraction: "2/3", basis: present_and_voting}', "quorum fraction 1/2 -> 2/3"),
     Mutant(STATUTE, '    parameters: {fraction: "1/3"}', '    parameters: {fraction: "1/2"}',
            "not-on-agenda fraction 1/3 -> 1/2"),
-    Mutant(STATUTE, "  - id: quorum\n    layer: statute-mandatory\n    citation: kommuneloven § 11-9 første ledd",
-           "  - id: quorum\n    layer: statute-mandatory\n    citation: kommuneloven § 11-9 andre ledd", "quorum citation changed"),
-    Mutant(STATUTE, "  - id: deputies\n    layer: statute-default", "  - id: deputies\n    layer: statute-mandatory",
+    Mutant(STATUTE, "    layer: statute-mandatory\n    citation: kommuneloven § 11-9 første ledd\n",
+           "    layer: statute-mandatory\n    citation: kommuneloven § 11-9 andre ledd\n", "quorum citation changed"),
+    Mutant(STATUTE, "deputy-order]  # the engine rules that apply this provision (vedtekt explain)\n    layer: statute-default",
+           "deputy-order]  # the engine rules that apply this provision (vedtekt explain)\n    layer: statute-mandatory",
            "deputies layer changed"),
     Mutant(STATUTE, "parameters: {demand_fraction: \"1/3\"}", "parameters: {demand_fraction: \"1/2\"}",
            "demand for a meeting: 1/3 -> 1/2 (§ 11-2 andre ledd c)"),
@@ -99,8 +101,8 @@ MUTANTS = (
     Mutant("bylaws/folloregionen.yaml", "          kind: personal\n          office: representantskap-varamedlem",
            "          kind: numbered\n          office: representantskap-varamedlem", "Folloregionen: personal deputy read as numbered"),
     # -- fact preparation and the effect -------------------------------------------------------
-    Mutant(FACTS, "return set() if kind is not None and kind.election else case.declared_inhabil()",
-           "return case.declared_inhabil()", "no election exception to inhabilitet (§ 11-10 fjerde ledd)"),
+    Mutant(FACTS, "(frozenset() if kind is not None and kind.election\n",
+           "(frozenset() if kind is None\n", "no election exception to inhabilitet (§ 11-10 fjerde ledd)"),
     Mutant(FACTS, "and h.number < mine.number", "and h.number > mine.number", "deputies' numbered order reversed (§ 7-10)"),
     Mutant(FACTS, "\n                                  and self.scenario.forfall_from(h.person) is None})", "})",
            "a deputy with forfall still counts as passed over"),
@@ -122,8 +124,31 @@ MUTANTS = (
            "effect: an observer's void vote re-counted as a seat's"),
     Mutant(EFFECTS, '        if any(v["seat"] == seat for v in counted):\n            return NONE', "",
            "effect: a seat's second vote counted"),
-    Mutant(EVALUATE, 'if fact.get("ballot", 1) < 2:', 'if fact.get("ballot", 1) < 3:',
-           "§ 7-8: never reach the lot"),
+    # -- the outcome law (rules.yaml `outcome:`, engine/core/outcome.py) ---------------------------
+    Mutant(RULES, "{field: ballot, ge: 2}, {field: lot, eq: for}]}\n    outcome: adopted",
+           "{field: ballot, ge: 2}, {field: lot, eq: for}]}\n    outcome: rejected", "§ 7-8: the lot read the other way"),
+    Mutant(RULES, "{field: chair_vote, eq: for}]}\n    outcome: adopted", "{field: chair_vote, eq: for}]}\n    outcome: rejected",
+           "casting vote flipped: the chair's vote for rejects (§ 11-9 andre ledd)"),
+    Mutant(RULES, "{field: chair_vote, eq: none}]}\n    outcome: rejected", "{field: chair_vote, eq: none}]}\n    outcome: adopted",
+           "a tie without the chair's vote adopted (§ 11-9 andre ledd første punktum)"),
+    Mutant(RULES, "    outcome: rejected\n    decided_by: majority", "    outcome: not_decided\n    decided_by: majority",
+           "a majority against leaves the case undecided (§ 11-9 andre ledd)"),
+    Mutant(RULES, "{field: election, eq: true}, {field: ballot, lt: 2}]}\n    outcome: not_decided",
+           "{field: election, eq: true}, {field: ballot, lt: 2}]}\n    outcome: rejected",
+           "§ 7-8: a tie on the first ballot rejects instead of a new ballot"),
+    Mutant(RULES, "    decided_by: casting-vote\n    citation: kommuneloven § 11-9 andre ledd andre punktum",
+           "    decided_by: majority\n    citation: kommuneloven § 11-9 andre ledd andre punktum",
+           "casting vote labelled majority (decided_by as data)"),
+    Mutant(OUTCOME, "Fraction(tally.for_, cast) >= Fraction(", "Fraction(tally.for_, cast) > Fraction(",
+           "qualified majority: «minst 2/3» read as more than 2/3 (§ 18-4 tredje ledd)"),
+    Mutant("bylaws/folloregionen.yaml", 'majority: "2/3"', 'majority: "1/2"',
+           "Folloregionen: qualified majority 2/3 -> 1/2 (§ 18-4 tredje ledd)"),
+    Mutant(EFFECTS, 'return MAY if self.outcome(f.case) in ("adopted", "rejected") else NONE', "return NONE",
+           "effect: a case decided off the agenda never affected (§ 11-3 femte ledd)"),
+    Mutant(EFFECTS, '    "convened-without-authority": (\n        MAY,', '    "convened-without-authority": (\n        NONE,',
+           "effect: an unlawful convening never affected (§ 11-3 første ledd)"),
+    Mutant(EFFECTS, 'for value in ("for", "against", "blank")) else NONE', 'for value in ("blank",)) else NONE',
+           "effect: the seats missing from the quorum only voting blank (§ 11-9 første ledd)"),
     Mutant(SITTING, "            return h.group == role.group", "            return True",
            "numbered deputy from any group (§ 7-10 «fra den gruppen der det er forfall»)"),
     Mutant(RULES, "{field: tie, eq: true}, {field: election, eq: false}, {field: chair_vote, ne: none}",

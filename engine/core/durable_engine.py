@@ -17,7 +17,7 @@ from engine.core.rules import RuleBook, durable_condition, fields_used
 
 MAX_FACTS = 400  # far below the ~700 where 2.0.28 was seen to fail (durable-rules.md)
 RULESET = "vedtekt"
-FACT_KINDS = ("attendee", "vote", "proposal", "case", "meeting", "act", "member")
+FACT_KINDS = ("attendee", "vote", "proposal", "case", "meeting", "act", "member", "outcome")
 
 _lock = threading.Lock()
 _sessions = itertools.count()
@@ -54,16 +54,16 @@ def _ensure_host(book: RuleBook):
             self._d_timer = self._t_timer = None
 
     ruleset = {}
-    for i, rule in enumerate(book.rules):
+    for i, rule in enumerate(book.evaluated()):  # the meeting rules and the outcome law
         cond = {"$and": [{"t": rule.fact}, durable_condition(rule.when)]}
         ruleset[f"r{i}"] = {"all": [{"m": cond}], "run": _recorder(rule.key)}
         _rule_names.append((f"r{i}", rule.key))
     for kind in FACT_KINDS:
         ruleset[f"seen_{kind}"] = {"all": [{"m": {"t": kind}}], "run": _catch_all}
         _rule_names.append((f"seen_{kind}", None))
-    _fields.update(*(fields_used(rule.when) for rule in book.rules))
+    _fields.update(*(fields_used(rule.when) for rule in book.evaluated()))
     for kind in FACT_KINDS:
-        used = set().union(*(fields_used(r.when) for r in book.rules if r.fact == kind))
+        used = set().union(*(fields_used(r.when) for r in book.evaluated() if r.fact == kind))
         _fields_by_kind[kind] = ("t", "id", *sorted(used - {"t", "id"}))
     host = QuietHost()
     host.set_rulesets({RULESET: ruleset})

@@ -13,24 +13,59 @@ invalidates a decision only if it may have affected its content. Each error find
 - a void vote from someone with no seat at all (observer, adviser, outsider, absent) or a
   repeated line of a counted vote: nothing lawful replaces it, so the count stands: no effect.
 
-Where the fault is not in the count (a case that could not be decided at all: quorum, agenda,
-authority, innstilling; an unlawful convening; a proposal or a statement that shaped the
-deliberation) the engine cannot re-run it and says `may-have-affected`, the cautious reading.
+- too few members present and voting (kommuneloven § 11-9 første ledd): the seats without a
+  valid vote present and voting, all for, all against or all blank (every split lies between
+  these: more votes on one side only move the count towards that side);
+- a case decided although it was not on the agenda and the chair or a third objected (§ 11-3
+  femte ledd): the case not decided at this meeting, so the error counts when the votes made a
+  decision (adopted or rejected) and not when they left the case undecided anyway.
+
+Where no re-count can remove the fault, DEFAULTS gives the answer with its reason: a decision by
+an organ without competence, a decision without the innstilling it needs, a meeting convened by
+someone without the power to (the convener sets the agenda, § 11-3 første ledd, so a full and
+unanimous meeting does not show the cases would have been the same) or without its
+prerequisites (Follomøtet: Follorådet's innstilling and agenda), a proposal by someone without
+the right to propose, an inhabil member's proposal or statement. Each changed the basis of the
+decision or who made it, not a count, so `may-have-affected`, the cautious reading fvl. § 41
+asks for: valid only when there is reason to believe the fault cannot have decided the content.
 A stated leadership that contradicts the rotation touches no count: `no-effect`.
 """
 from __future__ import annotations
 
-from fractions import Fraction
-
-from engine.core.outcome import case_outcome
 from engine.core.finding import Finding
 from engine.core.verdict import Tally
 
 MAY, NONE = "may-have-affected", "no-effect"
 _VOID_WITHOUT_SEAT = {"observer-voted", "no-voting-right", "unknown-attendee", "voter-not-present"}
-_NOT_IN_THE_COUNT = {"quorum", "not-on-agenda", "wrong-organ", "missing-recommendation",
-                     "convened-without-authority", "proposal-without-right"}
 _NO_COUNT_TOUCHED = {"rotation-mismatch"}
+# the errors Recount.effect re-counts (the rest: _VOID_WITHOUT_SEAT, _NO_COUNT_TOUCHED, DEFAULTS)
+RECOUNTED = {"quorum", "not-on-agenda", "chair-not-entitled", "excluded-from-election",
+             "habilitet-decided-with-member", "inhabil-participated", "deputy-not-fixed",
+             "deputy-and-principal", "double-vote", "blank-vote-not-allowed"}
+
+# The errors no re-count can remove: (effect, why), each reason from the clause the rule applies.
+DEFAULTS: dict[str, tuple[str, str]] = {
+    "wrong-organ": (MAY, "competence (the bylaws' competence clause): the competent organ, with other "
+                        "members, might have decided otherwise; a decision by an organ without "
+                        "competence is no decision of the competent one"),
+    "missing-recommendation": (MAY, "the innstilling prepares the basis of the decision (the bylaws' "
+                                    "competence clause); what it would have recommended is unknown"),
+    "convened-without-authority": (
+        MAY, "kommuneloven § 11-3 første ledd: «Lederen av et folkevalgt organ setter opp saksliste»; "
+             "who convenes also sets the agenda and sends the documents, so a lawful summons might "
+             "have brought other cases or another basis, even to a full meeting that voted as one; "
+             "where the bylaws make an innstilling and an approved agenda a condition of the summons "
+             "(Follomøtet), the same holds for them"),
+    "proposal-without-right": (MAY, "a proposal sets what is put to the vote (the right to propose, "
+                                    "§ 11-5 / the bylaws); the votes are not recorded per proposal, so "
+                                    "a lawful meeting might have voted on another question"),
+    "inhabil-participated/proposal": (MAY, "fvl. § 6 første ledd: an inhabil member may not "
+                                           "«tilrettelegge grunnlaget for en avgjørelse»; a proposal "
+                                           "shapes the question, which no re-count can undo"),
+    "inhabil-participated/statement": (MAY, "fvl. § 6 første ledd: a statement by an inhabil member "
+                                            "prepares the basis of the decision and may have moved "
+                                            "the others' votes, which no re-count can undo"),
+}
 
 
 def with_effects(ev, findings: list[Finding], stage1: list[dict], stage2: list[dict],
@@ -56,8 +91,12 @@ class Recount:
     def effect(self, f: Finding) -> str:
         if f.rule in _NO_COUNT_TOUCHED:
             return NONE
-        if f.rule in _NOT_IN_THE_COUNT:
-            return MAY
+        if f.rule in DEFAULTS:
+            return DEFAULTS[f.rule][0]
+        if f.rule == "quorum":
+            return self._missing_seats_effect(f.case)
+        if f.rule == "not-on-agenda":
+            return MAY if self.outcome(f.case) in ("adopted", "rejected") else NONE
         if f.rule == "chair-not-entitled":
             return self._chair_effect(f.case)
         if f.rule == "excluded-from-election":
@@ -86,7 +125,7 @@ class Recount:
             return self._chair_effect(f.case)
         if act == "objection":
             return NONE  # an inhabil member is not among those counted for § 11-3 femte ledd
-        return MAY  # a proposal or statement shaped the deliberation: it cannot be re-run
+        return DEFAULTS.get(f"inhabil-participated/{act}", (MAY, ""))[0]
 
     def _chair_effect(self, case_id: str | None) -> str:
         cases = [case_id] if case_id else [c.id for c in self.ev.scenario.cases
@@ -96,6 +135,16 @@ class Recount:
             if any(self.outcome(cid, casting=v) != base for v in ("for", "against", "none")):
                 return MAY
         return NONE
+
+    def _missing_seats_effect(self, case_id: str) -> str:
+        """The seats without a valid vote in the case present and voting all for, all against or
+        all blank: may-have-affected when one of these differs from the case's outcome."""
+        base = self.outcome(case_id)
+        voted = {v["seat"] for v in self.votes.get(case_id, []) if v["id"] not in self.rejected}
+        missing = self.cases[case_id]["members"] - len({s for s in voted if not s.startswith("?")})
+        return MAY if missing > 0 and any(
+            self.outcome(case_id, extra=[(f"+{i}", value) for i in range(missing)]) != base
+            for value in ("for", "against", "blank")) else NONE
 
     def _seat_effect(self, case_id: str, seat: str | None, values) -> str:
         if seat is None:
@@ -128,24 +177,28 @@ class Recount:
         return f.facts.get("seat")
 
     # -- the re-count ------------------------------------------------------------------------
-    def outcome(self, case_id: str, add: tuple[str, str] | None = None, casting: str | None = None) -> str:
-        """The case's outcome from its valid votes (plus one seat's vote, or another chair's
-        casting vote), with the quorum re-counted; errors outside the count are ignored."""
+    def outcome(self, case_id: str, add: tuple[str, str] | None = None, casting: str | None = None,
+                extra: list[tuple[str, str]] = ()) -> str:
+        """The case's outcome from its valid votes (plus one seat's vote, seats not present
+        coming and voting, or another chair's casting vote), with the quorum re-counted; errors
+        outside the count are ignored. The outcome law is that of rules.yaml, through the same
+        paths as the verdict's."""
         fact = dict(self.cases[case_id])
         kind = self.ev.kinds[self.ev.scenario_case(case_id).kind]
         counted = [(v["seat"], v["value"]) for v in self.votes.get(case_id, []) if v["id"] not in self.rejected]
         if add is not None:
             counted.append(add)
+        if extra:
+            counted += extra
+            fact["bylaws_quorum_count"] += len(extra)  # those who came are present too
         tally = Tally(**{"for": sum(v == "for" for _, v in counted),
                          "against": sum(v == "against" for _, v in counted),
                          "blank": sum(v == "blank" for _, v in counted)})
         if casting is not None:
             fact["chair_vote"] = casting
-        cast = tally.for_ + tally.against
-        fact["qualified_reached"] = bool(fact["qualified"] and cast > 0 and Fraction(tally.for_, cast)
-                                         >= Fraction(fact["qualified_fraction"]))
         blocked = not self._quorate(fact, kind, counted)
-        return case_outcome(kind, tally, counted, blocked, fact)[0]
+        (rule,) = self.ev.decide([self.ev.outcome_fact(fact, tally, len(counted), blocked)])
+        return rule.outcome
 
     @staticmethod
     def _quorate(fact: dict, kind, counted) -> bool:

@@ -4,9 +4,10 @@ The verdict holds ids and values only: each finding a message id and its argumen
 the reader's language when it is printed (engine/render/report.py).
 
 Stage 1 judges attendance, the meeting and every vote and proposal; the votes no error rejected
-are then counted; stage 2 judges each case on its tally. Each stage runs through durable-rules
-and through the plain-Python reference; a disagreement is an InternalError (exit 3), so a
-verdict is only printed when both paths agree.
+are then counted; stage 2 judges each case on its tally; the outcome law (rules.yaml `outcome:`)
+then decides each case from its count, and the effect analysis re-counts cases through the same
+rules. Each stage runs through durable-rules and through the plain-Python reference; a
+disagreement is an InternalError (exit 3), so a verdict is only printed when both paths agree.
 """
 from __future__ import annotations
 
@@ -21,9 +22,9 @@ from engine.core.errors import InputError, InternalError, did_you_mean
 from engine.core.facts import FactBuilder
 from engine.core.library import Library, library, with_roster
 from engine.core.load import validate
-from engine.core.model import CaseKind, Document
-from engine.core.outcome import case_outcome
-from engine.core.rules import Rule, RuleBook, python_rules_of_kind, rulebook
+from engine.core.model import Document
+from engine.core.outcome import outcome_fact, read_outcomes
+from engine.core.rules import OutcomeRule, Rule, RuleBook, python_rules_of_kind, rulebook
 from engine.core.safetext import quote
 from engine.core.scenario import Scenario
 from engine.core.seats import check_seats
@@ -93,6 +94,11 @@ class Evaluation:
         self.sitting = resolve(doc, scenario.organ, scenario.date)
         self.builder = FactBuilder(scenario, self.sitting, {r.id: r for r in statute.rules}, doc)
         self.kinds = {k.id: k for k in doc.case_kinds}
+        # outcome facts decided on the reference path, cross-checked with durable-rules in one
+        # batch at the end of run() (engine "both"): one session, however many re-counts
+        self._unchecked: list[dict] = []
+        self._unchecked_fired: set[tuple[str, str]] = set()
+        self._outcome_ids = 0
 
     def run(self) -> ScenarioVerdict:
         b = self.builder
@@ -117,6 +123,7 @@ class Evaluation:
         findings = self._findings(fired1 | fired2, facts)
         findings = effects.with_effects(self, findings, stage1, stage2, rejected)
         cases = self._case_results(stage1, stage2, findings, rejected)
+        self._cross_check_outcomes()
         return ScenarioVerdict(
             file=self.file, name=self.scenario.name, date=str(self.scenario.date),
             organ=self.scenario.organ, bylaws=f"{self.doc.id} ({self.doc.title})",
@@ -139,13 +146,35 @@ class Evaluation:
         reference = evaluate_reference(self.book, facts)
         if self.engine == "reference":
             return reference
-        durable = durable_engine.evaluate(self.book, facts)
+        self._agree(durable_engine.evaluate(self.book, facts), reference)
+        return reference
+
+    def _agree(self, durable: set, reference: set) -> None:
         if durable != reference:
             only_d, only_r = sorted(durable - reference), sorted(reference - durable)
             raise InternalError(
                 f"{self.file}: durable-rules og referanseevalueringen er uenige "
                 f"(bare durable: {only_d}; bare referanse: {only_r}); ingen dom skrives ut")
-        return reference
+
+    # -- the outcome law ---------------------------------------------------------------------
+    def outcome_fact(self, case_fact: dict, tally: Tally, counted: int, blocked: bool) -> dict:
+        self._outcome_ids += 1
+        return outcome_fact(f"o{self._outcome_ids}", case_fact, tally, counted, blocked)
+
+    def decide(self, facts: list[dict]) -> list[OutcomeRule]:
+        """The outcome rule that holds for each outcome fact. With both paths, the reference
+        answers now and durable-rules checks every fact at the end of run()."""
+        if self.engine != "both":
+            return read_outcomes(self.book, facts, self._fire(facts))
+        fired = evaluate_reference(self.book, facts)
+        self._unchecked += facts
+        self._unchecked_fired |= fired
+        return read_outcomes(self.book, facts, fired)
+
+    def _cross_check_outcomes(self) -> None:
+        if self._unchecked:
+            self._agree(durable_engine.evaluate(self.book, self._unchecked), self._unchecked_fired)
+            self._unchecked, self._unchecked_fired = [], set()
 
     def _findings(self, fired: set[tuple[str, str]], facts: dict[str, dict]) -> list[Finding]:
         order = self.book.position
@@ -205,25 +234,28 @@ class Evaluation:
         for f in findings:
             by_case[f.case].append(f)
         meeting_errors = [f for f in by_case[None] if f.severity == "error"]
-        return [self._case_result(c, votes[c.id], case_facts[c.id], by_case[c.id], meeting_errors,
-                                  rejected) for c in self.scenario.cases]
+        tallies, facts = [], []
+        for c in self.scenario.cases:
+            counted = [f for f in votes[c.id] if f["id"] not in rejected]
+            tally = Tally(**{"for": sum(f["value"] == "for" for f in counted),
+                             "against": sum(f["value"] == "against" for f in counted),
+                             "blank": sum(f["value"] == "blank" for f in counted),
+                             "rejected": len(votes[c.id]) - len(counted)})
+            blocked = any(self._decides(f) for f in by_case[c.id] if f.severity == "error")
+            tallies.append(tally)
+            facts.append(self.outcome_fact(case_facts[c.id], tally, len(counted), blocked))
+        decided = self.decide(facts)
+        return [self._case_result(c, tally, rule, by_case[c.id], meeting_errors)
+                for c, tally, rule in zip(self.scenario.cases, tallies, decided)]
 
-    def _case_result(self, case, votes, case_fact, mine, meeting_errors, rejected) -> CaseResult:
-        kind: CaseKind = self.kinds[case.kind]
-        counted = [f for f in votes if f["id"] not in rejected]
-        tally = Tally(**{"for": sum(f["value"] == "for" for f in counted),
-                         "against": sum(f["value"] == "against" for f in counted),
-                         "blank": sum(f["value"] == "blank" for f in counted),
-                         "rejected": len(votes) - len(counted)})
+    def _case_result(self, case, tally: Tally, rule: OutcomeRule, mine, meeting_errors) -> CaseResult:
         errors = [f for f in mine if f.severity == "error"]
-        blocked = any(self._decides(f) for f in errors)
-        outcome, how = case_outcome(kind, tally, counted, blocked, case_fact)
         bearing = errors + meeting_errors
         status = ("valid" if not bearing else
                   "invalid" if any(f.effect != "no-effect" for f in bearing) else "valid-despite-error")
         return CaseResult(id=case.id, title=case.title, kind=case.kind,
-                          valid=not errors and not meeting_errors, outcome=outcome,
-                          votes=tally, decided_by=how, decision_status=status,
+                          valid=not errors and not meeting_errors, outcome=rule.outcome,
+                          votes=tally, decided_by=rule.decided_by, decision_status=status,
                           chair=self.builder.case_chair(case))
 
     def _decides(self, finding: Finding) -> bool:
@@ -255,8 +287,8 @@ def _compiled(book: RuleBook) -> dict[str, Callable[[dict], list[str]]]:
     hit = _COMPILED.get(id(book))
     if hit is not None and hit[0] is book:
         return hit[1]
-    kinds: dict[str, list[Rule]] = defaultdict(list)
-    for rule in book.rules:
+    kinds: dict[str, list] = defaultdict(list)
+    for rule in book.evaluated():  # the meeting rules and the outcome law
         kinds[rule.fact].append(rule)
     compiled = {kind: python_rules_of_kind(rules) for kind, rules in kinds.items()}
     _COMPILED[id(book)] = (book, compiled)

@@ -1,37 +1,63 @@
-"""The outcome of a case from its tally: majority, qualified majority, casting vote, election ties.
+"""The outcome of a case from its count: the outcome law of engine/core/rules.yaml (`outcome:`).
 
-Shared by the evaluation (engine.core.evaluate) and the effect analysis (engine.core.effects),
-which re-counts a case without the votes an error touched.
+Majority (kommuneloven § 11-9 andre ledd første punktum), the chair's casting vote on a tie
+(§ 11-9 andre ledd andre punktum), a qualified majority where a competence sets one (e.g.
+§ 18-4 tredje ledd, 2/3 of the votes cast) and the election rounds (§ 7-8) are rules over one
+outcome fact per case, evaluated like every other rule by durable-rules and by the reference
+and cross-checked (engine.core.evaluate). This module only prepares the fact and reads which
+rule held: no law is written here.
+
+Shared by the evaluation and the effect analysis (engine.core.effects), which re-counts a case
+without the votes an error touched.
 """
 from __future__ import annotations
 
-from engine.core.model import CaseKind
+from fractions import Fraction
+
+from engine.core.errors import InternalError
+from engine.core.rules import OutcomeRule, RuleBook
 from engine.core.verdict import Tally
 
+# what the outcome rules read from the case fact (engine/core/facts.py FactBuilder.case_fact)
+_FROM_CASE = ("case", "election", "ballot", "lot", "chair_vote", "qualified", "qualified_fraction",
+              "qualified_citation")
 
-def case_outcome(kind: CaseKind, tally: Tally, counted, blocked: bool, fact: dict):
-    if not counted:  # no valid vote was cast: nothing was put to a lawful vote
-        return "no_vote", None
-    if blocked:
-        return "not_decided", None
-    if fact.get("qualified"):  # e.g. § 18-4 tredje ledd: at least 2/3 of the votes cast
-        if tally.for_ + tally.against == 0:
-            return "not_decided", None
-        return ("adopted", "qualified-majority") if fact["qualified_reached"] else ("rejected", "qualified-majority")
-    if tally.for_ > tally.against:
-        return "adopted", "majority"
-    if tally.for_ < tally.against:
-        return "rejected", "majority"
-    if tally.for_ == 0:
-        return "not_decided", None
-    if kind.election:  # § 7-8: a tie on the first ballot needs a new one; on the new one, a lot
-        if fact.get("ballot", 1) < 2:
-            return "not_decided", "new-ballot-required"
-        if fact.get("lot", "none") == "none":
-            return "not_decided", "lot-required"
-        return ("adopted", "lot") if fact["lot"] == "for" else ("rejected", "lot")
-    if fact["chair_vote"] == "for":
-        return "adopted", "casting-vote"
-    if fact["chair_vote"] == "against":
-        return "rejected", "casting-vote"
-    return "rejected", "tie-no-majority"
+
+def outcome_fact(fact_id: str, case_fact: dict, tally: Tally, counted: int, blocked: bool) -> dict:
+    """The outcome fact of a case: its count (`counted` valid votes, blank ones included; the
+    tally's for and against), whether a case-deciding error stops it, and how the case is
+    decided on a tie (election, ballot, lot, the chair's vote) or by a qualified majority."""
+    cast = tally.for_ + tally.against
+    qualified = bool(case_fact["qualified"])
+    return {
+        "t": "outcome", "id": fact_id, **{k: case_fact[k] for k in _FROM_CASE},
+        "votes_counted": counted, "blocked": blocked,
+        "votes_for": tally.for_, "votes_against": tally.against, "votes_cast": cast,
+        # «minst 2/3 av de avgitte stemmene»: at least the fraction, counted exactly
+        "qualified_reached": qualified and cast > 0
+        and Fraction(tally.for_, cast) >= Fraction(case_fact["qualified_fraction"]),
+    }
+
+
+def read_outcomes(book: RuleBook, facts: list[dict], fired: set[tuple[str, str]]) -> list[OutcomeRule]:
+    """The outcome rule that held for each fact, in order. The rules are exclusive and cover
+    every fact; none or two holding is a defect of the rules (exit 3), never a guess."""
+    by_key = {r.key: r for r in book.outcome}
+    held: dict[str, list[OutcomeRule]] = {}
+    for key, fid in fired:
+        if key in by_key:
+            held.setdefault(fid, []).append(by_key[key])
+    out = []
+    for fact in facts:
+        rules = held.get(fact["id"], [])
+        if len(rules) != 1:
+            raise InternalError(
+                f"utfallsreglene i rules.yaml gir {len(rules)} utfall for sak {fact['case']} "
+                f"({sorted(r.key for r in rules)}; {_count(fact)}); nøyaktig ett skal gjelde")
+        out.append(rules[0])
+    return out
+
+
+def _count(fact: dict) -> str:
+    return ", ".join(f"{k}={fact[k]}" for k in ("votes_counted", "votes_for", "votes_against", "blocked",
+                                                 "qualified", "election", "ballot", "lot", "chair_vote"))

@@ -21,6 +21,7 @@ from engine.core.load import load_model
 from engine.core.model import Strict
 
 FactKind = Literal["attendee", "vote", "proposal", "case", "meeting", "act", "member"]
+Outcome = Literal["adopted", "rejected", "not_decided", "no_vote"]
 Severity = Literal["error", "warning", "info"]
 
 _PY_OPS = {"eq": "==", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
@@ -61,16 +62,46 @@ class Rule(Strict):
         return fact.get(self.layer_field) if self.layer_field else self.layer
 
 
+class OutcomeRule(Strict):
+    """One step of the outcome law (rules.yaml, `outcome:`): when its condition holds over a
+    case's outcome fact, the case has `outcome`, reached as `decided_by` says. The conditions
+    are exclusive: exactly one holds for every outcome fact (engine.core.outcome checks it)."""
+
+    key: str
+    fact: Literal["outcome"] = "outcome"
+    when: dict
+    outcome: Outcome
+    decided_by: str | None
+    citation: str | None = None
+    citation_field: str | None = None
+    layer: Literal["statute-mandatory", "statute-default", "bylaws"] | None = None
+
+    @model_validator(mode="after")
+    def _cited(self):
+        if not (self.citation or self.citation_field):
+            raise ValueError(f"outcome rule {self.key} has no citation")
+        _check_condition(self.when, self.key)
+        return self
+
+    def cite(self, fact: dict) -> str:
+        return fact.get(self.citation_field) or self.citation if self.citation_field else self.citation
+
+
 class RuleBook(Strict):
     rules: tuple[Rule, ...]
+    outcome: tuple[OutcomeRule, ...] = ()  # the outcome law: majority, casting vote, qualified, § 7-8
 
     @model_validator(mode="after")
     def _unique(self):
-        keys = [r.key for r in self.rules]
+        keys = [r.key for r in self.rules + self.outcome]
         dupes = {k for k in keys if keys.count(k) > 1}
         if dupes:
             raise ValueError(f"duplicate rule keys: {sorted(dupes)}")
         return self
+
+    def evaluated(self) -> tuple[Rule | OutcomeRule, ...]:
+        """Every rule either path evaluates: the meeting rules and the outcome law."""
+        return self.rules + self.outcome
 
     def by_id(self, rule_id: str) -> list[Rule]:
         return [r for r in self.rules if r.id == rule_id]

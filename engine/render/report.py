@@ -168,10 +168,12 @@ def _scenario_text(v: ScenarioVerdict, w: dict, lang: str) -> str:
 _STATUS = {
     "GYLDIG": {"valid": "vedtaket står", "invalid": "vedtaket er ugyldig",
                "valid-despite-error": "vedtaket står til tross for feil (feilen kan ikke ha virket inn)",
-               "may-have-affected": "kan ha virket inn på vedtaket", "no-effect": "kan ikke ha virket inn"},
+               "may-have-affected": "kan ha virket inn på vedtaket", "no-effect": "kan ikke ha virket inn",
+               "column": "vedtaket"},
     "VALID": {"valid": "the decision stands", "invalid": "the decision is invalid",
               "valid-despite-error": "the decision stands despite the error (it cannot have affected it)",
-              "may-have-affected": "may have affected the decision", "no-effect": "cannot have affected it"},
+              "may-have-affected": "may have affected the decision", "no-effect": "cannot have affected it",
+              "column": "decision"},
 }
 
 
@@ -200,17 +202,18 @@ def to_markdown(verdicts: list[ScenarioVerdict], lang: str = "nb") -> str:
         out.append(f"## {_md(v.name)}\n\n{_md(v.file)} · {w['organ']}: **{_md(v.organ)}** · "
                    f"{w['date']}: {v.date} · {w['bylaws']}: {_md(v.bylaws)}\n\n"
                    f"**{w['valid'] if v.valid else w['invalid']}**\n")
+        status = _STATUS[w["valid"]]  # issue 12: which decisions stand, and each error's effect
         out.append(f"| {w['case']} | {w['outcome']} | {w['for']} | {w['against']} | {w['blank']} | "
-                   f"{w['rejected_votes']} |\n|---|---|---|---|---|---|")
+                   f"{w['rejected_votes']} | {status['column']} |\n|---|---|---|---|---|---|---|")
         for c in v.cases:
             out.append(f"| {_md(c.id)} | {w[c.outcome]} | {c.votes.for_} | {c.votes.against} | "
-                       f"{c.votes.blank} | {c.votes.rejected} |")
+                       f"{c.votes.blank} | {c.votes.rejected} | {status[c.decision_status]} |")
         if v.findings:
             out.append("")
             for f in v.findings:
                 where = f" ({w['case']} {_md(f.case)})" if f.case else ""
                 out.append(f"- **{w[f.severity]}** `{f.rule}`{where}: {_md(finding_message(f, lang))} — "
-                           f"*{_md(f.citation)}*")
+                           f"*{_md(f.citation)}*" + (f" ({status[f.effect]})" if f.effect else ""))
         if v.assumptions:
             out.append(f"\n{w['assumptions']}:\n")
             out += [f"- {_md(a)}" for a in v.assumptions]

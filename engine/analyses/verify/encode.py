@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from engine.core.errors import InternalError
 from engine.analyses.verify.totals import classes as group_classes
-from engine.analyses.verify.outcome import Tally, deciding_rules
+from engine.core.rules import rulebook
+from engine.analyses.verify.outcome import Tally, deciding_rules, outcome_case
 from engine.analyses.verify.rules import ABSENT, AGAINST, BLANK, FOR, PRESENT, STATES, CouncilRules, KindRule
 
 try:  # the solver is an optional extra; engine.cli.verify names the pip command
@@ -185,27 +186,35 @@ class Vote:
         return need
 
     def outcome_terms(self) -> None:
-        """adopted / rejected / not_decided / no_vote as engine/core/evaluate.py decides them."""
+        """adopted / rejected / not_decided / no_vote as engine/core/evaluate.py decides them: the
+        outcome rules of engine/core/rules.yaml (`outcome:`) compiled to solver terms over the
+        outcome fact's fields (engine.core.outcome.outcome_fact), each a term here."""
+        held: dict[str, list] = {}
+        by_casting = []
+        fact, memo = self._outcome_fact(), {}
+        for rule in rulebook().outcome:
+            term = z3_condition(rule.when, fact, memo)
+            held.setdefault(rule.outcome, []).append(term)
+            if rule.decided_by == "casting-vote":
+                by_casting.append(term)
+        self.adopted, self.rejected, self.not_decided, self.no_vote = (
+            z3.Or(held.get(o, [z3.BoolVal(False)])) for o in ("adopted", "rejected", "not_decided", "no_vote"))
+        self.by_casting = z3.Or(by_casting) if by_casting else z3.BoolVal(False)
+        self.quorate = z3.And(self.voting > 0, z3.Not(self.blocked))
+
+    def _outcome_fact(self) -> dict:
+        """The outcome fact as solver terms: a first ballot; the chair's valid vote, where the
+        kind has a casting vote (verify.outcome.outcome_case for concrete totals)."""
         k, F, G = self.kind, self.F, self.G
-        counted = self.voting > 0
-        valid = z3.And(counted, z3.Not(self.blocked))
-        if k.qualified is not None:
-            q = k.qualified
-            cast = F + G
-            reached = F * q.denominator >= q.numerator * cast
-            self.adopted = z3.And(valid, cast > 0, reached)
-            self.rejected = z3.And(valid, cast > 0, z3.Not(reached))
-            self.by_casting = z3.BoolVal(False)
-        else:
-            tie = z3.And(F == G, F > 0)
-            casting = z3.BoolVal(k.casting_vote and not k.election)
-            chair_for = self.chair == CODE[FOR]
-            self.adopted = z3.And(valid, z3.Or(F > G, z3.And(tie, casting, chair_for)))
-            self.rejected = z3.And(valid, z3.Or(F < G, z3.And(tie, casting, z3.Not(chair_for))))
-            self.by_casting = z3.And(valid, tie, casting, z3.Or(chair_for, self.chair == CODE[AGAINST]))
-        self.quorate = valid
-        self.no_vote = z3.Not(counted)
-        self.not_decided = z3.And(counted, z3.Not(self.adopted), z3.Not(self.rejected))
+        case = outcome_case(k, None)
+        if k.casting_vote:
+            case["chair_vote"] = z3.If(self.chair == CODE[FOR], z3.StringVal(FOR),
+                                       z3.If(self.chair == CODE[AGAINST], z3.StringVal(AGAINST), z3.StringVal("none")))
+        q = k.qualified
+        cast = F + G
+        reached = z3.And(cast > 0, F * q.denominator >= q.numerator * cast) if q is not None else False
+        return {**case, "votes_counted": self.voting, "blocked": self.blocked, "votes_for": F,
+                "votes_against": G, "votes_cast": cast, "qualified_reached": reached}
 
     # -- coalitions ------------------------------------------------------------------------------
     def coalition(self, others: str):
@@ -268,19 +277,42 @@ def _deal(members: list[int], seats: int, totals: list[int], out: dict) -> None:
         raise InternalError("verify: the solver's totals do not fit the seats (encoding error)")
 
 
-def z3_condition(cond: dict, fact: dict):
+def z3_condition(cond: dict, fact: dict, memo: dict | None = None):
     """A rules.yaml condition as a solver term over a fact whose fields are terms or constants
-    (the same language engine.core.rules.python_predicate compiles for the reference path)."""
-    if "all" in cond:
-        return z3.And([z3_condition(c, fact) for c in cond["all"]])
-    if "any" in cond:
-        return z3.Or([z3_condition(c, fact) for c in cond["any"]])
+    (the same language engine.core.rules.python_predicate compiles for the reference path).
+    Comparisons of constants are folded first (most outcome rules are false for a given kind),
+    and `memo` keeps comparisons already built over the same fact: building solver terms is slow."""
+    term = _folded(cond, fact, {} if memo is None else memo)
+    return z3.BoolVal(term) if isinstance(term, bool) else term
+
+
+def _folded(cond: dict, fact: dict, memo: dict):
+    """The condition as a Python bool where its constants decide it, else as a solver term."""
+    if "all" in cond or "any" in cond:
+        every = "all" in cond
+        parts = []
+        for c in cond["all" if every else "any"]:
+            part = _folded(c, fact, memo)
+            if isinstance(part, bool):
+                if part != every:  # a false part of all, a true part of any: decided
+                    return part
+                continue
+            parts.append(part)
+        if not parts:
+            return every
+        return parts[0] if len(parts) == 1 else (z3.And(parts) if every else z3.Or(parts))
+    key = repr(sorted(cond.items()))
+    if key not in memo:
+        memo[key] = _comparison(cond, fact)
+    return memo[key]
+
+
+def _comparison(cond: dict, fact: dict):
     (op,) = [k for k in cond if k in ("eq", "ne", "lt", "le", "gt", "ge")]
     left, value = fact[cond["field"]], cond[op]
     right = fact[value["field"]] if isinstance(value, dict) else value
-    term = {"eq": lambda a, b: a == b, "ne": lambda a, b: a != b, "lt": lambda a, b: a < b,
+    return {"eq": lambda a, b: a == b, "ne": lambda a, b: a != b, "lt": lambda a, b: a < b,
             "le": lambda a, b: a <= b, "gt": lambda a, b: a > b, "ge": lambda a, b: a >= b}[op](left, right)
-    return z3.BoolVal(term) if isinstance(term, bool) else term
 
 
 def solve(constraints, goal, minimize=()):

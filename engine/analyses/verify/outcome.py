@@ -1,17 +1,21 @@
 """What the engine decides for one vote, from its totals: the plain-Python reading.
 
 The engine (engine/core/evaluate.py, engine/core/rules.yaml) judges a case from its tally: the quorum
-rules that leave a case undecided (`decides_case` rules over the case fact), then the majority
-of the votes cast, a qualified majority where a competence sets one, and on a tie the chair's
-vote outside elections (kommuneloven § 11-9) or lot in an election (§ 7-8). The solver's
-encoding (engine/analyses/verify/encode.py) compiles the same rule conditions; this module evaluates
-them on concrete totals for the enumeration that checks the solver, and for the claims written
-into counterexample files.
+rules that leave a case undecided (`decides_case` rules over the case fact), then the outcome law
+(rules.yaml `outcome:`): the majority of the votes cast, a qualified majority where a competence
+sets one, and on a tie the chair's vote outside elections (kommuneloven § 11-9) or a new ballot
+in an election (§ 7-8). The solver's encoding (engine/analyses/verify/encode.py) compiles the same
+rule conditions; this module evaluates them on concrete totals (the reference path) for the
+enumeration that checks the solver, and for the claims written into counterexample files.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
+from engine.core.evaluate import evaluate_reference
+from engine.core.outcome import outcome_fact, read_outcomes
 from engine.core.rules import python_predicate, rulebook
 from engine.analyses.verify.rules import AGAINST, BLANK, FOR, CouncilRules, KindRule
 
@@ -70,27 +74,39 @@ def quorate(rules: CouncilRules, kind: KindRule, t: Tally) -> bool:
 
 
 def outcome(rules: CouncilRules, kind: KindRule, t: Tally, is_blocked: bool | None = None) -> str:
-    """adopted | rejected | not_decided | no_vote, as engine/core/evaluate.py decides a case
-    (`is_blocked`: the case-deciding rules' answer, when the caller has it already)."""
+    """adopted | rejected | not_decided | no_vote, as engine/core/evaluate.py decides a case: the
+    outcome rules of rules.yaml over the case's count (`is_blocked`: the case-deciding rules'
+    answer, when the caller has it already)."""
     counted = t.for_ + t.against + t.counted_blank(kind)
-    if counted == 0:
-        return "no_vote"
-    if is_blocked if is_blocked is not None else blocked(case_fact(rules, kind, t)):
-        return "not_decided"
-    if kind.qualified is not None:
-        cast = t.for_ + t.against
-        if cast == 0:
-            return "not_decided"
-        return "adopted" if t.for_ >= kind.qualified * cast else "rejected"
-    if t.for_ > t.against:
-        return "adopted"
-    if t.for_ < t.against:
-        return "rejected"
-    if t.for_ == 0 or kind.election:
-        return "not_decided"
-    if t.chair == FOR and kind.casting_vote:
-        return "adopted"
-    return "rejected"  # the chair voted against, or cast no valid vote: no majority
+    if counted and is_blocked is None:
+        is_blocked = blocked(case_fact(rules, kind, t))
+    chair = t.chair if kind.casting_vote and t.chair in (FOR, AGAINST) else None
+    return _decided(kind, chair, t.for_, t.against, counted, bool(is_blocked))
+
+
+@lru_cache(maxsize=1 << 16)
+def _decided(kind: KindRule, chair: str | None, for_: int, against: int, counted: int, is_blocked: bool) -> str:
+    """The outcome rule that holds (memoised: the enumerations ask the same counts many times)."""
+    fact = outcome_fact("o", outcome_case(kind, chair), _Count(for_, against), counted, is_blocked)
+    book = rulebook()
+    (rule,) = read_outcomes(book, [fact], evaluate_reference(book, [fact]))
+    return rule.outcome
+
+
+class _Count(NamedTuple):
+    for_: int
+    against: int
+
+
+def outcome_case(kind: KindRule, chair: str | None) -> dict:
+    """The case fields the outcome rules read, for a first ballot of `kind` (engine/core/facts.py
+    fills the same from a scenario): the chair's valid vote decides a tie only where the kind
+    has a casting vote (a draft may take it away)."""
+    chair_vote = chair if kind.casting_vote and chair in (FOR, AGAINST) else "none"
+    return {"case": kind.id, "election": kind.election, "ballot": 1, "lot": "none", "chair_vote": chair_vote,
+            "qualified": kind.qualified is not None,
+            "qualified_fraction": str(kind.qualified) if kind.qualified is not None else "",
+            "qualified_citation": kind.citation}
 
 
 def by_casting_vote(rules: CouncilRules, kind: KindRule, t: Tally) -> bool:
@@ -106,5 +122,5 @@ def law_sends_on(kind: KindRule, t: Tally) -> bool:
     return (t.for_ == 0 and t.against == 0) or (kind.election and t.for_ == t.against)
 
 
-__all__ = ["Tally", "case_fact", "quorate", "outcome", "by_casting_vote", "law_sends_on",
+__all__ = ["Tally", "case_fact", "quorate", "outcome", "outcome_case", "by_casting_vote", "law_sends_on",
            "deciding_rules", "BLANK"]
