@@ -18,6 +18,8 @@ from engine.cli.main import cli
 from engine.core.evaluate import check_file
 from engine.core.library import library
 from engine.analyses.transition import generated_meetings, run_both, transition, with_parameter
+from engine.render.catalogue import catalogue
+from engine.render.transition import render
 
 from .conftest import ROOT
 
@@ -33,13 +35,11 @@ def test_shipped_data_has_at_least_five_changed_scenarios_each_explained(shipped
     assert len(shipped.changed_scenarios) >= 5
     for c in shipped.changed_scenarios:
         assert c.first_difference is not None, c.scenario
-        assert c.explanation and c.first_difference["citation"]
+        assert c.explanation.items and c.first_difference.finding.citation
         assert (c.verdict_before != c.verdict_after) or (c.before.outcomes != c.after.outcomes)
 
 
 def test_report_names_the_law_and_the_assumptions(shipped):
-    from engine.cli.transition import render
-
     text = render(shipped, "markdown")
     for needle in ("Representantskapet", "§ 18-4", "§ 31-2", "Statsforvalteren", "Forutsetninger",
                    "§ 18-1 tredje ledd", "§ 18-3", "kommunedirektør"):
@@ -56,6 +56,55 @@ def test_json_has_changed_scenarios_as_the_contract_says():
     assert data["changed_scenarios"]
     first = data["changed_scenarios"][0]
     assert {"scenario", "verdict_before", "verdict_after", "first_difference"} <= set(first)
+    assert set(first["first_difference"]) == {"only_under", "rule", "severity", "case", "person", "citation",
+                                              "message"}
+    assert all(isinstance(c["explanation"], str) and c["explanation"] for c in data["changed_scenarios"])
+
+
+# the report's headings and sentences that have no arguments, as the nb catalogue words them
+NB_HEADINGS = [text for key, text in catalogue("nb")["messages"]["transition"].items()
+               if key.startswith("md-") and "{" not in text and "|" not in text]
+
+
+def _report_text(*options: str) -> str:
+    result = CliRunner().invoke(cli, ["transition", "--from", "folloradet", "--to", "folloregionen",
+                                      "--no-generated", *options])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _lines(text: str) -> set[str]:
+    """Each line without its Markdown heading marks (data text may use a heading's word inside)."""
+    return {line.lstrip("#").strip() for line in text.splitlines()}
+
+
+def test_english_report_has_no_norwegian_heading(shipped):
+    english = _report_text("--lang", "en")
+    assert len(NB_HEADINGS) >= 8
+    assert _lines(english).isdisjoint(NB_HEADINGS), _lines(english) & set(NB_HEADINGS)
+    assert "**Før:**" not in english and "**Etter:**" not in english and "forklaring:" not in english
+    for heading in ("# Transition: folloradet → folloregionen", "## Organs", "## Rules that change",
+                    "## Legal steps", "## Assumptions the report rests on", "invalid before, valid after"):
+        assert heading in english, heading
+    norwegian = _lines(render(shipped, "markdown"))
+    conditional = ("Ingen forskjeller.", "Ikke sammenlignet:", "(endret)", "(kontrafaktisk)")
+    assert {h for h in NB_HEADINGS if h not in conditional} <= norwegian
+
+
+def test_english_json_has_the_same_shape_and_english_words(shipped):
+    nb, en = json.loads(render(shipped, "json")), json.loads(render(shipped, "json", "en"))
+
+    def shape(value):
+        if isinstance(value, dict):
+            return {k: shape(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [shape(v) for v in value]
+        return type(value).__name__
+
+    assert shape(nb) == shape(en)
+    assert {c["verdict_before"] for c in en["changed_scenarios"]} <= {"valid", "invalid"}
+    assert {c["verdict_before"] for c in nb["changed_scenarios"]} <= {"gyldig", "ugyldig"}
+    assert nb["changed_scenarios"][0]["first_difference"]["rule"] == en["changed_scenarios"][0]["first_difference"]["rule"]
 
 
 def test_html_and_markdown_render():
@@ -99,7 +148,7 @@ _PATTERN = st.tuples(*[st.sampled_from(["absent", "for", "against", "dep-for", "
 @settings(max_examples=60, deadline=None)
 @given(pattern=_PATTERN, kind=st.sampled_from(["ordinary", "budsjett", "avtaleendring", "avtaleendring-a-h"]))
 def test_any_meeting_run_against_its_own_document_twice_gives_the_same_verdict(pattern, kind):
-    from engine.analyses.transition import _meeting, compare_verdicts
+    from engine.analyses.transition import compare_verdicts, meeting
     from engine.core.sitting import resolve
     from datetime import date
 
@@ -110,8 +159,8 @@ def test_any_meeting_run_against_its_own_document_twice_gives_the_same_verdict(p
     seats = sorted(sitting.voting_members().values(), key=lambda r: r.seat_key)
     deputy_of = {r.person: h.person for r in seats for h in sitting.holdings
                  if h.office == "representantskap-varamedlem" and h.deputy_for == r.person}
-    meeting = _meeting(doc, sitting, seats, deputy_of, pattern, "representantskapet", on, kind)
-    a, b, _ = run_both(meeting, "<generert>", doc, doc, lib, engine="reference")
+    generated = meeting(sitting, seats, deputy_of, pattern, "representantskapet", on, kind)
+    a, b, _ = run_both(generated, "<generert>", doc, doc, lib, engine="reference")
     assert compare_verdicts(a, b) is None and a.valid == b.valid
 
 
@@ -166,3 +215,26 @@ def test_unknown_document_is_a_usage_error():
     with pytest.raises(SystemExit) as exc:
         main(["transition", "--from", "folloradet", "--to", "follo-ipr"])
     assert exc.value.code == 2
+
+
+def test_the_name_step_is_a_finding_of_section_18_1_third_paragraph(shipped):
+    """Kommuneloven § 18-1 tredje ledd: «Rådets navn skal inneholde ordene interkommunalt politisk
+    råd.» Folloregionen's name does; the same agreement under its everyday name would not."""
+    from engine.analyses.transition.steps import name_finding
+
+    lib = library()
+    doc = lib.document("folloregionen")
+    statute = lib.statute_for(doc)
+    step = next(s for s in shipped.steps if s.finding is not None)
+    assert (step.finding.rule, step.finding.severity) == ("ipr-name", "info")
+    assert step.finding.citation == "kommuneloven § 18-1 tredje ledd" and step.finding.quote
+    renamed = doc.model_copy(update={"title": "Samarbeidsavtale for Folloregionen (til daglig)"})
+    missing = name_finding(renamed, statute)
+    assert missing.severity == "error" and missing.args["must"] == "interkommunalt politisk råd"
+    assert "MANGLER" in render_message(missing, "nb") and "LACKS" in render_message(missing, "en")
+
+
+def render_message(finding, lang):
+    from engine.render.transition import say
+
+    return say(finding, lang)

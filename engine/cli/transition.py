@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from engine.cli.options import date_option, format_option
+from engine.cli.options import date_option, format_option, lang_option
 from engine.render.transition import render
 
 
@@ -18,16 +18,16 @@ from engine.render.transition import render
 @click.option("--scenarios", "paths", multiple=True, type=click.Path(exists=True, path_type=Path),
               help="scenariofiler eller mapper som kjøres under begge vedtektene (standard: scenarios/)")
 @click.option("--no-generated", is_flag=True, help="hopp over genererte møter")
-def transition(from_id, to_id, on, fmt, paths, no_generated):
+@lang_option
+def transition(from_id, to_id, on, fmt, paths, no_generated, lang):
     """Overgangsrapport: organer, rettigheter, regler som endres, rettslige skritt med datoer,
     og scenarioer (og genererte møter) som får en annen dom under de nye vedtektene.
 
-    Eksempel: vedtekt transition --from folloradet --to folloregionen --format json
+    Eksempel: vedtekt transition --from folloradet --to folloregionen --format json --lang en
     """
     from engine.analyses.transition import transition as build
-    from engine.render.report import finding_message
 
-    report = build(from_id, to_id, on, scenarios=list(paths) or None, generated=not no_generated,
-                   describe=lambda f: finding_message(f, "nb"))
-    click.echo(render(report, fmt), nl=False)
+    report = build(from_id, to_id, on, scenarios=list(paths) or None,
+                   generated=not no_generated)
+    click.echo(render(report, fmt, lang), nl=False)
     sys.exit(0)

@@ -1,92 +1,229 @@
-"""The transition report as Markdown, HTML or JSON text (the analysis builds it, this renders)."""
+"""The transition report as Markdown, HTML or JSON text, in bokmål or English.
+
+The analysis (engine.analyses.transition) builds the report from ids, values and data text; every
+sentence and heading here comes from the `transition` section of the message catalogues, so
+`--lang en` words the same report in English. Data text (organ names, titles, clause quotes,
+assumptions, citations) is printed as it is.
+"""
 from __future__ import annotations
 
-_STATUS_NB = {"ceases": "opphører", "continues": "fortsetter", "renamed": "videreføres med nytt navn", "new": "nytt", "unknown": "ukjent"}
+import json
+from typing import Any
+
+from pydantic import BaseModel
+
+from engine.analyses.transition.model import FirstDifference, Join, Phrase, Word
+from engine.core.finding import Finding
+from engine.render.catalogue import message, word
+from engine.render.report import finding_message
+
+DASH = "–"
 
 
-def render(report, fmt: str) -> str:
-    import json
+def say(value: Any, lang: str = "nb") -> Any:
+    """`value` worded in `lang`: a Phrase, Word or Join as text, a finding as its message.
 
+    >>> say(Word(group="transition-verdict", value="invalid"), "en")
+    'invalid'
+    >>> say(Phrase(message_id="transition.organ-renamed", args={"organ": "KU"}), "nb")
+    'videreføres som KU'
+    >>> say(Join(items=("a", Word(group="transition-right", value="vote")), sep="; "), "nb")
+    'a; stemme'
+    """
+    if isinstance(value, Phrase):
+        return message(value.message_id, lang, {k: _arg(v, lang) for k, v in value.args.items()})
+    if isinstance(value, Word):
+        return word(value.group, value.value, lang)
+    if isinstance(value, Join):
+        return value.sep.join(str(_arg(v, lang)) for v in value.items)
+    if isinstance(value, Finding):
+        return finding_message(value, lang)
+    return value
+
+
+def _arg(value: Any, lang: str) -> Any:
+    return "" if value is None else say(value, lang)
+
+
+def finding_json(f: Finding, lang: str) -> dict:
+    """A finding of the report as JSON: rule, severity, clause, layer and the worded message."""
+    return {"rule": f.rule, "severity": f.severity, "citation": f.citation, "layer": f.layer,
+            "message": say(f, lang)}
+
+
+def first_difference_json(d: FirstDifference | None, lang: str) -> dict | None:
+    """The contract's shape of the first differing finding: where, rule, clause, message."""
+    if d is None:
+        return None
+    f = d.finding
+    return {"only_under": d.only_under, "rule": f.rule, "severity": f.severity, "case": f.location.case,
+            "person": f.location.person, "citation": f.citation, "message": say(f, lang)}
+
+
+def json_data(value: Any, lang: str = "nb") -> Any:
+    """The report as JSON data: every model by its field aliases, every text worded in `lang`."""
+    if isinstance(value, (Phrase, Word, Join)):
+        return say(value, lang)
+    if isinstance(value, Finding):
+        return finding_json(value, lang)
+    if isinstance(value, FirstDifference):
+        return first_difference_json(value, lang)
+    if isinstance(value, BaseModel):
+        return {(info.alias or name): json_data(getattr(value, name), lang)
+                for name, info in type(value).model_fields.items()}
+    if isinstance(value, dict):
+        return {k: json_data(v, lang) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_data(v, lang) for v in value]
+    return value
+
+
+def render(report, fmt: str, lang: str = "nb") -> str:
     if fmt == "json":
-        return json.dumps(report.as_json(), ensure_ascii=False, indent=2) + "\n"
-    md = to_markdown(report)
+        return json.dumps(json_data(report, lang), ensure_ascii=False, indent=2) + "\n"
+    md = to_markdown(report, lang)
     if fmt == "html":
         return to_html(md, report)
     return md
 
 
 def _cell(text) -> str:
-    return str(text if text not in (None, "") else "–").replace("|", "\\|").replace("\n", " ")
+    return str(text if text not in (None, "") else DASH).replace("|", "\\|").replace("\n", " ")
 
 
-def to_markdown(r) -> str:
-    out = [f"# Overgang: {r.from_} → {r.to}", "",
-           f"- **Før:** {r.title_before} (bildet per {r.date_before})",
-           f"- **Etter:** {r.title_after} (bildet per {r.date_after})",
-           f"- **Scenarioer kjørt under begge:** {r.scenarios_compared}; **med endret dom eller utfall:** "
-           f"{len(r.changed_scenarios)}", ""]
-    out += ["## Organer", "", "| status | før | etter | stemmeberettigede før → etter | merknad |", "|---|---|---|---|---|"]
+class _Words:
+    """The report's sentences in one language: `t("md-organs")`, `t.say(phrase)`, `t.cell(text)`."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def __call__(self, name: str, **args) -> str:
+        return message(f"transition.{name}", self.lang, args)
+
+    def say(self, value) -> Any:
+        return say(value, self.lang)
+
+    def cell(self, value) -> str:
+        return _cell(self.say(value))
+
+    def table(self, columns: str) -> list[str]:
+        """The header and the rule of a Markdown table whose columns the catalogue names."""
+        names = [c.strip() for c in self(columns).split("|")]
+        return ["| " + " | ".join(names) + " |", "|" + "---|" * len(names)]
+
+
+def to_markdown(r, lang: str = "nb") -> str:
+    t = _Words(lang)
+    out = [f"# {t('md-title', before=r.from_, after=r.to)}", "",
+           f"- {t('md-before', title=r.title_before, date=r.date_before)}",
+           f"- {t('md-after', title=r.title_after, date=r.date_after)}",
+           f"- {t('md-counts', compared=r.scenarios_compared, changed=len(r.changed_scenarios))}", ""]
+    for section in (_organs, _who_sits, _rights, _rules, _leadership, _steps, _changed, _generated):
+        out += section(r, t)
+    out += [f"## {t('md-assumptions')}", ""] + [f"{i}. {a}" for i, a in enumerate(r.assumptions, 1)]
+    return "\n".join(out) + "\n"
+
+
+def _organs(r, t: _Words) -> list[str]:
+    out = [f"## {t('md-organs')}", ""] + t.table("md-organs-columns")
     for o in r.organs:
-        out.append(f"| {_STATUS_NB[o.status]} | {_cell(o.name_before)} | {_cell(o.name_after)} | "
-                   f"{o.members_before} → {o.members_after} | {_cell(o.note)} |")
-    out += ["", "### Hvem sitter hvor", ""]
+        status = word("transition-status", o.status, t.lang)
+        out.append(f"| {status} | {_cell(o.name_before)} | {_cell(o.name_after)} | "
+                   f"{o.members_before} → {o.members_after} | {t.cell(o.note)} |")
+    return out + [""]
+
+
+def _who_sits(r, t: _Words) -> list[str]:
+    out = [f"### {t('md-who-sits')}", ""]
     for o in r.organs:
         if not (o.sits_before or o.sits_after):
             continue
-        out.append(f"**{o.name_before or '–'} → {o.name_after or '–'}**")
-        out += [f"- før: {line}" for line in o.sits_before] + [f"- etter: {line}" for line in o.sits_after]
+        out.append(f"**{o.name_before or DASH} → {o.name_after or DASH}**")
+        out += [f"- {t('md-sits-before', line=t.say(line))}" for line in o.sits_before]
+        out += [f"- {t('md-sits-after', line=t.say(line))}" for line in o.sits_after]
         out.append("")
-    out += ["## Rettigheter per rolle (møte, tale, forslag, stemme)", "",
-            "| organ før → etter | rolle før | rettigheter før | rolle etter | rettigheter etter | forutsetning |",
-            "|---|---|---|---|---|---|"]
+    return out
+
+
+def _rights_text(t: _Words, rights) -> str:
+    return _cell(", ".join(t.say(w) for w in rights))
+
+
+def _rights(r, t: _Words) -> list[str]:
+    out = [f"## {t('md-rights')}", ""] + t.table("md-rights-columns")
     for x in r.rights:
-        mark = " **(endret)**" if x.changed else ""
-        out.append(f"| {_cell(x.organ_before)} → {_cell(x.organ_after)} | {_cell(x.role_before)} | "
-                   f"{_cell(', '.join(x.rights_before))} | {_cell(x.role_after)}{mark} | "
-                   f"{_cell(', '.join(x.rights_after))} | {_cell(x.assumption)} |")
-    out += ["", "## Regler som endres", "", "| tema | før | etter | hjemmel | forutsetning |", "|---|---|---|---|---|"]
+        mark = f" **{t('md-changed-mark')}**" if x.changed else ""
+        out.append(f"| {_cell(x.organ_before)} → {_cell(x.organ_after)} | {t.cell(x.role_before)} | "
+                   f"{_rights_text(t, x.rights_before)} | {t.cell(x.role_after)}{mark} | "
+                   f"{_rights_text(t, x.rights_after)} | {_cell(x.assumption)} |")
+    return out + [""]
+
+
+def _rules(r, t: _Words) -> list[str]:
+    out = [f"## {t('md-rules')}", ""] + t.table("md-rules-columns")
     for x in r.rules:
-        topic = f"**{x.topic}**" if x.changed else x.topic
-        out.append(f"| {topic} | {_cell(x.before)} | {_cell(x.after)} | {_cell(x.citation)} | {_cell(x.assumption)} |")
-    out += ["", "### Ledelse og rotasjon over overgangen", "",
-            "| dokument | fra | til | leder | nestleder |", "|---|---|---|---|---|"]
-    for t in r.leadership:
-        lead = f"{t.get('leader')} ({t.get('leader_person') or '–'})" if t.get("leader") else _cell(t.get("basis"))
-        vice = f"{t.get('vice')} ({t.get('vice_person') or '–'})" if t.get("vice") else "–"
-        out.append(f"| {t['document']} | {t['from']} | {t['to']} | {lead} | {vice} |")
-    if r.steps:
-        out += ["", "## Rettslige skritt", "", "| dato | hvem | hva | hjemmel | status | åpent spørsmål |",
-                "|---|---|---|---|---|---|"]
-        for s in r.steps:
-            out.append(f"| {_cell(s.date)} | {_cell(s.who)} | {_cell(s.what)} {_cell(s.source) if s.source else ''} | "
-                       f"{_cell(s.citation)} | {_cell(s.status)} | {_cell(s.open_question)} |")
-    out += ["", f"## Scenarioer med endret dom ({len(r.changed_scenarios)} av {r.scenarios_compared})", ""]
+        topic = f"**{t.say(x.topic)}**" if x.changed else t.say(x.topic)
+        out.append(f"| {topic} | {t.cell(x.before)} | {t.cell(x.after)} | {_cell(x.citation)} | "
+                   f"{_cell(x.assumption)} |")
+    return out + [""]
+
+
+def _leadership(r, t: _Words) -> list[str]:
+    out = [f"### {t('md-leadership')}", ""] + t.table("md-leadership-columns")
+    for row in r.leadership:
+        person = {k: t.say(row.get(k)) or DASH for k in ("leader_person", "vice_person")}
+        lead = f"{row['leader']} ({person['leader_person']})" if row.get("leader") else t.cell(row.get("basis"))
+        vice = f"{row['vice']} ({person['vice_person']})" if row.get("vice") else DASH
+        out.append(f"| {row['document']} | {row['from']} | {row['to']} | {lead} | {vice} |")
+    return out
+
+
+def _steps(r, t: _Words) -> list[str]:
+    if not r.steps:
+        return []
+    out = ["", f"## {t('md-steps')}", ""] + t.table("md-steps-columns")
+    for s in r.steps:
+        out.append(f"| {_cell(s.date)} | {_cell(s.who)} | {t.cell(s.what)} {_cell(s.source) if s.source else ''} | "
+                   f"{_cell(s.citation)} | {t.cell(s.status)} | {_cell(s.open_question)} |")
+    return out
+
+
+def _side(t: _Words, which: str, verdict, side) -> str:
+    cf = f" {t('md-counterfactual')}" if side.counterfactual else ""
+    outcomes = ", ".join(f"{k} {v}" for k, v in side.outcomes.items())
+    return t(f"md-side-{which}", verdict=t.say(verdict), bylaws=side.bylaws, organ=side.organ,
+             counterfactual=cf, outcomes=outcomes)
+
+
+def _changed(r, t: _Words) -> list[str]:
+    out = ["", f"## {t('md-changed', changed=len(r.changed_scenarios), compared=r.scenarios_compared)}", ""]
     if not r.changed_scenarios:
-        out.append("Ingen forskjeller.")
+        out.append(t("md-no-differences"))
     for c in r.changed_scenarios:
-        cf_b = " (kontrafaktisk)" if c.before.counterfactual else ""
-        cf_a = " (kontrafaktisk)" if c.after.counterfactual else ""
         out += [f"### {c.scenario}", f"{c.name} ({c.date})", "",
-                f"- før: **{c.verdict_before}** under {c.before.bylaws}/{c.before.organ}{cf_b}: "
-                + ", ".join(f"{k} {v}" for k, v in c.before.outcomes.items()),
-                f"- etter: **{c.verdict_after}** under {c.after.bylaws}/{c.after.organ}{cf_a}: "
-                + ", ".join(f"{k} {v}" for k, v in c.after.outcomes.items()),
-                f"- forklaring: {c.explanation}", ""]
+                f"- {_side(t, 'before', c.verdict_before, c.before)}",
+                f"- {_side(t, 'after', c.verdict_after, c.after)}",
+                f"- {t('md-explanation', text=t.say(c.explanation))}", ""]
     if r.scenarios_skipped:
-        out += ["Ikke sammenlignet:", ""] + [f"- {s}" for s in r.scenarios_skipped] + [""]
-    if r.generated:
-        out += ["## Genererte møter", "", "| familie | metode | møter | endret | forklaring |", "|---|---|---|---|---|"]
-        for g in r.generated:
-            out.append(f"| {g.name} ({g.organ_before} → {g.organ_after}, {g.date}) | {g.method} | {g.meetings} | "
-                       f"{g.changed} | {_cell(g.explanation)} |")
-        for g in r.generated:
-            for e in g.examples:
-                d = e.get("first_difference") or {}
-                out.append(f"- {g.name}, mønster `{e['pattern']}`: {e['before']} → {e['after']} "
-                           f"({e['outcome_before']} → {e['outcome_after']}); {d.get('rule', '')}: {d.get('message', '')}")
-        out.append("")
-    out += ["## Forutsetninger rapporten bygger på", ""] + [f"{i}. {a}" for i, a in enumerate(r.assumptions, 1)]
-    return "\n".join(out) + "\n"
+        out += [t("md-not-compared"), ""] + [f"- {t.say(s)}" for s in r.scenarios_skipped] + [""]
+    return out
+
+
+def _generated(r, t: _Words) -> list[str]:
+    if not r.generated:
+        return []
+    out = [f"## {t('md-generated')}", ""] + t.table("md-generated-columns")
+    for g in r.generated:
+        out.append(f"| {t.say(g.name)} ({g.organ_before} → {g.organ_after}, {g.date}) | {g.method} | "
+                   f"{g.meetings} | {g.changed} | {t.cell(g.explanation)} |")
+    for g in r.generated:
+        for e in g.examples:
+            d = first_difference_json(e.first_difference, t.lang) or {}
+            out.append("- " + t("md-example", family=t.say(g.name), pattern=e.pattern, before=t.say(e.before),
+                                after=t.say(e.after), outcome_before=e.outcome_before,
+                                outcome_after=e.outcome_after, rule=d.get("rule", ""),
+                                message=d.get("message", "")))
+    return out + [""]
 
 
 def to_html(markdown_text: str, r) -> str:
