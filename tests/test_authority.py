@@ -122,10 +122,10 @@ def test_edge_to_participant_or_office_not_existing_at_the_date(doc):
          "citation": "test 2"}])
     # in 2019 Ski still exists: only the edge to the office that never exists is missing
     in_2019 = graph.structural_check(graph.authority_graph(edited, date(2019, 6, 1)))
-    assert [(f.rule, f.nodes, f.citation) for f in in_2019] == [
+    assert [(f.rule, f.location.nodes, f.citation) for f in in_2019] == [
         ("missing-node", ("sekretariatsleder", "leder:finnes-ikke"), "test 2")]
     findings = graph.structural_check(graph.authority_graph(edited, date(2021, 2, 1)))
-    missing = sorted((f.nodes, f.citation) for f in findings if f.rule == "missing-node")
+    missing = sorted((f.location.nodes, f.citation) for f in findings if f.rule == "missing-node")
     assert missing == [(("sekretariatsleder", "leder:finnes-ikke"), "test 2"),
                        (("ski", "radmannskollegiet"), "test 1")]
 
@@ -137,16 +137,16 @@ def test_cycle_multiple_superiors_and_no_path(doc):
          "citation": "test 4"}])
     rules = {f.rule: f for f in graph.structural_check(graph.authority_graph(edited, FEB_2021))}
     cycle = rules["reporting-cycle"]
-    assert set(cycle.nodes) == {"follomotet", "helsegruppen", "radmannskollegiet", "folloradet"}
+    assert set(cycle.location.nodes) == {"follomotet", "helsegruppen", "radmannskollegiet", "folloradet"}
     assert "test 3" in cycle.citation and "handlingsprogram 2021 kap. 1.2" in cycle.citation
-    assert rules["multiple-superiors"].nodes[0] == "sekretariatsleder"
+    assert rules["multiple-superiors"].location.nodes[0] == "sekretariatsleder"
     assert "test 4" in rules["multiple-superiors"].citation
     lonely = _with_relations(doc, [])
     data = lonely.model_dump(by_alias=True, exclude_none=True)
     data["relations"] = [r for r in data["relations"] if r["source"] != "arbeidsutvalget"
                          and r["target"] != "arbeidsutvalget"]
     findings = graph.structural_check(graph.authority_graph(Document.model_validate(data), FEB_2021))
-    assert [(f.rule, f.nodes) for f in findings] == [("no-path-to-supreme", ("arbeidsutvalget",))]
+    assert [(f.rule, f.location.nodes) for f in findings] == [("no-path-to-supreme", ("arbeidsutvalget",))]
 
 
 # -- hypothesis: the checks find exactly what was planted -----------------------------------------
@@ -190,10 +190,10 @@ def planted_bylaws(draw):
 def test_structural_checks_find_exactly_what_was_planted(case):
     doc, cycles, multiple = case
     findings = graph.structural_check(graph.authority_graph(doc, date(2021, 1, 1)))
-    found = {kind: {f.nodes for f in findings if f.rule == rule}
+    found = {kind: {f.location.nodes for f in findings if f.rule == rule}
              for kind, rule in (("reports-to", "reporting-cycle"), ("instructs", "instruction-cycle"))}
     assert found == cycles
-    assert {f.nodes[0] for f in findings if f.rule == "multiple-superiors"} == multiple
+    assert {f.location.nodes[0] for f in findings if f.rule == "multiple-superiors"} == multiple
     assert all(f.citation for f in findings)
 
 
@@ -283,7 +283,7 @@ def test_payment_gets_expected_verdict(path):
 
     verdict = check_payment_file(path)
     assert verdict.expected_matches, verdict.expected_differences
-    assert all(f["citation"] for f in verdict.findings)
+    assert all(f.citation for f in verdict.findings)
 
 
 def test_payment_reasons_cover_all_kinds():
@@ -306,3 +306,25 @@ def test_payment_after_folloradet_is_not_modelled(tmp_path, capsys):
     f.write_text("name: x\ndate: 2021-06-01\napproved_by: daglig-leder\nline: bio4fuels\namount: 1\n")
     code, _, err = run(["authority", "payment", str(f)], capsys)
     assert code == 2 and "not-modelled" in err
+
+
+def test_who_decides_says_when_the_decision_does_not_bind_alone(capsys):
+    # Lister-avtalen § 2: a new participant «må godkjennes av representantskapsmøtet og kommunestyret
+    # i hver av deltakerkommunene», so the representantskap's approval does not bind on its own
+    args = ["authority", "who-decides", "ny-deltaker", "--council", "lister-friluftsrad", "--date", "2023-01-01"]
+    code, out, _ = run(args, capsys)
+    assert code == 0 and "(ikke bindende)" in out
+    code, out, _ = run(args + ["--lang", "en"], capsys)
+    assert code == 0 and "(not binding)" in out and "Who decides" in out
+
+
+def test_a_payment_that_differs_from_its_expected_verdict_says_so_in_either_language(tmp_path, capsys):
+    text = (ROOT / "scenarios-payments" / "2021-01-bio4fuels-innenfor.yaml").read_text(encoding="utf-8")
+    wrong = tmp_path / "p.yaml"  # the expected verdict turned around: authorised is true, within-line
+    wrong.write_text(text.replace("authorised: true", "authorised: false"), encoding="utf-8")
+    code, out, _ = run(["authority", "payment", str(wrong)], capsys)
+    assert "AVVIK fra forventet: authorised: forventet False, fikk True" in out
+    code, out, _ = run(["authority", "payment", str(wrong), "--lang", "en"], capsys)
+    assert "DIFFERS from the expected verdict: authorised: expected False, got True" in out
+    code, out, _ = run(["authority", "payment", str(wrong), "--format", "json"], capsys)
+    assert json.loads(out)["payments"][0]["expected_differences"] == ["authorised: forventet False, fikk True"]

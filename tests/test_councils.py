@@ -343,7 +343,7 @@ def _composition(doc):
 
     from engine.analyses.composition import composition_findings
 
-    return [(f.rule, f.severity, f.nodes[-1]) for f in composition_findings(doc, date(2018, 6, 1))]
+    return [(f.rule, f.severity, f.location.nodes[-1]) for f in composition_findings(doc, date(2018, 6, 1))]
 
 
 def test_both_genders_from_each_municipality_is_checked_against_the_roster():

@@ -13,6 +13,7 @@ from engine.core.errors import InputError
 from engine.analyses.review import review_file
 from engine.render.review import render, to_dict
 from engine.cli.review import review
+from engine.render.finding_text import finding_message
 
 ROOT = Path(__file__).resolve().parent.parent
 DRAFTS = ROOT / "drafts"
@@ -69,7 +70,7 @@ def test_defective_draft_date_and_exit_status(defective):
 
 
 def test_clean_draft_has_no_error_findings_and_all_letters(clean):
-    errors = [(f.rule, f.message()) for f in clean.findings if f.severity == "error"]
+    errors = [(f.rule, finding_message(f, "nb")) for f in clean.findings if f.severity == "error"]
     assert errors == []
     assert [e.status for e in clean.checklist] == ["present"] * 8
     assert [e.letter for e in clean.checklist] == list("abcdefgh")
@@ -88,7 +89,7 @@ def test_clean_draft_checklist_points_at_the_right_clauses(clean):
 def test_a_date_option_changes_what_is_stale():
     # In 2019 Fylkesmannen was right, but Nordre Follo did not exist yet.
     report = review_file(DEFECTIVE, date(2019, 6, 1))
-    stale = {f.message() for f in report.by_rule("stale-name")}
+    stale = {finding_message(f, "nb") for f in report.by_rule("stale-name")}
     assert not any("Fylkesmannen" in m for m in stale)
     assert any("Nordre Follo" in m for m in stale)
 
@@ -116,7 +117,7 @@ def test_partial_agreements_list_what_could_not_be_found(name):
     listed = {f.citation for f in report.by_rule("checklist-missing")}
     assert listed == {e.item for e in missing}
     assert report.by_rule("text-incomplete")
-    assert all("ufullstendig" in f.message() for f in report.by_rule("checklist-missing"))
+    assert all("ufullstendig" in finding_message(f, "nb") for f in report.by_rule("checklist-missing"))
 
 
 def _andre_on(name: str, on: date | None):
@@ -138,7 +139,7 @@ def test_section_27_councils_are_judged_at_their_date(on, severity):
         found = report.by_rule("section-27-conversion")
         assert found and found[0].severity == severity, name
         assert found[0].citation.startswith("kommuneloven § 31-2")
-        assert "2023-10-01" in found[0].message()
+        assert "2023-10-01" in finding_message(found[0], "nb")
         # a § 27 body is not an IPR: the § 18-4 checklist is shown for comparison, never an error
         assert all(f.severity == "info" for f in report.by_rule("checklist-missing"))
         assert not report.by_rule("amendment-default") and not report.by_rule("amendment-rule")
@@ -159,14 +160,14 @@ def test_romsdal_is_an_ipr_with_a_lawful_name_and_its_participants():
     status = {e.letter: e.status for e in report.checklist}
     assert status["a"] == status["b"] == status["d"] == status["e"] == "present"
     assert "5 deltakere" not in json.dumps(to_dict(report))  # numbers are "3 av 5"
-    assert any("av 5" in f.message() for f in report.by_rule("decision-thresholds"))
+    assert any("av 5" in finding_message(f, "nb") for f in report.by_rule("decision-thresholds"))
 
 
 def test_lister_lets_whoever_turns_up_decide():
     report = _andre("lister-friluftsrad-ko-samarbeidsavtale.txt")
     assert report.by_rule("not-an-ipr")
     assert report.by_rule("quorum-below-statute")[0].location.line == 32
-    assert any("1 av 6" in f.message() for f in report.by_rule("minority-can-decide"))
+    assert any("1 av 6" in finding_message(f, "nb") for f in report.by_rule("minority-can-decide"))
 
 
 def test_nynorsk_withdrawal_and_legal_entity_are_recognised():
@@ -220,13 +221,13 @@ def test_folloradet_bylaws_file_must_be_converted():
     conversion = report.by_rule("section-27-conversion")
     # § 31-2 at 2021-02-28 (the bylaws' last day): the duty runs until 2023-10-01
     assert conversion and conversion[0].severity == "warning"
-    assert "2023-10-01" in conversion[0].message()
+    assert "2023-10-01" in finding_message(conversion[0], "nb")
     assert conversion[0].location.line is not None
     assert report.by_rule("assumption")
     # the 2012 text rightly says «rådmann»: titles are judged at the text's own date
-    assert not [f for f in report.by_rule("stale-name") if "rådmann" in f.message()]
+    assert not [f for f in report.by_rule("stale-name") if "rådmann" in finding_message(f, "nb")]
     # the 2/3 rule for amending an IPR agreement is not applied to Follorådet's organs
-    assert not [f for f in report.by_rule("decision-thresholds") if "endring av avtalen" in f.message()]
+    assert not [f for f in report.by_rule("decision-thresholds") if "endring av avtalen" in finding_message(f, "nb")]
 
 
 def test_folloregionen_bylaws_file_if_shipped():
@@ -269,7 +270,9 @@ def test_cli_json_has_the_contract_shape():
     assert set(data["checklist"][0]) == {"item", "status", "location"}
     assert data["checklist"][0]["item"] == "kommuneloven § 18-4 fjerde ledd bokstav a"
     for item in data["findings"]:
-        assert set(item) == {"rule", "severity", "citation", "location", "message"}
+        # the contract's fields, and (added, issue 11) the message id and arguments to word it again
+        assert set(item) == {"rule", "severity", "citation", "location", "message", "message_id", "args"}
+        assert item["message_id"].startswith("review.")
         assert set(item["location"]) == {"heading", "line"}
         assert item["severity"] in {"error", "warning", "info"}
 
@@ -296,7 +299,7 @@ def test_every_finding_has_rule_citation_and_location(defective, clean):
         for f in report.findings:
             assert f.rule == f.rule.lower() and " " not in f.rule
             assert f.citation and f.location.line and f.location.heading
-            assert f.message("nb") and f.message("en") and f.message("nb") != f.message("en")
+            assert finding_message(f, "nb") and finding_message(f, "en") and finding_message(f, "nb") != finding_message(f, "en")
 
 
 def test_the_vedtekt_group_runs_review_with_the_contract_exit_codes():

@@ -16,6 +16,8 @@ from click.testing import CliRunner
 from engine.analyses.review import review_file
 from engine.analyses.review.checks import by_rule, declared
 from engine.cli.review import review
+from engine.render.catalogue import word
+from engine.render.finding_text import finding_message
 
 from .test_review_drafts import _line_of  # the first line holding a text, outside the draft's HTML comment
 
@@ -120,7 +122,7 @@ def test_shares_in_a_sentence_are_summed_and_the_lead_in_is_no_participant(tmp_p
     report = _review(tmp_path, "## § 2 Økonomi\n\nEierandelene er: Enebakk kommune 30 %, Frogn kommune 30 %, "
                                "Vestby kommune 30 % og Ås kommune 20 %.\n")
     whole = report.by_rule("shares-not-whole")
-    assert whole and "110 %" in whole[0].message()
+    assert whole and "110 %" in finding_message(whole[0], "nb")
     assert not report.by_rule("participants-inconsistent")
 
 
@@ -128,7 +130,7 @@ def test_shares_in_words(tmp_path):
     equal = _review(tmp_path, "## § 2 Økonomi\n\nDeltakerne har like store eierandeler.\n")
     assert not equal.by_rule("shares-not-whole")
     third = _review(tmp_path, "## § 2 Økonomi\n\nDeltakerne har en tredjedel hver av eierandelene.\n")
-    assert "133" in third.by_rule("shares-not-whole")[0].message()  # 4 × 1/3
+    assert "133" in finding_message(third.by_rule("shares-not-whole")[0], "nb")  # 4 × 1/3
 
 
 def test_shares_by_population(tmp_path):
@@ -137,13 +139,13 @@ def test_shares_by_population(tmp_path):
     figures = _review(tmp_path, "## § 2 Økonomi\n\nEierandelene fastsettes etter folketall:\n\n"
                                 "- Enebakk 11 000\n- Frogn 16 000\n- Vestby 18 000\n")
     inconsistent = figures.by_rule("participants-inconsistent")
-    assert inconsistent and "Ås" in inconsistent[0].message()  # Ås has no figure, so no share
+    assert inconsistent and "Ås" in finding_message(inconsistent[0], "nb")  # Ås has no figure, so no share
 
 
 def test_participant_without_seat_and_no_deputies(tmp_path):
     report = _review(tmp_path, "## § 2 Representantskapet\n\n| Deltaker | Medlemmer |\n| --- | --- |\n"
                                "| Enebakk | 1 |\n| Frogn | 1 |\n| Vestby | 1 |\n")
-    assert [f.message() for f in report.by_rule("member-missing")][0].startswith("Ås")
+    assert [finding_message(f, "nb") for f in report.by_rule("member-missing")][0].startswith("Ås")
     assert report.by_rule("deputies-missing")
 
 
@@ -172,8 +174,9 @@ def test_every_finding_of_every_document_is_a_declared_check():
 def test_every_declared_check_has_a_citation_and_reads_something():
     data = declared()
     assert set(data.checklist.letters) == set("abcdefgh")
-    for check in data.checks:
-        assert check.citation and check.reads.nb and check.reads.en and check.applies_to
+    for check in data.checks:  # what each check reads is worded by the catalogues (review-reads)
+        assert check.citation and check.applies_to
+        assert word("review-reads", check.rule, "nb") and word("review-reads", check.rule, "en")
 
 
 def test_list_checks_prints_the_declared_checks():
@@ -226,7 +229,7 @@ def test_seats_named_in_a_sentence(tmp_path):
                                "kommune har ett medlem og Vestby kommune har ett medlem. Hver kommune velger "
                                "like mange varamedlemmer.\n")
     missing = report.by_rule("member-missing")
-    assert [f.message().split(" har ")[0] for f in missing] == ["Ås kommune"]
+    assert [finding_message(f, "nb").split(" har ")[0] for f in missing] == ["Ås kommune"]
     others = _review(tmp_path, "## § 2 Representantskapet\n\nEnebakk kommune har to medlemmer, de andre "
                                "kommunene har ett medlem hver. Hver kommune velger like mange varamedlemmer.\n")
     assert not others.by_rule("member-missing")

@@ -9,39 +9,29 @@ from __future__ import annotations
 
 from datetime import date
 
-from engine.analyses.graph import AuthorityFinding
+from engine.analyses.graph import authority_finding
+from engine.core.finding import Finding
 from engine.core.model import Document, Organ
 from engine.core.sitting import resolve
 
 
-_W = {
-    "nb": {"group": "hører ikke til gruppen «{g}» (rosteren: {h})", "unknown": "ikke oppgitt",
-           "office": "har ikke vervet «{o}» på datoen",
-           "seat": "{p} har setet «{s}» i {organ}, men {why}.",
-           "not_assessable": "{p}: kan ikke vurderes; rosteren oppgir ikke kjønn for {n} av {m} medlemmer i {organ}.",
-           "one_gender": "{p}: begge kjønn skal være representert blant medlemmene i {organ}, men alle {m} er {g}.",
-           "k": "kvinner", "m": "menn"},
-    "en": {"group": "is not in the group «{g}» (roster: {h})", "unknown": "not recorded",
-           "office": "does not hold the office «{o}» on the date",
-           "seat": "{p} holds the seat «{s}» in {organ}, but {why}.",
-           "not_assessable": "{p}: not assessable; the roster records no gender for {n} of {m} members of {organ}.",
-           "one_gender": "{p}: both genders must be represented among the members of {organ}, but all {m} are {g}.",
-           "k": "women", "m": "men"},
-}
-
-
-def composition_findings(doc: Document, on: date, lang: str = "nb") -> list[AuthorityFinding]:
-    findings: list[AuthorityFinding] = []
-    w = _W[lang]
+def composition_findings(doc: Document, on: date) -> list[Finding]:
+    """The composition and eligibility findings of `doc` on `on` (worded by the catalogues'
+    `authority` section)."""
+    findings: list[Finding] = []
     for organ in doc.organs:
         if not organ.in_force(on) or not (organ.composition or any(s.eligible for s in organ.seats)):
             continue
-        findings += _eligibility(doc, organ, on, w)
-        findings += _genders(doc, organ, on, w)
+        findings += _eligibility(doc, organ, on)
+        findings += _genders(doc, organ, on)
     return findings
 
 
-def _eligibility(doc: Document, organ: Organ, on: date, w: dict) -> list[AuthorityFinding]:
+def _why(message_id: str, **args) -> dict:
+    return {"message": f"authority.{message_id}", "args": args}
+
+
+def _eligibility(doc: Document, organ: Organ, on: date) -> list[Finding]:
     sitting = resolve(doc, organ.id, on)
     out = []
     for seat in organ.seats:
@@ -50,20 +40,19 @@ def _eligibility(doc: Document, organ: Organ, on: date, w: dict) -> list[Authori
             continue
         for h in sitting._holders(seat):
             if rule.group is not None and h.group != rule.group:
-                why = w["group"].format(g=rule.group, h=h.group or w["unknown"])
+                recorded = h.group or {"word": "authority-roster", "value": "not-recorded"}
+                why = _why("not-in-group", group=rule.group, recorded=recorded)
             elif rule.office is not None and not sitting.held(h.person, rule.office):
-                why = w["office"].format(o=rule.office)
+                why = _why("not-in-office", office=rule.office)
             else:
                 continue
-            out.append(AuthorityFinding(
-                rule="seat-eligibility", severity="error", nodes=(organ.id, h.person),
-                citation=rule.citation,
-                message=w["seat"].format(p=sitting.name(h.person), s=seat.label or seat.office,
-                                         organ=organ.name, why=why)))
+            out.append(authority_finding(
+                "seat-eligibility", "error", rule.citation, (organ.id, h.person), "seat-eligibility",
+                person=sitting.name(h.person), seat=seat.label or seat.office, organ=organ.name, why=why))
     return out
 
 
-def _genders(doc: Document, organ: Organ, on: date, w: dict) -> list[AuthorityFinding]:
+def _genders(doc: Document, organ: Organ, on: date) -> list[Finding]:
     sitting = resolve(doc, organ.id, on)
     people = {p.id: p for p in doc.roster.people}
     out = []
@@ -79,15 +68,13 @@ def _genders(doc: Document, organ: Organ, on: date, w: dict) -> list[AuthorityFi
                 continue
             genders = [people[m].gender if m in people else None for m in members]
             if None in genders:
-                out.append(AuthorityFinding(
-                    rule="composition-gender", severity="info", nodes=(organ.id, participant.id),
-                    citation=rule.citation,
-                    message=w["not_assessable"].format(p=participant.short, n=sum(g is None for g in genders),
-                                                       m=len(members), organ=organ.name)))
+                out.append(authority_finding(
+                    "composition-gender", "info", rule.citation, (organ.id, participant.id),
+                    "gender-not-assessable", participant=participant.short,
+                    unknown=sum(g is None for g in genders), members=len(members), organ=organ.name))
             elif len(set(genders)) < 2:
-                out.append(AuthorityFinding(
-                    rule="composition-gender", severity=rule.severity, nodes=(organ.id, participant.id),
-                    citation=rule.citation,
-                    message=w["one_gender"].format(p=participant.short, organ=organ.name,
-                                                   m=len(members), g=w[genders[0]])))
+                out.append(authority_finding(
+                    "composition-gender", rule.severity, rule.citation, (organ.id, participant.id),
+                    "one-gender", participant=participant.short, organ=organ.name, members=len(members),
+                    gender={"word": "authority-gender", "value": genders[0]}))
     return out

@@ -14,25 +14,17 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
+from typing import Any, Literal
 
+from engine.core.base import Frozen
 from engine.core.errors import InputError, NotModelled
-from engine.core.model import Document, DutyRule
+from engine.core.finding import Finding
+from engine.core.model import Document, DutyRule, Label
 
 __all__ = ["duty_calendar", "DutyCalendar", "YearDuties", "Duty", "Meeting"]
 
-MONTHS_NB = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
-             "oktober", "november", "desember"]
-MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August",
-             "September", "October", "November", "December"]
 
-
-
-class _Out(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Meeting(_Out):
+class Meeting(Frozen):
     file: str
     date: date
     organ: str
@@ -41,27 +33,27 @@ class Meeting(_Out):
     meeting_type: str | None = None
 
 
-class Duty(_Out):
-    duty: str
-    label: str
-    status: str  # met | missed | not-assessed
-    severity: str  # error | warning | info: how serious a miss is
-    citation: str
-    quote: str | None = None
-    message: str
+class Duty(Frozen):
+    """A duty's status in one year, with the finding that says it (the one Finding model: the
+    duty's id as its rule, how serious a miss is as its severity, the clause, and the sentence as
+    an id of the catalogues' `calendar` section). The label is the bylaws' data, in both languages."""
+
+    status: Literal["met", "missed", "not-assessed"]
+    label: Label
+    finding: Finding
     evidence: tuple[str, ...] = ()  # the scenario files that fulfil it
     missing_months: tuple[int, ...] = ()
 
 
-class YearDuties(_Out):
+class YearDuties(Frozen):
     year: int
     bylaws: str
     meetings: tuple[Meeting, ...]
     duties: tuple[Duty, ...]
-    note: str | None = None
+    note_id: str | None = None  # a message of the catalogues' calendar section
 
 
-class DutyCalendar(_Out):
+class DutyCalendar(Frozen):
     folder: str
     council: str
     years: tuple[YearDuties, ...]
@@ -69,7 +61,7 @@ class DutyCalendar(_Out):
 
 
 def duty_calendar(folder: Path | str, *, year: int | None = None, council: str | None = None,
-                  lang: str = "nb", lib=None) -> DutyCalendar:
+                  lib=None) -> DutyCalendar:
     """The duties of each year (or of `year`) against the meetings in the folder's scenarios."""
     from engine.core.evaluate import load_scenario
     from engine.core.library import library
@@ -96,8 +88,8 @@ def duty_calendar(folder: Path | str, *, year: int | None = None, council: str |
     if not years:
         raise InputError("mappen har ingen møter for rådet i år med modellert pliktkalender",
                          file=str(folder), hint="oppgi --year for å se pliktene for et år uten møter")
-    out = [_year(y, [m for m in meetings if m.date.year == y], docs, lang) for y in years]
-    missed = sum(1 for y in out for d in y.duties if d.status == "missed" and d.severity == "error")
+    out = [_year(y, [m for m in meetings if m.date.year == y], docs) for y in years]
+    missed = sum(1 for y in out for d in y.duties if d.status == "missed" and d.finding.severity == "error")
     return DutyCalendar(folder=str(folder), council=council, years=tuple(out), missed_errors=missed)
 
 
@@ -121,7 +113,7 @@ def _has_calendar(y: int, docs: list[Document]) -> bool:
     return _calendar_document(y, docs) is not None
 
 
-def _year(y: int, meetings: list[Meeting], docs: list[Document], lang: str) -> YearDuties:
+def _year(y: int, meetings: list[Meeting], docs: list[Document]) -> YearDuties:
     first, last = date(y, 1, 1), date(y, 12, 31)
     doc = _calendar_document(y, docs)
     covering = _covering(y, docs)
@@ -130,18 +122,15 @@ def _year(y: int, meetings: list[Meeting], docs: list[Document], lang: str) -> Y
         doc = covering[0]
         held = [m for m in meetings if m.bylaws in {d.id for d in covering}]
         return YearDuties(year=y, bylaws=doc.id, meetings=tuple(sorted(held, key=lambda m: m.date)),
-                          duties=(), note=("vedtektene fastsetter ingen faste plikter (møter per år, frister)"
-                                           if lang == "nb" else
-                                           "the bylaws set no recurring duties (meetings per year, deadlines)"))
+                          duties=(), note_id="calendar.no-duties")
     if doc is None:
         periods = ", ".join(f"{d.id}: {d.valid_from} – {d.valid_to or 'åpen'}" for d in docs if d.duties)
         raise NotModelled(f"ingen pliktkalender er modellert for {y} [not-modelled]",
                           where="--year", hint=f"modellerte perioder: {periods}")
     meetings = [m for m in meetings if m.bylaws == doc.id]  # another document's meetings do not count
     whole = (doc.valid_from or date.min) <= first and last <= (doc.valid_to or date.max)
-    nb = lang == "nb"
-    duties = [_per_year(rule, doc, y, meetings, whole, nb) if rule.kind == "per-year"
-              else _monthly(rule, doc, y, meetings, nb) for rule in doc.duties if rule.in_force(first)]
+    duties = [_per_year(rule, doc, y, meetings, whole) if rule.kind == "per-year"
+              else _monthly(rule, doc, y, meetings) for rule in doc.duties if rule.in_force(first)]
     return YearDuties(year=y, bylaws=doc.id, meetings=tuple(sorted(meetings, key=lambda m: m.date)),
                       duties=tuple(duties))
 
@@ -150,26 +139,30 @@ def _organ_name(doc: Document, organ_id: str) -> str:
     return next((o.name for o in doc.organs if o.id == organ_id), organ_id)
 
 
-def _not_assessed(rule: DutyRule, doc: Document, y: int, nb: bool, evidence: tuple[str, ...]) -> Duty:
+def _duty(rule: DutyRule, status: str, message_id: str, severity: str | None = None, *,
+          evidence: tuple[str, ...] = (), missing_months: tuple[int, ...] = (), **args: Any) -> Duty:
+    """A duty's status with its finding; `severity` is how serious a miss is (the rule's, unless
+    the year is not assessed)."""
+    finding = Finding(rule=rule.id, severity=severity or rule.severity, citation=rule.citation,
+                      quote=rule.quote, message_id=f"calendar.{message_id}", args=args)
+    return Duty(status=status, label=rule.label, finding=finding, evidence=evidence,
+                missing_months=missing_months)
+
+
+def _count(n: int) -> dict:
+    """«1 møte», «2 møter»: the number of meetings, worded by the catalogues."""
+    return {"message": "calendar.meetings-one" if n == 1 else "calendar.meetings-many", "args": {"count": n}}
+
+
+def _not_assessed(rule: DutyRule, doc: Document, y: int, evidence: tuple[str, ...]) -> Duty:
     """A year the document covers only in part: met if the part held a meeting, else not judged."""
-    label = rule.label.nb if nb else rule.label.en
-    common = {"duty": rule.id, "label": label, "citation": rule.citation, "quote": rule.quote}
     if evidence:
-        return Duty(**common, status="met", severity=rule.severity,
-                    message=f"{y}: " + _met_text(nb, len(evidence)), evidence=evidence)
-    msg = (f"{y} er bare delvis innenfor perioden til {doc.id} ({doc.valid_from} – {doc.valid_to}); "
-           "den årlige plikten vurderes ikke" if nb else
-           f"{y} is only partly within the period of {doc.id} ({doc.valid_from} – {doc.valid_to}); "
-           "the annual duty is not assessed")
-    return Duty(**common, status="not-assessed", severity="info", message=msg)
+        return _duty(rule, "met", "met", year=y, meetings=_count(len(evidence)), evidence=evidence)
+    return _duty(rule, "not-assessed", "not-assessed", "info", year=y, document=doc.id,
+                 start=str(doc.valid_from), end=str(doc.valid_to))
 
 
-def _met_text(nb: bool, n: int) -> str:
-    return f"oppfylt ({n} møte{'r' if n != 1 else ''})" if nb else f"met ({n} meeting{'s' if n != 1 else ''})"
-
-
-def _per_year(rule: DutyRule, doc: Document, y: int, meetings: list[Meeting], whole: bool,
-              nb: bool) -> Duty:
+def _per_year(rule: DutyRule, doc: Document, y: int, meetings: list[Meeting], whole: bool) -> Duty:
     """At least `rule.times` meetings of the organ in the year (with the invitation, if any)."""
     deadline = _deadline(rule, y)
     held = tuple(m.file for m in meetings if m.organ == rule.organ
@@ -177,21 +170,26 @@ def _per_year(rule: DutyRule, doc: Document, y: int, meetings: list[Meeting], wh
                  and (rule.meeting_type is None or m.meeting_type == rule.meeting_type)
                  and m.date <= deadline)
     if not whole:
-        return _not_assessed(rule, doc, y, nb, held)
-    label = rule.label.nb if nb else rule.label.en
+        return _not_assessed(rule, doc, y, held)
     if len(held) >= rule.times:
-        return Duty(duty=rule.id, status="met", severity=rule.severity, citation=rule.citation,
-                    quote=rule.quote, label=label, message=f"{y}: " + _met_text(nb, len(held)), evidence=held)
-    organ = _organ_name(doc, rule.organ)
-    invited = f" med {rule.invited} invitert" if rule.invited and nb else \
-        (f" with {rule.invited} invited" if rule.invited else "")
-    kind = f" ({rule.meeting_type})" if rule.meeting_type else ""
-    within = (f" innen {deadline.day}.{deadline.month}." if nb else f" by {deadline}") if rule.by else ""
-    msg = (f"{len(held)} møte{'r' if len(held) != 1 else ''}{kind} i {organ}{invited} i {y}{within}, "
-           f"minst {rule.times} kreves" if nb else
-           f"{len(held)} meeting(s){kind} of {organ}{invited} in {y}{within}, at least {rule.times} required")
-    return Duty(duty=rule.id, label=label, status="missed", severity=rule.severity,
-                citation=rule.citation, quote=rule.quote, message=msg, evidence=held)
+        return _duty(rule, "met", "met", year=y, meetings=_count(len(held)), evidence=held)
+    return _duty(rule, "missed", "missed-per-year", year=y, organ=_organ_name(doc, rule.organ),
+                 times=rule.times, evidence=held,
+                 meetings=_missed_count(len(held)),
+                 kind=_part("meeting-type", type=rule.meeting_type) if rule.meeting_type else "",
+                 invited=_part("invited", who=rule.invited) if rule.invited else "",
+                 # the day of the year, worded «innen 31.5.» or «by 2023-05-31»
+                 within=_part("within", date={"day-of-year": deadline.isoformat()}) if rule.by else "")
+
+
+def _part(message_id: str, **args: Any) -> dict:
+    """A part of a sentence that is itself a message of the catalogues' calendar section."""
+    return {"message": f"calendar.{message_id}", "args": args}
+
+
+def _missed_count(n: int) -> dict:
+    """«0 møter» / «0 meeting(s)»: the count of a missed duty, worded by the catalogues."""
+    return {"message": "calendar.missed-one" if n == 1 else "calendar.missed-many", "args": {"count": n}}
 
 
 def _deadline(rule: DutyRule, y: int) -> date:
@@ -201,25 +199,18 @@ def _deadline(rule: DutyRule, y: int) -> date:
     return date(y, int(month), int(day))
 
 
-def _monthly(rule: DutyRule, doc: Document, y: int, meetings: list[Meeting], nb: bool) -> Duty:
+def _monthly(rule: DutyRule, doc: Document, y: int, meetings: list[Meeting]) -> Duty:
     """A meeting of the organ in every month of the year that lies inside the bylaws' period."""
     months = [m for m in range(1, 13) if _month_in(doc, y, m)]
     held = {m.date.month for m in meetings if m.organ == rule.organ}
     missing = tuple(m for m in months if m not in held)
     evidence = tuple(m.file for m in meetings if m.organ == rule.organ)
-    label = rule.label.nb if nb else rule.label.en
     organ = _organ_name(doc, rule.organ)
     if not missing:
-        msg = (f"{organ} møttes hver måned i {y} (innenfor vedtektenes periode)" if nb else
-               f"{organ} met every month of {y} (within the bylaws' period)")
-        return Duty(duty=rule.id, label=label, status="met", severity=rule.severity,
-                    citation=rule.citation, quote=rule.quote, message=msg, evidence=evidence)
-    listed = ", ".join((MONTHS_NB if nb else MONTHS_EN)[m - 1] for m in missing)
-    msg = (f"{organ} hadde ikke møte i {listed} {y}" if nb else
-           f"{organ} did not meet in {listed} {y}")
-    return Duty(duty=rule.id, label=label, status="missed", severity=rule.severity,
-                citation=rule.citation, quote=rule.quote, message=msg, evidence=evidence,
-                missing_months=missing)
+        return _duty(rule, "met", "monthly-met", organ=organ, year=y, evidence=evidence)
+    months = {"items": [{"word": "calendar-month", "value": str(m)} for m in missing], "sep": ", "}
+    return _duty(rule, "missed", "monthly-missed", organ=organ, months=months, year=y,
+                 evidence=evidence, missing_months=missing)
 
 
 def _month_in(doc: Document, y: int, m: int) -> bool:

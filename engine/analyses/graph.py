@@ -38,14 +38,15 @@ from datetime import date
 import networkx as nx
 
 from engine.core.errors import InputError, did_you_mean
-from engine.core.model import Document, Strict
+from engine.core.finding import Finding, Location
+from engine.core.model import Document
 from engine.core.rotation import norwegian_key
 from engine.core.textnorm import fold
 
 __all__ = [
     "EDGE_KINDS", "authority_graph", "resolve_node", "who_instructs", "chain", "prepares_for",
     "who_decides", "structural_check", "layers", "upward_view", "to_json", "to_text", "to_dot",
-    "to_mermaid", "draw", "AuthorityFinding", "ChainStep",
+    "to_mermaid", "draw", "authority_finding", "ChainStep",
 ]
 
 #: Norwegian wording of each edge kind ("<source> <verb> <target>").
@@ -67,14 +68,12 @@ _UP = {"reports-to": 1.0, "member-of": 2.0, "recommends-to": 3.0, "prepares-for"
 _DOWN = {"instructs": 2.0, "steers": 2.0, "leads": 4.0}
 
 
-class AuthorityFinding(Strict):
-    """One structural finding of :func:`structural_check`."""
-
-    rule: str
-    severity: str
-    citation: str
-    message: str
-    nodes: tuple[str, ...]
+def authority_finding(rule: str, severity: str, citation: str, nodes: tuple[str, ...], message_id: str,
+                      **args) -> Finding:
+    """A finding about the authority graph (the one Finding model): the nodes it concerns in
+    `location.nodes`, its sentence as an id of the catalogues' `authority` section with arguments."""
+    return Finding(rule=rule, severity=severity, citation=citation, location=Location(nodes=nodes),
+                   message_id=f"authority.{message_id}", args=args)
 
 
 @dataclass(frozen=True)
@@ -382,7 +381,7 @@ def who_decides(G: nx.MultiDiGraph, kind: str) -> list[dict]:
 
 
 # -- structure --------------------------------------------------------------------------------
-def structural_check(G: nx.MultiDiGraph) -> list[AuthorityFinding]:
+def structural_check(G: nx.MultiDiGraph) -> list[Finding]:
     """Structural findings, each cited: ``instruction-cycle``, ``reporting-cycle``,
     ``multiple-superiors``, ``no-path-to-supreme`` and ``missing-node``.
 
@@ -393,48 +392,46 @@ def structural_check(G: nx.MultiDiGraph) -> list[AuthorityFinding]:
     >>> structural_check(authority_graph(library().document("folloradet"), date(2021, 2, 1)))
     []
     """
-    findings: list[AuthorityFinding] = []
+    findings: list[Finding] = []
     label = lambda n: G.nodes[n]["label"]  # noqa: E731
-    for kind, rule, word in (("instructs", "instruction-cycle", "instruksjon"),
-                             ("reports-to", "reporting-cycle", "rapportering")):
+    for kind, rule in (("instructs", "instruction-cycle"), ("reports-to", "reporting-cycle")):
         sub = _kind_view(G, kind)
         for cycle in sorted(_canonical(c) for c in nx.simple_cycles(sub)):
             edges = list(zip(cycle, cycle[1:] + cycle[:1]))
-            findings.append(AuthorityFinding(
-                rule=rule, severity="error", nodes=tuple(cycle),
-                citation=_join(sub[a][b]["citation"] for a, b in edges),
-                message=f"Sirkel i {word}slinjen: "
-                        + " → ".join(label(n) for n in cycle + cycle[:1]) + "."))
+            findings.append(authority_finding(
+                rule, "error", _join(sub[a][b]["citation"] for a, b in edges), tuple(cycle), rule,
+                path=" → ".join(label(n) for n in cycle + cycle[:1])))
     instructs = _kind_view(G, "instructs")
     for node in sorted(instructs):
         bosses = sorted(instructs.predecessors(node))
         if len(bosses) > 1:
-            findings.append(AuthorityFinding(
-                rule="multiple-superiors", severity="warning", nodes=(node, *bosses),
-                citation=_join(instructs[b][node]["citation"] for b in bosses),
-                message=f"{label(node)} har flere med instruksjonsmyndighet: "
-                        + ", ".join(label(b) for b in bosses) + "."))
+            findings.append(authority_finding(
+                "multiple-superiors", "warning", _join(instructs[b][node]["citation"] for b in bosses),
+                (node, *bosses), "multiple-superiors",
+                node=label(node), superiors=", ".join(label(b) for b in bosses)))
     supreme = G.graph.get("supreme")
     up = upward_view(G)
     for node, data in sorted(G.nodes(data=True)):
         if data["kind"] != "organ" or not data["exists"] or node == supreme:
             continue
         if supreme is None or not nx.has_path(up, node, supreme):
-            findings.append(AuthorityFinding(
-                rule="no-path-to-supreme", severity="warning", nodes=(node,),
-                citation=_join([data["citation"] or "",
-                                (G.nodes[supreme]["citation"] if supreme else "") or ""]),
-                message=f"{label(node)} har ingen linje opp til det øverste organet"
-                        + (f" ({label(supreme)})." if supreme else " (ingen er angitt).")))
+            citation = _join([data["citation"] or "", (G.nodes[supreme]["citation"] if supreme else "") or ""])
+            if supreme:
+                findings.append(authority_finding("no-path-to-supreme", "warning", citation, (node,),
+                                                  "no-path-to-supreme", node=label(node), supreme=label(supreme)))
+            else:
+                findings.append(authority_finding("no-path-to-supreme", "warning", citation, (node,),
+                                                  "no-supreme", node=label(node)))
     for u, v, data in sorted(G.edges(data=True), key=lambda e: (e[0], e[1], e[2]["kind"])):
         for end in (u, v):
             if not G.nodes[end]["exists"]:
-                what = {"office": "vervet", "participant": "deltakeren", "observer": "observatøren",
-                        "organ": "organet"}.get(G.nodes[end]["kind"], "noden")
-                findings.append(AuthorityFinding(
-                    rule="missing-node", severity="error", nodes=(u, v), citation=data["citation"],
-                    message=f"«{label(u)} {EDGE_KINDS[data['kind']]} {label(v)}»: {what} "
-                            f"{label(end)} finnes ikke {G.graph['date']}."))
+                kind = G.nodes[end]["kind"]
+                findings.append(authority_finding(
+                    "missing-node", "error", data["citation"], (u, v), "missing-node",
+                    source=label(u), target=label(v), missing=label(end), date=G.graph["date"],
+                    relation={"word": "authority-edge", "value": data["kind"]},
+                    what={"word": "authority-node-kind",
+                          "value": kind if kind in ("office", "participant", "observer", "organ") else "node"}))
     return findings
 
 

@@ -22,6 +22,7 @@ from typing import Literal
 from pydantic import Field
 
 from engine.core.errors import InputError, NotModelled, did_you_mean
+from engine.core.finding import Finding
 from engine.core.library import Library, bylaws_dir, library
 from engine.core.load import load_model, validate
 from engine.core.model import Assumption, Provision, Strict
@@ -89,10 +90,11 @@ class PaymentVerdict(Strict):
     amount: int
     authorised: bool
     reason: Reason
-    findings: tuple[dict, ...]
+    findings: tuple[Finding, ...]  # the part that holds has severity info, a part that fails error
     assumptions: tuple[str, ...]
     expected_matches: bool | None = None
-    expected_differences: tuple[str, ...] = ()
+    # (field, expected, got) for each field of `expected` the verdict differs in
+    expected_differences: tuple[tuple[str, str, str], ...] = ()
 
 
 def budgets_dir(root: Path | None = None) -> Path:
@@ -135,23 +137,14 @@ def assess(payment: Payment, budget: Budget, lib: Library, file: str = "") -> Pa
     offices = {h.office for h in doc.roster.holdings
                if h.person == payment.approved_by and h.in_force(payment.date)}
     auth = budget.authority
-    findings: list[dict] = []
+    findings: list[Finding] = []
     assumptions = [budget.assumption.what] if budget.assumption else []
     if auth.within_budget:
         assumptions.append(auth.within_budget.what)
     has_authority = auth.office in offices
-    if has_authority:
-        findings.append({"rule": "spending-authority", "ok": True, "citation": auth.citation,
-                         "message": f"{name} er {auth.label} {payment.date} og har "
-                                    "anvisningsmyndighet på Follorådets vegne.",
-                         "message_en": f"{name} holds the office of {auth.label} on {payment.date} "
-                                       "and has the authority to approve payments (anvisningsmyndighet)."})
-    else:
-        findings.append({"rule": "spending-authority", "ok": False, "citation": auth.citation,
-                         "message": f"{name} har ikke anvisningsmyndighet: den ligger hos "
-                                    f"{auth.label}, og {name} har ikke det vervet {payment.date}.",
-                         "message_en": f"{name} has no authority to approve payments: it lies with "
-                                       f"{auth.label}, an office {name} does not hold on {payment.date}."})
+    findings.append(_finding("spending-authority", has_authority, auth.citation,
+                             "authority" if has_authority else "no-authority",
+                             person=name, office=auth.label, date=str(payment.date)))
     line = budget.line(payment.line) if payment.line else None
     if payment.line and line is None:
         raise InputError(f"ukjent budsjettlinje '{payment.line}' i {budget.id}", file=file or None,
@@ -164,48 +157,32 @@ def assess(payment: Payment, budget: Budget, lib: Library, file: str = "") -> Pa
         line_reason: Reason = "no-line"
         if budget.completeness:
             assumptions.append(budget.completeness.what)
-        findings.append({"rule": "no-line", "ok": False, "citation": budget.citation,
-                         "message": f"Utgiften har ingen linje i {budget.title}; bare "
-                                    f"{lib.document(budget.document).organ(budget.adopted_by).name} "
-                                    "kan fastsette budsjettet.",
-                         "message_en": f"The expense has no line in {budget.title}; only "
-                                       f"{lib.document(budget.document).organ(budget.adopted_by).name} "
-                                       "can set the budget."})
+        findings.append(_finding("no-line", False, budget.citation, "no-line", budget=budget.title,
+                                 organ=lib.document(budget.document).organ(budget.adopted_by).name))
     elif line.max == 0:
         line_reason = "no-line"
-        findings.append({"rule": "no-line", "ok": False, "citation": line.citation,
-                         "message": f"«{line.title}» har ingen midler i budsjettet for "
-                                    f"{budget.valid_from.year}: «{line.quote}»",
-                         "message_en": f"«{line.title}» has no funds in the budget for "
-                                       f"{budget.valid_from.year}: «{line.quote}»"})
+        findings.append(_finding("no-line", False, line.citation, "no-funds", line=line.title,
+                                 year=budget.valid_from.year, quote=line.quote))
     elif used <= line.max:
         line_reason = "within-line"
-        findings.append({"rule": "within-line", "ok": True, "citation": line.citation,
-                         "message": f"kr {_kr(payment.amount)} (til sammen kr {_kr(used)} med tidligere "
-                                    f"kr {_kr(payment.earlier)}) er innenfor linjen «{line.title}», "
-                                    f"inntil kr {_kr(line.max)}.",
-                         "message_en": f"NOK {_kr(payment.amount)} (NOK {_kr(used)} with the earlier "
-                                       f"NOK {_kr(payment.earlier)}) is within the line «{line.title}», "
-                                       f"up to NOK {_kr(line.max)}."})
+        findings.append(_finding("within-line", True, line.citation, "within-line", line=line.title,
+                                 amount=_kr(payment.amount), used=_kr(used), earlier=_kr(payment.earlier),
+                                 max=_kr(line.max)))
     else:
         line_reason = "over-line"
-        findings.append({"rule": "over-line", "ok": False, "citation": line.citation,
-                         "message": f"kr {_kr(payment.amount)} (til sammen kr {_kr(used)} med tidligere "
-                                    f"kr {_kr(payment.earlier)}) overstiger linjen «{line.title}», "
-                                    f"inntil kr {_kr(line.max)}, med kr {_kr(used - line.max)}.",
-                         "message_en": f"NOK {_kr(payment.amount)} (NOK {_kr(used)} with the earlier "
-                                       f"NOK {_kr(payment.earlier)}) exceeds the line «{line.title}», "
-                                       f"up to NOK {_kr(line.max)}, by NOK {_kr(used - line.max)}."})
+        findings.append(_finding("over-line", False, line.citation, "over-line", line=line.title,
+                                 amount=_kr(payment.amount), used=_kr(used), earlier=_kr(payment.earlier),
+                                 max=_kr(line.max), excess=_kr(used - line.max)))
     if line is not None and line.assumption:
         assumptions.append(line.assumption.what)
     reason: Reason = "no-authority" if not has_authority else line_reason
     authorised = reason == "within-line"
-    diffs: list[str] = []
+    diffs: list[tuple[str, str, str]] = []
     if payment.expected is not None:
         if payment.expected.authorised != authorised:
-            diffs.append(f"authorised: forventet {payment.expected.authorised}, fikk {authorised}")
+            diffs.append(("authorised", str(payment.expected.authorised), str(authorised)))
         if payment.expected.reason != reason:
-            diffs.append(f"reason: forventet {payment.expected.reason}, fikk {reason}")
+            diffs.append(("reason", payment.expected.reason, reason))
     return PaymentVerdict(
         file=file, name=payment.name, date=str(payment.date), kind=payment.kind,
         approver=payment.approved_by, approver_name=name, budget=budget.id, line=payment.line,
@@ -231,34 +208,11 @@ def check_payment_file(path: Path | str, lib: Library | None = None,
     return assess(payment, budget, lib, file=located.file)
 
 
-def to_text(v: PaymentVerdict, lang: str = "nb") -> str:
-    w = _WORDS[lang]
-    verdict = w["yes"] if v.authorised else w["no"]
-    kind = w["payment"] if v.kind == "payment" else w["commitment"]
-    lines = [f"{v.file}: {v.name}", f"  {kind} {v.date}, {w['kr']} {_kr(v.amount)}, {w['by']} "
-             f"{v.approver_name}: {verdict} ({w['reasons'][v.reason]})"]
-    for f in v.findings:
-        message = f.get("message_en", f["message"]) if lang == "en" else f["message"]
-        lines.append(f"  {'✓' if f['ok'] else '✗'} {message} [{f['citation']}]")
-    for a in v.assumptions:  # from the data, in its language
-        lines.append(f"  {w['assumption']}: {a}")
-    if v.expected_matches is False:
-        lines.append(f"  {w['differs']}: " + "; ".join(v.expected_differences))
-    return "\n".join(lines) + "\n"
-
-
-_REASON_NB = {"within-line": "innenfor budsjettlinjen", "over-line": "over budsjettlinjen",
-              "no-line": "ingen budsjettlinje", "no-authority": "uten anvisningsmyndighet"}
-_WORDS = {
-    "nb": {"yes": "HAR MYNDIGHET", "no": "HAR IKKE MYNDIGHET", "payment": "Utbetaling",
-           "commitment": "Forpliktelse", "kr": "kr", "by": "godkjent av", "reasons": _REASON_NB,
-           "assumption": "antakelse", "differs": "AVVIK fra forventet"},
-    "en": {"yes": "AUTHORISED", "no": "NOT AUTHORISED", "payment": "Payment",
-           "commitment": "Commitment", "kr": "NOK", "by": "approved by",
-           "reasons": {"within-line": "within the budget line", "over-line": "over the budget line",
-                       "no-line": "no budget line", "no-authority": "without authority to approve"},
-           "assumption": "assumption", "differs": "DIFFERS from the expected verdict"},
-}
+def _finding(rule: str, holds: bool, citation: str, message_id: str, **args) -> Finding:
+    """One part of the judgement: info when it holds, error when it does not; worded by the
+    catalogues' `payment` section."""
+    return Finding(rule=rule, severity="info" if holds else "error", citation=citation,
+                   message_id=f"payment.{message_id}", args=args)
 
 
 def _kr(amount: int) -> str:
@@ -266,4 +220,4 @@ def _kr(amount: int) -> str:
 
 
 __all__ = ["Budget", "BudgetLine", "Payment", "PaymentVerdict", "load_budgets", "budget_for",
-           "assess", "check_payment_file", "to_text"]
+           "assess", "check_payment_file"]

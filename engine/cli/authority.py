@@ -15,6 +15,7 @@ import click
 from engine.core.errors import InputError, NotModelled
 from engine.cli.options import (OutputPath, complete_council, complete_node, date_option, format_option,
                       lang_option)
+from engine.render.catalogue import message, word
 
 TEXT_JSON = click.Choice(["text", "json"])
 
@@ -35,45 +36,19 @@ def _format_option(f):
     return lang_option(format_option("text", "json")(f))
 
 
-_RELATION_EN = {"reports-to": "reports to", "instructs": "has the power to instruct",
-                "recommends-to": "gives its innstilling to", "prepares-for": "prepares cases for",
-                "steers": "is the steering group of", "leads": "leads", "member-of": "is a member of",
-                "convenes": "convenes", "observes": "observes in"}
-_REVERSED_EN = {"steers": "is steered by", "instructs": "is instructed by", "leads": "is led by"}
-
-
 def _relation(step_or_kind, lang: str) -> str:
-    """The relation in words; English from the edge kind, Norwegian from the graph's words."""
-    if lang == "nb":
-        return _step_nb(step_or_kind) if not isinstance(step_or_kind, str) else _edge_nb(step_or_kind)
+    """An edge kind (or a chain step, which may run against its edge) in words (the catalogues'
+    word groups authority-edge and authority-edge-reversed)."""
     if isinstance(step_or_kind, str):
-        return _RELATION_EN.get(step_or_kind, step_or_kind)
-    if step_or_kind.reversed:
-        return _REVERSED_EN.get(step_or_kind.kind, step_or_kind.kind)
-    return _RELATION_EN.get(step_or_kind.kind, step_or_kind.kind)
+        return word("authority-edge", step_or_kind, lang)
+    group = "authority-edge-reversed" if step_or_kind.reversed else "authority-edge"
+    return word(group, step_or_kind.kind, lang)
 
 
-def _edge_nb(kind: str) -> str:
-    from engine.analyses.graph import EDGE_KINDS
-
-    return EDGE_KINDS[kind]
-
-
-# the words of the text answers (labels, citations and relations come from the bylaws data)
-_W = {
-    "nb": {"instructs": "Instruksjonsmyndighet over {n} ({d}):", "none": "ingen (ikke angitt i vedtektene)",
-           "chain": "Kjede fra {n} til øverste organ ({d}):", "top": "(er selv det øverste organet)",
-           "prepares": "Forbereder saker for {n} ({d}):", "decides": "Hvem avgjør «{n}» ({d}):",
-           "after": ", etter innstilling fra {n}", "no_innstilling": ", uten krav om innstilling",
-           "assumption": "antakelse", "nobody": "ingen organ har denne myndigheten i vedtektene",
-           "check": "Strukturkontroll {n} {d}: ", "findings": "{k} funn", "no_findings": "ingen funn"},
-    "en": {"instructs": "Power to instruct {n} ({d}):", "none": "none (not stated in the bylaws)",
-           "chain": "Chain from {n} to the supreme organ ({d}):", "top": "(is itself the supreme organ)",
-           "prepares": "Prepares cases for {n} ({d}):", "decides": "Who decides «{n}» ({d}):",
-           "after": ", on the innstilling of {n}", "no_innstilling": ", no innstilling required",
-           "assumption": "assumption", "nobody": "no organ has this power in the bylaws",
-           "check": "Structural check {n} {d}: ", "findings": "{k} findings", "no_findings": "no findings"},
-}
+def _say(key: str, lang: str, **args) -> str:
+    """A sentence of the text answers (catalogue section authority); labels, citations and
+    relations come from the bylaws data."""
+    return message(f"authority.{key}", lang, args)
 
 
 def _graph(on: datetime.date, doc_id: str | None, council: str | None = None):
@@ -141,9 +116,8 @@ def who_instructs(node, on, council, doc_id, fmt, lang):
     items = [{"node": b, "label": _label(G, b), "citation": d["citation"], "quote": d.get("quote")}
              for b in bosses for _, v, d in G.out_edges(b, data=True)
              if v == target and d["kind"] == "instructs"]
-    w = _W[lang]
-    lines = [w["instructs"].format(n=_label(G, target), d=G.graph["date"])]
-    lines += [f"  {i['label']}  [{i['citation']}]" for i in items] or [f"  {w['none']}"]
+    lines = [_say("instructs", lang, node=_label(G, target), date=G.graph["date"])]
+    lines += [f"  {i['label']}  [{i['citation']}]" for i in items] or [f"  {_say('none', lang)}"]
     _emit(fmt, {"date": G.graph["date"], "document": G.graph["document"], "node": target,
                 "label": _label(G, target), "instructed_by": items}, "\n".join(lines))
 
@@ -165,22 +139,13 @@ def chain(node, on, council, doc_id, fmt, lang):
     steps = graph.chain(G, start)
     items = [{"from": s.source, "to": s.target, "from_label": _label(G, s.source),
               "to_label": _label(G, s.target), "kind": s.kind, "reversed": s.reversed,
-              "relation_nb": _step_nb(s), "citation": s.citation} for s in steps]
-    w = _W[lang]
-    lines = [w["chain"].format(n=_label(G, start), d=G.graph["date"]), f"  {_label(G, start)}"]
+              "relation_nb": _relation(s, "nb"), "citation": s.citation} for s in steps]
+    lines = [_say("chain", lang, node=_label(G, start), date=G.graph["date"]), f"  {_label(G, start)}"]
     lines += [f"  → {i['to_label']}  ({_relation(s, lang)}; {i['citation']})" for i, s in zip(items, steps)]
     if not items:
-        lines.append(f"  {w['top']}")
+        lines.append(f"  {_say('top', lang)}")
     _emit(fmt, {"date": G.graph["date"], "document": G.graph["document"], "node": start,
                 "supreme": G.graph["supreme"], "chain": items}, "\n".join(lines))
-
-
-def _step_nb(step) -> str:
-    from engine.analyses.graph import EDGE_KINDS
-
-    if step.reversed:
-        return {"steers": "styres av", "instructs": "instrueres av", "leads": "ledes av"}[step.kind]
-    return EDGE_KINDS[step.kind]
 
 
 @authority.command("prepares-for")
@@ -197,12 +162,11 @@ def prepares_for(node, on, council, doc_id, fmt, lang):
 
     G = _graph(on, doc_id, council)
     target = graph.resolve_node(G, node)
-    items = [{"node": s, "label": _label(G, s), "kind": k, "relation_nb": graph.EDGE_KINDS[k],
+    items = [{"node": s, "label": _label(G, s), "kind": k, "relation_nb": _relation(k, "nb"),
               "citation": c} for s, k, c in graph.prepares_for(G, target)]
-    w = _W[lang]
-    lines = [w["prepares"].format(n=_label(G, target), d=G.graph["date"])]
+    lines = [_say("prepares", lang, node=_label(G, target), date=G.graph["date"])]
     lines += [f"  {i['label']} {_relation(i['kind'], lang)} {_label(G, target)}  [{i['citation']}]"
-              for i in items] or [f"  {w['none']}"]
+              for i in items] or [f"  {_say('none', lang)}"]
     _emit(fmt, {"date": G.graph["date"], "document": G.graph["document"], "node": target,
                 "label": _label(G, target), "prepared_by": items}, "\n".join(lines))
 
@@ -227,16 +191,15 @@ def who_decides(kind, on, council, doc_id, fmt, lang):
         i["needs_innstilling_label"] = _label(G, need) if need and need in G else need
     kind_id = items[0]["case_kind"] if items else kind
     kind_label = G.graph["case_kinds"].get(kind_id, kind)
-    w = _W[lang]
-    lines = [w["decides"].format(n=kind_label, d=G.graph["date"])]
+    lines = [_say("decides", lang, kind=kind_label, date=G.graph["date"])]
     for i in items:
-        need = (w["after"].format(n=i["needs_innstilling_label"])
-                if i["needs_innstilling_from"] else w["no_innstilling"])
-        binds = "" if i.get("binding", True) else w["not_binding"]
+        need = (_say("after", lang, organ=i["needs_innstilling_label"])
+                if i["needs_innstilling_from"] else _say("no-innstilling", lang))
+        binds = "" if i.get("binding", True) else _say("not-binding", lang)
         lines.append(f"  {i['label']}{need}{binds}  [{i['citation']}]"
-                     + (f"\n    {w['assumption']}: {i['assumption']}" if i.get("assumption") else ""))
+                     + (f"\n    {_say('assumption', lang)}: {i['assumption']}" if i.get("assumption") else ""))
     if not items:
-        lines.append(f"  {w['nobody']}")
+        lines.append(f"  {_say('nobody', lang)}")
     _emit(fmt, {"date": G.graph["date"], "document": G.graph["document"], "case_kind": kind_id,
                 "label": kind_label, "decided_by": items}, "\n".join(lines))
 
@@ -256,18 +219,18 @@ def check(on, council, doc_id, fmt, lang):
 
     from engine.analyses.composition import composition_findings
     from engine.core.library import library
+    from engine.render.finding_text import finding_message, structural_finding_dict
 
     G = _graph(on, doc_id, council)
     findings = graph.structural_check(G)
     findings += composition_findings(library().document(G.graph["document"]),
-                                     datetime.date.fromisoformat(G.graph["date"]), lang)
+                                     datetime.date.fromisoformat(G.graph["date"]))
     failing = [f for f in findings if f.severity != "info"]
-    w = _W[lang]
-    lines = [w["check"].format(n=G.graph["document"], d=G.graph["date"])
-             + (w["findings"].format(k=len(findings)) if findings else w["no_findings"])]
-    lines += [f"  [{f.severity}] {f.rule}: {f.message} [{f.citation}]" for f in findings]
-    _emit(fmt, {"date": G.graph["date"], "document": G.graph["document"],
-                "valid": not failing, "findings": [f.model_dump() for f in findings]},
+    lines = [_say("check", lang, document=G.graph["document"], date=G.graph["date"])
+             + (_say("findings", lang, count=len(findings)) if findings else _say("no-findings", lang))]
+    lines += [f"  [{f.severity}] {f.rule}: {finding_message(f, lang)} [{f.citation}]" for f in findings]
+    _emit(fmt, {"date": G.graph["date"], "document": G.graph["document"], "valid": not failing,
+                "findings": [structural_finding_dict(f, lang) for f in findings]},
           "\n".join(lines))
     sys.exit(1 if failing else 0)
 
@@ -290,13 +253,13 @@ def show(on, council, doc_id, fmt, output):
         if output is None:
             raise InputError(f"--format {fmt} krever --output FIL", hint="f.eks. --output graf.png")
         graph.draw(G, str(output), fmt)
-        click.echo(f"skrev {output}")
+        click.echo(_say("wrote", "nb", file=output))  # `show` has no --lang: pictures and files only
         return
     text = {"text": graph.to_text, "dot": graph.to_dot, "mermaid": graph.to_mermaid,
             "json": lambda g: json.dumps(graph.to_json(g), ensure_ascii=False, indent=2) + "\n"}[fmt](G)
     if output is not None:
         output.write_text(text, encoding="utf-8")
-        click.echo(f"skrev {output}")
+        click.echo(_say("wrote", "nb", file=output))  # `show` has no --lang: pictures and files only
     else:
         click.echo(text, nl=False)
 
@@ -312,7 +275,8 @@ def payment(files, fmt, lang):
 
     Eksempel: vedtekt authority payment scenarios-payments/
     """
-    from engine.analyses.spending import check_payment_file, to_text
+    from engine.analyses.spending import check_payment_file
+    from engine.render.payment import to_dict, to_text
 
     paths: list[Path] = []
     for p in files:
@@ -324,7 +288,7 @@ def payment(files, fmt, lang):
             raise InputError("filen finnes ikke", file=str(p), hint="sjekk stien")
     verdicts = [check_payment_file(p) for p in paths]
     if fmt == "json":
-        click.echo(json.dumps({"payments": [v.model_dump() for v in verdicts]},
+        click.echo(json.dumps({"payments": [to_dict(v, lang) for v in verdicts]},
                               ensure_ascii=False, indent=2))
     else:
         click.echo("\n".join(to_text(v, lang) for v in verdicts), nl=False)

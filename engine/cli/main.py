@@ -203,6 +203,7 @@ def main(argv=None):
     try:
         _run(argv)
     finally:
+        set_bylaws_dir(None)  # and not after it either: a library call after main() (a test) gets the default
         restore_signals()
         restore_streams()
 

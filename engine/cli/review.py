@@ -8,7 +8,8 @@ import click
 
 from engine.core.errors import VedtektError, did_you_mean
 from engine.cli.options import date_option, format_option, lang_option
-from engine.analyses.review.checks import KINDS, list_checks
+from engine.analyses.review.checks import KINDS
+from engine.render.review import list_checks
 from engine.analyses.review.core import review_file
 from engine.render.review import render
 

@@ -115,33 +115,13 @@ def calendar(folder, year, council, fmt, lang):
     Eksempel: vedtekt calendar scenarios/ --year 2017 --format json
     """
     from engine.analyses.duties import duty_calendar
+    from engine.render.calendar import to_json, to_text
 
-    report = duty_calendar(folder, year=year, council=council, lang=lang)
+    report = duty_calendar(folder, year=year, council=council)
     if fmt == "json":
-        click.echo(report.model_dump_json(by_alias=True, indent=2))
+        click.echo(to_json(report, lang))
     else:
-        click.echo(_calendar_text(report, lang), nl=False)
+        click.echo(to_text(report, lang), nl=False)
     sys.exit(1 if report.missed_errors else 0)
-
-
-_STATUS = {"nb": {"met": "oppfylt", "missed": "FORSØMT", "not-assessed": "ikke vurdert"},
-           "en": {"met": "met", "missed": "MISSED", "not-assessed": "not assessed"}}
-
-
-def _calendar_text(report, lang) -> str:
-    lines = []
-    for y in report.years:
-        head = "Pliktkalender" if lang == "nb" else "Calendar of duties"
-        lines.append(f"{head} {y.year} ({y.bylaws}; {len(y.meetings)} "
-                     f"{'møter' if lang == 'nb' else 'meetings'})")
-        for d in y.duties:
-            status = _STATUS[lang][d.status]
-            sev = f" [{d.severity}]" if d.status == "missed" else ""
-            lines.append(f"  {status:<13}{sev} {d.label}: {d.message}")
-            lines.append(f"  {'':<13} ({d.citation})")
-        if y.note:
-            lines.append(f"  {y.note}")
-        lines.append("")
-    return "\n".join(lines)
 
 

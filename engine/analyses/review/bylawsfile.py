@@ -16,12 +16,10 @@ from engine.core.load import validate
 from engine.core.model import Document, Organ
 from engine.core.yamlio import load_yaml
 from engine.analyses.review import checklist as cl
-from engine.analyses.review.model import sort_findings
 from engine.analyses.review.decisions import evaluate
 from engine.analyses.review.frame import conversion_finding
-from engine.analyses.review.lawchecks import finding
 from engine.analyses.review.loopholes import DecisionRules, Threshold
-from engine.analyses.review.model import Finding, Location, Report
+from engine.analyses.review.model import Finding, Location, Report, finding, sort_findings, wrapped
 from engine.analyses.review.names import stale_in_names
 from engine.analyses.review import statute
 
@@ -53,8 +51,7 @@ def review_bylaws(path: Path, on: date | None = None) -> Report:
 def _date_note(doc: Document, on: date, where: Location) -> Finding:
     return finding(
         "date-from-text", "info", "vedtektsfilen", where,
-        f"Vedtektene er vurdert per {on.isoformat()} (siste dag de er modellert for, med mindre --date er gitt).",
-        f"The bylaws are judged as of {on.isoformat()} (the last day they are modelled for, unless --date is given).")
+        "bylaws-date", date=on.isoformat())
 
 
 def _supreme(doc: Document) -> tuple[int, Organ] | None:
@@ -81,19 +78,13 @@ def _missing(entries, doc: Document, at) -> list[Finding]:
     for entry in entries:
         if entry.status != "missing":
             continue
-        nb, en = cl.LABELS[entry.letter]
+        what = {"word": "review-letter", "value": entry.letter}
         if entry.letter in _NOT_IN_MODEL:
-            result.append(finding(
-                "checklist-missing", "info", entry.item, at(),
-                f"Vedtektsfilen har ikke noe felt for {nb} (bokstav {entry.letter}); punktet kan ikke "
-                "vurderes herfra og må kontrolleres i avtaleteksten.",
-                f"The bylaws file has no field for {en} (letter {entry.letter}); it cannot be assessed "
-                "from the data and must be checked in the agreement's text."))
+            result.append(finding("checklist-missing", "info", entry.item, at(),
+                                  "bylaws-letter-not-in-model", what=what, letter=entry.letter))
         else:
-            result.append(finding(
-                "checklist-missing", "error" if doc.kind == "ipr" else "info", entry.item, at(),
-                f"Vedtektene fastsetter ikke {nb} (bokstav {entry.letter}).",
-                f"The bylaws do not settle {en} (letter {entry.letter})."))
+            result.append(finding("checklist-missing", "error" if doc.kind == "ipr" else "info",
+                                  entry.item, at(), "bylaws-letter-missing", what=what, letter=entry.letter))
     return result
 
 
@@ -103,8 +94,7 @@ def _kind_checks(doc: Document, on: date, at) -> list[Finding]:
     if doc.kind == "ipr" and not re.search(r"interkommunalt\s+politisk\s+råd", doc.title, re.I):
         return [finding(
             "name-missing-ipr", "error", "kommuneloven § 18-1 tredje ledd", at("title"),
-            f"Navnet «{doc.title}» inneholder ikke ordene «interkommunalt politisk råd».",
-            f"The name '{doc.title}' does not contain the words 'interkommunalt politisk råd'.")]
+            "bylaws-name-missing-ipr", name=doc.title)]
     return []
 
 
@@ -116,8 +106,7 @@ def _organ_checks(doc: Document, at) -> list[Finding]:
                 result.append(finding(
                     "observer-vote", "error", "kommuneloven § 18-3 første ledd",
                     at("organs", index, "observers", o_index),
-                    f"Observatøren {seat.observer} har stemmerett i {organ.name}; observatører er ikke medlemmer.",
-                    f"The observer {seat.observer} has a vote in {organ.name}; observers are not members."))
+                    "bylaws-observer-vote", observer=seat.observer, organ=organ.name))
         if organ.supreme and doc.kind == "ipr":
             result += _deputies(organ, index, at)
     return result
@@ -127,10 +116,7 @@ def _deputies(organ: Organ, index: int, at) -> list[Finding]:
     return [finding(
         "deputies-fewer-than-members", "error", "kommuneloven § 18-3 første ledd",
         at("organs", index, "seats", s_index),
-        f"Setene «{seat.label or seat.office}» i {organ.name} har ingen varamedlemmer; hver deltaker skal "
-        "ha minst like mange varamedlemmer som medlemmer.",
-        f"The seats '{seat.label or seat.office}' in {organ.name} have no deputies; each participant must "
-        "have at least as many deputies as members.")
+        "bylaws-seats-without-deputies", seats=seat.label or seat.office, organ=organ.name)
         for s_index, seat in enumerate(organ.seats)
         if seat.member and "vote" in seat.rights and seat.deputies is None]
 
@@ -156,8 +142,7 @@ def _titles(doc: Document, on: date, at) -> list[tuple[str, Location]]:
 def _assumptions(doc: Document, at) -> list[Finding]:
     return [finding(
         "assumption", "info", "vedtektsfilen (forutsetning)", at("assumptions", i),
-        f"Forutsetning: {' '.join(a.what.split())} Begrunnelse: {' '.join(a.why.split())}",
-        f"Assumption (in Norwegian): {' '.join(a.what.split())}")
+        "bylaws-assumption", what=" ".join(a.what.split()), why=" ".join(a.why.split()))
         for i, a in enumerate(doc.assumptions)]
 
 
@@ -186,6 +171,5 @@ def _loopholes(doc: Document, on: date, at) -> list[Finding]:
         findings = evaluate(rules, Threshold(), Threshold(statute.amendment_majority(), strict=False, casting_vote=False),
                             where, where, assumed + ["majority"] + (["amendment"] if amends else []),
                             ("ordinary", "amendment") if amends else ("ordinary",))
-        result += [f.model_copy(update={"message_nb": f"{organ.name}: {f.message_nb}",
-                                        "message_en": f"{organ.name}: {f.message_en}"}) for f in findings]
+        result += [wrapped(f, "in-organ", organ=organ.name) for f in findings]
     return result

@@ -29,8 +29,8 @@ from engine.analyses.review.checks import declared, letter_patterns
 ITEM = "kommuneloven § 18-4 fjerde ledd bokstav {letter}"
 _I = re.IGNORECASE
 
-# Labels, heading words and the patterns of each letter are data (engine/analyses/review/checks.yaml).
-LABELS = {letter: (spec.label.nb, spec.label.en) for letter, spec in declared().checklist.letters.items()}
+# Heading words and the patterns of each letter are data (engine/analyses/review/checks.yaml); the
+# words for each letter are in the message catalogues (words.review-letter).
 PATTERNS: dict[str, list[re.Pattern]] = letter_patterns()
 # A clause whose heading names the topic is the better answer than one that only mentions it
 # ("fordeles etter eierandelene i § 8" in the dissolution clause does not settle the shares).

@@ -6,8 +6,7 @@ import re
 from fractions import Fraction
 
 from engine.analyses.review.extract import Named, Seats, Share, key, shares_not_assessable
-from engine.analyses.review.lawchecks import finding
-from engine.analyses.review.model import Finding, Location
+from engine.analyses.review.model import Finding, Location, finding, sub, wrapped
 from engine.analyses.review.parse import Draft
 from engine.analyses.review.text import NEGATION, all_sentences
 
@@ -32,25 +31,17 @@ def participants_consistent(participants: list[Named], elsewhere: dict[str, list
     return findings
 
 
-_WHAT = {"seats": ("tabellen over medlemmer", "the table of members"),
-         "shares": ("fordelingen av andeler", "the distribution of shares"),
-         "rotation": ("rekkefølgen for ledervervet", "the order of rotation of the chair")}
-
-
 def _inconsistent(what: str, location: Location, missing: list[str], extra: list[str]) -> Finding:
-    nb, en = _WHAT[what]
-    parts_nb, parts_en = [], []
+    """`what` is seats, shares or rotation (words.review-listed-in)."""
+    parts = []
     if missing:
-        parts_nb.append("mangler " + ", ".join(missing))
-        parts_en.append("leaves out " + ", ".join(missing))
+        parts.append(sub("participants-left-out", names=", ".join(missing)))
     if extra:
-        parts_nb.append("nevner " + ", ".join(extra) + ", som ikke er deltaker")
-        parts_en.append("names " + ", ".join(extra) + ", not a participant")
+        parts.append(sub("participants-not-listed", names=", ".join(extra)))
     return finding(
         "participants-inconsistent", "error", "kommuneloven § 18-4 første ledd", location,
-        f"{nb[0].upper() + nb[1:]} stemmer ikke med deltakerlisten: {'; '.join(parts_nb)}. "
-        "Avtalen skal inngås mellom alle deltakerne og gjelde dem likt.",
-        f"{en[0].upper() + en[1:]} does not match the list of participants: {'; '.join(parts_en)}.")
+        "participants-inconsistent", where={"word": "review-listed-in", "value": what},
+        parts={"items": parts, "sep": "; "})
 
 
 # § 18-2 first paragraph: "Til sammen skal andelene utgjøre rådets samlete forpliktelser."
@@ -61,14 +52,10 @@ def shares_whole(shares: list[Share]) -> list[Finding]:
     if abs(total - 1) <= Fraction(1, 200):  # rounded percentages (16,7 % × 6) are whole enough
         return []
     percent = float(total * 100)
-    percent_nb = f"{percent:.4g}".replace(".", ",")  # Norwegian decimal comma
     return [finding(
         "shares-not-whole", "error", "kommuneloven § 18-2 første ledd; § 18-4 fjerde ledd bokstav f",
         Location(heading=shares[0].heading, line=shares[0].line),
-        f"Andelene summerer seg til {percent_nb} %, ikke 100 %. Til sammen skal andelene utgjøre "
-        "rådets samlede forpliktelser.",
-        f"The shares add up to {percent:.4g} %, not 100 %. Together the shares must make up all of "
-        "the council's obligations.")]
+        "shares-not-whole", percent={"decimal": percent})]
 
 
 # References to clauses and organs that the draft never defines.
@@ -95,11 +82,7 @@ _DEFINES = re.compile(r"består\s+av|sett\s+saman\s+av|sammensatt\s+av|oppretter
 def undefined_references(draft: Draft) -> list[Finding]:
     found = _undefined_clauses(draft) + _undefined_organs(draft)
     if draft.truncated_at:  # the definition may be in the part of the text that is missing
-        found = [f.model_copy(update={
-            "severity": "info",
-            "message_nb": f.message_nb + " (Teksten er ufullstendig; definisjonen kan stå i den delen som mangler.)",
-            "message_en": f.message_en + " (The text is incomplete; the definition may be in the missing part.)"})
-            for f in found]
+        found = [wrapped(f, "note-definition-may-be-missing", severity="info") for f in found]
     return found
 
 
@@ -117,8 +100,7 @@ def _undefined_clauses(draft: Draft) -> list[Finding]:
                 findings.append(finding(
                     "undefined-reference", "warning", "samarbeidsavtalen (intern henvisning)",
                     Location(heading=clause.heading, line=clause.line_at(match.start())),
-                    f"Avtalen viser til § {match.group(1)}, men har ingen slik paragraf.",
-                    f"The agreement refers to § {match.group(1)}, but has no such section."))
+                    "undefined-clause", number=match.group(1)))
     return findings
 
 
@@ -137,10 +119,7 @@ def _undefined_organs(draft: Draft) -> list[Finding]:
             findings.append(finding(
                 "undefined-reference", "warning", "kommuneloven § 18-3 fjerde ledd",
                 Location(heading=first.clause.heading, line=first.line_of(regex)),
-                f"Avtalen nevner {organ}, men sier ikke hvordan organet opprettes eller er sammensatt. "
-                "Representantskapet kan selv opprette andre organer og velger da medlemmene.",
-                f"The agreement mentions {organ} but does not say how that body is set up or composed. "
-                "The representantskap may set up other bodies and then elects their members."))
+                "undefined-organ", organ=organ))
     return findings
 
 
@@ -172,10 +151,7 @@ def rights_contradictions(draft: Draft) -> list[Finding]:
             findings.append(finding(
                 "rights-contradict", "warning", "samarbeidsavtalen (motstridende bestemmelser)",
                 give.location(),
-                f"Avtalen gir {role} stemmerett her, men bare møte-/talerett (eller ikke stemmerett) i "
-                f"«{deny.clause.heading}», linje {deny.line}. Bestemmelsene må samordnes.",
-                f"The agreement gives {role} a vote here, but only the right to attend/speak (or no vote) "
-                f"in '{deny.clause.heading}', line {deny.line}. The clauses must be reconciled."))
+                "rights-contradict", role=role, heading=deny.clause.heading, line=deny.line))
     return findings
 
 
@@ -186,10 +162,7 @@ def shares_unassessed(draft: Draft, shares: list[Share]) -> list[Finding]:
     return [finding(
         "shares-not-assessable", "info", "kommuneloven § 18-2 første ledd; § 18-4 fjerde ledd bokstav f",
         sentence.location(),
-        "Andelene fastsettes etter folketall, men avtalen oppgir ikke tallene eller datoen de telles per; "
-        "om andelene utgjør hele rådets forpliktelser, og for hvem, kan ikke vurderes ut fra teksten.",
-        "The shares follow population, but the agreement gives neither the figures nor the date they are "
-        "counted on; whether they make up all of the council's obligations cannot be assessed from the text.")]
+        "shares-not-assessable")]
 
 
 def consistency_checks(draft: Draft, participants: list[Named], seats: Seats, shares: list[Share],

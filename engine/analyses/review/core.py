@@ -11,8 +11,8 @@ from engine.analyses.review.consistency import consistency_checks
 from engine.analyses.review.decisions import decision_rules, loophole_findings, quorum_check
 from engine.analyses.review.extract import agreement_date, kind_of_cooperation, participants, rotation_order, seats, shares
 from engine.analyses.review.frame import apply_frame, conversion_finding, judged_as, kind_note, last_day_of_1992_act, undated_section27_note
-from engine.analyses.review.lawchecks import finding, law_checks, title_location
-from engine.analyses.review.model import sort_findings, Finding, Location, Report
+from engine.analyses.review.lawchecks import law_checks, title_location
+from engine.analyses.review.model import Finding, Location, Report, finding, sort_findings, wrapped
 from engine.analyses.review.text import all_sentences
 from engine.analyses.review.names import stale_names
 from engine.analyses.review.parse import Draft, read_draft
@@ -76,10 +76,7 @@ def _date_of(draft: Draft, kind: str, findings: list[Finding]) -> date:
     if found:
         findings.append(finding(
             "date-from-text", "info", "samarbeidsavtalen", title_location(draft),
-            f"Datoen {found.isoformat()} er hentet fra teksten; navn og regler er vurdert per denne datoen "
-            "(bruk --date for en annen).",
-            f"The date {found.isoformat()} was taken from the text; names and rules are judged as of "
-            "that date (use --date for another)."))
+            "date-from-text", date=found.isoformat()))
         return found
     if kind == "section27":  # written while the 1992 act applied: judged as of its last day
         findings.append(undated_section27_note(title_location(draft)))
@@ -87,8 +84,7 @@ def _date_of(draft: Draft, kind: str, findings: list[Finding]) -> date:
     today = date.today()
     findings.append(finding(
         "date-assumed", "info", "samarbeidsavtalen", title_location(draft),
-        f"Teksten oppgir ingen dato; navn er vurdert per i dag ({today.isoformat()}). Bruk --date.",
-        f"The text gives no date; names are judged as of today ({today.isoformat()}). Use --date."))
+        "date-assumed", date=today.isoformat()))
     return today
 
 
@@ -96,32 +92,17 @@ def _checklist_findings(draft: Draft, entries, found) -> list[Finding]:
     findings = []
     for entry in entries:
         if entry.status == "missing":
-            nb, en = cl.LABELS[entry.letter]
-            findings.append(finding(
-                "checklist-missing", "error", entry.item, title_location(draft),
-                f"Avtalen fastsetter ikke {nb} (bokstav {entry.letter}), som samarbeidsavtalen skal fastsette."
-                + _truncation_note(draft, True),
-                f"The agreement does not settle {en} (letter {entry.letter}), which it must."
-                + _truncation_note(draft, False)))
+            missing = finding("checklist-missing", "error", entry.item, title_location(draft),
+                              "checklist-missing", letter=entry.letter,
+                              what={"word": "review-letter", "value": entry.letter})
+            findings.append(wrapped(missing, "note-text-incomplete") if draft.truncated_at else missing)
     if "h" in found and not cl.archives_settled(draft, found["h"]):
         findings.append(finding(
             "dissolution-archives", "error", "kommuneloven § 18-4 fjerde ledd bokstav h",
             found["h"].location(),
-            "Avtalen sier hvordan rådet oppløses, men ikke hvem som skal ha ansvaret for å oppbevare "
-            "rådets arkiver etter oppløsningen.",
-            "The agreement says how the council is dissolved, but not who keeps its archives afterwards."))
+            "dissolution-archives"))
     if draft.truncated_at:
         findings.append(finding(
             "text-incomplete", "info", "kilden", title_location(draft),
-            f"Teksten er ufullstendig og slutter ved linje {draft.truncated_at}; det som mangler kan stå "
-            "i den delen som ikke er med.",
-            f"The text is incomplete and breaks off at line {draft.truncated_at}; what is missing may be "
-            "in the part not included."))
+            "text-incomplete", line=draft.truncated_at))
     return findings
-
-
-def _truncation_note(draft: Draft, nb: bool) -> str:
-    if not draft.truncated_at:
-        return ""
-    return (" (Teksten er ufullstendig; punktet kan stå i den delen som mangler.)" if nb
-            else " (The text is incomplete; the point may be in the missing part.)")

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from engine.analyses.review.extract import Named, Seats
-from engine.analyses.review.lawchecks import amendment_fraction, amendment_sentences, finding, title_location
+from engine.analyses.review.lawchecks import amendment_fraction, amendment_sentences, title_location
 from engine.analyses.review.loopholes import DecisionRules, Threshold, smallest_to_adopt, smallest_to_block
-from engine.analyses.review.model import Finding, Location
+from engine.analyses.review.model import Finding, Location, finding, sub
 from engine.analyses.review.parse import Draft
 from engine.analyses.review.text import all_sentences, fraction_in
 from engine.analyses.review import statute
@@ -97,16 +97,6 @@ def _amendment(draft: Draft, assumed: list[str]) -> Threshold:
 
 # --- the findings ---------------------------------------------------------------------------
 
-_ASSUMED_NB = {"seats": "ett medlem per deltaker (antall medlemmer er ikke oppgitt)",
-               "quorum": "vedtaksførhet etter kommuneloven § 11-9 første ledd (halvparten)",
-               "majority": "flertall av avgitte stemmer med møteleders dobbeltstemme (§ 11-9 andre ledd)",
-               "amendment": "2/3 av avgitte stemmer for andre avtaleendringer (§ 18-4 tredje ledd)"}
-_ASSUMED_EN = {"seats": "one member per participant (the number is not given)",
-               "quorum": "the quorum of kommuneloven § 11-9 first paragraph (half)",
-               "majority": "a majority of the votes cast, the chair's vote deciding a tie (§ 11-9 second paragraph)",
-               "amendment": "2/3 of the votes cast for other amendments (§ 18-4 third paragraph)"}
-
-
 def loophole_findings(draft: Draft, found: TextRules | None, where: Location | None = None,
                       amendments: bool = True) -> list[Finding]:
     """`amendments`: also the § 18-4 third paragraph rule for amending the agreement (an IPR only)."""
@@ -114,8 +104,7 @@ def loophole_findings(draft: Draft, found: TextRules | None, where: Location | N
     if found is None:
         return [finding(
             "loophole-not-evaluated", "info", "kommuneloven § 11-9; § 18-4 tredje ledd", where,
-            "Beslutningsreglene er ikke vurdert: avtalen lister ikke opp deltakerne.",
-            "The decision rules were not evaluated: the agreement does not list its participants.")]
+            "loophole-not-evaluated")]
     amendments = amendment_sentences(draft)
     amendment_at = amendments[0].location() if amendments else where
     assumed = found.assumed if amendments else [a for a in found.assumed if a != "amendment"]
@@ -146,51 +135,36 @@ def evaluate(rules: DecisionRules, ordinary: Threshold, amendment: Threshold, or
     return findings
 
 
-_KIND_NB = {"ordinary": "et ordinært vedtak", "amendment": "en endring av avtalen (utenom § 18-4 fjerde ledd)"}
-_KIND_EN = {"ordinary": "an ordinary decision", "amendment": "an amendment (outside § 18-4 fourth paragraph)"}
+def _decision(label: str) -> dict:
+    """The kind of decision (ordinary, amendment) in words: words.review-decision."""
+    return {"word": "review-decision", "value": label}
+
+
 _CITE = {"ordinary": "kommuneloven § 11-9; § 18-3 første ledd",
          "amendment": "kommuneloven § 18-4 tredje ledd; § 11-9"}
 
 
 def _minority_decides(label, coalition, n, rules, at) -> Finding:
-    who = ", ".join(coalition.participants)
     return finding(
-        "minority-can-decide", "warning", _CITE[label], at,
-        f"{coalition.size} av {n} deltakere ({who}, {coalition.seats} av {rules.members} stemmer) kan "
-        f"alene treffe {_KIND_NB[label]} når de andre uteblir eller stemmer imot. Et mindretall av "
-        "deltakerne kan altså bestemme; vurder vedtaksførhet og fordeling av medlemmer.",
-        f"{coalition.size} of {n} participants ({who}, {coalition.seats} of {rules.members} votes) can "
-        f"adopt {_KIND_EN[label]} on their own while the others stay away or vote against: a minority "
-        "of the participants can decide.")
+        "minority-can-decide", "warning", _CITE[label], at, "minority-can-decide",
+        size=coalition.size, n=n, who=", ".join(coalition.participants), seats=coalition.seats,
+        members=rules.members, decision=_decision(label))
 
 
 def _minority_blocks(label, coalition, n, at) -> Finding:
-    who = ", ".join(coalition.participants)
     return finding(
-        "minority-can-block", "warning", _CITE[label], at,
-        f"{coalition.size} av {n} deltakere ({who}) kan hindre {_KIND_NB[label]} som alle de andre "
-        "støtter, ved å utebli eller stemme imot.",
-        f"{coalition.size} of {n} participants ({who}) can stop {_KIND_EN[label]} that all the others "
-        "support, by staying away or voting against.")
+        "minority-can-block", "warning", _CITE[label], at, "minority-can-block",
+        size=coalition.size, n=n, who=", ".join(coalition.participants), decision=_decision(label))
 
 
 def _summary(label, alone, any_mix, block, n, rules, at, assumed) -> Finding:
-    def part(c, nb):
-        if c is None:
-            return "ingen" if nb else "none"
-        return f"{c.size} av {n} ({c.seats} stemmer)" if nb else f"{c.size} of {n} ({c.seats} votes)"
-    basis_nb = "; ".join(_ASSUMED_NB[a] for a in assumed)
-    basis_en = "; ".join(_ASSUMED_EN[a] for a in assumed)
+    def part(c):
+        return sub("coalition", size=c.size, n=n, seats=c.seats) if c else sub("no-coalition")
+    basis = [{"word": "review-assumed", "value": a} for a in assumed]
     return finding(
-        "decision-thresholds", "info", _CITE[label], at,
-        f"For {_KIND_NB[label]}: minste antall deltakere som kan vedta alene {part(alone, True)}; "
-        f"med noen av de andre til stede og imot {part(any_mix, True)}; minste antall som kan hindre "
-        f"{part(block, True)}. Vurdert uttømmende over alle oppmøte- og stemmemønstre."
-        + (f" Forutsatt: {basis_nb}." if basis_nb else ""),
-        f"For {_KIND_EN[label]}: the fewest participants that can adopt alone {part(alone, False)}; with "
-        f"some others present and against {part(any_mix, False)}; the fewest that can block "
-        f"{part(block, False)}. Evaluated exhaustively over attendance and voting patterns."
-        + (f" Assumed: {basis_en}." if basis_en else ""))
+        "decision-thresholds", "info", _CITE[label], at, "decision-thresholds",
+        decision=_decision(label), alone=part(alone), any_mix=part(any_mix), block=part(block),
+        assumed=sub("assumed", basis={"items": basis, "sep": "; "}) if basis else "")
 
 
 # § 11-9 first paragraph: at least half the members present and voting.
@@ -203,10 +177,4 @@ def quorum_check(found: TextRules | None, kind: str = "ipr") -> list[Finding]:
     return [finding(
         "quorum-below-statute", "error",
         "kommuneloven § 11-9 første ledd; " + ("§ 19-1 fjerde ledd" if kind == "ko" else "§ 18-1 fjerde ledd"),
-        found.quorum_at,
-        f"Avtalen lar representantskapet treffe vedtak med færre enn halvparten av medlemmene til stede "
-        f"(krever {rules.quorum_needed()} av {rules.members}). Kommuneloven § 11-9 krever at minst "
-        "halvparten av medlemmene er til stede og stemmer; loven gjelder for rådet så langt den passer.",
-        f"The agreement lets the representantskap decide with fewer than half of the members present "
-        f"({rules.quorum_needed()} of {rules.members}). Kommuneloven § 11-9 requires at least half "
-        "present and voting; the act applies to the council as far as it fits.")]
+        found.quorum_at, "quorum-below-statute", needed=rules.quorum_needed(), members=rules.members)]

@@ -7,16 +7,11 @@ from __future__ import annotations
 import re
 
 from engine.analyses.review.extract import Named, Seats, stated_name
-from engine.analyses.review.model import Finding, Location
+from engine.analyses.review.model import Finding, Location, finding
 from engine.analyses.review.parse import Draft
 from engine.analyses.review.text import NEGATION, Sentence, all_sentences, fraction_in
 
 _I = re.IGNORECASE
-
-
-def finding(rule, severity, citation, location, nb, en) -> Finding:
-    return Finding(rule=rule, severity=severity, citation=citation, location=location,
-                   message_nb=nb, message_en=en)
 
 
 def title_location(draft: Draft) -> Location:
@@ -36,9 +31,7 @@ def name_check(draft: Draft, kind: str) -> list[Finding]:
         return []
     return [finding(
         "name-missing-ipr", "error", "kommuneloven § 18-1 tredje ledd", sentence.location(),
-        f"Rådets navn «{name}» inneholder ikke ordene «interkommunalt politisk råd», som loven krever.",
-        f"The council's name '{name}' does not contain the words 'interkommunalt politisk råd' "
-        "as the act requires.")]
+        "name-missing-ipr", name=name)]
 
 
 # § 18-1 second paragraph: no enkeltvedtak, except on internal matters and grant schemes.
@@ -60,10 +53,7 @@ def enkeltvedtak_check(draft: Draft) -> list[Finding]:
         findings.append(finding(
             "enkeltvedtak-authority", "error", "kommuneloven § 18-1 andre ledd",
             Location(heading=sentence.clause.heading, line=sentence.line_of(_ENKELTVEDTAK)),
-            "Rådet gis myndighet til å treffe enkeltvedtak. Et interkommunalt politisk råd kan bare "
-            "gis slik myndighet om interne forhold i samarbeidet og til å forvalte tilskuddsordninger.",
-            "The council is given authority to make individual decisions (enkeltvedtak). An IPR may "
-            "only be given that authority on internal matters and to manage grant schemes."))
+            "enkeltvedtak-authority"))
     return findings
 
 
@@ -76,11 +66,11 @@ def _only_allowed(text: str) -> bool:
 def participant_kind_check(participants: list[Named]) -> list[Finding]:
     return [finding(
         "participant-not-municipal", "error", "kommuneloven § 18-1 første ledd", p.location(),
-        f"«{p.name}» er oppført som deltaker, men bare kommuner og fylkeskommuner kan delta i et "
-        "interkommunalt politisk råd. Andre kan eventuelt gis observatørstatus uten stemmerett.",
-        f"'{p.name}' is listed as a participant, but only municipalities and county authorities can "
-        "take part in an IPR. Others may at most be observers without a vote.")
+        "participant-not-municipal", name=p.name)
         for p in participants if p.kind == "other"]
+
+
+EVERY_PARTICIPANT = "*"  # the key of a seats rule that holds for every participant
 
 
 # § 18-3 first paragraph: every participant at least one member, and at least as many deputies.
@@ -88,23 +78,20 @@ def seats_check(participants: list[Named], seats: Seats) -> list[Finding]:
     findings = []
     names = [p.name for p in participants if p.kind != "other"] or [n.name for n in seats.names.values()]
     if "*" in seats.members and "*" in seats.deputies and not seats.table:  # one rule for all: one finding
-        names = names[:1] and ["Hver deltaker"]
+        names = names[:1] and [EVERY_PARTICIPANT]
     for name in names:
         members, deputies = seats.seats_of(name), seats.deputies_of(name)
+        if name == EVERY_PARTICIPANT:  # one rule for all: worded by the catalogue, not a name
+            name = {"word": "review-who", "value": "every-participant"}
         if members == 0 or (members is None and seats.table):  # a seats table that leaves it out
             findings.append(finding(
                 "member-missing", "error", "kommuneloven § 18-3 første ledd", seats.members_at,
-                f"{name} har ingen medlemmer i representantskapet; samtlige deltakere skal være "
-                "representert med minst ett medlem.",
-                f"{name} has no member in the representantskap; every participant must have at least one."))
+                "member-missing", name=name))
         elif members and deputies is not None and deputies < members:
             findings.append(finding(
                 "deputies-fewer-than-members", "error", "kommuneloven § 18-3 første ledd",
                 seats.deputies_at or seats.members_at,
-                f"{name} har {members} medlem(mer), men bare {deputies} varamedlem(mer) i "
-                "representantskapet; hvert kommunestyre velger sine medlemmer og minst like mange varamedlemmer.",
-                f"{name} has {members} member(s) but only {deputies} deputy member(s) in the "
-                "representantskap; each council elects its members and at least as many deputies."))
+                "deputies-fewer-than-members", name=name, members=members, deputies=deputies))
     return findings
 
 
@@ -117,10 +104,7 @@ def deputies_missing(draft: Draft, seats: Seats) -> list[Finding]:
         return []
     return [finding(
         "deputies-missing", "error", "kommuneloven § 18-3 første ledd", seats.members_at or title_location(draft),
-        "Avtalen fastsetter medlemmer i representantskapet, men ingen varamedlemmer. Hvert kommunestyre "
-        "(fylkesting) velger selv sine medlemmer og minst like mange varamedlemmer.",
-        "The agreement fixes the members of the representantskap but no deputies. Each council elects "
-        "its members and at least as many deputies.")]
+        "deputies-missing")]
 
 
 def representantskap_missing(draft: Draft) -> list[Finding]:
@@ -128,10 +112,7 @@ def representantskap_missing(draft: Draft) -> list[Finding]:
         return []
     return [finding(
         "representantskap-missing", "error", "kommuneloven § 18-3 første ledd", title_location(draft),
-        "Avtalen oppretter ikke noe representantskap. Representantskapet er det øverste organet i et "
-        "interkommunalt politisk råd, og samtlige deltakere skal være representert i det.",
-        "The agreement sets up no representantskap. The representantskap is the supreme body of an IPR, "
-        "and every participant must be represented in it.")]
+        "representantskap-missing")]
 
 
 _TERM = re.compile(r"valperiode|valgperiode|funksjonstid|velges\s+for|vert\s+valt?\s+for|veljast\s+for|"
@@ -147,13 +128,11 @@ def defaults_of_18_3(draft: Draft) -> list[Finding]:
     if not _TERM.search(draft.body):
         found.append(finding(
             "term-default", "info", "kommuneloven § 18-3 tredje ledd", title_location(draft),
-            "Avtalen fastsetter ingen valgperiode; da velges medlemmer og varamedlemmer for fire år.",
-            "The agreement sets no term; members and deputies are then elected for four years."))
+            "term-default"))
     if not _LEADER.search(draft.body):
         found.append(finding(
             "leader-default", "info", "kommuneloven § 18-3 første ledd", title_location(draft),
-            "Avtalen sier ikke hvem som velger leder og nestleder; da velger representantskapet dem selv.",
-            "The agreement does not say who elects the leader and vice; the representantskap then does."))
+            "leader-default"))
     return found
 
 
@@ -168,10 +147,7 @@ def election_check(draft: Draft) -> list[Finding]:
     return [finding(
         "members-not-elected-by-kommunestyre", "error", "kommuneloven § 18-3 første ledd",
         s.location(),
-        "Representantskapets medlemmer skal velges av kommunestyret (fylkestinget) i hver deltaker selv, "
-        "ikke av et annet organ.",
-        "The members of the representantskap must be elected by each participant's own council, "
-        "not by another body.")
+        "members-not-elected-by-kommunestyre")
         for s in all_sentences(draft.clauses) if _APPOINTED_BY_OTHER.search(s.text)]
 
 
@@ -202,12 +178,7 @@ def amendment_check(draft: Draft) -> list[Finding]:
     if not found:
         return [finding(
             "amendment-default", "info", "kommuneloven § 18-4 andre og tredje ledd", title_location(draft),
-            "Avtalen sier ikke hvordan den endres. Da gjelder loven: endringer i forhold nevnt i § 18-4 "
-            "fjerde ledd vedtas av alle kommunestyrene; andre endringer vedtas av representantskapet med "
-            "minst 2/3 av de avgitte stemmene.",
-            "The agreement does not say how it is amended, so the act applies: changes to the matters in "
-            "§ 18-4 fourth paragraph need every council; other changes need at least 2/3 of the votes "
-            "cast in the representantskap.")]
+            "amendment-default")]
     text = " ".join(s.text for s in found)
     if _ALL_COUNCILS.search(text) or _PROPOSES_TO_COUNCILS.search(text):
         return []
@@ -216,14 +187,10 @@ def amendment_check(draft: Draft) -> list[Finding]:
         return []  # amendments are mentioned, but nobody is said to adopt them here
     where = deciding[0]
     councils = _COUNCILS.search(text)
-    detail_nb = ("bare et flertall av kommunestyrene" if councils else "representantskapet alene")
-    detail_en = ("only a majority of the councils" if councils else "the representantskap alone")
+    deciders = "councils-majority" if councils else "representantskap-alone"
     return [finding(
         "amendment-rule", "error", "kommuneloven § 18-4 andre ledd", where.location(),
-        f"Etter avtalen kan {detail_nb} endre avtalen, også i forhold nevnt i § 18-4 fjerde ledd "
-        "bokstav a–h. Slike endringer må vedtas av kommunestyret (fylkestinget) i samtlige deltakere.",
-        f"Under the agreement {detail_en} can amend it, also in the matters of § 18-4 fourth "
-        "paragraph letters a–h. Such changes must be adopted by the council of every participant.")]
+        "amendment-rule", deciders={"word": "review-amendment-deciders", "value": deciders})]
 
 
 def amendment_fraction(draft: Draft):
@@ -250,10 +217,7 @@ def observer_vote_check(draft: Draft) -> list[Finding]:
             findings.append(finding(
                 "observer-vote", "error", "kommuneloven § 18-3 første ledd",
                 Location(heading=sentence.clause.heading, line=sentence.line_of(_VOTE)),
-                "Observatører gis stemmerett. Stemmerett i representantskapet har bare medlemmene, som "
-                "velges av deltakernes kommunestyrer og fylkesting; en observatør er ikke medlem.",
-                "Observers are given a vote. Only the members, elected by the participants' councils, vote "
-                "in the representantskap; an observer is not a member."))
+                "observer-vote"))
     return findings
 
 
@@ -262,10 +226,7 @@ def not_an_ipr(draft: Draft, kind: str) -> list[Finding]:
         return []
     return [finding(
         "not-an-ipr", "info", "kommuneloven § 19-1 og § 19-4", title_location(draft),
-        "Avtalen gjelder et kommunalt oppgavefellesskap (kapittel 19), ikke et interkommunalt politisk "
-        "råd. Sjekklisten etter § 18-4 er brukt til sammenligning; for oppgavefellesskap gjelder § 19-4.",
-        "The agreement is for a kommunalt oppgavefellesskap (chapter 19), not an IPR. The § 18-4 "
-        "checklist is shown for comparison; § 19-4 governs a KO.")]
+        "not-an-ipr")]
 
 
 def law_checks(draft: Draft, participants: list[Named], seats: Seats, kind: str) -> list[Finding]:

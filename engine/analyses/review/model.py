@@ -1,44 +1,47 @@
-"""The review's own result models: a finding, a checklist entry and the report (frozen)."""
+"""The review's result models: a checklist entry and the report (frozen). A finding is the one
+`engine.core.finding.Finding`: its message is an id of the catalogues' `review` section with its
+arguments, worded by engine.render.review in the reader's language."""
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from typing import Any, Literal
 
-from typing import Literal
+from engine.core.base import Frozen
+from engine.core.finding import SEVERITY_ORDER, Finding, Location
 
-Severity = Literal["error", "warning", "info"]
-
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+__all__ = ["Finding", "Location", "ChecklistEntry", "Report", "finding", "sub", "wrapped", "sort_findings"]
 
 
-class Location(_Frozen):
-    heading: str | None = None
-    line: int | None = None
+def finding(rule: str, severity: str, citation: str, location: Location, message_id: str,
+            **args: Any) -> Finding:
+    """A review finding; `message_id` is relative to the catalogues' `review` section."""
+    return Finding(rule=rule, severity=severity, citation=citation, location=location,
+                   message_id=f"review.{message_id}", args=args)
 
 
-class Finding(_Frozen):
-    """One point of the review; the message exists in bokmål and English, the report picks one."""
-
-    rule: str
-    severity: Severity
-    citation: str
-    location: Location
-    message_nb: str
-    message_en: str
-
-    def message(self, lang: str = "nb") -> str:
-        return self.message_en if lang == "en" else self.message_nb
+def sub(message_id: str, **args: Any) -> dict[str, Any]:
+    """An argument that is itself a sentence of the `review` section, worded in the same language
+    as the sentence that holds it (see engine.render.finding_text)."""
+    return {"message": f"review.{message_id}", "args": args}
 
 
-class ChecklistEntry(_Frozen):
+def wrapped(f: Finding, message_id: str, severity: str | None = None, **args: Any) -> Finding:
+    """The finding with its sentence placed inside another (`{inner}` of `message_id`, with `args`),
+    and with a new severity if one is given."""
+    update: dict[str, Any] = {"message_id": f"review.{message_id}",
+                              "args": {"inner": {"message": f.message_id, "args": f.args}, **args}}
+    if severity is not None:
+        update["severity"] = severity
+    return f.model_copy(update=update)
+
+
+class ChecklistEntry(Frozen):
     letter: str
     item: str
     status: Literal["present", "missing"]
     location: Location | None = None
 
 
-class Report(_Frozen):
+class Report(Frozen):
     file: str
     date: str
     title: str
@@ -51,9 +54,6 @@ class Report(_Frozen):
 
     def by_rule(self, rule: str) -> list[Finding]:
         return [f for f in self.findings if f.rule == rule]
-
-
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:

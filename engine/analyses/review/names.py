@@ -7,11 +7,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from engine.core.base import Frozen
 from engine.core.load import load_model
 from engine.core.model import Assumption, Dated
-from engine.analyses.review.model import Finding, Location
+from engine.analyses.review.model import Finding, Location, finding, sub
 from engine.analyses.review.parse import Draft
 from engine.analyses.review.text import all_sentences
 
@@ -22,15 +23,11 @@ _HISTORY = re.compile(r"\b(?:tidligere|tidlegare|ble\s+til|vart\s+til|slått\s+s
                       r"omdann\w*)\b", re.IGNORECASE)
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-
 class Period(Dated):
-    covers = Dated.in_force
+    covers = Dated.in_force  # the one «is this date in force» (engine.core.model.Dated)
 
 
-class DatedNameFact(_Strict):
+class DatedNameFact(Frozen):
     id: str
     name: str
     pattern: str
@@ -51,7 +48,7 @@ class DatedNameFact(_Strict):
         return re.compile(self.pattern, 0 if self.case_sensitive else re.IGNORECASE)
 
 
-class NameFacts(_Strict):
+class NameFacts(Frozen):
     names: tuple[DatedNameFact, ...]
 
 
@@ -97,15 +94,13 @@ def stale_in_names(names: list[tuple[str, Location]], on: date) -> list[Finding]
 
 
 def _finding(fact: DatedNameFact, on: date, location: Location) -> Finding:
-    since = f" fra {fact.replaced_from.isoformat()}" if fact.replaced_from else ""
-    since_en = f" from {fact.replaced_from.isoformat()}" if fact.replaced_from else ""
-    periods = ", ".join(_period(p) for p in fact.periods)
-    return Finding(
-        rule="stale-name", severity=fact.severity, citation=fact.citation, location=location,
-        message_nb=(f"«{fact.name}» er brukt, men navnet gjaldt ikke {on.isoformat()} (gjaldt {periods}); "
-                    f"bruk {fact.replaced_by}{since}." + (f" {fact.note}" if fact.note else "")),
-        message_en=(f"'{fact.name}' is used, but the name was not valid on {on.isoformat()} "
-                    f"(valid {periods}); use {fact.replaced_by}{since_en}."))
+    # the note is data (names.yaml, in Norwegian), shown as it is in either language
+    return finding(
+        "stale-name", fact.severity, fact.citation, location, "stale-name",
+        name=fact.name, date=on.isoformat(), periods=", ".join(_period(p) for p in fact.periods),
+        replaced_by=fact.replaced_by,
+        since=sub("stale-name-since", date=fact.replaced_from.isoformat()) if fact.replaced_from else "",
+        note=sub("stale-name-note", note=fact.note) if fact.note else "")
 
 
 def _period(period: Period) -> str:

@@ -1,0 +1,64 @@
+"""The words of a finding: its message id and arguments, worded in the reader's language.
+
+A finding's arguments are values (ids, numbers, dates, names from the data). Some sentences are
+built from parts that are themselves sentences (a note appended to a finding, an organ's name
+before it, a list of what is missing), so an argument may be one of these small structures,
+worded in the same language as the sentence that holds it:
+
+- `{"message": ID, "args": {...}}`: another message of the catalogue;
+- `{"word": GROUP, "value": V}`: a word of the catalogue (`words.GROUP.V`);
+- `{"items": [...], "sep": "; "}`: each item worded, joined by the separator;
+- `{"decimal": 104.5}`: a number with the language's decimal mark (4 significant digits);
+- `{"day-of-year": "2023-05-31"}`: a deadline in a year, «31.5.» in bokmål, the ISO date in English.
+
+Everything else is used as it is. The structures are plain JSON, so a finding dumped to JSON can be
+worded later, in either language.
+
+>>> text("catalogue-demo", {"n": {"decimal": 2.5}}, "nb")
+'2,5 scenarioer'
+>>> text("catalogue-demo", {"n": {"decimal": 2.5}}, "en")
+'2.5 scenarios'
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from engine.core.finding import Finding
+from engine.render.catalogue import message, word
+
+
+def text(message_id: str, args: dict[str, Any] | None, lang: str) -> str:
+    """The message `message_id` in `lang`, each argument worded first."""
+    return message(message_id, lang, {name: worded(value, lang) for name, value in (args or {}).items()})
+
+
+def worded(value: Any, lang: str) -> Any:
+    """One argument in words: a nested message, word, list or decimal; anything else as it is."""
+    if isinstance(value, dict):
+        if "message" in value:
+            return text(value["message"], value.get("args"), lang)
+        if "word" in value:
+            return word(value["word"], value["value"], lang)
+        if "items" in value:
+            return value.get("sep", ", ").join(str(worded(item, lang)) for item in value["items"])
+        if "decimal" in value:
+            number = f"{value['decimal']:.4g}"
+            return number.replace(".", ",") if lang == "nb" else number
+        if "day-of-year" in value:
+            day = date.fromisoformat(value["day-of-year"])
+            return f"{day.day}.{day.month}." if lang == "nb" else day.isoformat()
+    return value
+
+
+def finding_message(finding: Finding, lang: str) -> str:
+    """The sentence of a finding in `lang`."""
+    return text(finding.message_id, finding.args, lang)
+
+
+def structural_finding_dict(finding: Finding, lang: str) -> dict[str, Any]:
+    """A finding of `vedtekt authority check` as its JSON has it (rule, severity, citation,
+    message, nodes), with the message id and arguments added to word it again later."""
+    return {"rule": finding.rule, "severity": finding.severity, "citation": finding.citation,
+            "message": finding_message(finding, lang), "nodes": list(finding.location.nodes),
+            "message_id": finding.message_id, "args": finding.args}
