@@ -1,4 +1,4 @@
-"""`python -m engine` is the `vedtekt` command."""
-from engine.cli.main import main
+"""`python -m engine` is the `vedtekt` command (signals are caught before the heavy imports)."""
+from engine.cli.entry import main
 
 main()

@@ -6,6 +6,7 @@ import os
 import pty
 import re
 import select
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -134,3 +135,49 @@ def test_signal_ends_with_one_line_and_no_partial_report(name, code):
     assert proc.returncode == code
     assert proc.stdout == ""
     assert proc.stderr == "vedtekt: avbrutt\n"
+
+
+def _entry_points() -> list[list[str]]:
+    """`python -m engine` and the console script, each under -X importtime (which reports every
+    import on stderr as it finishes: the test's clock, instead of a sleep)."""
+    forms = [[sys.executable, "-X", "importtime", "-m", "engine"]]
+    script = Path(sys.executable).parent / "vedtekt"
+    if script.is_file():
+        forms.append([sys.executable, "-X", "importtime", str(script)])
+    return forms
+
+
+@pytest.mark.parametrize("entry", _entry_points(), ids=lambda e: "-m engine" if "-m" in e else "vedtekt")
+@pytest.mark.parametrize("name, code", [("SIGINT", 130), ("SIGTERM", 143)])
+def test_a_signal_during_start_up_says_avbrutt_without_a_traceback(entry, name, code):
+    """The signal comes while the heavy modules (click, pydantic, the engine) are being imported:
+    sent as soon as the first import after engine.cli.entry (which installs the handler) is done."""
+    proc = subprocess.Popen([*entry, "check", "scenarios/"], cwd=ROOT, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    seen_entry, sent = False, False
+    for line in proc.stderr:
+        if seen_entry:
+            proc.send_signal(getattr(signal, name))
+            sent = True
+            break
+        seen_entry = line.split(b"|")[-1].strip() == b"engine.cli.entry"
+    out, err = proc.communicate(timeout=120)
+    said = [line for line in err.decode().splitlines() if not line.startswith("import time:")]
+    assert sent, "engine.cli.entry was never imported"
+    assert proc.returncode == code, said
+    assert said == ["vedtekt: avbrutt"] and out == b""
+
+
+def test_a_cold_check_imports_only_what_it_uses():
+    """Start-up (issue 17 item 9) without a clock: a `check` of one scenario imports none of the
+    packages that other commands use, nor pydantic's plugin discovery (importlib.metadata), nor
+    importlib.resources; -X importtime lists every module the process imported."""
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "engine", "check", str(QUORUM)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1, proc.stderr[-500:]  # the quorum scenario is invalid on purpose
+    imported = {line.split("|")[-1].strip() for line in proc.stderr.splitlines()
+                if line.startswith("import time:")}
+    assert "engine.core.evaluate" in imported and "durable" in imported  # the check did run
+    unused = {"networkx", "matplotlib", "jinja2", "rich", "docx", "z3", "fastapi", "uvicorn",
+              "importlib.metadata", "importlib.resources", "engine.analyses", "engine.web"}
+    assert not imported & unused, sorted(imported & unused)

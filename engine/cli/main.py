@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from engine.cli.signals import Interrupted, catch_signals, interrupted, signals_held
 from engine.core.errors import VedtektError
 from engine.cli.options import complete_document, complete_rule, format_option, lang_option, with_shared_params
 
@@ -92,14 +93,14 @@ def check(paths, fmt, lang, engine):
     if fmt in ("markdown", "html"):  # one document over every verdict
         verdicts = [check_file(f, engine=engine) for f in _progress(files)]
         document = report.to_markdown(verdicts, lang) if fmt == "markdown" else _html_page(verdicts, lang)
-        with _signals_held():  # a signal now waits until the report is out: never half a report
+        with signals_held():  # a signal now waits until the report is out: never half a report
             click.echo(document, nl=False)
         sys.exit(_check_exit([v.valid for v in verdicts],
                              [v.expected.matches for v in verdicts if v.expected is not None]))
     rendered = report.Rendered(fmt, lang)  # text and JSON: rendered as they come (memory)
     for f in _progress(files):
         rendered.add(check_file(f, engine=engine))
-    with _signals_held():
+    with signals_held():
         for chunk in rendered.chunks():  # printed only when every file is checked (exit 2 prints no half report)
             click.echo(chunk, nl=False)
     sys.exit(_check_exit(rendered.valid, rendered.expected))
@@ -205,7 +206,7 @@ def main(argv=None):
 
     set_bylaws_dir(None)  # --bylaws-dir holds for one command (tests call main many times)
     restore_streams = _guard_streams()
-    restore_signals = _catch_signals()
+    restore_signals = catch_signals()
     try:
         _run(argv)
     finally:
@@ -225,9 +226,9 @@ def _run(argv) -> None:
         exc.show()
         sys.exit(2)
     except (click.exceptions.Abort, KeyboardInterrupt):
-        _interrupted(130)
+        interrupted(130)
     except Interrupted as exc:
-        _interrupted(exc.code)
+        interrupted(exc.code)
     except VedtektError as exc:
         click.echo(f"vedtekt: {exc}", err=True)
         sys.exit(exc.exit_code)
@@ -260,63 +261,6 @@ def raise_internal(exc: Exception):
     click.echo(f"vedtekt: intern feil ({type(exc).__name__}: {quote(str(exc), 300)}); "
                "kjør med VEDTEKT_DEBUG=1 for detaljer", err=True)
     sys.exit(3)
-
-
-class Interrupted(BaseException):
-    """SIGTERM (or SIGINT) arrived: unwind without printing a partial report (128 + signal)."""
-
-    def __init__(self, code: int):
-        super().__init__(code)
-        self.code = code
-
-
-def _catch_signals():
-    """SIGINT and SIGTERM end the command with one line and 130/143 (no report, no traceback).
-
-    Reports are printed only once complete, so unwinding through an exception prints nothing
-    partial. Only in the main thread (signal handlers cannot be set elsewhere)."""
-    import signal
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        return lambda: None
-
-    def handler(signum, _frame):
-        raise Interrupted(128 + signum)
-
-    saved = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
-
-    def restore():
-        for sig, old in saved.items():
-            signal.signal(sig, old if old is not None else signal.SIG_DFL)
-
-    return restore
-
-
-class _signals_held:
-    """Hold SIGINT and SIGTERM while a finished report is written; they are delivered after."""
-
-    def __enter__(self):
-        import signal
-
-        self.held = hasattr(signal, "pthread_sigmask")
-        if self.held:
-            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
-
-    def __exit__(self, *exc):
-        import signal
-
-        if self.held:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
-
-
-def _interrupted(code: int) -> None:
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second ^C must not interrupt the goodbye
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    click.echo("vedtekt: avbrutt", err=True)
-    sys.exit(code)
 
 
 def _guard_streams():

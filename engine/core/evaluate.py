@@ -314,18 +314,10 @@ def _shown_fields(rule: Rule) -> tuple[str, ...]:
 
 
 # -- input references --------------------------------------------------------------------------
-_KNOWN: dict[int, tuple] = {}
-
-
+@lru_cache(maxsize=512)
 def _known_ids(doc: Document) -> tuple[set, set, set]:
-    """The document's person, case kind and organ ids (memoised by identity; documents are frozen)."""
-    hit = _KNOWN.get(id(doc))
-    if hit is None or hit[0] is not doc:
-        if len(_KNOWN) >= 512:
-            _KNOWN.clear()
-        hit = _KNOWN[id(doc)] = (doc, {p.id for p in doc.roster.people},
-                                 {k.id for k in doc.case_kinds}, {o.id for o in doc.organs})
-    return hit[1:]
+    """The document's person, case kind and organ ids (memoised: documents are frozen, hashable)."""
+    return {p.id for p in doc.roster.people}, {k.id for k in doc.case_kinds}, {o.id for o in doc.organs}
 
 
 def _check_references(scenario: Scenario, located: Located, doc: Document) -> None:

@@ -149,7 +149,8 @@ def with_roster(doc: Document, extra: Roster) -> Document:
     roster = Roster(note=doc.roster.note or extra.note,
                     people=doc.roster.people + extra.people,
                     holdings=doc.roster.holdings + extra.holdings)
-    return Document.model_validate({**doc.model_dump(by_alias=True), "roster": roster.model_dump(by_alias=True)})
+    # both parts are validated already, and no rule of Document spans its roster: no revalidation
+    return doc.model_copy(update={"roster": roster})
 
 
 def library(root: str | None = None) -> Library:
@@ -159,7 +160,12 @@ def library(root: str | None = None) -> Library:
 
 @cache
 def _library(root: str) -> Library:
-    lib = Library(Path(root))
+    from engine.core.diskcache import cached
+
+    folder = Path(root)
+    files = [p for pattern in ("*.yaml", "rosters/*.yaml", "statute/*.yaml", "transitions/*.yaml")
+             for p in folder.glob(pattern)]
+    lib = cached("library", str(folder.resolve()), files, lambda: Library(folder))
     if not lib.documents:  # never an empty success: say that no bylaws were found
         raise InputError("fant ingen vedtektsdokumenter i vedtektsmappen", file=root,
                          hint="en vedtektsfil (<id>.yaml) ligger øverst i mappen; se bylaws/README.md")

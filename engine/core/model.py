@@ -12,8 +12,9 @@ from fractions import Fraction
 from functools import cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
+from engine.core.base import Frozen, FrozenDict
 from engine.core.bounds import Id, Number, Year
 
 Right = Literal["attend", "speak", "propose", "vote"]
@@ -28,11 +29,11 @@ def required_count(fraction: str, members: int) -> int:
     return -(-need.numerator // need.denominator)
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+#: the old name of engine.core.base.Frozen, kept while modules of other layers still import it
+Strict = Frozen
 
 
-class Assumption(Strict):
+class Assumption(Frozen):
     """A provision the sources do not give: what is assumed, why, and what changes if wrong."""
 
     what: str
@@ -41,7 +42,7 @@ class Assumption(Strict):
     topic: str | None = None  # e.g. statute-by-analogy, statute-before-2019: lets the engine pick it
 
 
-class Dated(Strict):
+class Dated(Frozen):
     valid_from: date | None = Field(default=None, alias="from")
     valid_to: date | None = Field(default=None, alias="to")
 
@@ -175,7 +176,7 @@ class Quorum(Provision):
         return required_count(self.fraction, members)
 
 
-class RotationAnchor(Strict):
+class RotationAnchor(Frozen):
     """A term the sources name (leader and vice), from which the rotation follows both ways."""
 
     year: Year  # the year the anchored term starts in
@@ -219,7 +220,7 @@ class Leadership(Provision):
     via_office: str | None = None  # derived: the holder of this office in the leader's participant
     among_office: str | None = None  # rotation/elected: among holders of this office
     term: Literal["year", "election-period"] = "year"
-    anchor: dict | None = None  # validated as RotationAnchor
+    anchor: RotationAnchor | None = None
     vice_becomes_leader: bool = True
     # the vice: by turn (the one after the leader), none at all, or elected (the roster's
     # `nestleder` holding for the organ) while the leader rotates
@@ -237,8 +238,6 @@ class Leadership(Provision):
 
     @model_validator(mode="after")
     def _rotation_details(self):
-        if self.anchor is not None:
-            RotationAnchor.model_validate(self.anchor)
         month, _, day = self.constituent_meeting.partition("-")
         date(2001, int(month), int(day))  # raises on a bad MM-DD
         if self.vice_by != "rotation" and self.vice_becomes_leader:
@@ -286,7 +285,7 @@ class Organ(Provision):
     decides: bool = True  # an organ that only prepares takes no decisions of its own
 
 
-class CaseKind(Strict):
+class CaseKind(Frozen):
     """A kind of case: whether it is an election or appointment (blank votes, no casting vote)."""
 
     id: str
@@ -296,7 +295,7 @@ class CaseKind(Strict):
     voted: bool = True  # False: information only (orienteringssak), no vote expected
 
 
-class Label(Strict):
+class Label(Frozen):
     nb: str
     en: str
 
@@ -351,7 +350,7 @@ class Relation(Provision):
     target: str
 
 
-class Person(Strict):
+class Person(Frozen):
     id: Id
     name: str
     fictional: bool = False
@@ -373,13 +372,13 @@ class Holding(Dated):
     assumption: Assumption | None = None
 
 
-class Roster(Strict):
+class Roster(Frozen):
     note: str | None = None
     people: tuple[Person, ...] = ()
     holdings: tuple[Holding, ...] = ()
 
 
-class ClauseStatus(Strict):
+class ClauseStatus(Frozen):
     """For `vedtekt bylaws`: what became of each clause of the sources."""
 
     clause: str
@@ -388,7 +387,7 @@ class ClauseStatus(Strict):
     encoded_as: tuple[str, ...] = ()
 
 
-class Source(Strict):
+class Source(Frozen):
     id: str
     title: str
     file: str | None = None
@@ -424,16 +423,16 @@ class Document(Dated):
         return [p for p in self.participants if p.in_force(on)]
 
 
-class TransitionMap(Strict):
+class TransitionMap(Frozen):
     """How one document's organs and offices correspond to another's (one direction)."""
 
     from_doc: str = Field(alias="from")
     to_doc: str = Field(alias="to")
-    organs: dict[str, str] = {}
-    offices: dict[str, str | None] = {}  # None: the office has no counterpart
+    organs: FrozenDict[str, str] = FrozenDict()
+    offices: FrozenDict[str, str | None] = FrozenDict()  # None: the office has no counterpart
 
 
-class TransitionStep(Strict):
+class TransitionStep(Frozen):
     """A legal step of the move, with its date, source and status as the sources give them.
 
     `check: ipr-name`: the engine states whether the new name contains the words the statute's
@@ -455,14 +454,14 @@ class TransitionStep(Strict):
         return self
 
 
-class TransitionChange(Strict):
+class TransitionChange(Frozen):
     topic: str
     before: str
     after: str
     citation: str = Field(min_length=3)
 
 
-class TransitionCompetence(Strict):
+class TransitionCompetence(Frozen):
     """A competence row of the report: who decides `case_kind` before and after."""
 
     case_kind: str
@@ -470,26 +469,26 @@ class TransitionCompetence(Strict):
     citation: str = Field(min_length=3)
 
 
-class Transition(Strict):
+class Transition(Frozen):
     """bylaws/transitions/<id>.yaml: a council's move from one document to another."""
 
     id: str
     title: str
     documents: tuple[str, str]  # before, after
     maps: tuple[TransitionMap, ...] = ()
-    case_kind_fallback: dict[str, str] = {}
+    case_kind_fallback: FrozenDict[str, str] = FrozenDict()
     assumptions: tuple[str, ...] = ()
     steps: tuple[TransitionStep, ...] = ()
     changes: tuple[TransitionChange, ...] = ()
     budget: TransitionCompetence | None = None
-    family_notes: dict[str, str] = {}  # case kind → why the generated meetings' verdicts change
+    family_notes: FrozenDict[str, str] = FrozenDict()  # case kind → why the generated meetings' verdicts change
     amendments_unknown: str | None = None  # said of a document without an amendment clause
 
     def map_for(self, from_id: str, to_id: str) -> TransitionMap | None:
         return next((m for m in self.maps if m.from_doc == from_id and m.to_doc == to_id), None)
 
 
-class LibrarySettings(Strict):
+class LibrarySettings(Frozen):
     """bylaws/library.yaml: settings of the whole bylaws folder."""
 
     default_council: str | None = None  # the council of scenarios naming neither council nor bylaws
@@ -501,7 +500,7 @@ class StatuteRule(Provision):
 
     id: str
     layer: Literal["statute-mandatory", "statute-default"]
-    parameters: dict[str, str | int | bool | list[str]] = {}
+    parameters: FrozenDict[str, str | int | bool | tuple[str, ...]] = FrozenDict()
     engine_rules: tuple[str, ...] = ()  # rules of engine/core/rules.yaml that apply this provision
 
 

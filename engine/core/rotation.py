@@ -32,10 +32,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from engine.core.errors import InputError, NotModelled
-from engine.core.model import Document, Leadership, Participant, RotationAnchor, Vacancy
+from engine.core.model import Document, Leadership, Participant, Vacancy
 
 __all__ = ["Term", "norwegian_order", "norwegian_key", "rotation_order", "terms", "leadership_on",
            "continue_from", "rotation_rule", "holders"]
@@ -285,29 +285,26 @@ class _Run:
 
 
 def _anchor_terms(run: _Run) -> list[Term]:
-    anchor = RotationAnchor.model_validate(run.rule.anchor)
+    anchor = run.rule.anchor
     leader = anchor.leader
     vice = anchor.vice or run.vice_of(anchor.year, leader)
     return run.play(anchor.year, leader, vice, "anchor", (anchor.citation,))
 
 
-_CACHE: dict[tuple[int, str], tuple[Document, dict[int, list[Term]]]] = {}
+@lru_cache(maxsize=64)
+def _known_terms(doc: Document, root: str) -> dict[int, list[Term]]:
+    """The terms of `root`'s rotation worked out so far, by start year (documents are frozen and
+    hashable: one chain per document, extended in place as later or earlier years are asked)."""
+    run = _Run(doc, rotation_rule(doc, root)[1], root)
+    anchor = _anchor_terms(run)
+    return {anchor[0].index: anchor}
 
 
 def _chain(doc: Document, organ_id: str, first_index: int, last_index: int) -> dict[int, list[Term]]:
     root, rule = rotation_rule(doc, organ_id)
     if not rule.start_known:
         raise LookupError(f"{root}: the rotation's starting term is not in the sources")
-    key = (id(doc), root)
-    cached = _CACHE.get(key)
-    if cached is None or cached[0] is not doc:
-        run = _Run(doc, rule, root)
-        anchor = _anchor_terms(run)
-        cached = (doc, {anchor[0].index: anchor})
-        if len(_CACHE) > 64:
-            _CACHE.clear()
-        _CACHE[key] = cached
-    chain = cached[1]
+    chain = _known_terms(doc, root)
     run = _Run(doc, rule, root)
     step = _step(rule)
     while max(chain) < last_index:

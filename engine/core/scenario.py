@@ -7,38 +7,39 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from engine.core.bounds import Count, Date, Id, Text
-from engine.core.model import Roster, Strict
+from engine.core.base import Frozen, FrozenDict
+from engine.core.model import Roster
 
 VoteValue = Literal["for", "against", "blank"]
 Outcome = Literal["adopted", "rejected", "not_decided", "no_vote"]
 
 
-class Attendance(Strict):
+class Attendance(Frozen):
     person: Id
     stands_for: Id | None = Field(default=None, alias="for")
     from_case: Id | None = None
     until_case: Id | None = None
 
 
-class Innstilling(Strict):
+class Innstilling(Frozen):
     organ: Id
     case: Id | None = None
     date: Date | None = None
 
 
-class Proposal(Strict):
+class Proposal(Frozen):
     by: Id
     text: Text | None = None
 
 
-class Statement(Strict):
+class Statement(Frozen):
     """A recorded statement (innlegg, merknad) in the deliberation of a case."""
 
     by: Id
     text: Text | None = None
 
 
-class Forfall(Strict):
+class Forfall(Frozen):
     """Lawful absence (gyldig forfall, kommuneloven § 8-1 første ledd), from a case on."""
 
     person: Id
@@ -46,7 +47,7 @@ class Forfall(Strict):
     from_case: Id | None = None  # default: the whole meeting
 
 
-class Votes(Strict):
+class Votes(Frozen):
     """Vote lines by person. A person listed twice has voted twice."""
 
     for_: tuple[Id, ...] = Field(default=(), alias="for")
@@ -58,7 +59,7 @@ class Votes(Strict):
                 + [(p, "blank") for p in self.blank])
 
 
-class Habilitet(Strict):
+class Habilitet(Frozen):
     """The organ's decision on one member's habilitet (forvaltningsloven § 8 andre ledd)."""
 
     person: Id
@@ -66,7 +67,7 @@ class Habilitet(Strict):
     votes: Votes | None = None  # for: the member is inhabil; against: not inhabil
 
 
-class Case(Strict):
+class Case(Frozen):
     id: Id
     title: Text | None = None
     kind: Id = "ordinary"
@@ -88,7 +89,7 @@ class Case(Strict):
         return set(self.inhabil) | {h.person for h in self.habilitet if h.inhabil}
 
 
-class Convening(Strict):
+class Convening(Frozen):
     by: Id | None = None
     notice_date: Date | None = None
     demanded_by: tuple[Id, ...] = ()
@@ -96,7 +97,7 @@ class Convening(Strict):
     agenda_approved_by: Id | None = None
 
 
-class ExpectedFinding(Strict):
+class ExpectedFinding(Frozen):
     rule: Id
     case: Id | None = None
     person: Id | None = None
@@ -104,7 +105,7 @@ class ExpectedFinding(Strict):
     effect: Literal["may-have-affected", "no-effect"] | None = None
 
 
-class ExpectedCase(Strict):
+class ExpectedCase(Frozen):
     outcome: Outcome
     decision_status: Literal["valid", "invalid", "valid-despite-error"] | None = None
     for_: Count | None = Field(default=None, alias="for")
@@ -113,15 +114,15 @@ class ExpectedCase(Strict):
     rejected: Count | None = None
 
 
-class Expected(Strict):
+class Expected(Frozen):
     valid: bool
     findings: tuple[ExpectedFinding, ...] = ()
     near_miss: tuple[Id, ...] = ()  # rule ids this meeting narrowly does not breach
-    cases: dict[Id, ExpectedCase] = {}
+    cases: FrozenDict[Id, ExpectedCase] = FrozenDict()
     why: Text | None = None
 
 
-class Scenario(Strict):
+class Scenario(Frozen):
     name: Text
     description: Text | None = None
     organ: Id

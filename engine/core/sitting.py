@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from engine.core import rotation
 from engine.core.model import DeputyPolicy, Document, Holding, ObserverSeat, Organ, Person, Seat
@@ -193,25 +194,12 @@ _DEPUTY_WORDS = {
 }
 
 
-_RESOLVED: dict[tuple, tuple[Document, Sitting]] = {}
-
-
+@lru_cache(maxsize=512)
 def resolve(doc: Document, organ_id: str, on: date) -> Sitting:
-    """The sitting of `organ_id` on `on` (memoised: documents are immutable and nothing changes
-    a sitting after it is resolved; the cache holds the document, so its id is not reused)."""
-    key = (id(doc), organ_id, on)
-    hit = _RESOLVED.get(key)
-    if hit is not None and hit[0] is doc:
-        return hit[1]
-    if len(_RESOLVED) >= 512:
-        _RESOLVED.clear()
-    sitting = _resolve(doc, organ_id, on)
-    _RESOLVED[key] = (doc, sitting)
-    return sitting
+    """The sitting of `organ_id` on `on`: every role with its rights and citation.
 
-
-def _resolve(doc: Document, organ_id: str, on: date) -> Sitting:
-    """The sitting of `organ_id` on `on`: every role with its rights and citation."""
+    Memoised by value: documents are frozen and hashable, and nothing changes a sitting after it
+    is resolved (its own memos only remember what it computes)."""
     organ = doc.organ(organ_id)
     holdings = [h for h in doc.roster.holdings if h.in_force(on)]
     sitting = Sitting(doc, organ, on, {p.id: p for p in doc.roster.people}, holdings=holdings)

@@ -16,7 +16,7 @@ themselves values (a kind of deputy, an outcome, a right) are ids too, worded th
 from __future__ import annotations
 
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 from string import Formatter
 from typing import Any
 
@@ -31,8 +31,9 @@ def catalogue(lang: str) -> dict[str, Any]:
     """The catalogue of `lang` (nb or en), read once."""
     if lang not in LANGS:
         raise ValueError(f"no catalogue for language {lang!r}; have {LANGS}")
-    text = files("engine.render").joinpath("messages", f"{lang}.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    # beside this module (also in a wheel); libyaml's loader where PyYAML has it: read on every start
+    text = (Path(__file__).parent / "messages" / f"{lang}.yaml").read_text(encoding="utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def _entry(lang: str, dotted: str) -> Any:

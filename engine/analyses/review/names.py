@@ -11,7 +11,7 @@ from pydantic import Field
 
 from engine.core.base import Frozen
 from engine.core.load import load_model
-from engine.core.model import Assumption
+from engine.core.model import Assumption, Dated
 from engine.analyses.review.model import Finding, Location, finding, sub
 from engine.analyses.review.parse import Draft
 from engine.analyses.review.text import all_sentences
@@ -23,13 +23,8 @@ _HISTORY = re.compile(r"\b(?:tidligere|tidlegare|ble\s+til|vart\s+til|slått\s+s
                       r"omdann\w*)\b", re.IGNORECASE)
 
 
-class Period(Frozen):
-    valid_from: date | None = Field(default=None, alias="from")
-    valid_to: date | None = Field(default=None, alias="to")
-
-    def covers(self, on: date) -> bool:
-        return ((self.valid_from is None or self.valid_from <= on)
-                and (self.valid_to is None or on <= self.valid_to))
+class Period(Dated):
+    covers = Dated.in_force  # the one «is this date in force» (engine.core.model.Dated)
 
 
 class DatedNameFact(Frozen):

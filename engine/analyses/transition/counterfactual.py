@@ -4,25 +4,17 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from engine.analyses.transition.maps import office_map, organ_map
 from engine.core.model import Document, Holding, Leadership, Organ
 
-# keyed by identity (Document is not hashable); the entry keeps both documents alive, so an id
-# is never reused for another document while its entry exists, and `is` confirms the hit
-_CF: dict[tuple[int, int], tuple[Document, Document, Document]] = {}
-
-
+@lru_cache(maxsize=64)  # documents are frozen and hashable: cached by value
 def counterfactual(rules: Document, people: Document) -> Document:
     """`rules`' organs and provisions, in `people`' world: its participants, people and leaders."""
     if rules is people:
         return rules
-    hit = _CF.get((id(rules), id(people)))
-    if hit is not None and hit[0] is rules and hit[1] is people:
-        return hit[2]
-    doc = _build(rules, people)
-    _CF[(id(rules), id(people))] = (rules, people, doc)
-    return doc
+    return _build(rules, people)
 
 
 def _build(rules: Document, people: Document) -> Document:

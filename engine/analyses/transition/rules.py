@@ -73,7 +73,7 @@ def leadership_text(organ: Organ | None) -> Text:
         return "-"
     lead = organ.leadership
     if lead.kind == "rotation":
-        a = lead.anchor or {}
+        a = lead.anchor.model_dump() if lead.anchor else {}
         return phrase("leadership-rotation", year=a.get("year"), leader=a.get("leader"), vice=a.get("vice"))
     if lead.kind == "elected":
         return phrase("leadership-elected")
