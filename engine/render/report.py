@@ -16,7 +16,7 @@ from engine.core.finding import Finding, Location, Severity
 from engine.core.load import validate
 from engine.core.safetext import md_escape as _md
 from engine.core.safetext import visible as _v
-from engine.core.verdict import CaseResult, ExpectedCheck, ScenarioVerdict
+from engine.core.verdict import ScenarioVerdict
 from engine.core.yamlio import Located
 from engine.render.catalogue import LANGS, catalogue, message
 
@@ -261,21 +261,13 @@ class FindingJson(Frozen):
         return Finding(**data, location=Location(case=self.case, person=self.person))
 
 
-class ScenarioJson(Frozen):
-    file: str
-    name: str
-    date: str
-    organ: str
-    bylaws: str
-    valid: bool
+class ScenarioJson(ScenarioVerdict):
+    """A verdict as `check --format json` prints it: the verdict's fields, its findings as printed."""
+
     findings: tuple[FindingJson, ...]
-    cases: tuple[CaseResult, ...]
-    checked_rules: tuple[str, ...] = ()
-    assumptions: tuple[str, ...] = ()
-    expected: ExpectedCheck | None = None
 
     def as_verdict(self) -> ScenarioVerdict:
-        data = {name: getattr(self, name) for name in ScenarioJson.model_fields if name != "findings"}
+        data = {name: getattr(self, name) for name in ScenarioVerdict.model_fields if name != "findings"}
         return ScenarioVerdict(**data, findings=tuple(f.as_finding() for f in self.findings))
 
 
