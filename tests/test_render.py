@@ -49,7 +49,8 @@ def test_render_in_english_is_what_check_in_english_prints(capsys, tmp_path):
     for f in findings:
         worded |= {name for name in f["args"] if f"check-{name.replace('_', '-')}" in catalogue("en")["words"]}
     groups = {g.removeprefix("check-").replace("-", "_") for g in catalogue("en")["words"]
-              if g.startswith("check-") and not g.startswith("check-html-")}  # html-: the HTML page's own
+              if g.startswith("check-") and not g.startswith(("check-html-", "check-report-"))}
+    # html-, report-: the words of the reports themselves (severity, layer, status), not of arguments
     assert worded == groups  # every word group was used, so the comparison covered it
     assert code == 1 and len(findings) >= len(SCENARIOS)
 
@@ -102,7 +103,7 @@ def test_every_rule_has_its_message_and_carries_every_argument_the_words_use():
 def test_every_check_message_belongs_to_a_rule():
     keys = {r.key for r in rulebook().rules}
     section = catalogue("nb")["messages"]["check"]
-    messages = {k for k in section if k not in ("_section", "explain", "summary", "list")
+    messages = {k for k in section if k not in ("_section", "explain", "summary", "list", "report")
                 and not k.startswith("html-")}  # html-: the words of the HTML page (tests/test_html.py)
     assert messages == keys
     assert set(section["explain"]) <= keys

@@ -14,6 +14,11 @@ worded in the same language as the sentence that holds it:
 Everything else is used as it is. The structures are plain JSON, so a finding dumped to JSON can be
 worded later, in either language.
 
+A finding of `vedtekt check` (message ids `check.…`) words its values by name instead, because its
+arguments are the facts' ids and values as the rules declare them: an argument named like a word
+group `check-<name>` (a vote's value, a kind of deputy, a list of rights) holds an id (or a list of
+ids) of that group, and the word may itself use the finding's other arguments.
+
 >>> text("catalogue-demo", {"n": {"decimal": 2.5}}, "nb")
 '2,5 scenarioer'
 >>> text("catalogue-demo", {"n": {"decimal": 2.5}}, "en")
@@ -25,7 +30,7 @@ from datetime import date
 from typing import Any
 
 from engine.core.finding import Finding
-from engine.render.catalogue import message, word
+from engine.render.catalogue import catalogue, message, word
 
 
 def text(message_id: str, args: dict[str, Any] | None, lang: str) -> str:
@@ -52,8 +57,23 @@ def worded(value: Any, lang: str) -> Any:
 
 
 def finding_message(finding: Finding, lang: str) -> str:
-    """The sentence of a finding in `lang`."""
-    return text(finding.message_id, finding.args, lang)
+    """The sentence of a finding in `lang`: the one wording helper of every command's findings."""
+    args = _check_words(finding, lang) if finding.message_id.startswith("check.") else finding.args
+    return text(finding.message_id, args, lang)
+
+
+def _check_words(finding: Finding, lang: str) -> dict[str, Any]:
+    """The arguments of a `check` finding with each value of a `check-<name>` group worded (several
+    ids joined by commas), e.g. `deputy_kind: fixed` → «den faste stedfortrederen»."""
+    words = catalogue(lang)["words"]
+    args: dict[str, Any] = dict(finding.args)
+    for name, value in finding.args.items():
+        group = words.get("check-" + name.replace("_", "-"))
+        if group is None:
+            continue
+        ids = value if isinstance(value, (list, tuple)) else (value,)
+        args[name] = ", ".join(group[i].format_map(finding.args) for i in ids)
+    return args
 
 
 def structural_finding_dict(finding: Finding, lang: str) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from typing import Any
 import jinja2
 
 from engine.render import catalogue
+from engine.render.finding_text import finding_message
 
 
 @cache
@@ -56,8 +57,6 @@ def check_page(verdicts, lang: str = catalogue.DEFAULT_LANG) -> str:
     summary = {"n": len(verdicts), "valid": valid, "invalid": len(verdicts) - valid,
                "expected": len(with_expected) if with_expected else None,
                "matching": sum(with_expected)}
-    from engine.render.report import finding_message
-
     return render_page("check.html.j2", lang, verdicts=verdicts, summary=summary,
                        describe=partial(finding_message, lang=lang))
 

@@ -18,47 +18,18 @@ from engine.core.safetext import md_escape as _md
 from engine.core.safetext import visible as _v
 from engine.core.verdict import ScenarioVerdict
 from engine.core.yamlio import Located
-from engine.render.catalogue import LANGS, catalogue, message
+from engine.render.catalogue import LANGS, catalogue
+from engine.render.finding_text import finding_message
 
-_WORDS = {
-    "nb": {"valid": "GYLDIG", "invalid": "UGYLDIG", "case": "Sak", "outcome": "utfall",
-           "adopted": "vedtatt", "rejected": "falt", "not_decided": "ikke avgjort", "no_vote": "ingen votering",
-           "for": "for", "against": "mot", "blank": "blanke", "rejected_votes": "ikke talt",
-           "error": "FEIL", "warning": "ADVARSEL", "info": "INFO", "bylaws": "Vedtekter",
-           "assumptions": "Forutsetninger (ikke i kildene)", "checked": "Kontrollerte regler",
-           "summary": "{n} scenarioer: {ok} gyldige, {bad} ugyldige",
-           "expected_ok": "samsvarer med forventet dom", "expected_bad": "AVVIKER fra forventet dom",
-           "expected_sum": "{m} av {n} scenarioer med forventet dom samsvarer",
-           "meeting": "Møtet", "organ": "Organ", "date": "Dato", "layer": "lag",
-           "layers": {"statute-mandatory": "lov, ufravikelig", "bylaws": "vedtektene",
-                      "statute-default": "lov, gjelder om ikke vedtektene sier annet"}},
-    "en": {"valid": "VALID", "invalid": "INVALID", "case": "Case", "outcome": "outcome",
-           "adopted": "adopted", "rejected": "rejected", "not_decided": "not decided", "no_vote": "no vote",
-           "for": "for", "against": "against", "blank": "blank", "rejected_votes": "not counted",
-           "error": "ERROR", "warning": "WARNING", "info": "INFO", "bylaws": "Bylaws",
-           "assumptions": "Assumptions (not in the sources)", "checked": "Rules checked",
-           "summary": "{n} scenarios: {ok} valid, {bad} invalid",
-           "expected_ok": "matches the expected verdict", "expected_bad": "DIFFERS from the expected verdict",
-           "expected_sum": "{m} of {n} scenarios with an expected verdict match",
-           "meeting": "The meeting", "organ": "Organ", "date": "Date", "layer": "layer",
-           "layers": {"statute-mandatory": "statute, mandatory", "bylaws": "bylaws",
-                      "statute-default": "statute, unless the bylaws say otherwise"}},
-}
+def _report_words(lang: str) -> dict[str, str]:
+    """The words around the data in the text and Markdown reports (catalogue `check.report`),
+    the same words the HTML page uses."""
+    return catalogue(lang)["messages"]["check"]["report"]
 
 
-def finding_message(f: Finding, lang: str = "nb") -> str:
-    """The finding's sentence in `lang`. An argument that is an id of a word group `check-<name>`
-    (a vote's value, a kind of deputy, a list of rights) is worded first; a word may itself use
-    the finding's other arguments (e.g. how many times a vote was recorded)."""
-    words = catalogue(lang)["words"]
-    args: dict[str, Any] = dict(f.args)
-    for name, value in f.args.items():
-        group = words.get("check-" + name.replace("_", "-"))
-        if group is None:
-            continue
-        ids = value if isinstance(value, (list, tuple)) else (value,)
-        args[name] = ", ".join(group[i].format_map(f.args) for i in ids)
-    return message(f.message_id, lang, args)
+def _word(group: str, value: str, lang: str) -> str:
+    """A value's word from `group`; a value the group does not know is printed as it is."""
+    return catalogue(lang)["words"][group].get(value, value)
 
 
 def finding_json(f: Finding, lang: str = "nb") -> dict:
@@ -89,7 +60,7 @@ class Rendered:
     exactly what to_text / to_json give for the same verdicts."""
 
     def __init__(self, fmt: str, lang: str = "nb"):
-        self.fmt, self.lang, self.words = fmt, lang, _WORDS[lang]
+        self.fmt, self.lang = fmt, lang
         self.blocks: list[str] = []
         self.valid: list[bool] = []
         self.expected: list[bool] = []
@@ -102,7 +73,7 @@ class Rendered:
             item = json.dumps(scenario_json(v, self.lang), ensure_ascii=False, indent=2)
             self.blocks.append("    " + item.replace("\n", "\n    "))
         else:
-            self.blocks.append(_scenario_text(v, self.words, self.lang))
+            self.blocks.append(_scenario_text(v, self.lang))
 
     def text(self) -> str:
         return "".join(self.chunks())
@@ -118,107 +89,98 @@ class Rendered:
                 yield (",\n" if i else "") + block
             yield "\n  ]\n}"
             return
-        w, ok, n = self.words, sum(self.valid), len(self.valid)
         for block in self.blocks:
             yield block + "\n\n"
-        summary = w["summary"].format(n=n, ok=ok, bad=n - ok)
-        if self.expected:
-            summary += "\n" + w["expected_sum"].format(m=sum(self.expected), n=len(self.expected))
-        yield summary + "\n"
+        yield _summary(self.valid, self.expected, self.lang) + "\n"
 
 
 def to_text(verdicts: list[ScenarioVerdict], lang: str = "nb") -> str:
-    w = _WORDS[lang]
-    blocks = [_scenario_text(v, w, lang) for v in verdicts]
-    blocks.append(_summary(verdicts, w))
+    blocks = [_scenario_text(v, lang) for v in verdicts]
+    blocks.append(_verdicts_summary(verdicts, lang))
     return "\n\n".join(blocks) + "\n"
 
 
-def _scenario_text(v: ScenarioVerdict, w: dict, lang: str) -> str:
+def _scenario_text(v: ScenarioVerdict, lang: str) -> str:
     # every field from the input goes through _v: no name, id or file name can add a line,
     # move the cursor or reverse the text (a forged «GYLDIG» line)
+    w = _report_words(lang)
     head = f"{w['valid'] if v.valid else w['invalid']}  {_v(v.file)}\n  {_v(v.name)}\n" \
            f"  {w['organ']}: {_v(v.organ)}  {w['date']}: {v.date}  {w['bylaws']}: {_v(v.bylaws)}"
     lines = [head]
     meeting = [f for f in v.findings if f.case is None]
     if meeting:
         lines.append(f"  {w['meeting']}:")
-        lines += [_finding_line(f, w, lang) for f in meeting]
+        lines += [_finding_line(f, lang) for f in meeting]
     by_case: dict = {}
     for f in v.findings:  # grouped once: a scan per case is quadratic in cases × findings
         by_case.setdefault(f.case, []).append(f)
     for c in v.cases:
         t = c.votes
         lines.append(f"  {w['case']} {_v(c.id)}{' – ' + _v(c.title) if c.title else ''}: "
-                     f"{w['outcome']} {w[c.outcome]} ({t.for_} {w['for']}, {t.against} {w['against']}, "
-                     f"{t.blank} {w['blank']}, {t.rejected} {w['rejected_votes']})"
-                     f"; {_STATUS[w['valid']][c.decision_status]}")
-        lines += [_finding_line(f, w, lang) for f in by_case.get(c.id, ())]
+                     f"{w['outcome']} {_word('outcome', c.outcome, lang)} ({t.for_} {w['for']}, "
+                     f"{t.against} {w['against']}, {t.blank} {w['blank']}, {t.rejected} {w['not-counted']})"
+                     f"; {_word('check-report-status', c.decision_status, lang)}")
+        lines += [_finding_line(f, lang) for f in by_case.get(c.id, ())]
     if v.assumptions:
         lines.append(f"  {w['assumptions']}:")
         lines += [f"    * {_v(a)}" for a in v.assumptions]
     if v.expected is not None:
-        mark = w["expected_ok"] if v.expected.matches else w["expected_bad"]
+        mark = w["expected-ok"] if v.expected.matches else w["expected-differs"]
         lines.append(f"  → {mark}")
         lines += [f"    - {_v(d)}" for d in v.expected.differences]
     return "\n".join(lines)
 
 
-# issue 12: which decisions stand (fvl. § 41 by analogy); keyed by the language's word for "valid"
-_STATUS = {
-    "GYLDIG": {"valid": "vedtaket står", "invalid": "vedtaket er ugyldig",
-               "valid-despite-error": "vedtaket står til tross for feil (feilen kan ikke ha virket inn)",
-               "may-have-affected": "kan ha virket inn på vedtaket", "no-effect": "kan ikke ha virket inn",
-               "column": "vedtaket"},
-    "VALID": {"valid": "the decision stands", "invalid": "the decision is invalid",
-              "valid-despite-error": "the decision stands despite the error (it cannot have affected it)",
-              "may-have-affected": "may have affected the decision", "no-effect": "cannot have affected it",
-              "column": "decision"},
-}
+def _finding_line(f: Finding, lang: str) -> str:
+    # issue 12: each error's effect on the decision (fvl. § 41 by analogy)
+    effect = f"; {_word('check-report-effect', f.effect, lang)}" if f.effect else ""
+    return (f"    [{_word('check-report-severity', f.severity, lang)}] {f.rule}: "
+            f"{_v(finding_message(f, lang))}\n"
+            f"        ({_v(f.citation)}; {_report_words(lang)['layer']}: "
+            f"{_word('check-report-layer', f.layer, lang)}{effect})")
 
 
-def _finding_line(f: Finding, w: dict, lang: str) -> str:
-    layer = w["layers"].get(f.layer, f.layer)
-    effect = f"; {_STATUS[w['valid']][f.effect]}" if f.effect else ""
-    return (f"    [{w[f.severity]}] {f.rule}: {_v(finding_message(f, lang))}\n"
-            f"        ({_v(f.citation)}; {w['layer']}: {layer}{effect})")
-
-
-def _summary(verdicts: list[ScenarioVerdict], w: dict) -> str:
-    ok = sum(v.valid for v in verdicts)
-    text = w["summary"].format(n=len(verdicts), ok=ok, bad=len(verdicts) - ok)
-    with_exp = [v for v in verdicts if v.expected is not None]
-    if with_exp:
-        text += "\n" + w["expected_sum"].format(m=sum(v.expected.matches for v in with_exp),
-                                                n=len(with_exp))
+def _summary(valid: list[bool], expected: list[bool], lang: str) -> str:
+    """How many scenarios are valid, and how many verdicts match their `expected` (if any has one)."""
+    w = _report_words(lang)
+    text = w["summary"].format(n=len(valid), valid=sum(valid), invalid=len(valid) - sum(valid))
+    if expected:
+        text += "\n" + w["expected-summary"].format(matching=sum(expected), n=len(expected))
     return text
 
 
+def _verdicts_summary(verdicts: list[ScenarioVerdict], lang: str) -> str:
+    return _summary([v.valid for v in verdicts],
+                    [v.expected.matches for v in verdicts if v.expected is not None], lang)
+
+
 def to_markdown(verdicts: list[ScenarioVerdict], lang: str = "nb") -> str:
-    w = _WORDS[lang]
+    w = _report_words(lang)
     out = []
     for v in verdicts:
         # user text through _md: Markdown and HTML in names, ids and titles stay literal text
         out.append(f"## {_md(v.name)}\n\n{_md(v.file)} · {w['organ']}: **{_md(v.organ)}** · "
                    f"{w['date']}: {v.date} · {w['bylaws']}: {_md(v.bylaws)}\n\n"
                    f"**{w['valid'] if v.valid else w['invalid']}**\n")
-        status = _STATUS[w["valid"]]  # issue 12: which decisions stand, and each error's effect
+        # issue 12: which decisions stand, and each error's effect
         out.append(f"| {w['case']} | {w['outcome']} | {w['for']} | {w['against']} | {w['blank']} | "
-                   f"{w['rejected_votes']} | {status['column']} |\n|---|---|---|---|---|---|---|")
+                   f"{w['not-counted']} | {w['decision']} |\n|---|---|---|---|---|---|---|")
         for c in v.cases:
-            out.append(f"| {_md(c.id)} | {w[c.outcome]} | {c.votes.for_} | {c.votes.against} | "
-                       f"{c.votes.blank} | {c.votes.rejected} | {status[c.decision_status]} |")
+            out.append(f"| {_md(c.id)} | {_word('outcome', c.outcome, lang)} | {c.votes.for_} | "
+                       f"{c.votes.against} | {c.votes.blank} | {c.votes.rejected} | "
+                       f"{_word('check-report-status', c.decision_status, lang)} |")
         if v.findings:
             out.append("")
             for f in v.findings:
                 where = f" ({w['case']} {_md(f.case)})" if f.case else ""
-                out.append(f"- **{w[f.severity]}** `{f.rule}`{where}: {_md(finding_message(f, lang))} — "
-                           f"*{_md(f.citation)}*" + (f" ({status[f.effect]})" if f.effect else ""))
+                effect = f" ({_word('check-report-effect', f.effect, lang)})" if f.effect else ""
+                out.append(f"- **{_word('check-report-severity', f.severity, lang)}** `{f.rule}`{where}: "
+                           f"{_md(finding_message(f, lang))} — *{_md(f.citation)}*{effect}")
         if v.assumptions:
             out.append(f"\n{w['assumptions']}:\n")
             out += [f"- {_md(a)}" for a in v.assumptions]
         out.append("")
-    out.append(_summary(verdicts, w))
+    out.append(_verdicts_summary(verdicts, lang))
     return "\n".join(out) + "\n"
 
 

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from engine.analyses.transition.model import FirstDifference, Join, Phrase, Word
 from engine.core.finding import Finding
 from engine.render.catalogue import message, word
-from engine.render.report import finding_message
+from engine.render.finding_text import finding_message
 
 DASH = "–"
 
