@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from engine.core.base import Frozen
 from engine.core.errors import InputError, NotModelled
 from engine.core.model import Document, Leadership
 from engine.core.rotation import DAY, Term, holders, rotation_order, rotation_rule, short_name, terms
@@ -19,11 +20,7 @@ __all__ = ["council_terms", "rotation_report", "RotationReport"]
 
 
 # -- the council's table (the `vedtekt rotation` report) ----------------------------------------
-class _Out(BaseModel):
-    model_config = ConfigDict(frozen=True, populate_by_name=True)
-
-
-class PersonSpan(_Out):
+class PersonSpan(Frozen):
     person: str
     name: str
     fictional: bool
@@ -31,7 +28,7 @@ class PersonSpan(_Out):
     valid_to: date = Field(alias="to")
 
 
-class Side(_Out):
+class Side(Frozen):
     municipality: str
     participant: str
     person: str | None = None
@@ -40,7 +37,7 @@ class Side(_Out):
     persons: tuple[PersonSpan, ...] = ()
 
 
-class Derived(_Out):
+class Derived(Frozen):
     """An organ whose leadership or seats follow the rotation (declared in the bylaws: leadership
     `derived`, or seats with `leadership_of`), and who holds them in the term."""
 
@@ -50,7 +47,7 @@ class Derived(_Out):
     members: tuple[str, ...] = ()  # the people sitting in it, when its seats follow a leadership
 
 
-class TermOut(_Out):
+class TermOut(Frozen):
     valid_from: date = Field(alias="from")
     valid_to: date = Field(alias="to")
     leader: Side
@@ -65,7 +62,7 @@ class TermOut(_Out):
     derived: tuple[Derived, ...] = ()
 
 
-class RotationReport(_Out):
+class RotationReport(Frozen):
     council: str
     documents: tuple[str, ...]
     period: tuple[date | None, date | None]

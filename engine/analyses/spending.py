@@ -25,7 +25,8 @@ from engine.core.errors import InputError, NotModelled, did_you_mean
 from engine.core.finding import Finding
 from engine.core.library import Library, bylaws_dir, library
 from engine.core.load import load_model, validate
-from engine.core.model import Assumption, Provision, Strict
+from engine.core.base import Frozen
+from engine.core.model import Assumption, Provision
 from engine.core.yamlio import load_yaml
 
 Reason = Literal["within-line", "over-line", "no-line", "no-authority"]
@@ -57,13 +58,13 @@ class Budget(Provision):
         return next((line for line in self.lines if line.id == line_id), None)
 
 
-class PaymentExpected(Strict):
+class PaymentExpected(Frozen):
     authorised: bool
     reason: Reason
     why: str | None = None
 
 
-class Payment(Strict):
+class Payment(Frozen):
     """A payment (anvisning/utbetaling) or commitment (tilsagn) as data."""
 
     name: str
@@ -78,7 +79,7 @@ class Payment(Strict):
     expected: PaymentExpected | None = None
 
 
-class PaymentVerdict(Strict):
+class PaymentVerdict(Frozen):
     file: str
     name: str
     date: str
