@@ -6,6 +6,7 @@ is imported by `vedtekt check`.
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import sys
 from pathlib import Path
@@ -34,6 +35,15 @@ def _bylaws_option(f):
 
 def _format_option(f):
     return lang_option(format_option("text", "json")(f))
+
+
+def _graph_question(command):
+    """The options of every question to the graph (--date, --council, --bylaws, --format text|json,
+    --lang), declared once: the command receives the graph `G` at that date instead of them."""
+    @functools.wraps(command)
+    def asked(on, council, doc_id, **rest):
+        return command(_graph(on, doc_id, council), **rest)
+    return _date_option(_bylaws_option(_format_option(asked)))
 
 
 def _relation(step_or_kind, lang: str) -> str:
@@ -100,17 +110,14 @@ def authority():
 
 @authority.command("who-instructs")
 @click.argument("node", shell_complete=complete_node)
-@_date_option
-@_bylaws_option
-@_format_option
-def who_instructs(node, on, council, doc_id, fmt, lang):
+@_graph_question
+def who_instructs(G, node, fmt, lang):
     """Hvem har instruksjonsmyndighet over NODE.
 
     Eksempel: vedtekt authority who-instructs "daglig leder" --date 2021-02-01
     """
     from engine.analyses import graph
 
-    G = _graph(on, doc_id, council)
     target = graph.resolve_node(G, node)
     bosses = graph.who_instructs(G, target)
     items = [{"node": b, "label": _label(G, b), "citation": d["citation"], "quote": d.get("quote")}
@@ -124,17 +131,14 @@ def who_instructs(node, on, council, doc_id, fmt, lang):
 
 @authority.command("chain")
 @click.argument("node", shell_complete=complete_node)
-@_date_option
-@_bylaws_option
-@_format_option
-def chain(node, on, council, doc_id, fmt, lang):
+@_graph_question
+def chain(G, node, fmt, lang):
     """Rapporteringskjeden fra NODE opp til det øverste organet.
 
     Eksempel: vedtekt authority chain helsegruppen --date 2021-02-01
     """
     from engine.analyses import graph
 
-    G = _graph(on, doc_id, council)
     start = graph.resolve_node(G, node)
     steps = graph.chain(G, start)
     items = [{"from": s.source, "to": s.target, "from_label": _label(G, s.source),
@@ -150,17 +154,14 @@ def chain(node, on, council, doc_id, fmt, lang):
 
 @authority.command("prepares-for")
 @click.argument("node", shell_complete=complete_node)
-@_date_option
-@_bylaws_option
-@_format_option
-def prepares_for(node, on, council, doc_id, fmt, lang):
+@_graph_question
+def prepares_for(G, node, fmt, lang):
     """Hvem forbereder saker for NODE (og hvem avgir innstilling til det).
 
     Eksempel: vedtekt authority prepares-for follomøtet --date 2021-02-01
     """
     from engine.analyses import graph
 
-    G = _graph(on, doc_id, council)
     target = graph.resolve_node(G, node)
     items = [{"node": s, "label": _label(G, s), "kind": k, "relation_nb": _relation(k, "nb"),
               "citation": c} for s, k, c in graph.prepares_for(G, target)]
@@ -173,17 +174,14 @@ def prepares_for(node, on, council, doc_id, fmt, lang):
 
 @authority.command("who-decides")
 @click.argument("kind")
-@_date_option
-@_bylaws_option
-@_format_option
-def who_decides(kind, on, council, doc_id, fmt, lang):
+@_graph_question
+def who_decides(G, kind, fmt, lang):
     """Hvilket organ kan avgjøre en sakstype, og hvilken innstilling det trenger.
 
     Eksempel: vedtekt authority who-decides budsjett --date 2021-02-01
     """
     from engine.analyses import graph
 
-    G = _graph(on, doc_id, council)
     items = graph.who_decides(G, kind)
     for i in items:
         i["label"] = _label(G, i["organ"])
@@ -205,10 +203,8 @@ def who_decides(kind, on, council, doc_id, fmt, lang):
 
 
 @authority.command("check")
-@_date_option
-@_bylaws_option
-@_format_option
-def check(on, council, doc_id, fmt, lang):
+@_graph_question
+def check(G, fmt, lang):
     """Strukturkontroll av grafen: sirkler i instruksjon eller rapportering, flere
     overordnede med instruksjonsmyndighet, organ uten linje til øverste organ, linjer til
     verv eller deltakere som ikke finnes på datoen. Avslutningskode 1 ved funn.
@@ -221,7 +217,6 @@ def check(on, council, doc_id, fmt, lang):
     from engine.core.library import library
     from engine.render.finding_text import finding_message, structural_finding_dict
 
-    G = _graph(on, doc_id, council)
     findings = graph.structural_check(G)
     findings += composition_findings(library().document(G.graph["document"]),
                                      datetime.date.fromisoformat(G.graph["date"]))
