@@ -6,7 +6,7 @@ input (a scenario's title, a draft's heading, a name in the bylaws) is always es
 this module or the templates marks user text as safe. The stylesheet `templates/style.css` is
 included into each page's `<style>`, so a page is one self-contained file (no CSS, script or
 font to fetch). The words around the data come from the message catalogues: `msg("check.html-title")`
-and `word("check-html-severity", "error")` inside a template.
+and `word("severity", "error")` inside a template.
 
 >>> page = check_page([], "en")
 >>> page.startswith("<!DOCTYPE html>"), '<html lang="en">' in page, "0 scenarios: 0 valid" in page
