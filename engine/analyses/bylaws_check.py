@@ -9,7 +9,6 @@ entry in `clauses` is listed too, so a lawyer sees what is encoded from where).
 """
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 
@@ -18,7 +17,9 @@ from engine.core.library import library, load_document
 from engine.core.model import Document
 
 
-def check_bylaws_file(path: Path, fmt: str = "text", lang: str = "nb") -> str:
+def check_bylaws_file(path: Path) -> dict:
+    """The check of a new bylaws file: its clauses' coverage, provisions with their citations,
+    assumptions and overlaps (an InputError naming file and place when it does not load)."""
     path = Path(path)
     doc = load_document(path)
     lib = library()
@@ -35,9 +36,7 @@ def check_bylaws_file(path: Path, fmt: str = "text", lang: str = "nb") -> str:
         "assumptions": [a.what.strip() for a in doc.assumptions],
         "overlaps": overlaps,
     }
-    if fmt == "json":
-        return json.dumps(data, ensure_ascii=False, indent=2)
-    return _text(data, lang)
+    return data
 
 
 def _check_statute(doc: Document, lib, path: Path) -> None:
@@ -77,29 +76,3 @@ def _provisions(doc: Document) -> list[dict]:
     rows += [{"key": f"duties.{d.id}", "citation": d.citation} for d in doc.duties]
     rows += [{"key": f"relations.{r.kind}:{r.source}->{r.target}", "citation": r.citation} for r in doc.relations]
     return rows
-
-
-_WORDS = {
-    "nb": {"ok": "gyldig", "clauses": "klausuler", "provisions": "bestemmelser og hjemmel",
-           "assumption": "forutsetning", "overlap": "ADVARSEL: overlapper i tid med samme organ",
-           "none": "ingen klausuler er oppført (nøkkelen clauses)"},
-    "en": {"ok": "valid", "clauses": "clauses", "provisions": "provisions and citation",
-           "assumption": "assumption", "overlap": "WARNING: overlaps in time with the same organ",
-           "none": "no clauses are listed (key clauses)"},
-}
-
-
-def _text(data: dict, lang: str) -> str:
-    w = _WORDS[lang]
-    counts = ", ".join(f"{n} {status}" for status, n in sorted(data["counts"].items()))
-    lines = [f"{data['file']}: {w['ok']} – {data['id']} ({data['council']}; {data['from']} – {data['to'] or '…'})",
-             f"  {w['clauses']}: {counts or w['none']}"]
-    for c in data["clauses"]:
-        extra = f" → {', '.join(c['encoded_as'])}" if c.get("encoded_as") else ""
-        reason = f" – {c['reason']}" if c.get("reason") else ""
-        lines.append(f"    {c['status']:<13} {c['clause']}{extra}{reason}")
-    lines.append(f"  {w['provisions']}:")
-    lines += [f"    {p['key']}: {p['citation']}" for p in data["provisions"]]
-    lines += [f"  {w['assumption']}: {a}" for a in data["assumptions"]]
-    lines += [f"  {w['overlap']}: {o}" for o in data["overlaps"]]
-    return "\n".join(lines) + "\n"

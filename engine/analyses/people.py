@@ -16,10 +16,6 @@ from engine.core.library import Library, library
 from engine.core.model import Document
 from engine.core.sitting import Role, Sitting, resolve
 
-RIGHT_WORDS = {
-    "nb": {"attend": "møterett", "speak": "talerett", "propose": "forslagsrett", "vote": "stemmerett"},
-    "en": {"attend": "attend", "speak": "speak", "propose": "propose", "vote": "vote"},
-}
 _RIGHT_ORDER = ("attend", "speak", "propose", "vote")
 
 
@@ -200,54 +196,6 @@ def _others(sitting: Sitting, roles: list[Role]) -> list[dict]:
 
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
-
-
-# -- text ------------------------------------------------------------------------------------
-_WORDS = {
-    "nb": {"title": "{organ} {date}", "bylaws": "Vedtekter", "members": "Medlemmer",
-           "deputies": {"fixed": "fast stedfortreder", "numbered": "varamedlemmer i nummerorden",
-                        "personal": "personlig varamedlem"},
-           "no_deputies": "ingen lovlig stedfortreder i registeret", "advisers": "Rådgivere og andre med møterett",
-           "observers": "Observatører", "leader": "Leder", "vice": "Nestleder", "none": "(ingen)",
-           "units": "Stemmeberettigede enheter", "quorum": "Vedtaksførhet: minst {required} av {members}",
-           "id": "id"},
-    "en": {"title": "{organ} {date}", "bylaws": "Bylaws", "members": "Members",
-           "deputies": {"fixed": "fixed deputy", "numbered": "deputies in numbered order",
-                        "personal": "personal deputy"},
-           "no_deputies": "no lawful deputy in the roster", "advisers": "Advisers and others entitled to attend",
-           "observers": "Observers", "leader": "Leader", "vice": "Vice leader", "none": "(none)",
-           "units": "Voting units", "quorum": "Quorum: at least {required} of {members}", "id": "id"},
-}
-
-
-def to_text(s: dict, lang: str = "nb") -> str:
-    w, rights = _WORDS[lang], RIGHT_WORDS[lang]
-    lines = [w["title"].format(organ=s["organ"]["name"], date=s["date"]),
-             f"{w['bylaws']}: {s['bylaws']['id']} ({s['bylaws']['title']})"]
-    for key in ("leader", "vice"):
-        who = s[key]
-        text = f"{who['name'] or w['none']} [{who['person']}] ({who['participant']}); {who['citation']}" if who else w["none"]
-        lines.append(f"{w[key]}: {text}")
-    lines.append(f"{w['units']}: {s['voting_units']}")
-    if s["quorum"]:
-        lines.append(w["quorum"].format(**s["quorum"]) + f" ({s['quorum']['citation']})")
-    lines.append(f"\n{w['members']}:")
-    for group in s["members"]:
-        lines.append(f"  {group['name'] or '–'}")
-        for m in group["members"]:
-            lines.append(f"    {m['name']} [{m['person']}] – {m['role']}; "
-                         f"{', '.join(rights[r] for r in m['rights'])} ({m['citation']})")
-            d = m["deputies"]
-            if d is not None:
-                people = ", ".join(f"{p['number']}. {p['name']} [{p['person']}]" if p["number"] is not None
-                                   else f"{p['name']} [{p['person']}]" for p in d["people"])
-                lines.append(f"      {w['deputies'][d['kind']]}: {people or w['no_deputies']} ({d['citation']})")
-    for key in ("advisers", "observers"):
-        if s[key]:
-            lines.append(f"\n{w[key]}:")
-            lines += [f"  {p['name']} [{p['person']}] – {p['role']}; "
-                      f"{', '.join(rights[r] for r in p['rights'])} ({p['citation']})" for p in s[key]]
-    return "\n".join(lines) + "\n"
 
 
 # -- a skeleton scenario -----------------------------------------------------------------------

@@ -188,9 +188,14 @@ def bylaws(fmt, doc_id, check_file, lang):
     Eksempel: vedtekt bylaws --document folloradet
     """
     if check_file is not None:
-        from engine.analyses.bylaws_check import check_bylaws_file
+        import json
 
-        click.echo(check_bylaws_file(check_file, fmt, lang), nl=False)
+        from engine.analyses.bylaws_check import check_bylaws_file
+        from engine.render.explain import bylaws_check_text
+
+        data = check_bylaws_file(check_file)
+        text = json.dumps(data, ensure_ascii=False, indent=2) if fmt == "json" else bylaws_check_text(data, lang)
+        click.echo(text, nl=False)
         return
     from engine.render.explain import bylaws_listing
 

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import click
 
-from engine.analyses.people import sitting_on, skeleton_scenario, to_text
+from engine.analyses.people import sitting_on, skeleton_scenario
 from engine.core.errors import InputError
 from engine.cli.options import complete_organ, council_option, date_option, format_option, lang_option
+from engine.render.people import to_text
 
 def _common(f):
     f = council_option(f)

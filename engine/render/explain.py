@@ -86,8 +86,9 @@ def _provisions_for(rule_id: str, doc, organ) -> list:
     return []
 
 
-_LISTING_WORDS = {"nb": {"open": "åpen", "organs": "organer", "assumption": "forutsetning"},
-                  "en": {"open": "open", "organs": "organs", "assumption": "assumption"}}
+def _bylaws_words(lang: str) -> dict[str, str]:
+    """The words of `vedtekt bylaws` (catalogue `cli.bylaws`)."""
+    return catalogue(lang)["messages"]["cli"]["bylaws"]
 
 
 def bylaws_listing(fmt: str = "text", doc_id: str | None = None, lang: str = "nb") -> str:
@@ -104,7 +105,7 @@ def bylaws_listing(fmt: str = "text", doc_id: str | None = None, lang: str = "nb
     } for d in docs]
     if fmt == "json":
         return json.dumps({"documents": data}, ensure_ascii=False, indent=2)
-    lines, w = [], _LISTING_WORDS[lang]
+    lines, w = [], _bylaws_words(lang)
     for d in data:
         lines.append(f"{d['id']}: {d['title']} ({d['kind']}; {d['from']} – {d['to'] or w['open']})")
         lines.append(f"  {w['organs']}: {', '.join(d['organs'])}")
@@ -115,3 +116,20 @@ def bylaws_listing(fmt: str = "text", doc_id: str | None = None, lang: str = "nb
             lines.append(f"  {w['assumption']}: {a}")
         lines.append("")
     return "\n".join(lines)
+
+
+def bylaws_check_text(data: dict, lang: str = "nb") -> str:
+    """`vedtekt bylaws --check FILE` as text (`data`: engine.analyses.bylaws_check.check_bylaws_file)."""
+    w = _bylaws_words(lang)
+    counts = ", ".join(f"{n} {status}" for status, n in sorted(data["counts"].items()))
+    lines = [f"{data['file']}: {w['valid']} – {data['id']} ({data['council']}; {data['from']} – {data['to'] or '…'})",
+             f"  {w['clauses']}: {counts or w['no-clauses']}"]
+    for c in data["clauses"]:
+        extra = f" → {', '.join(c['encoded_as'])}" if c.get("encoded_as") else ""
+        reason = f" – {c['reason']}" if c.get("reason") else ""
+        lines.append(f"    {c['status']:<13} {c['clause']}{extra}{reason}")
+    lines.append(f"  {w['provisions']}:")
+    lines += [f"    {p['key']}: {p['citation']}" for p in data["provisions"]]
+    lines += [f"  {w['assumption']}: {a}" for a in data["assumptions"]]
+    lines += [f"  {w['overlap']}: {o}" for o in data["overlaps"]]
+    return "\n".join(lines) + "\n"
