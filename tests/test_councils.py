@@ -314,8 +314,9 @@ def test_authority_listing_is_in_norwegian_order():
     from datetime import date
 
     from engine.analyses import graph
+    from engine.render import authority as drawn
 
-    text = graph.to_text(graph.authority_graph(library().document("folloradet"), date(2021, 2, 1)))
+    text = drawn.to_text(graph.authority_graph(library().document("folloradet"), date(2021, 2, 1)))
     members = [line for line in text.splitlines() if line.endswith("[handlingsprogram 2021 kap. 1.2]")
                and "kommune er medlem av Follorådet" in line]
     names = [line.split(" kommune")[0].strip() for line in members]

@@ -227,10 +227,11 @@ def test_authority_page_escapes_labels_from_the_bylaws():
     from datetime import date
 
     from engine.analyses import graph
+    from engine.render import authority as drawn
     from engine.core.library import library
     from engine.render.html import authority_page
 
-    data = graph.to_json(graph.authority_graph(library().document("folloradet"), date(2021, 2, 1)))
+    data = drawn.to_json(graph.authority_graph(library().document("folloradet"), date(2021, 2, 1)))
     data["nodes"][0]["label"] = HOSTILE
     data["edges"][0]["note"] = HOSTILE
     page = assert_sound_page(authority_page(data, "en"), "en")

@@ -242,21 +242,23 @@ def show(on, council, doc_id, fmt, output, lang):
 
     Eksempel: vedtekt authority show --date 2021-02-01 --format png --output docs/authority-2021.png
     """
-    from engine.analyses import graph
+    from engine.render import authority as drawn
 
     G = _graph(on, doc_id, council)
+    # --lang words the HTML page; the listing, DOT, Mermaid and the picture are printed in bokmål
+    # as they always were (their English words are in the catalogue, for drawn.*(G, "en"))
     if fmt in ("png", "svg"):
         if output is None:
             raise InputError(f"--format {fmt} krever --output FIL", hint="f.eks. --output graf.png")
-        graph.draw(G, str(output), fmt)
-        click.echo(_say("wrote", "nb", file=output))  # `show` has no --lang: pictures and files only
+        drawn.draw(G, str(output), fmt)
+        click.echo(_say("wrote", "nb", file=output))
         return
-    text = {"text": graph.to_text, "dot": graph.to_dot, "mermaid": graph.to_mermaid,
-            "json": lambda g: json.dumps(graph.to_json(g), ensure_ascii=False, indent=2) + "\n",
-            "html": lambda g: _html_page(graph.to_json(g), lang)}[fmt](G)
+    text = {"text": drawn.to_text, "dot": drawn.to_dot, "mermaid": drawn.to_mermaid,
+            "json": lambda g: json.dumps(drawn.to_json(g), ensure_ascii=False, indent=2) + "\n",
+            "html": lambda g: _html_page(drawn.to_json(g), lang)}[fmt](G)
     if output is not None:
         output.write_text(text, encoding="utf-8")
-        click.echo(_say("wrote", "nb", file=output))  # `show` has no --lang: pictures and files only
+        click.echo(_say("wrote", "nb", file=output))
     else:
         click.echo(text, nl=False)
 

@@ -21,8 +21,8 @@ from engine.core.safetext import quote
 
 #: The format names, the same everywhere a format makes sense (a command offers a subset).
 FORMATS = ("text", "json", "markdown", "html")
-_FORMAT_WORDS = {"text": "text", "json": "json", "markdown": "markdown", "html": "html",
-                 "dot": "dot", "mermaid": "mermaid", "png": "png", "svg": "svg"}
+#: The graph's own formats (`authority show`): the picture and graph-description languages.
+GRAPH_FORMATS = ("dot", "mermaid", "png", "svg")
 
 
 class Day(datetime.date):
@@ -141,7 +141,7 @@ def date_option(*, required: bool = False, help: str = "datoen (ÅÅÅÅ-MM-DD)"
 def format_option(*choices: str, default: str | None = None):
     """``--format`` with the given names (a subset of FORMATS, plus picture formats)."""
     choices = choices or ("text", "json")
-    unknown = set(choices) - set(_FORMAT_WORDS)
+    unknown = set(choices) - set(FORMATS + GRAPH_FORMATS)
     if unknown:
         raise ValueError(f"unknown format names {sorted(unknown)}")
     default = default or choices[0]

@@ -78,7 +78,7 @@ def create_app(*, bylaws_dir: Path | None = None, meetings_dir: Path | None = No
 
         council = council or lib().default_council or ""
         try:
-            data = pages.authority(council, service_day(date), node, kind, lib())
+            data = pages.authority(council, service_day(date), node, kind, lib(), lang_of(request))
             return page(request, "authority.html", data=data, error=None, date=date, council=council,
                         node=node, kind=kind)
         except InputError as exc:
@@ -86,11 +86,11 @@ def create_app(*, bylaws_dir: Path | None = None, meetings_dir: Path | None = No
                         council=council, node=node, kind=kind)
 
     @app.get("/authority.svg", include_in_schema=False)
-    def authority_svg(date: str = "2021-02-01", council: str = ""):
+    def authority_svg(request: Request, date: str = "2021-02-01", council: str = ""):
         from engine.web import pages
 
         council = council or lib().default_council or ""
-        svg = pages.authority_svg(council, service_day(date), app.state.lib_root)
+        svg = pages.authority_svg(council, service_day(date), app.state.lib_root, lang_of(request))
         return Response(svg, media_type="image/svg+xml")
 
     @app.get("/rotation", response_class=HTMLResponse, include_in_schema=False)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from engine.core.errors import InputError, NotModelled
 from engine.core.library import Library
+from engine.render.catalogue import word
 
 
 def council_document(council: str, on: date, lib: Library):
@@ -19,7 +20,7 @@ def council_document(council: str, on: date, lib: Library):
     return docs[0]
 
 
-def authority(council: str, on: date, node: str, kind: str, lib: Library) -> dict:
+def authority(council: str, on: date, node: str, kind: str, lib: Library, lang: str = "nb") -> dict:
     """The graph's nodes and the answers to the questions asked (who instructs, chain, who
     decides), each with its citation."""
     from engine.analyses import graph
@@ -38,7 +39,7 @@ def authority(council: str, on: date, node: str, kind: str, lib: Library) -> dic
                             for u, v, d in G.in_edges(target, data=True) if d["kind"] == "instructs"]
         try:
             out["chain"] = [{"label": label(s.target), "citation": s.citation,
-                             "kind": _REVERSED.get(s.kind, s.kind) if s.reversed else graph.EDGE_KINDS.get(s.kind, s.kind)}
+                             "kind": word("authority-edge-reversed" if s.reversed else "authority-edge", s.kind, lang)}
                             for s in graph.chain(G, target)]
         except InputError as exc:
             out["chain_error"] = exc.bare
@@ -50,19 +51,18 @@ def authority(council: str, on: date, node: str, kind: str, lib: Library) -> dic
     return out
 
 
-_REVERSED = {"steers": "styres av", "instructs": "instrueres av", "leads": "ledes av"}
-
-
 @lru_cache(maxsize=16)
-def authority_svg(council: str, on: date, lib_root: str | None) -> str:
-    """The graph drawn as SVG (matplotlib, the same picture as `vedtekt authority show`)."""
+def authority_svg(council: str, on: date, lib_root: str | None, lang: str = "nb") -> str:
+    """The graph drawn as SVG (matplotlib, the same picture as `vedtekt authority show`), its
+    legend in the page's language."""
     from engine.analyses import graph
     from engine.core.library import library
+    from engine.render.authority import draw
 
     G = graph.authority_graph(council_document(council, on, library(lib_root)), on)
     with tempfile.TemporaryDirectory(prefix="vedtekt-svg-") as tmp:
         path = Path(tmp) / "graph.svg"
-        graph.draw(G, str(path), "svg")
+        draw(G, str(path), "svg", lang)
         return path.read_text(encoding="utf-8")
 
 
