@@ -196,6 +196,9 @@ def test_the_other_pages_answer(client):
     assert all(f"<code>{path}</code>" in docs.text for path in client.get("/openapi.json").json()["paths"])
     transition = client.get("/transition")
     assert transition.status_code == 200 and "<table>" in transition.text  # the report's tables, rendered
+    english = client.get("/transition", params={"lang": "en"})  # the page's language, like the rest
+    assert english.status_code == 200 and "<h2>Organs</h2>" in english.text and "<h2>Organer</h2>" in transition.text
+    assert "<h2>Organer</h2>" not in english.text and "Rights per role" in english.text
 
 
 def _quorum_sitting_people() -> tuple[list[str], list[str]]:

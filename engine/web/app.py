@@ -20,7 +20,7 @@ from fastapi.templating import Jinja2Templates
 from engine.core.errors import InputError, VedtektError
 from engine.core.library import Library, library
 from engine.web import service
-from engine.web.i18n import TEXT, lang_of
+from engine.web.i18n import lang_of, page_words
 
 HERE = Path(__file__).resolve().parent
 
@@ -48,7 +48,7 @@ def create_app(*, bylaws_dir: Path | None = None, meetings_dir: Path | None = No
     def page(request: Request, name: str, **context) -> HTMLResponse:
         lang = lang_of(request)
         return templates.TemplateResponse(request, name, {
-            "lang": lang, "t": TEXT[lang], "other_lang": "en" if lang == "nb" else "nb",
+            "lang": lang, "t": page_words(lang), "other_lang": "en" if lang == "nb" else "nb",
             "meetings_enabled": app.state.meetings is not None, **context})
 
     # -- pages ------------------------------------------------------------------------------
@@ -56,7 +56,7 @@ def create_app(*, bylaws_dir: Path | None = None, meetings_dir: Path | None = No
     def index(request: Request):
         lang = lang_of(request)
         # JSON inside <script>: "<" escaped so that no text can close the element
-        catalogue = json.dumps(TEXT[lang], ensure_ascii=False).replace("<", "\\u003c")
+        catalogue = json.dumps(page_words(lang), ensure_ascii=False).replace("<", "\\u003c")
         return page(request, "index.html", catalogue=catalogue)
 
     @app.get("/review", response_class=HTMLResponse, include_in_schema=False)
@@ -109,7 +109,7 @@ def create_app(*, bylaws_dir: Path | None = None, meetings_dir: Path | None = No
     def transition_page(request: Request):
         from engine.web import pages
 
-        return page(request, "transition.html", data=pages.transition(app.state.lib_root))
+        return page(request, "transition.html", data=pages.transition(app.state.lib_root, lang_of(request)))
 
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
     def api_docs(request: Request):

@@ -1,121 +1,35 @@
-"""The page's words, Norwegian bokmål and English (the one place the web layer makes words).
+"""The page's words in the page's language, from the message catalogues (engine/render/messages).
 
-The same catalogue is given to the templates and, as JSON, to the page's script.
+The templates get them as `t` and the page's script as JSON (`T`): the catalogue's `web.page`
+messages, and the words of values (an outcome, a severity, a layer, a decision's status, an
+error's effect, a right, a kind of deputy) from the same word groups the reports use, so the page
+and `vedtekt check` word a verdict alike.
+
+>>> page_words("en")["rejected"], page_words("nb")["rejected"]
+('rejected', 'forkastet')
+>>> page_words("nb")["layers"]["bylaws"]
+'vedtektene'
 """
 from __future__ import annotations
 
-TEXT = {
-    "nb": {
-        "app": "vedtekt", "tagline": "Møter og vedtak i interkommunale råd",
-        "nav_meeting": "Møte", "nav_review": "Gjennomgå avtale", "nav_authority": "Organisasjon",
-        "nav_rotation": "Rotasjon", "nav_transition": "Overgang", "nav_api": "API",
-        "switch_lang": "English", "skip": "Hopp til innholdet",
-        "council": "Råd", "organ": "Organ", "date": "Dato", "show": "Vis sammensetning",
-        "new": "Nytt møte", "open": "Åpne", "download": "Last ned", "save": "Lagre",
-        "meeting_name": "Filnavn", "saved": "Lagret", "meetings": "Lagrede møter",
-        "meeting_title": "Møtets navn", "description": "Beskrivelse (hvilken lovtekst avgjør)",
-        "sitting": "Sammensetning", "members": "Medlemmer", "deputies": "Lovlige stedfortredere",
-        "observers": "Observatører", "advisers": "Andre med møterett", "leader": "Leder",
-        "vice": "Nestleder", "rights": "Rettigheter", "none": "ingen",
-        "attend": "møterett", "speak": "talerett", "propose": "forslagsrett", "vote": "stemmerett",
-        "fixed": "fast stedfortreder", "numbered": "varamedlemmer i nummerorden",
-        "personal": "personlig varamedlem",
-        "attendance": "Oppmøte", "present": "til stede", "absent": "forfall",
-        "stands_in": "Møter for", "substitute": "Stedfortreder",
-        "no_substitute": "ingen stedfortreder", "lawful": "lovlige", "others": "andre (ikke lovlige)",
-        "extra_person": "Annen person til stede", "add": "Legg til", "remove": "Fjern",
-        "chair": "Møteleder", "chair_elected": "Møteleder valgt av møtet (leder og nestleder fraværende)",
-        "convening": "Innkalling", "convened_by": "Innkalt av", "notice_date": "Innkalling sendt",
-        "innstilling_from": "Innstilling fra", "agenda_approved_by": "Dagsorden godkjent av",
-        "unknown": "ikke oppgitt",
-        "case": "Sak", "cases": "Saker", "add_case": "Legg til sak", "case_id": "Saksnummer", "case_title": "Tittel",
-        "case_kind": "Sakstype", "on_agenda": "På sakslisten", "innstilling": "Innstilling fra",
-        "person": "Person", "vote_for": "for", "vote_against": "mot", "vote_blank": "blank",
-        "vote_none": "stemte ikke", "inhabil": "inhabil", "proposal": "forslag", "objection": "protest",
-        "counts": "Stemmer som tall", "count_for": "For", "count_against": "Mot", "count_blank": "Blanke",
-        "apply_counts": "Fordel på de stemmeberettigede",
-        "verdict": "Dom", "valid": "GYLDIG", "invalid": "UGYLDIG", "checking": "Vurderer …",
-        "findings": "Funn", "no_findings": "Ingen funn.", "error": "FEIL", "warning": "ADVARSEL",
-        "info": "INFO", "citation": "Hjemmel", "layer": "Lag", "effect": "Virkning",
-        "may-have-affected": "kan ha påvirket vedtaket", "no-effect": "uten betydning for utfallet",
-        "quote": "Lovtekst", "outcome": "Utfall", "adopted": "vedtatt", "rejected": "falt",
-        "not_decided": "ikke avgjort", "no_vote": "ingen votering", "tally": "Stemmer",
-        "rejected_votes": "ikke talt", "assumptions": "Forutsetninger (ikke i kildene)",
-        "layers": {"statute-mandatory": "lov, ufravikelig", "bylaws": "vedtektene",
-                   "statute-default": "lov, gjelder om ikke vedtektene sier annet"},
-        "review_title": "Juridisk gjennomgang av et avtaleutkast",
-        "review_file": "Utkast (.md, .txt, .docx eller vedtektsfil .yaml)",
-        "review_date": "Vurder per dato (valgfritt)", "review_submit": "Gjennomgå",
-        "checklist": "Sjekkliste: kommuneloven § 18-4 fjerde ledd", "status": "Status",
-        "location": "Hvor", "line": "linje", "item": "Punkt",
-        "authority_title": "Organisasjon og myndighet", "who_instructs": "Hvem instruerer",
-        "chain": "Kjede til øverste organ", "who_decides": "Hvem avgjør sakstypen",
-        "node": "Organ eller verv", "kind": "Sakstype", "ask": "Spør",
-        "rotation_title": "Leder og nestleder etter rotasjon", "from": "Fra", "to": "Til",
-        "events": "Hendelser", "transition_title": "Overgangen fra Follorådet til Folloregionen IPR",
-        "error_title": "Feil i input",
-        "api_title": "JSON-API-et", "api_intro": "Samme svar som kommandolinjen gir med --format json. Skjemaet: ",
-        "parameters": "Parametre", "body": "Innhold", "required": "påkrevd",
-        "decision": {"valid": "gyldig vedtak", "invalid": "ugyldig vedtak",
-                     "valid-despite-error": "gyldig til tross for feil"},
-    },
-    "en": {
-        "app": "vedtekt", "tagline": "Meetings and decisions of inter-municipal councils",
-        "nav_meeting": "Meeting", "nav_review": "Review agreement", "nav_authority": "Organisation",
-        "nav_rotation": "Rotation", "nav_transition": "Transition", "nav_api": "API",
-        "switch_lang": "Norsk", "skip": "Skip to content",
-        "council": "Council", "organ": "Organ", "date": "Date", "show": "Show sitting",
-        "new": "New meeting", "open": "Open", "download": "Download", "save": "Save",
-        "meeting_name": "File name", "saved": "Saved", "meetings": "Saved meetings",
-        "meeting_title": "Meeting name", "description": "Description (which law decides)",
-        "sitting": "Sitting", "members": "Members", "deputies": "Lawful deputies",
-        "observers": "Observers", "advisers": "Others entitled to attend", "leader": "Leader",
-        "vice": "Vice leader", "rights": "Rights", "none": "none",
-        "attend": "attend", "speak": "speak", "propose": "propose", "vote": "vote",
-        "fixed": "fixed deputy", "numbered": "deputies in numbered order", "personal": "personal deputy",
-        "attendance": "Attendance", "present": "present", "absent": "absent (forfall)",
-        "stands_in": "Stands in for", "substitute": "Substitute",
-        "no_substitute": "no substitute", "lawful": "lawful", "others": "others (not lawful)",
-        "extra_person": "Another person present", "add": "Add", "remove": "Remove",
-        "chair": "Chair", "chair_elected": "Chair elected by the meeting (leader and vice absent)",
-        "convening": "Convening", "convened_by": "Convened by", "notice_date": "Notice sent",
-        "innstilling_from": "Recommendation (innstilling) from", "agenda_approved_by": "Agenda approved by",
-        "unknown": "not given",
-        "case": "Case", "cases": "Cases", "add_case": "Add case", "case_id": "Case number", "case_title": "Title",
-        "case_kind": "Case kind", "on_agenda": "On the agenda", "innstilling": "Innstilling from",
-        "person": "Person", "vote_for": "for", "vote_against": "against", "vote_blank": "blank",
-        "vote_none": "did not vote", "inhabil": "disqualified", "proposal": "proposal", "objection": "objected",
-        "counts": "Votes as counts", "count_for": "For", "count_against": "Against", "count_blank": "Blank",
-        "apply_counts": "Assign to the voting members",
-        "verdict": "Verdict", "valid": "VALID", "invalid": "INVALID", "checking": "Checking …",
-        "findings": "Findings", "no_findings": "No findings.", "error": "ERROR", "warning": "WARNING",
-        "info": "INFO", "citation": "Clause", "layer": "Layer", "effect": "Effect",
-        "may-have-affected": "may have affected the decision", "no-effect": "could not change the outcome",
-        "quote": "Text of the law", "outcome": "Outcome", "adopted": "adopted", "rejected": "rejected",
-        "not_decided": "not decided", "no_vote": "no vote", "tally": "Votes",
-        "rejected_votes": "not counted", "assumptions": "Assumptions (not in the sources)",
-        "layers": {"statute-mandatory": "statute, mandatory", "bylaws": "bylaws",
-                   "statute-default": "statute, unless the bylaws say otherwise"},
-        "review_title": "Legal review of a draft agreement",
-        "review_file": "Draft (.md, .txt, .docx or a bylaws file .yaml)",
-        "review_date": "Judge as of date (optional)", "review_submit": "Review",
-        "checklist": "Checklist: kommuneloven § 18-4 fourth paragraph", "status": "Status",
-        "location": "Where", "line": "line", "item": "Item",
-        "authority_title": "Organisation and authority", "who_instructs": "Who instructs",
-        "chain": "Chain to the supreme organ", "who_decides": "Who decides the case kind",
-        "node": "Organ or office", "kind": "Case kind", "ask": "Ask",
-        "rotation_title": "Leader and vice leader by rotation", "from": "From", "to": "To",
-        "events": "Events", "transition_title": "The transition from Follorådet to Folloregionen IPR",
-        "error_title": "Input error",
-        "api_title": "The JSON API", "api_intro": "The same answers as the command line with --format json. Schema: ",
-        "parameters": "Parameters", "body": "Body", "required": "required",
-        "decision": {"valid": "valid decision", "invalid": "invalid decision",
-                     "valid-despite-error": "valid despite an error"},
-    },
-}
+from functools import cache
+
+from engine.render.catalogue import DEFAULT_LANG, LANGS, catalogue
+
+
+@cache
+def page_words(lang: str) -> dict:
+    """Every word of the page in `lang` (nb or en), keyed as the templates and the script use them."""
+    words = catalogue(lang)["words"]
+    report = catalogue(lang)["messages"]["check"]["report"]
+    return {**catalogue(lang)["messages"]["web"]["page"],
+            **words["outcome"], **words["check-report-severity"], **words["check-report-effect"],
+            **words["right"], **words["deputy-kind"],
+            "valid": report["valid"], "invalid": report["invalid"],
+            "layers": words["check-report-layer"], "decision": words["check-report-status"]}
 
 
 def lang_of(request) -> str:
     """`?lang=en` or the `lang` cookie; Norwegian bokmål otherwise."""
-    lang = request.query_params.get("lang") or request.cookies.get("lang") or "nb"
-    return lang if lang in TEXT else "nb"
+    lang = request.query_params.get("lang") or request.cookies.get("lang") or DEFAULT_LANG
+    return lang if lang in LANGS else DEFAULT_LANG

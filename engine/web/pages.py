@@ -74,21 +74,30 @@ def rotation(council: str, first: int, last: int, lang: str, lib: Library) -> di
     return rotation_report(council, first, last, lang, lib).model_dump(by_alias=True, mode="json")
 
 
-@lru_cache(maxsize=4)
-def transition(lib_root=None) -> dict:
-    """The transition report (shipped scenarios, without the generated meetings: a page must
-    answer in seconds); computed once per server."""
+@lru_cache(maxsize=2)
+def _transition_report(lib_root=None):
+    """The transition the bylaws data declares (before, after), over the shipped scenarios without
+    the generated meetings (a page must answer in seconds); built once per server, worded per
+    language by `transition`. None when the data declares no transition."""
     from engine.analyses.transition import transition as build
-    from engine.render.transition import to_markdown
-
-    from markdown_it import MarkdownIt
-
     from engine.core.library import library
 
-    declared = library(lib_root).transitions  # the move the bylaws data declares (before, after)
+    declared = library(lib_root).transitions
     if not declared:
-        return {"html": "<p>Ingen overgang er beskrevet i vedtektsdataene.</p>"}
+        return None
     before, after = declared[0].documents
-    report = build(before, after, None, generated=False)
-    html = MarkdownIt("commonmark", {"html": False}).enable("table").render(to_markdown(report))
-    return {"html": html}  # raw HTML in the Markdown is escaped (html: False)
+    return build(before, after, None, generated=False)
+
+
+@lru_cache(maxsize=4)
+def transition(lib_root=None, lang: str = "nb") -> dict:
+    """The transition report as HTML in the page's language (its Markdown rendered; raw HTML in
+    the Markdown is escaped: html False)."""
+    from markdown_it import MarkdownIt
+
+    from engine.render.transition import to_markdown
+
+    report = _transition_report(lib_root)
+    if report is None:
+        return {"html": None}  # the template says so, in the page's language
+    return {"html": MarkdownIt("commonmark", {"html": False}).enable("table").render(to_markdown(report, lang))}
