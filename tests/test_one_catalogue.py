@@ -1,0 +1,62 @@
+"""Issue 11, text at the edge: the words of both languages live in the message catalogues
+(engine/render/messages/nb.yaml and en.yaml), not in word tables scattered over the modules.
+
+A word table is a dict literal keyed by both "nb" and "en" whose values are text written in the
+module (string literals, f-strings, or dicts and lists of them), or the same built with
+`dict(nb=..., en=...)`. A dict that only passes on data in both languages (a label read from a
+data file, `{"nb": label.nb, "en": label.en}`) holds no words of its own and is not one.
+"""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CATALOGUE = ROOT / "engine/render/catalogue.py"
+LANGUAGES = {"nb", "en"}
+
+
+def _has_text(node: ast.AST) -> bool:
+    return any(isinstance(n, ast.JoinedStr) or (isinstance(n, ast.Constant) and isinstance(n.value, str))
+               for n in ast.walk(node))
+
+
+def word_tables(source: str) -> list[int]:
+    """The line of every word table in `source` (a module's text)."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Dict):
+            keyed = {k.value: v for k, v in zip(node.keys, node.values) if isinstance(k, ast.Constant)}
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "dict":
+            keyed = {k.arg: k.value for k in node.keywords}
+        else:
+            continue
+        if LANGUAGES <= set(keyed) and any(_has_text(keyed[lang]) for lang in LANGUAGES):
+            lines.append(node.lineno)
+    return lines
+
+
+@pytest.mark.parametrize("source, found", [
+    # the shapes the last review found: report.py's _WORDS, the web page's TEXT, explain's listing
+    ('_WORDS = {"nb": {"valid": "GYLDIG", "layers": {"bylaws": "vedtektene"}},\n'
+     '          "en": {"valid": "VALID", "layers": {"bylaws": "bylaws"}}}', [1]),
+    ('x = 1\nW = dict(nb={"open": "åpen"}, en={"open": "open"})', [2]),
+    ('def f(n):\n    return {"nb": f"{n} scenarioer", "en": f"{n} scenarios"}', [2]),
+    ('T = {"en": ["one"], "nb": ["én"]}', [1]),
+    # not word tables: data passed on in both languages, Norwegian number words, one language
+    ('label = {"nb": prop.label.nb, "en": prop.label.en}', []),
+    ('NUMBER_WORDS = {"en": 1, "to": 2, "tre": 3}', []),
+    ('W = {"nb": "bokmål"}', []),
+])
+def test_the_detector_finds_word_tables_and_nothing_else(source, found):
+    assert word_tables(source) == found
+
+
+def test_no_module_but_the_catalogue_holds_a_word_table():
+    modules = [p for p in sorted((ROOT / "engine").rglob("*.py")) if p != CATALOGUE]
+    assert len(modules) > 100  # the whole package was read, not an empty folder
+    tables = {str(p.relative_to(ROOT)): lines for p in modules
+              if (lines := word_tables(p.read_text(encoding="utf-8")))}
+    assert tables == {}, "word tables outside the catalogues (move them to engine/render/messages/)"
