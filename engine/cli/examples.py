@@ -13,6 +13,7 @@ import click
 from engine.core.errors import InputError
 from engine.cli.options import lang_option
 from engine.core.resources import shipped
+from engine.render.catalogue import message
 
 EXAMPLE_FOLDERS = ("scenarios", "scenarios-payments", "drafts")
 
@@ -44,4 +45,4 @@ def examples(target, lang):
     """
     for folder in copy_examples(target):
         count = sum(1 for p in folder.rglob("*") if p.is_file())
-        click.echo(f"kopierte {folder}/ ({count} filer)" if lang == "nb" else f"copied {folder}/ ({count} files)")
+        click.echo(message("cli.examples-copied", lang, {"folder": folder, "count": count}))
