@@ -175,12 +175,17 @@ class Recount:
     def _status_reversed_effect(self, case_id: str, person: str, found_inhabil: bool) -> str:
         """The case re-counted as if the habilitet ruling on `person` had gone the other way."""
         role = self.ev.sitting.role(person)
-        seat = role.seat_key if role else f"?{person}"
+        if role is None or not role.can_vote:
+            return NONE  # no vote of his own to give or to take away
+        seat = role.seat_key
         if found_inhabil:  # habil instead: the member could have voted either way
             return self._seat_effect(case_id, seat, ("for", "against", None))
+        counted = [v for v in self.votes.get(case_id, []) if v["id"] not in self.rejected]
+        if not any(v["seat"] == seat for v in counted):
+            return NONE  # the seat cast no counted vote: nothing of his in the count to take out
         base = self.outcome(case_id)
         # inhabil instead: the member's vote goes; the seat's deputy may vote in his place
-        values = ("for", "against", None) if role and role.deputies else (None,)
+        values = ("for", "against", None) if role.deputies else (None,)
         return MAY if any(self.outcome(case_id, add=(seat, v) if v else None, drop=seat) != base
                           for v in values) else NONE
 
