@@ -60,3 +60,12 @@ def test_no_module_but_the_catalogue_holds_a_word_table():
     tables = {str(p.relative_to(ROOT)): lines for p in modules
               if (lines := word_tables(p.read_text(encoding="utf-8")))}
     assert tables == {}, "word tables outside the catalogues (move them to engine/render/messages/)"
+
+
+def test_explain_in_english_has_none_of_the_bokmal_labels():
+    """`vedtekt explain` once printed its labels in bokmål whatever --lang said."""
+    from engine.render.explain import explain_rule
+
+    english, bokmal = explain_rule("quorum", "en"), explain_rule("quorum", "nb")
+    for label in ("Regel ", "faktum «", "hjemmel:", "vilkår:", "melding:", "(fra faktum:"):
+        assert label in bokmal and label not in english, label

@@ -6,7 +6,7 @@ import json
 from engine.core.errors import InputError, did_you_mean
 from engine.core.library import library
 from engine.core.rules import rulebook
-from engine.render.catalogue import catalogue
+from engine.render.catalogue import catalogue, message
 
 def explain_rule(rule_id: str, lang: str = "nb", fmt: str = "text") -> str:
     book = rulebook()
@@ -17,8 +17,8 @@ def explain_rule(rule_id: str, lang: str = "nb", fmt: str = "text") -> str:
     clause = next((r for s in library().statutes.values() for r in s.rules if rule_id in r.engine_rules), None)
     entries = [{
         "key": r.key, "id": r.id, "severity": r.severity, "fact": r.fact,
-        "citation": r.citation or f"(fra faktum: {r.citation_field})",
-        "layer": r.layer or f"(fra faktum: {r.layer_field})",
+        "citation": r.citation or _say(lang, "from-fact", field=r.citation_field),
+        "layer": r.layer or _say(lang, "from-fact", field=r.layer_field),
         "rejects_vote": r.rejects_vote, "leaves_case_undecided": r.decides_case,
         "condition": r.when, "message": _template(r.message_id, lang),
         "explain": _explanation(r.key, lang),
@@ -28,7 +28,7 @@ def explain_rule(rule_id: str, lang: str = "nb", fmt: str = "text") -> str:
                         if clause and clause.quote else None)}
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2)
-    lines = [f"Regel {rule_id}" if lang == "nb" else f"Rule {rule_id}"]
+    lines = [_say(lang, "rule", rule=rule_id)]
     if data["statute"]:
         s = data["statute"]
         lines += [f"  {s['citation']} ({s['layer']}):", f"    «{s['text']}»"]
@@ -36,12 +36,18 @@ def explain_rule(rule_id: str, lang: str = "nb", fmt: str = "text") -> str:
         quote = f"\n      «{b['quote']}»" if b.get("quote") else ""
         lines.append(f"  {b['document']} / {b['organ']}: {b['citation']}{quote}")
     for e in entries:
-        lines += [f"  - {e['key']}: {e['severity']}, faktum «{e['fact']}», hjemmel: {e['citation']}",
-                  f"    vilkår: {json.dumps(e['condition'], ensure_ascii=False)}",
-                  f"    melding: {e['message']}"]
+        lines += ["  " + _say(lang, "variant", key=e["key"], severity=e["severity"], fact=e["fact"],
+                              citation=e["citation"]),
+                  "    " + _say(lang, "condition", condition=json.dumps(e["condition"], ensure_ascii=False)),
+                  "    " + _say(lang, "message", message=e["message"])]
         if e["explain"]:
-            lines.append(f"    forklaring: {e['explain']}")
+            lines.append("    " + _say(lang, "explanation", explanation=e["explain"]))
     return "\n".join(lines)
+
+
+def _say(lang: str, line: str, /, **args) -> str:
+    """A line of `vedtekt explain` (catalogue `cli.explain`)."""
+    return message(f"cli.explain.{line}", lang, args)
 
 
 def _template(message_id: str, lang: str) -> str:
