@@ -21,6 +21,7 @@ from engine.core.yamlio import Located
 from engine.render.catalogue import LANGS, catalogue
 from engine.render.finding_text import finding_message
 
+
 def _report_words(lang: str) -> dict[str, str]:
     """The words around the data in the text and Markdown reports (catalogue `check.report`),
     the same words the HTML page uses."""
