@@ -196,6 +196,11 @@ def test_the_other_pages_answer(client):
     assert all(f"<code>{path}</code>" in docs.text for path in client.get("/openapi.json").json()["paths"])
     transition = client.get("/transition")
     assert transition.status_code == 200 and "<table>" in transition.text  # the report's tables, rendered
+    params = {"date": "2021-02-01", "node": "helsegruppen"}
+    chain_nb = client.get("/authority", params=params).text
+    chain_en = client.get("/authority", params={**params, "lang": "en"}).text  # the chain's relations too
+    assert "(reports to; " in chain_en and "(rapporterer til; " in chain_nb and "rapporterer til" not in chain_en
+    assert 'authority.svg?council=follo&amp;date=2021-02-01&amp;lang=en"' in chain_en  # the legend too
     english = client.get("/transition", params={"lang": "en"})  # the page's language, like the rest
     assert english.status_code == 200 and "<h2>Organs</h2>" in english.text and "<h2>Organer</h2>" in transition.text
     assert "<h2>Organer</h2>" not in english.text and "Rights per role" in english.text
