@@ -69,3 +69,19 @@ def test_explain_in_english_has_none_of_the_bokmal_labels():
     english, bokmal = explain_rule("quorum", "en"), explain_rule("quorum", "nb")
     for label in ("Regel ", "faktum «", "hjemmel:", "vilkår:", "melding:", "(fra faktum:"):
         assert label in bokmal and label not in english, label
+
+
+def test_no_two_word_groups_are_copies():
+    """One group per set of words (issue 11): a page and a report that word the same values share
+    the group instead of copying it (as `transition-html-status` once copied `transition-status`).
+    Groups that coincide in one language only (English «attend» for both «møterett» and «møte»)
+    are different words."""
+    from engine.render.catalogue import LANGS, catalogue
+
+    groups = catalogue(LANGS[0])["words"]
+    by_content: dict = {}
+    for group in groups:
+        content = tuple(tuple(sorted(catalogue(lang)["words"][group].items())) for lang in LANGS)
+        by_content.setdefault(content, []).append(group)
+    assert len(groups) > 40  # every group was compared
+    assert [g for g in by_content.values() if len(g) > 1] == []
