@@ -13,6 +13,7 @@ from engine.cli.main import main
 from engine.core.library import library
 from engine.core.model import Document
 from engine.analyses.rotation import rotation_report
+from engine.render.rotation import rotation_json
 from engine.core.rotation import leadership_on, norwegian_order, terms
 
 # -- an independent statement of Norwegian alphabetical order (not ICU) ------------------------------
@@ -200,7 +201,7 @@ def run(args, capsys):
 
 @pytest.fixture(scope="module")
 def follo():
-    return rotation_report("follo", 2012, 2031).model_dump(by_alias=True, mode="json")
+    return rotation_json(rotation_report("follo", 2012, 2031))  # the JSON `vedtekt rotation` prints
 
 
 def _terms_in(report, year):

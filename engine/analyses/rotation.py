@@ -13,7 +13,7 @@ from pydantic import Field
 from engine.core.base import Frozen
 from engine.core.errors import InputError, NotModelled
 from engine.core.model import Document, Leadership
-from engine.core.rotation import DAY, Term, holders, rotation_order, rotation_rule, short_name, terms
+from engine.core.rotation import DAY, Event, Term, holders, rotation_order, rotation_rule, short_name, terms
 from engine.core.sitting import resolve
 
 __all__ = ["council_terms", "rotation_report", "RotationReport"]
@@ -52,7 +52,7 @@ class TermOut(Frozen):
     valid_to: date = Field(alias="to")
     leader: Side
     vice: Side
-    events: tuple[str, ...] = ()
+    events: tuple[Event, ...] = ()  # worded by engine/render/rotation.py
     citation: str
     sources: tuple[str, ...] = ()
     assumptions: tuple[str, ...] = ()
@@ -69,7 +69,7 @@ class RotationReport(Frozen):
     first: int
     last: int
     terms: tuple[TermOut, ...]
-    note: str | None = None
+    note: tuple[Event, ...] = ()  # notes on the whole report, worded and joined by the renderer
 
 
 def council_terms(council: str | None, first: int, last: int, lib=None) -> tuple[list[Term], list[Document]]:
@@ -108,8 +108,10 @@ def _rotating_organ(doc: Document) -> str | None:
 
 
 def rotation_report(council: str | None = None, first: int = 2012, last: int = 2031,
-                    lang: str = "nb", lib=None) -> RotationReport:
-    """The leader and vice for each term, with persons where the roster names one."""
+                    lib=None) -> RotationReport:
+    """The leader and vice for each term, with persons where the roster names one; what happened
+    in a term and the report's notes are events (message ids with arguments), worded by
+    engine/render/rotation.py in the language asked."""
     if last < first:
         raise InputError(f"--to ({last}) er før --from ({first})", where="--to")
     from engine.core.library import library
@@ -118,10 +120,10 @@ def rotation_report(council: str | None = None, first: int = 2012, last: int = 2
     council = council or lib.default_council
     own = lib.council_documents(council, where="--council")
     if not any(_rotating_organ(d) for d in own):
-        return _elected_report(council, own, first, last, lang)
+        return _elected_report(council, own, first, last)
     unknown = [d for d in own if (o := _rotating_organ(d)) and not rotation_rule(d, o)[1].start_known]
     if unknown:
-        return _unknown_start_report(council, own, unknown, first, last, lang)
+        return _unknown_start_report(council, own, unknown, first, last)
     found, docs = council_terms(council, first, last, lib)
     start = min((d.valid_from for d in docs if d.valid_from), default=None)
     if start is not None and first < start.year:
@@ -132,12 +134,9 @@ def rotation_report(council: str | None = None, first: int = 2012, last: int = 2
     for t in found:
         doc = by_id[t.document]
         _, rule = rotation_rule(doc, _rotating_organ(doc))
-        events = list(t.events_nb if lang == "nb" else t.events_en)
+        events = list(t.events)
         if t.outside:
-            events.append(f"utenfor perioden {doc.id} gjelder for ({doc.valid_from} – {doc.valid_to}); "
-                          "vist slik rotasjonen ville gitt det" if lang == "nb" else
-                          f"outside the period of {doc.id} ({doc.valid_from} – {doc.valid_to}); "
-                          "shown as the rotation would give it")
+            events.append(Event.of("outside-period", document=doc.id, since=doc.valid_from, until=doc.valid_to))
         rows.append(TermOut(**{
             "from": t.start, "to": t.end,
             "leader": _side(doc, rule, t.leader, t.start, t.end),
@@ -148,12 +147,9 @@ def rotation_report(council: str | None = None, first: int = 2012, last: int = 2
             "derived": () if t.outside else _derived(doc, t.start),
         }))
     period = (docs[0].valid_from, docs[-1].valid_to)
-    note = None
+    note: tuple[Event, ...] = ()
     if docs[-1].valid_to and date(last, 12, 31) > docs[-1].valid_to:
-        note = (f"{docs[-1].id} gjelder til {docs[-1].valid_to}; terminer etter det er merket "
-                "outside_period og viser bare hva rotasjonen ville gitt") if lang == "nb" else \
-               (f"{docs[-1].id} is in force until {docs[-1].valid_to}; later terms are marked "
-                "outside_period and only show what the rotation would give")
+        note = (Event.of("note-in-force-until", document=docs[-1].id, until=docs[-1].valid_to),)
     return RotationReport(council=docs[0].council, documents=tuple(d.id for d in docs), period=period,
                           first=first, last=last, terms=tuple(rows), note=note)
 
@@ -211,8 +207,7 @@ def _derived(doc: Document, on: date) -> tuple[Derived, ...]:
 
 
 # -- councils whose leader is elected: the roster's leder/nestleder, term by term -----------------
-def _elected_report(council: str, docs: list[Document], first: int, last: int,
-                    lang: str) -> RotationReport:
+def _elected_report(council: str, docs: list[Document], first: int, last: int) -> RotationReport:
     """No rotation: each elected leadership the roster records, with the clause that elects it."""
     lo, hi = date(first, 1, 1), date(last, 12, 31)
     rows = []
@@ -220,22 +215,16 @@ def _elected_report(council: str, docs: list[Document], first: int, last: int,
         for organ in doc.organs:
             if organ.leadership is None or organ.leadership.kind != "elected":
                 continue
-            rows += _elected_terms(doc, organ.id, organ.leadership, lo, hi, lang)
+            rows += _elected_terms(doc, organ.id, organ.leadership, lo, hi)
     rows.sort(key=lambda r: (r.valid_from, r.document))
-    note = ("ledelsen velges (ikke på omgang); hver periode er rosterens valgte leder og nestleder"
-            if lang == "nb" else "the leadership is elected (no rotation); each term is the roster's "
-            "elected leader and vice")
-    if not rows:
-        note += ("; rosteren navngir ingen valgt leder i perioden" if lang == "nb"
-                 else "; the roster names no elected leader in the period")
+    note = (Event.of("note-elected"),) + (() if rows else (Event.of("note-no-elected-leader"),))
     docs = sorted(docs, key=lambda d: d.valid_from or date.min)
     return RotationReport(council=council, documents=tuple(d.id for d in docs),
                           period=(docs[0].valid_from, docs[-1].valid_to), first=first, last=last,
                           terms=tuple(rows), note=note)
 
 
-def _elected_terms(doc: Document, organ_id: str, rule: Leadership, lo: date, hi: date,
-                   lang: str) -> list[TermOut]:
+def _elected_terms(doc: Document, organ_id: str, rule: Leadership, lo: date, hi: date) -> list[TermOut]:
     leaders = [h for h in doc.roster.holdings if h.organ == organ_id and h.office == "leder"]
     out = []
     for h in sorted(leaders, key=lambda h: h.valid_from or date.min):
@@ -250,7 +239,7 @@ def _elected_terms(doc: Document, organ_id: str, rule: Leadership, lo: date, hi:
             "from": start, "to": end,
             "leader": _elected_side(doc, h.person, start, end),
             "vice": _elected_side(doc, vice.person if vice else None, start, end),
-            "events": ((f"{organ_name}: valgt",) if lang == "nb" else (f"{organ_name}: elected",)),
+            "events": (Event.of("elected", organ=organ_name),),
             "citation": rule.citation, "sources": tuple(x for x in (h.source,) if x),
             "assumptions": tuple(a.what for a in (h.assumption,) if a),
             "basis": "elected", "document": doc.id}))
@@ -270,20 +259,16 @@ def _elected_side(doc: Document, person: str | None, on: date, end: date) -> Sid
 
 
 def _unknown_start_report(council: str, docs: list[Document], unknown: list[Document], first: int,
-                          last: int, lang: str) -> RotationReport:
+                          last: int) -> RotationReport:
     """A rotation whose starting term the sources do not give: the order, stated as such."""
     notes = []
     for doc in unknown:
         organ, rule = rotation_rule(doc, _rotating_organ(doc))
         on = max(date(first, 1, 1), doc.valid_from or date(first, 1, 1))
         order = ", ".join(p.short for p in rotation_order(doc, on, rule))
-        notes.append(
-            f"{doc.organ(organ).name}: ledelsen går på omgang i rekkefølgen {order} ({rule.citation}), "
-            "men kildene sier ikke hvem som startet; periodene kan ikke beregnes, bare rekkefølgen "
-            "kontrolleres" if lang == "nb" else
-            f"{doc.organ(organ).name}: the leadership rotates in the order {order} ({rule.citation}), "
-            "but the sources do not say who started; the terms cannot be computed, only the order checked")
+        notes.append(Event.of("note-start-unknown", organ=doc.organ(organ).name, order=order,
+                              citation=rule.citation))
     docs = sorted(docs, key=lambda d: d.valid_from or date.min)
     return RotationReport(council=council, documents=tuple(d.id for d in docs),
                           period=(docs[0].valid_from, docs[-1].valid_to), first=first, last=last,
-                          terms=(), note="; ".join(notes))
+                          terms=(), note=tuple(notes))

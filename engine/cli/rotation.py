@@ -1,6 +1,7 @@
 """`vedtekt rotation` and `vedtekt calendar`: thin click commands over engine.core.rotation and engine.analyses.duties."""
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -26,11 +27,11 @@ def rotation(council, first, last, fmt, lang):
     Eksempel: vedtekt rotation --from 2012 --to 2031 --format json
     """
     from engine.analyses.rotation import rotation_report
-    from engine.render.rotation import to_markdown, to_text
+    from engine.render.rotation import rotation_json, to_markdown, to_text
 
-    report = rotation_report(council, first, last, lang)
+    report = rotation_report(council, first, last)
     if fmt == "json":
-        click.echo(report.model_dump_json(by_alias=True, indent=2))
+        click.echo(json.dumps(rotation_json(report, lang), ensure_ascii=False, indent=2))
     elif fmt == "markdown":
         click.echo(to_markdown(report, lang), nl=False)
     else:

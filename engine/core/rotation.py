@@ -37,10 +37,24 @@ from functools import cache, lru_cache
 from engine.core.errors import InputError, NotModelled
 from engine.core.model import Document, Leadership, Participant, Vacancy
 
-__all__ = ["Term", "norwegian_order", "norwegian_key", "rotation_order", "terms", "leadership_on",
+__all__ = ["Term", "Event", "norwegian_order", "norwegian_key", "rotation_order", "terms", "leadership_on",
            "continue_from", "rotation_rule", "holders"]
 
 DAY = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happened in a term (a vacancy filled, a turn passed on, the rotation carried
+    over): a message id of the catalogues' `rotation` section and its arguments (names, ids,
+    dates); engine/render/rotation.py words it in the language asked."""
+
+    message_id: str
+    args: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, key: str, **args) -> "Event":
+        return cls(f"rotation.{key}", tuple((name, str(value)) for name, value in args.items()))
 
 
 @dataclass(frozen=True)
@@ -54,8 +68,7 @@ class Term:
     citation: str
     index: int = 0  # the year the term starts in
     basis: str = "rotation"  # anchor | forward | backward | vacancy | continued
-    events_nb: tuple[str, ...] = ()
-    events_en: tuple[str, ...] = ()
+    events: tuple[Event, ...] = ()
     sources: tuple[str, ...] = ()  # the anchor's or vacancy's own citation
     assumptions: tuple[str, ...] = ()
     document: str = ""
@@ -205,15 +218,15 @@ class _Run:
             if not (start < vac.valid_from <= end):
                 continue
             current = segments[-1]
-            new_leader, new_vice, nb, en = self._fill(k, current, vac)
+            new_leader, new_vice, event = self._fill(k, current, vac)
             segments[-1] = replace(current, end=vac.valid_from - DAY)
             segments.append(Term(vac.valid_from, end, new_leader, new_vice, self.rule.citation, k,
-                                 "vacancy", (nb,), (en,), (vac.citation,),
+                                 "vacancy", (event,), (vac.citation,),
                                  (vac.assumption.what.strip(),) if vac.assumption else (),
                                  self.doc.id))
         return segments
 
-    def _fill(self, k: int, current: Term, vac: Vacancy) -> tuple[str, str, str, str]:
+    def _fill(self, k: int, current: Term, vac: Vacancy) -> tuple[str, str, Event]:
         holder = current.leader if vac.office == "leader" else current.vice
         if vac.participant != holder:
             raise InputError(
@@ -231,16 +244,12 @@ class _Run:
         left = vac.valid_from - DAY
         s = lambda pid: short_name(self.doc, pid)  # noqa: E731
         if vac.office == "leader":
-            nb = (f"lederen ({who}, {s(vac.participant)}) fratrådte {left}; {s(leader)} overtok som "
-                  f"leder fra {vac.valid_from}, og {s(vice)} ble nestleder")
-            en = (f"the leader ({who}, {s(vac.participant)}) left on {left}; {s(leader)} took over "
-                  f"as leader from {vac.valid_from}, and {s(vice)} became vice")
+            event = Event.of("leader-left", who=who, participant=s(vac.participant), left=left,
+                             leader=s(leader), since=vac.valid_from, vice=s(vice))
         else:
-            nb = (f"nestlederen ({who}, {s(vac.participant)}) fratrådte {left}; {s(vice)} ble "
-                  f"nestleder fra {vac.valid_from}")
-            en = (f"the vice ({who}, {s(vac.participant)}) left on {left}; {s(vice)} became vice "
-                  f"from {vac.valid_from}")
-        return leader, vice, nb, en
+            event = Event.of("vice-left", who=who, participant=s(vac.participant), left=left,
+                             vice=s(vice), since=vac.valid_from)
+        return leader, vice, event
 
     def _person_name(self, pid: str | None) -> str | None:
         return next((p.name for p in self.doc.roster.people if p.id == pid), None) if pid else None
@@ -260,12 +269,8 @@ class _Run:
         out = self.play(k2, leader, self.vice_of(k2, leader), "forward")
         if how:
             gone = short_name(self.doc, prev.vice if self.rule.vice_becomes_leader else prev.leader)
-            out[0] = replace(out[0], events_nb=out[0].events_nb + (
-                f"{gone} er ikke lenger deltaker; turen går til {short_name(self.doc, leader)} "
-                f"({'etterfølgeren' if how == 'successor' else 'neste i alfabetisk rekkefølge'})",),
-                events_en=out[0].events_en + (
-                f"{gone} is no longer a participant; the turn passes to {short_name(self.doc, leader)} "
-                f"({'its successor' if how == 'successor' else 'the next in alphabetical order'})",))
+            out[0] = replace(out[0], events=out[0].events + (
+                Event.of("turn-passed", gone=gone, to=short_name(self.doc, leader), how=how),))
         return out
 
     def backward(self, k: int, known_next: str) -> list[Term]:
@@ -373,8 +378,7 @@ def continue_from(previous: Term, doc: Document, organ_id: str, last: int) -> li
     leader, _ = _turn_of(order, previous.leader, rule, doc)
     vice, _ = _turn_of([o for o in order if o != leader] or order, previous.vice, rule, doc)
     segs = [replace(t, start=max(t.start, start), basis="continued",
-                    events_nb=t.events_nb + (f"rotasjonen videreføres fra {previous.document}",),
-                    events_en=t.events_en + (f"the rotation continues from {previous.document}",))
+                    events=t.events + (Event.of("continued-from", document=previous.document),))
             for t in run.play(k, leader, vice, "continued") if t.end >= start]
     out = list(segs)
     while _bounds(rule, k)[0].year < last:

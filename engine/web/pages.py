@@ -68,10 +68,11 @@ def authority_svg(council: str, on: date, lib_root: str | None, lang: str = "nb"
 
 def rotation(council: str, first: int, last: int, lang: str, lib: Library) -> dict:
     from engine.analyses.rotation import rotation_report
+    from engine.render.rotation import rotation_json
 
     if not 1900 <= first <= 2200 or not 1900 <= last <= 2200:
         raise InputError("årstallet er utenfor 1900–2200", where="start/end")
-    return rotation_report(council, first, last, lang, lib).model_dump(by_alias=True, mode="json")
+    return rotation_json(rotation_report(council, first, last, lib), lang)
 
 
 @lru_cache(maxsize=2)
