@@ -54,9 +54,9 @@ def new_scenario(organ, on, council, output):
         return
     path = Path(output)
     if path.exists():
-        raise InputError("filen finnes allerede; velg et annet navn", file=output, where="--output")
+        raise InputError("errors.file-exists", file=output, where="--output")
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise InputError(f"kan ikke skrive filen ({exc.strerror})", file=output, where="--output") from None
+        raise InputError("errors.cannot-write", {"reason": exc.strerror}, file=output, where="--output") from None
     click.echo(f"skrev {output}", err=True)
