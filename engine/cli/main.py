@@ -234,10 +234,17 @@ def chosen_lang(argv) -> str:
 
 
 def _run(argv) -> None:
+    lang = chosen_lang(argv)
+    token = ERROR_LANG.set(lang)  # for one command: reset below (tests call main many times)
+    try:
+        _run_in(argv, lang)
+    finally:
+        ERROR_LANG.reset(token)
+
+
+def _run_in(argv, lang: str) -> None:
     from engine.core.safetext import quote
 
-    lang = chosen_lang(argv)
-    ERROR_LANG.set(lang)
     try:
         cli.main(args=argv, prog_name="vedtekt", standalone_mode=False)
     except click.exceptions.Exit as exc:
