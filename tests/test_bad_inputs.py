@@ -30,7 +30,7 @@ EXPECT = {
     "date-month-13.yaml": ("2021-13-45", True),
     "date-with-time.yaml": ("nøkkel date", True),
     "deep-nesting-block.yaml": ("for dyp nøsting", True),
-    "deep-nesting-flow.yaml": ("nesting depth", True),
+    "deep-nesting-flow.yaml": ("for dyp nøsting", True),
     "duplicate-case-id.yaml": ("05/21", True),
     "duplicate-key-nested.yaml": ("'kind' står to ganger", True),
     "duplicate-key-top.yaml": ("'date' står to ganger", True),

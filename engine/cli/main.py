@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from engine.cli.signals import Interrupted, catch_signals, interrupted, signals_held
-from engine.core.errors import DEFAULT_LANG, LANGS, InputError, Message, VedtektError
+from engine.core.errors import DEFAULT_LANG, LANGS, InputError, Message, VedtektError, os_reason
 from engine.cli.options import (ERROR_LANG, complete_document, complete_rule, format_option, lang_option, say,
                                 with_shared_params)
 
@@ -273,7 +273,9 @@ def _run_in(argv, lang: str) -> None:
         if exc.filename is None:
             raise_internal(exc, lang)
         # a path the user gave that cannot be read or written: their input, not our bug
-        click.echo(f"vedtekt: {quote(str(exc.filename))}: {exc.strerror or exc}", err=True)
+        reason = os_reason(exc)
+        click.echo(f"vedtekt: {quote(str(exc.filename))}: {reason.text(lang) if isinstance(reason, Message) else reason}",
+                   err=True)
         sys.exit(2)
     except RecursionError:
         click.echo("vedtekt: " + Message("errors.too-deep").text(lang), err=True)

@@ -71,7 +71,7 @@ class Message:
 
 
 def _worded(value: Any, lang: str) -> Any:
-    if isinstance(value, Message):
+    if isinstance(value, Message) or callable(getattr(value, "text", None)):  # a Message, a shortened quote
         return value.text(lang)
     if isinstance(value, (list, tuple)):
         return ", ".join(str(_worded(v, lang)) for v in value)
@@ -257,3 +257,21 @@ def unknown_id(kind: str, value: str, known: Iterable[str] | None = None, *, fil
     what = Message(f"errors.kind/{KIND_IDS.get(kind, kind)}")
     hint = did_you_mean(value, sorted(known)) if known is not None else None
     return InputError("errors.unknown-id", {"kind": what, "id": quote(value)}, file=file, where=where, hint=hint)
+
+
+#: the operating system's errors a user meets with a path, worded by the catalogues (errno name)
+_OS_REASONS = ("EACCES", "EPERM", "ENOENT", "EISDIR", "ENOTDIR", "ENOSPC", "EROFS", "ELOOP",
+               "ENAMETOOLONG", "EEXIST", "EBUSY", "EIO")
+
+
+def os_reason(exc: OSError) -> Message | str:
+    """Why a path could not be read or written, in the user's language where the catalogues word
+    its errno (errors.os/EACCES …); otherwise the system's own text.
+
+    >>> os_reason(PermissionError(13, "Permission denied")).text("nb")
+    'ingen tilgang'
+    """
+    import errno
+
+    name = errno.errorcode.get(exc.errno or -1, "")
+    return Message(f"errors.os/{name}") if name in _OS_REASONS else str(exc.strerror or exc)

@@ -32,11 +32,36 @@ def visible(text: object) -> str:
 
 
 def quote(value: object, limit: int = MAX_QUOTE) -> str:
-    """A bad value for an error message: escaped, and at most `limit` characters of it."""
+    """A bad value for an error message: escaped, and at most `limit` characters of it.
+
+    >>> long = quote("x" * 100, 3)
+    >>> long, long.text("en")
+    ('xxx… (100 tegn)', 'xxx… (100 characters)')
+    """
     text = value if isinstance(value, str) else str(value)
     if len(text) > limit:
-        return visible(text[:limit]) + f"… ({len(text)} tegn)"
+        return Quoted(visible(text[:limit]), len(text))
     return visible(text)
+
+
+class Quoted(str):
+    """A shortened quote: as a string, the bokmål «xxx… (1000 tegn)»; an error message words it
+    in the user's language with `text(lang)` (the unit is the catalogue's)."""
+
+    def __new__(cls, start: str, total: int):
+        from engine.core.errors import Message
+
+        shown = super().__new__(cls, Message("errors.quote-truncated", {"start": start, "n": total}).text("nb"))
+        shown.start, shown.total = start, total
+        return shown
+
+    def __getnewargs__(self):  # pickled with its parts, not its bokmål text
+        return self.start, self.total
+
+    def text(self, lang: str) -> str:
+        from engine.core.errors import Message
+
+        return Message("errors.quote-truncated", {"start": self.start, "n": self.total}).text(lang)
 
 
 # Markdown's punctuation that can make markup of text placed mid-line (emphasis, code, links,

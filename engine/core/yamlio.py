@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from engine.core.errors import InputError, Message, at
+from engine.core.errors import InputError, Message, at, os_reason
 from engine.core.safetext import quote
 
 MAX_BYTES = 4 * 1024 * 1024
@@ -52,13 +53,13 @@ def read_bounded(path: Path, limit: int = MAX_BYTES) -> bytes:
     except FileNotFoundError:
         raise InputError("errors.file-missing", file=name, hint=Message("errors.hint/check-path")) from None
     except OSError as exc:
-        raise InputError("errors.file-unreadable", {"reason": exc.strerror}, file=name) from None
+        raise InputError("errors.file-unreadable", {"reason": os_reason(exc)}, file=name) from None
     _require_regular(info.st_mode, name)
     try:
         # O_NONBLOCK: should the path be swapped for a FIFO after the check, opening does not block
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        raise InputError("errors.file-unreadable", {"reason": exc.strerror}, file=name) from None
+        raise InputError("errors.file-unreadable", {"reason": os_reason(exc)}, file=name) from None
     with os.fdopen(fd, "rb") as handle:
         _require_regular(os.fstat(fd).st_mode, name)  # the file actually opened
         raw = handle.read(limit + 1)
@@ -111,8 +112,10 @@ def load_yaml(path: Path | str) -> Located:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = at(mark.line + 1, column=mark.column + 1) if mark else None
-        raise InputError("errors.yaml-invalid", {"problem": exc.problem or exc.context}, file=name,
-                         where=where) from None
+        problem = exc.problem or exc.context
+        slug = YAML_PROBLEMS.get(problem or "")  # the parser's English, worded by the catalogues
+        raise InputError("errors.yaml-invalid", {"problem": Message(f"errors.yaml-problem/{slug}") if slug else problem},
+                         file=name, where=where) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (e.g. a control character)
         line = text[: exc.position].count("\n") + 1 if isinstance(exc.position, int) else None
         char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
@@ -123,6 +126,25 @@ def load_yaml(path: Path | str) -> Located:
         raise InputError("errors.file-empty", file=name)
     return Located(data, lines, name)
 
+
+#: the parsers' (libyaml's and PyYAML's) most frequent problems, by the catalogue id that words them;
+#: any other problem is shown in the parser's own words
+YAML_PROBLEMS = {
+    "did not find expected key": "expected-key",
+    "did not find expected '-' indicator": "expected-dash",
+    "did not find expected ',' or ']'": "expected-comma-bracket",
+    "did not find expected ',' or '}'": "expected-comma-brace",
+    "could not find expected ':'": "expected-colon",
+    "found a tab character that violates indentation": "tab",
+    "found unexpected end of stream": "end-of-stream",
+    "exceeded maximum nesting depth": "nesting-depth",
+    "mapping values are not allowed in this context": "mapping-value",
+    "mapping values are not allowed here": "mapping-value",
+    "found unknown escape character": "escape",
+    "found character that cannot start any token": "token-start",
+    "did not find expected node content": "node-content",
+    "block sequence entries are not allowed in this context": "sequence-entry",
+}
 
 _NOTHING = object()  # no document at all (an empty or comment-only file)
 _NO_KEY = object()  # a mapping waiting for its next key
@@ -276,12 +298,16 @@ class _Builder:
         try:
             return yaml.SafeLoader.yaml_constructors[tag](_SCALARS, node)
         except (ValueError, OverflowError) as exc:
-            self._fail("errors.yaml-bad-date" if tag == _TIMESTAMP else "errors.yaml-bad-scalar", event,
-                       value=quote(event.value), problem=quote(str(exc), 160))
+            if tag == _TIMESTAMP:
+                self._fail("errors.yaml-bad-date", event, value=quote(event.value))
+            if tag == _INT:  # more digits than Python converts (sys.get_int_max_str_digits)
+                self._fail("errors.yaml-number-too-long", event, value=quote(event.value),
+                           limit=getattr(sys, "get_int_max_str_digits", lambda: 4300)())
+            self._fail("errors.yaml-bad-scalar", event, value=quote(event.value), problem=quote(str(exc), 160))
 
 
 _NODE_EVENTS = (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
-_STR, _SEQ, _MAP, _TIMESTAMP = (f"tag:yaml.org,2002:{t}" for t in ("str", "seq", "map", "timestamp"))
+_STR, _SEQ, _MAP, _TIMESTAMP, _INT = (f"tag:yaml.org,2002:{t}" for t in ("str", "seq", "map", "timestamp", "int"))
 
 
 _SAFE_SCALAR_TAGS = {f"tag:yaml.org,2002:{t}" for t in

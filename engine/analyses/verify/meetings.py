@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from engine.core.errors import InputError, Message
+from engine.core.errors import InputError, Message, os_reason
 from engine.analyses.verify.encode import Pattern
 from engine.analyses.verify.outcome import outcome, quorate
 from engine.analyses.verify.rules import ABSENT, AGAINST, BLANK, FOR, PRESENT, CouncilRules, KindRule
@@ -128,7 +128,7 @@ def write(folder: Path, name: str, data: dict) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
     except OSError as exc:
-        raise InputError("errors.cannot-write-counterexample", {"reason": exc.strerror}, file=str(path),
+        raise InputError("errors.cannot-write-counterexample", {"reason": os_reason(exc)}, file=str(path),
                          hint=Message("errors.hint/writable-counterexamples")) from None
     return path
 
