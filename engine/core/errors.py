@@ -71,7 +71,11 @@ class Message:
 
 
 def _worded(value: Any, lang: str) -> Any:
-    if isinstance(value, Message) or callable(getattr(value, "text", None)):  # a Message, a shortened quote
+    from engine.core.safetext import Quoted
+
+    if isinstance(value, Quoted):  # a value shortened for the message: «xxx… (1000 tegn)» in bokmål
+        value = Message("errors.quote-truncated", {"start": value.start, "n": value.total})
+    if isinstance(value, Message):
         return value.text(lang)
     if isinstance(value, (list, tuple)):
         return ", ".join(str(_worded(v, lang)) for v in value)

@@ -34,9 +34,8 @@ def visible(text: object) -> str:
 def quote(value: object, limit: int = MAX_QUOTE) -> str:
     """A bad value for an error message: escaped, and at most `limit` characters of it.
 
-    >>> long = quote("x" * 100, 3)
-    >>> long, long.text("en")
-    ('xxx… (100 tegn)', 'xxx… (100 characters)')
+    >>> quote("x" * 100, 3)
+    'xxx… (100 tegn)'
     """
     text = value if isinstance(value, str) else str(value)
     if len(text) > limit:
@@ -45,23 +44,16 @@ def quote(value: object, limit: int = MAX_QUOTE) -> str:
 
 
 class Quoted(str):
-    """A shortened quote: as a string, the bokmål «xxx… (1000 tegn)»; an error message words it
-    in the user's language with `text(lang)` (the unit is the catalogue's)."""
+    """A shortened quote: as a string, the bokmål «xxx… (1000 tegn)»; an error message
+    (engine.core.errors) words it in the user's language from its parts."""
 
     def __new__(cls, start: str, total: int):
-        from engine.core.errors import Message
-
-        shown = super().__new__(cls, Message("errors.quote-truncated", {"start": start, "n": total}).text("nb"))
+        shown = super().__new__(cls, f"{start}… ({total} tegn)")
         shown.start, shown.total = start, total
         return shown
 
-    def __getnewargs__(self):  # pickled with its parts, not its bokmål text
+    def __getnewargs__(self):  # pickled with its parts
         return self.start, self.total
-
-    def text(self, lang: str) -> str:
-        from engine.core.errors import Message
-
-        return Message("errors.quote-truncated", {"start": self.start, "n": self.total}).text(lang)
 
 
 # Markdown's punctuation that can make markup of text placed mid-line (emphasis, code, links,
