@@ -265,3 +265,35 @@ def test_a_shortened_value_names_its_length_in_the_chosen_language(tmp_path, cap
     nb, en = both(["check", str(path)], capsys)
     assert "… (5000 tegn): tallet har for mange sifre (over 4300)" in nb
     assert "… (5000 characters): the number has too many digits (over 4300)" in en
+
+
+def test_every_command_takes_lang_for_its_error_messages(capsys):
+    """Commands that write no text in a language (new-scenario, serve, bench) still accept --lang."""
+    from engine.cli.main import cli
+    import click
+
+    ctx = click.Context(cli)
+    for name in cli.list_commands(ctx):
+        command = cli.get_command(ctx, name)
+        leaves = command.commands.values() if isinstance(command, click.Group) else [command]
+        assert all(any(p.name == "lang" for p in leaf.params) for leaf in leaves), name
+    nb, en = both(["new-scenario", "--organ", "folloradt", "--date", "2021-02-12"], capsys)
+    assert "did you mean: folloradet, follomotet?" in en and "mente du: folloradet, follomotet?" in nb
+
+
+def test_the_web_apis_own_validation_errors_follow_the_language_too():
+    pytest.importorskip("fastapi")
+    pytest.importorskip("httpx")
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    from engine.web.app import create_app
+
+    client = TestClient(create_app(), raise_server_exceptions=False)
+    nb = client.get("/api/sitting", params={"organ": "folloradet"})
+    en = client.get("/api/sitting", params={"organ": "folloradet", "lang": "en"})
+    assert (nb.status_code, en.status_code) == (422, 422)
+    assert nb.json()["error"] == "request: query.date: mangler påkrevd nøkkel 'date'"
+    assert en.json()["error"] == "request: query.date: required key 'date' is missing"

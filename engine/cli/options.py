@@ -198,4 +198,9 @@ def with_shared_params(command: click.Command) -> click.Command:
     # a command that declares its own --bylaws-dir (e.g. `serve`) keeps it
     if not any(p.name == "bylaws_dir" or "--bylaws-dir" in getattr(p, "opts", ()) for p in command.params):
         command.params.append(bylaws_dir_param())
+    if not isinstance(command, click.Group) and not any(p.name == "lang" for p in command.params):
+        # a command that writes no text in a language (bench, serve, new-scenario) still words its
+        # error messages in the language asked for (engine.cli.main reads it from the arguments)
+        command.params.append(click.Option(["--lang"], type=click.Choice(["nb", "en"]), default="nb",
+                                           expose_value=False, help="språk for feilmeldinger: nb (standard) eller en"))
     return command

@@ -37,14 +37,10 @@ def _located_error(exc: ValidationError, located: Located, model: type[BaseModel
     line = located.line_of(loc)
     path = quote(".".join(str(p) for p in loc)) or Message("errors.where/top-level")
     hint = None
+    message = error_message(first)
     if first["type"] == "extra_forbidden":
-        message = Message("errors.unknown-key", {"key": quote(loc[-1])})
         fields = _fields_at(model, loc[:-1])
         hint = did_you_mean(str(loc[-1]), fields) if fields else None
-    elif first["type"] == "missing":
-        message = Message("errors.missing-key", {"key": loc[-1]})
-    else:
-        message = _invalid_value(first, path)
     if len(errors) > 1:
         message = Message("errors.and-more", {"message": message, "n": len(errors) - 1})
     return InputError(message.id, message.args, file=located.file, where=at(line, path), hint=hint)
@@ -63,6 +59,17 @@ TRANSLATED = frozenset({
     "decimal_parsing", "union_tag_invalid", "union_tag_not_found", "is_instance_of", "invalid_key",
     "iterable_type", "mapping_type", "recursion_loop",
 })
+
+
+def error_message(error: dict) -> Message:
+    """One of pydantic's errors (an item of `ValidationError.errors()`) as a catalogue message:
+    an unknown key, a missing key, or `ugyldig verdi: …` (also for the web API's query errors)."""
+    loc = tuple(error.get("loc", ())) or ("",)
+    if error["type"] == "extra_forbidden":
+        return Message("errors.unknown-key", {"key": quote(loc[-1])})
+    if error["type"] == "missing":
+        return Message("errors.missing-key", {"key": loc[-1]})
+    return _invalid_value(error, quote(".".join(str(p) for p in loc if p != "")) or Message("errors.where/top-level"))
 
 
 def _invalid_value(error: dict, path) -> Message:

@@ -225,14 +225,19 @@ def _errors(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError):
-        first = exc.errors()[0] if exc.errors() else {}
+        from engine.core.load import error_message
+
+        first = exc.errors()[0] if exc.errors() else {"type": "missing", "loc": ()}
         where = ".".join(str(p) for p in first.get("loc", ()))
-        return JSONResponse({"error": f"{service.REQUEST}: {where}: {first.get('msg', 'ugyldig')}",
+        return JSONResponse({"error": f"{service.REQUEST}: {where}: {error_message(first).text(lang_of(request))}",
                              "where": where}, status_code=422)
 
     @app.exception_handler(RecursionError)
     async def too_deep(request: Request, exc: RecursionError):
-        return JSONResponse({"error": f"{service.REQUEST}: input er for dypt nøstet"}, status_code=400)
+        from engine.core.errors import Message
+
+        return JSONResponse({"error": f"{service.REQUEST}: " + Message("errors.too-deep").text(lang_of(request))},
+                            status_code=400)
 
     @app.exception_handler(Exception)
     async def crash(request: Request, exc: Exception):  # a bug: say so, never a traceback
