@@ -297,3 +297,11 @@ def test_the_web_apis_own_validation_errors_follow_the_language_too():
     assert (nb.status_code, en.status_code) == (422, 422)
     assert nb.json()["error"] == "request: query.date: mangler påkrevd nøkkel 'date'"
     assert en.json()["error"] == "request: query.date: required key 'date' is missing"
+
+
+def test_a_file_that_is_not_json_is_refused_in_the_chosen_language(capsys, tmp_path):
+    bad = tmp_path / "dom.json"
+    bad.write_text('{"scenarios": [}\n', encoding="utf-8")
+    nb, en = both(["render", str(bad)], capsys)
+    assert nb == f"vedtekt: {bad}: linje 1, kolonne 16: ugyldig JSON: ventet en verdi\n  gi filen som vedtekt check --format json skrev\n"
+    assert en == f"vedtekt: {bad}: line 1, column 16: invalid JSON: expecting a value\n  give the file that vedtekt check --format json wrote\n"

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from engine.cli.options import format_option, lang_option
-from engine.core.errors import InputError, Message, at
+from engine.core.errors import InputError, Message, at, json_problem
 from engine.core.yamlio import Located, load_yaml, read_bounded
 
 # a verdict file of 10,000 scenarios is some 40 MB of JSON; far beyond that it is not one
@@ -65,7 +65,7 @@ def read_check_json(path: Path) -> Located:
         raise InputError("errors.not-utf8", file=str(path), where=Message("errors.where/byte", {"byte": exc.start + 1}),
                          hint=_HINT) from None
     except json.JSONDecodeError as exc:
-        raise InputError("errors.json-invalid", {"problem": exc.msg}, file=str(path),
+        raise InputError("errors.json-invalid", {"problem": json_problem(exc.msg)}, file=str(path),
                          where=at(exc.lineno, column=exc.colno), hint=_HINT) from None
     if not isinstance(data, dict):
         raise InputError("errors.json-object-expected-scenarios", file=str(path), where=at(1), hint=_HINT)

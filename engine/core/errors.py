@@ -279,3 +279,22 @@ def os_reason(exc: OSError) -> Message | str:
 
     name = errno.errorcode.get(exc.errno or -1, "")
     return Message(f"errors.os/{name}") if name in _OS_REASONS else str(exc.strerror or exc)
+
+
+#: the json module's problems, by the catalogue id that words them (errors.json-problem/…)
+JSON_PROBLEMS = {
+    "Expecting value": "value",
+    "Expecting property name enclosed in double quotes": "property-name",
+    "Expecting ',' delimiter": "comma",
+    "Expecting ':' delimiter": "colon",
+    "Unterminated string starting at": "unterminated-string",
+    "Extra data": "extra-data",
+    "Invalid control character at": "control-character",
+    "Invalid \\escape": "escape",
+}
+
+
+def json_problem(problem: str) -> Message | str:
+    """What the json module found wrong, in the user's language where the catalogues word it."""
+    slug = JSON_PROBLEMS.get(problem)
+    return Message(f"errors.json-problem/{slug}") if slug else problem

@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Res
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from engine.core.errors import InputError, VedtektError, at
+from engine.core.errors import InputError, VedtektError, at, json_problem
 from engine.core.library import Library, library
 from engine.web import service
 from engine.web.i18n import TEXT, lang_of
@@ -205,7 +205,7 @@ def _json_object(body: bytes) -> dict:
     try:
         data = json.loads(service.decode_body(body))
     except json.JSONDecodeError as exc:
-        raise InputError("errors.json-invalid", {"problem": exc.msg}, file=service.REQUEST,
+        raise InputError("errors.json-invalid", {"problem": json_problem(exc.msg)}, file=service.REQUEST,
                          where=at(exc.lineno, column=exc.colno)) from None
     if not isinstance(data, dict):
         raise InputError("errors.json-object-expected", file=service.REQUEST, where=at(1))
