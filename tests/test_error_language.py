@@ -224,6 +224,7 @@ def test_an_error_keeps_its_id_arguments_and_class_through_pickle_and_relocation
 def test_a_sentence_given_instead_of_an_id_is_still_shown_as_it_is():
     """Code written before the catalogue (or merged from elsewhere) never turns exit 2 into a crash."""
     assert InputError("noe gikk galt", file="f.yaml").text("en") == "f.yaml: noe gikk galt"
+    assert Message("errors.no-such-id", {"n": 1}).text("en") == "errors.no-such-id {'n': 1}"
 
 
 def test_the_web_api_answers_bad_input_in_the_language_of_the_request():
@@ -254,7 +255,8 @@ def test_every_error_message_can_be_worded_in_both_languages_and_every_kind_of_i
         section = _errors_section(lang)
         for key, template in section.items():
             if key != "_section":
-                assert Message(f"errors.{key}", {f: "x" for f in fields_of(template)}).text(lang)
+                worded = Message(f"errors.{key}", {f: "x" for f in fields_of(template)}).text(lang)
+                assert not worded.startswith("errors."), (lang, key)  # not the fallback for a broken template
         assert sorted(k for k in set(KIND_IDS.values()) if f"kind/{k}" not in section) == []
         assert sorted(k for k in set(YAML_PROBLEMS.values()) if f"yaml-problem/{k}" not in section) == []
 
