@@ -307,3 +307,65 @@ def test_a_file_that_is_not_json_is_refused_in_the_chosen_language(capsys, tmp_p
     nb, en = both(["render", str(bad)], capsys)
     assert nb == f"vedtekt: {bad}: linje 1, kolonne 16: ugyldig JSON: ventet en verdi\n  gi filen som vedtekt check --format json skrev\n"
     assert en == f"vedtekt: {bad}: line 1, column 16: invalid JSON: expecting a value\n  give the file that vedtekt check --format json wrote\n"
+
+
+# -- a property: whatever field gets whatever wrong value, the message is in one language ------------
+_SCENARIO = {"name": "t", "organ": "folloradet", "date": "2021-02-12", "chair_elected": False,
+             "convening": {"by": "x", "notice_date": "2021-02-01"},
+             "attendance": [{"person": "a", "for": "b", "from_case": "1/21"}],
+             "forfall": [{"person": "c"}],
+             "cases": [{"id": "1/21", "kind": "ordinary", "on_agenda": True, "innstilling": {"organ": "x"},
+                        "votes": {"for": ["a"], "against": [], "blank": []}}],
+             "expected": {"valid": True, "cases": {"1/21": {"outcome": "adopted", "for": 1}},
+                          "findings": [{"rule": "quorum", "severity": "error"}]}}
+
+
+def _paths(node, prefix=()):
+    """Every key path of the sample scenario."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield prefix + (key,)
+            yield from _paths(value, prefix + (key,))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield prefix + (i,)
+            yield from _paths(value, prefix + (i,))
+
+
+_WRONG = [None, -1, 3.5, True, "", "kanskje", "2021-13-45", "2021-02-12 10:30", [], ["x", 1], {}, {"x": 1},
+          "x" * 300, 10**30]
+
+
+def _corrupted():
+    """The sample scenario with one value made wrong, or one key misspelt, everywhere in turn."""
+    import copy
+
+    for path in _paths(_SCENARIO):
+        for wrong in [*_WRONG, "rename"]:
+            data = copy.deepcopy(_SCENARIO)
+            parent = data
+            for part in path[:-1]:
+                parent = parent[part]
+            if wrong == "rename":
+                if not isinstance(parent, dict):
+                    continue
+                parent[f"{path[-1]}x"] = parent.pop(path[-1])
+            else:
+                parent[path[-1]] = wrong
+            yield data
+
+
+def test_any_wrong_value_or_key_anywhere_is_refused_in_one_language():
+    from engine.core.scenario import Scenario
+
+    refused = []
+    for data in _corrupted():
+        try:
+            validate(Located(data, {}, "x.yaml"), Scenario)
+        except InputError as error:
+            refused.append((error.text("nb"), error.text("en")))
+    assert len(refused) > 450  # 495 of the 550 changes are refused (the others are lawful values)
+    for nb, en in refused:
+        assert PYDANTIC_ENGLISH.findall(nb) == [] and "errors." not in nb, nb
+        assert NORWEGIAN.findall(en.replace("kanskje", "")) == [] and "errors." not in en, en
+        assert nb.startswith("x.yaml: nøkkel ") and en.startswith("x.yaml: key "), (nb, en)
