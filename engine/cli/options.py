@@ -2,7 +2,8 @@
 
 One ISO date type (``--date``), one set of ``--format`` names, ``--lang nb|en``, ``--bylaws-dir``,
 a writable ``--output`` path, and shell completion of rule ids, organ ids, council ids and node
-names (click's ``shell_complete``). Messages are Norwegian bokmål, like the rest of the CLI.
+names (click's ``shell_complete``). Their messages are worded in the language of ``--lang``
+(``ERROR_LANG``, set by engine.cli.main before click parses the arguments).
 
 >>> IsoDate().convert("2021-02-12", None, None) == datetime.date(2021, 2, 12)
 True
