@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from engine.core.errors import InputError, did_you_mean
+from engine.core.errors import InputError, at, did_you_mean
 from engine.core.library import library, load_document
 from engine.core.model import Document
 
@@ -41,7 +41,7 @@ def check_bylaws_file(path: Path) -> dict:
 
 def _check_statute(doc: Document, lib, path: Path) -> None:
     if doc.statute and doc.statute not in lib.statutes:
-        raise InputError(f"ukjent lov '{doc.statute}'", file=str(path), where="nøkkel statute",
+        raise InputError("errors.unknown-statute", {"id": doc.statute}, file=str(path), where=at(key="statute"),
                          hint=did_you_mean(doc.statute, list(lib.statutes)))
 
 
