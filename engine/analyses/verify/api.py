@@ -11,7 +11,7 @@ from engine.core.errors import InputError, NotModelled, did_you_mean
 from engine.analyses.verify.rules import CouncilRules
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: a review or transition report holds one
 class Result:
     rules: CouncilRules
     answers: list
