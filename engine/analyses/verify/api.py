@@ -59,7 +59,9 @@ def document_rules(doc, organ: str | None, on: date, lib=None) -> CouncilRules:
     if organ is None:
         organ = next((o.id for o in doc.organs if o.supreme and o.in_force(on)), None)
         if organ is None:
-            raise InputError(f"{doc.id} har ikke noe øverste organ", where="--organ", hint="angi --organ")
+            deciding = [o.id for o in doc.organs if o.decides and o.in_force(on)]
+            raise InputError(f"{doc.id} har ikke noe øverste organ modellert", where="--organ",
+                             hint=f"angi --organ ({', '.join(deciding) or 'ingen organer treffer vedtak'})")
     chosen = doc.organ(organ)
     if not chosen.in_force(on) or not chosen.decides:
         raise InputError(f"{chosen.name} treffer ikke vedtak {on}", where="--organ")
