@@ -24,7 +24,9 @@ from engine.core.model import Document
 
 class ProofPair:
     """One organ before and the organ it becomes after, with verify's answers for each and the ids
-    of the properties whose answers differ (the new side's order, then the old side's own)."""
+    of the properties whose answers differ: first those both sides answer (the interesting ones:
+    «under the old rules two participants could …»), then those only one side has; each group in
+    the new side's order, then the old side's own."""
 
     def __init__(self, organ_before: str, organ_after: str, before: Result, after: Result):
         self.organ_before, self.organ_after = organ_before, organ_after
@@ -32,7 +34,8 @@ class ProofPair:
         old = {a.id: a for a in before.answers}
         new = {a.id: a for a in after.answers}
         ids = list(new) + [i for i in old if i not in new]
-        self.differing = tuple(i for i in ids if _substance(old.get(i)) != _substance(new.get(i)))
+        differing = [i for i in ids if _substance(old.get(i)) != _substance(new.get(i))]
+        self.differing = tuple(sorted(differing, key=lambda i: i not in old or i not in new))
 
     def answers(self, prop: str):
         """(the old side's answer, the new side's answer) to `prop`; None where a side has none."""
