@@ -102,7 +102,7 @@ class Evaluation:
 
     def run(self) -> ScenarioVerdict:
         b = self.builder
-        stage1 = b.attendee_facts() + [b.meeting_fact()]
+        stage1 = b.attendee_facts() + [b.meeting_fact()] + b.composition_facts()
         for case in self.scenario.cases:
             stage1 += b.vote_facts(case, self.kinds[case.kind]) + b.proposal_facts(case) + b.act_facts(case)
         fired1 = self._fire(stage1)
@@ -186,7 +186,7 @@ class Evaluation:
             out.append(Finding(
                 rule=rule.id, severity=rule.severity,
                 location=Location(case=fact.get("case"), person=fact.get("person") or fact.get("by")),
-                citation=rule.cite(fact), layer=rule.layer_of(fact),
+                citation=rule.cite(fact), quote=rule.quote_of(fact), layer=rule.layer_of(fact),
                 message_id=rule.message_id, args={name: fact[name] for name in rule.args},
                 facts=_condition_facts(rule, fact),
                 assumptions=self._finding_assumptions(rule, fact)))

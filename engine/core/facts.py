@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from fractions import Fraction
 
+from engine.core.eligibility import gender_checks, ineligible_holders
 from engine.core.model import CaseKind, Competence, Document, required_count
 from engine.core.scenario import Case, Scenario
 from engine.core.sitting import Role, Sitting, resolve
@@ -74,6 +75,7 @@ class FactBuilder:
         self.member_claims = {p: self.sitting._claim_for(p, a.stands_for) for p, a in self.present.items()
                               if a.stands_for is not None and self._holds_vote(p)}
         self._voters: dict[str, dict] = {}
+        self._ineligible: dict | None = None  # engine.core.eligibility, found once (attendee facts)
         self.kinds = {k.id: k for k in doc.case_kinds}
         self._inhabil: dict[str, frozenset[str]] = {}
         self._seats: dict[str, dict[str, str]] = {}  # the seats present in each case (inhabil left out)
@@ -152,6 +154,7 @@ class FactBuilder:
                 "deputy_lawful": bool(claim and claim.lawful),
                 "principal_at_meeting": bool(claim and self._sits_with_principal(person, claim.principal)),
                 **self._deputy_fields(claim), **self._deputy_order(person, claim), **self.common,
+                **self._eligibility_fields(person),
             })
         return facts
 
@@ -575,6 +578,7 @@ class FactBuilder:
             **self._agenda(case),
             **self._case_chair_fields(case),
             **self._competence(case, kind),
+            **self._binding_fields(case),
             **self.common,
         }
         cast = tally["for"] + tally["against"]
@@ -685,3 +689,45 @@ class FactBuilder:
     def _organ_name(self, organ_id: str) -> str:
         return next((o.name for o in self.doc.organs if o.id == organ_id), organ_id)
 
+
+    # -- who may sit, who sits together, and whether a decision binds (issue 13, item 3) ----------
+    def _eligibility_fields(self, person: str) -> dict:
+        """Rule seat-eligibility: the attendee holds a seat the bylaws' eligibility rule (Seat.eligible)
+        does not let him or her hold on the date (engine.core.eligibility, shared with `vedtekt
+        authority check`)."""
+        if self._ineligible is None:
+            self._ineligible = {bad.person: bad for bad in ineligible_holders(self.sitting)}
+        bad = self._ineligible.get(person)
+        if bad is None:
+            return {"seat_eligible": True, "eligibility_why": "none", "seat_label": "", "eligibility_group": "",
+                    "eligibility_recorded": "", "eligibility_office": "", "eligibility_citation": "",
+                    "eligibility_quote": ""}
+        return {"seat_eligible": False, "eligibility_why": bad.why, "seat_label": bad.seat.label or bad.seat.office,
+                "eligibility_group": bad.rule.group or "", "eligibility_recorded": bad.recorded_group or "",
+                "eligibility_office": bad.rule.office or "", "eligibility_citation": bad.rule.citation,
+                "eligibility_quote": bad.rule.quote or ""}
+
+    def composition_facts(self) -> list[dict]:
+        """Rules composition-gender: one fact per participant and both-genders requirement of the
+        organ, its members as the roster has them on the date (a member's absence from one meeting
+        does not change who the organ is composed of)."""
+        facts = []
+        for i, check in enumerate(gender_checks(self.sitting)):
+            facts.append({
+                "t": "participant", "id": f"g{i}", "participant": check.participant.id,
+                "participant_name": check.participant.short, "organ_name": self.sitting.organ.name,
+                "gender_status": check.status, "declared_severity": check.rule.severity,
+                "gender_members": len(check.members), "gender_unknown": check.unknown,
+                "gender": (check.genders[0] or "none") if check.status == "one-gender" else "none",
+                "gender_rule_citation": check.rule.citation, "gender_rule_quote": check.rule.quote or "",
+            })
+        return facts
+
+    def _binding_fields(self, case: Case) -> dict:
+        """Rule not-binding: the organ's competence for the case kind says its decision does not bind
+        the participants (Competence.binding false: it recommends, each participant decides)."""
+        comp = next((c for c in self.doc.competences if c.case_kind == case.kind
+                     and c.organ == self.sitting.organ.id and c.in_force(self.scenario.date)), None)
+        binding = comp is None or comp.binding
+        return {"binding": binding, "binding_citation": "" if binding else comp.citation,
+                "binding_quote": "" if binding or not comp.quote else comp.quote}
