@@ -68,7 +68,8 @@ class FactBuilder:
         self._absent: frozenset[str] | None = None
         organ = sitting.organ
         self.common = {"organ_name": organ.name, "date": str(scenario.date),
-                       "composition_citation": organ.seats[0].citation if organ.seats else organ.citation}
+                       "composition_citation": organ.seats[0].citation if organ.seats else organ.citation,
+                       "composition_quote": (organ.seats[0].quote if organ.seats else organ.quote) or ""}
         self.claims = {p: self._claim(a) for p, a in self.present.items()}
         # a voting member who says he or she attends for someone else: the member keeps his or her
         # own seat and vote, and the claim is reported (deputy-not-fixed on the attendance)
@@ -178,6 +179,7 @@ class FactBuilder:
             "principal_name": self.sitting.name(claim.principal) if claim else "",
             "deputy_kind": _deputy_kind(claim),
             "deputy_citation": deputies.citation if deputies else self.statute["deputies"].citation,
+            "deputy_quote": (deputies.quote if deputies else self.statute["deputies"].quote) or "",
             "deputy_layer": self._layer_of(deputies),
         }
 
@@ -279,6 +281,7 @@ class FactBuilder:
             "convening_demand_basis": "bylaws" if provision else "statute",
             "convening_members": s.member_count(), "convening_demand_fraction": fraction,
             "convening_citation": provision.citation if provision else statute.citation,
+            "convening_quote": (provision.quote if provision else statute.quote) or "",
             "convening_layer": "bylaws" if provision else statute.layer,
             "convening_needs_innstilling": innst is not None,
             "convening_has_innstilling": innst is None or (given is not None and given.organ == innst.organ),
@@ -286,6 +289,7 @@ class FactBuilder:
             "convening_innstilling_detail": "none" if given is None else "other",
             "convening_innstilling_given_name": self._organ_name(given.organ) if given else "",
             "convening_innstilling_citation": innst.citation if innst else "",
+            "convening_innstilling_quote": (innst.quote if innst else "") or "",
             "convening_needs_agenda": agenda is not None,
             "convening_agenda_approved": agenda is None or conv.agenda_approved_by == agenda.organ,
             "convening_agenda_organ_name": self._organ_name(agenda.organ) if agenda else "",
@@ -293,6 +297,7 @@ class FactBuilder:
             "convening_agenda_approved_by_name": self._organ_name(conv.agenda_approved_by)
             if conv.agenda_approved_by else "",
             "convening_agenda_citation": agenda.citation if agenda else "",
+            "convening_agenda_quote": (agenda.quote if agenda else "") or "",
         }
 
     def _declared_demand(self, provision, demanded_by):
@@ -338,6 +343,7 @@ class FactBuilder:
             # the council's own leadership clause, from its bylaws (never a fixed text)
             "leadership_citation": self._leadership_citation(),
             "leadership_chair_citation": f"{self._leadership_citation()}; {self.statute['chair'].citation}",
+            "leadership_quote": self._leadership_quote(),
         }
 
     def _elected_term(self) -> str:
@@ -345,6 +351,15 @@ class FactBuilder:
         s = self.sitting
         h = next((h for h in s.holdings if h.office == "leder" and h.organ == s.organ.id), None)
         return f"{h.valid_from} – {h.valid_to or '…'}" if h else ""
+
+    def _leadership_quote(self) -> str:
+        """The words of the council's leadership clause (its rotation rule or elected leadership)."""
+        s = self.sitting
+        if s.term is not None:
+            return next((o.leadership.quote or "" for o in s.doc.organs
+                         if o.leadership and o.leadership.citation == s.term.citation), "")
+        rule = s.organ.leadership
+        return (rule.quote if rule else self.statute["chair"].quote) or ""
 
     def _leadership_citation(self) -> str:
         s = self.sitting
@@ -410,8 +425,10 @@ class FactBuilder:
             "can_vote": bool(role and role.can_vote and self._delegate_of(person) is None) or deputy_ok,
             "rights": _rights_ids(role),
             "rights_citation": (role.citation if role else self.sitting.organ.citation),
+            "rights_quote": (role.quote if role else self.sitting.organ.quote) or "",
             "stands_in": claim is not None, "deputy_lawful": deputy_ok,
             "vote_unit_citation": self._vote_unit_citation(rights_role),
+            "vote_unit_quote": (rights_role.quote if rights_role else self.statute["quorum"].quote) or "",
             "seat": self._seat_of(person, role, claim),
             **self._deputy_fields(claim), **self.common,
         }
@@ -457,6 +474,7 @@ class FactBuilder:
                 "by_label": role.label if role else "",
                 "can_propose": "propose" in rights,
                 "rights_citation": role.citation if role else self.sitting.organ.citation,
+                "rights_quote": (role.quote if role else self.sitting.organ.quote) or "",
                 **self.common,
             })
         return facts
@@ -614,12 +632,12 @@ class FactBuilder:
     def _bylaws_quorum(self, q, members, case, seats_voting, present_members) -> dict:
         if q is None:
             return {"bylaws_quorum_count": 0, "bylaws_quorum_required": 0, "bylaws_quorum_basis": "",
-                    "bylaws_quorum_citation": ""}
+                    "bylaws_quorum_citation": "", "bylaws_quorum_quote": ""}
         count = len(present_members) if q.basis == "present" else len(seats_voting)
         return {
             "bylaws_quorum_count": count, "bylaws_quorum_required": q.required(members),
             "bylaws_quorum_basis": "present" if q.basis == "present" else "voting",
-            "bylaws_quorum_citation": q.citation,
+            "bylaws_quorum_citation": q.citation, "bylaws_quorum_quote": q.quote or "",
         }
 
     def _agenda(self, case: Case) -> dict:
@@ -664,6 +682,8 @@ class FactBuilder:
             "competent": comp is not None and organ.decides,
             "competence_citation": comp.citation if comp else (
                 elsewhere_comp.citation if elsewhere_comp else organ.citation),
+            "competence_quote": (comp.quote if comp else (
+                elsewhere_comp.quote if elsewhere_comp else organ.quote)) or "",
             "competent_organs": "some" if elsewhere else "none",
             "competent_organ_names": ", ".join(elsewhere),
             "needs_innstilling": needed is not None,
@@ -684,7 +704,8 @@ class FactBuilder:
     def _qualified_fields(comp: Competence | None) -> dict:
         """Filled in by case_fact once the tally is known (§ 18-4 tredje ledd: 2/3 of votes cast)."""
         return {"qualified": bool(comp and comp.majority), "qualified_fraction": (comp.majority if comp else "") or "",
-                "qualified_citation": comp.citation if comp and comp.majority else ""}
+                "qualified_citation": comp.citation if comp and comp.majority else "",
+                "qualified_quote": (comp.quote if comp and comp.majority else "") or ""}
 
     def _organ_name(self, organ_id: str) -> str:
         return next((o.name for o in self.doc.organs if o.id == organ_id), organ_id)
