@@ -4,10 +4,9 @@ composition requirements (issue 13, item 3).
 Both are declared in the council's bylaws data, each with its citation and quote:
 
 - `Seat.eligible`: the holder of the seat must belong to a group in the seat's own holding
-  (e.g. «1 representant frå opposisjonen», NG-avtalen 2016 § 3) or also hold an office for the
-  same participant (e.g. a member of formannskapet);
-- `Organ.composition`: e.g. «Begge kjønn skal vera representert frå kvar kommune» among each
-  participant's members; where the roster records no gender for one of them the participant is
+  (e.g. a representative of the opposition) or also hold an office for the same participant
+  (e.g. a member of formannskapet);
+- `Organ.composition`: e.g. both genders represented among each participant's members; where the roster records no gender for one of them the participant is
   not assessable (neither passed nor failed).
 
 One implementation for both commands: `vedtekt authority check` reports them for the organ on a
