@@ -99,3 +99,15 @@ def test_gender_is_not_assessable_where_the_roster_does_not_record_it():
     checks = {c.participant.id: c.status for c in gender_checks(resolve(_ng_2016(), "regionradet", date(2019, 9, 11)))}
     assert checks == {"lesja": "met", "dovre": "met", "sel": "met", "vaga": "met", "lom": "met", "skjak": "met",
                       "oppland-fk": "not-assessable"}
+
+
+@pytest.mark.parametrize("args", [["authority", "check", "--council", "nord-gudbrandsdal"],
+                                  ["people", "--organ", "regionradet", "--council", "nord-gudbrandsdal"]])
+def test_a_missing_required_date_is_a_usage_error_not_an_internal_one(args, capsys):
+    """click 8.5 lets a required option with an explicit default=None through as None."""
+    from engine.cli.main import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(args)
+    assert exit_info.value.code == 2
+    assert "--date" in capsys.readouterr().err
