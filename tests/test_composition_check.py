@@ -111,3 +111,22 @@ def test_a_missing_required_date_is_a_usage_error_not_an_internal_one(args, caps
         main(args)
     assert exit_info.value.code == 2
     assert "--date" in capsys.readouterr().err
+
+
+def test_a_holding_without_a_recorded_group_is_worded_as_such():
+    """The roster records no group on the opposition seat's holding: not eligible, and the message
+    says no group is recorded (not an empty group name)."""
+    from engine.core.library import with_roster
+    from engine.core.model import Holding, Roster
+    from engine.render.report import finding_message
+
+    scenario, located = load_scenario(NG / "2019-04-opposisjonssetet-tomt-ved-forfall.yaml")
+    extra = Roster(people=(Person(id="ng-vaga-ny", name="Nora Dalsen", fictional=True, gender="k"),),
+                   holdings=(Holding(person="ng-vaga-ny", office="opposisjon", participant="vaga",
+                                     **{"from": date(2019, 4, 1), "to": date(2019, 4, 30)}),))
+    doc = with_roster(_ng_2016(), extra)
+    scenario = scenario.model_copy(update={"attendance": scenario.attendance + (type(scenario.attendance[0])(person="ng-vaga-ny"),)})
+    verdict = Evaluation(scenario, located.file, doc, library(), "both").run()
+    (finding,) = [f for f in verdict.findings if f.rule == "seat-eligibility"]
+    assert finding.person == "ng-vaga-ny" and finding.args["eligibility_why"] == "no-group"
+    assert "ingen gruppe" in finding_message(finding, "nb") and "no group" in finding_message(finding, "en")

@@ -723,7 +723,9 @@ class FactBuilder:
             return {"seat_eligible": True, "eligibility_why": "none", "seat_label": "", "eligibility_group": "",
                     "eligibility_recorded": "", "eligibility_office": "", "eligibility_citation": "",
                     "eligibility_quote": ""}
-        return {"seat_eligible": False, "eligibility_why": bad.why, "seat_label": bad.seat.label or bad.seat.office,
+        # a group the roster does not record is worded as such, not as an empty group name
+        why = "no-group" if bad.why == "not-in-group" and bad.recorded_group is None else bad.why
+        return {"seat_eligible": False, "eligibility_why": why, "seat_label": bad.seat.label or bad.seat.office,
                 "eligibility_group": bad.rule.group or "", "eligibility_recorded": bad.recorded_group or "",
                 "eligibility_office": bad.rule.office or "", "eligibility_citation": bad.rule.citation,
                 "eligibility_quote": bad.rule.quote or ""}
