@@ -205,6 +205,8 @@ class FactBuilder:
 
     def _layer_of(self, provision) -> str:
         """A deputy rule taken from the statute has the statute's layer (bylaws/statute data)."""
+        if provision is not None and provision.layer:
+            return provision.layer
         if provision is None or provision.citation.startswith("kommuneloven"):
             return self.statute["deputies"].layer
         return "bylaws"
@@ -678,12 +680,13 @@ class FactBuilder:
             detail = "other"
         elsewhere_comp = next((c for c in self.doc.competences
                                if c.case_kind == case.kind and c.organ != organ.id), None)
+        cited = comp or elsewhere_comp
         return {
             "competent": comp is not None and organ.decides,
-            "competence_citation": comp.citation if comp else (
-                elsewhere_comp.citation if elsewhere_comp else organ.citation),
-            "competence_quote": (comp.quote if comp else (
-                elsewhere_comp.quote if elsewhere_comp else organ.quote)) or "",
+            "competence_citation": cited.citation if cited else (kind.withheld_by or organ.citation),
+            "competence_layer": cited.layer if cited else kind.withheld_layer,
+            # the clause's words: the competence's, or those of the clause that withholds the kind
+            "competence_quote": (cited.quote if cited else (kind.quote if kind.withheld_by else organ.quote)) or "",
             "competent_organs": "some" if elsewhere else "none",
             "competent_organ_names": ", ".join(elsewhere),
             "needs_innstilling": needed is not None,
