@@ -24,6 +24,7 @@ from engine.core.library import Library, library, with_roster
 from engine.core.load import validate
 from engine.core.model import Document
 from engine.core.outcome import outcome_fact, read_outcomes
+from engine.core.quotes import statute_quote
 from engine.core.rules import OutcomeRule, Rule, RuleBook, python_rules_of_kind, rulebook
 from engine.core.scenario import Scenario
 from engine.core.seats import check_seats
@@ -99,7 +100,7 @@ class Evaluation:
 
     def run(self) -> ScenarioVerdict:
         b = self.builder
-        stage1 = b.attendee_facts() + [b.meeting_fact()]
+        stage1 = b.attendee_facts() + [b.meeting_fact()] + b.composition_facts()
         for case in self.scenario.cases:
             stage1 += b.vote_facts(case, self.kinds[case.kind]) + b.proposal_facts(case) + b.act_facts(case)
         fired1 = self._fire(stage1)
@@ -184,6 +185,7 @@ class Evaluation:
                 rule=rule.id, severity=rule.severity,
                 location=Location(case=fact.get("case"), person=fact.get("person") or fact.get("by")),
                 citation=rule.cite(fact), layer=rule.layer_of(fact),
+                quote=rule.quote_of(fact) or statute_quote(self.statute, rule.id, rule.cite(fact)),
                 message_id=rule.message_id, args={name: fact[name] for name in rule.args},
                 facts=_condition_facts(rule, fact),
                 assumptions=self._finding_assumptions(rule, fact)))

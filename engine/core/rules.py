@@ -20,7 +20,7 @@ from pydantic import model_validator
 from engine.core.load import load_model
 from engine.core.model import Strict
 
-FactKind = Literal["attendee", "vote", "proposal", "case", "meeting", "act", "member"]
+FactKind = Literal["attendee", "vote", "proposal", "case", "meeting", "act", "member", "participant"]
 Outcome = Literal["adopted", "rejected", "not_decided", "no_vote"]
 Severity = Literal["error", "warning", "info"]
 
@@ -37,6 +37,8 @@ class Rule(Strict):
     when: dict
     citation: str | None = None
     citation_field: str | None = None
+    # the fact field holding the clause's words, where the clause comes from the council's data
+    quote_field: str | None = None
     layer: Literal["statute-mandatory", "statute-default", "bylaws"] | None = None
     layer_field: str | None = None
     rejects_vote: bool = False
@@ -60,6 +62,9 @@ class Rule(Strict):
 
     def layer_of(self, fact: dict) -> str | None:
         return fact.get(self.layer_field) if self.layer_field else self.layer
+
+    def quote_of(self, fact: dict) -> str | None:
+        return (fact.get(self.quote_field) or None) if self.quote_field else None
 
 
 class OutcomeRule(Strict):

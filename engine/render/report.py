@@ -139,7 +139,12 @@ def _finding_line(f: Finding, lang: str) -> str:
     return (f"    [{_word('check-report-severity', f.severity, lang)}] {f.rule}: "
             f"{_v(finding_message(f, lang))}\n"
             f"        ({_v(f.citation)}; {_report_words(lang)['layer']}: "
-            f"{_word('check-report-layer', f.layer, lang)}{effect})")
+            f"{_word('check-report-layer', f.layer, lang)}{effect})" + _quote_line(f))
+
+
+def _quote_line(f: Finding) -> str:
+    """The words of the cited clause (from the council's or the statute's data), under the citation."""
+    return f"\n        «{_v(' '.join(f.quote.split()))}»" if f.quote else ""
 
 
 def _summary(valid: list[bool], expected: list[bool], lang: str) -> str:
@@ -177,7 +182,8 @@ def to_markdown(verdicts: list[ScenarioVerdict], lang: str = "nb") -> str:
                 where = f" ({w['case']} {_md(f.case)})" if f.case else ""
                 effect = f" ({_word('check-report-effect', f.effect, lang)})" if f.effect else ""
                 out.append(f"- **{_word('check-report-severity', f.severity, lang)}** `{f.rule}`{where}: "
-                           f"{_md(finding_message(f, lang))} — *{_md(f.citation)}*{effect}")
+                           f"{_md(finding_message(f, lang))} — *{_md(f.citation)}*{effect}"
+                           + (f" «{_md(' '.join(f.quote.split()))}»" if f.quote else ""))
         if v.assumptions:
             out.append(f"\n{w['assumptions']}:\n")
             out += [f"- {_md(a)}" for a in v.assumptions]
