@@ -278,21 +278,14 @@ def evaluate_reference(book: RuleBook, facts: list[dict]) -> set[tuple[str, str]
     return fired
 
 
-_COMPILED: dict[int, tuple[RuleBook, dict]] = {}
-
-
+@lru_cache(maxsize=8)
 def _compiled(book: RuleBook) -> dict[str, Callable[[dict], list[str]]]:
-    """The book's rules as one compiled function per fact kind (the cache holds the book, so its
-    id is not reused; a rule book holds dict conditions and is not hashable)."""
-    hit = _COMPILED.get(id(book))
-    if hit is not None and hit[0] is book:
-        return hit[1]
+    """The book's rules as one compiled function per fact kind (once per book: a rule book is
+    frozen and hashable)."""
     kinds: dict[str, list] = defaultdict(list)
     for rule in book.evaluated():  # the meeting rules and the outcome law
         kinds[rule.fact].append(rule)
-    compiled = {kind: python_rules_of_kind(rules) for kind, rules in kinds.items()}
-    _COMPILED[id(book)] = (book, compiled)
-    return compiled
+    return {kind: python_rules_of_kind(rules) for kind, rules in kinds.items()}
 
 
 def _condition_facts(rule: Rule, fact: dict) -> dict:

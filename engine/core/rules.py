@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Callable, Literal
+from typing import Annotated, Any, Callable, Literal
 
-from pydantic import model_validator
+from pydantic import BeforeValidator, model_validator
 
+from engine.core.base import Frozen, FrozenDict
 from engine.core.load import load_model
-from engine.core.model import Strict
 
 FactKind = Literal["attendee", "vote", "proposal", "case", "meeting", "act", "member"]
 Outcome = Literal["adopted", "rejected", "not_decided", "no_vote"]
@@ -29,12 +29,26 @@ _OPS = set(_PY_OPS)
 _DURABLE_OPS = {"ne": "$neq", "lt": "$lt", "le": "$lte", "gt": "$gt", "ge": "$gte"}
 
 
-class Rule(Strict):
+def _deep_frozen(value: Any) -> Any:
+    """A condition as read from YAML, with every mapping a FrozenDict and every list a tuple, so
+    that a rule (and the whole book) is hashable and can key a functools cache."""
+    if isinstance(value, dict):
+        return FrozenDict({k: _deep_frozen(v) for k, v in value.items()})
+    if isinstance(value, (list, tuple)):
+        return tuple(_deep_frozen(v) for v in value)
+    return value
+
+
+# a rule's condition (the language in the module docstring), immutable all the way down
+Condition = Annotated[FrozenDict[str, Any], BeforeValidator(_deep_frozen)]
+
+
+class Rule(Frozen):
     key: str  # unique; several keys may share one contract `id`
     id: str
     fact: FactKind
     severity: Severity
-    when: dict
+    when: Condition
     citation: str | None = None
     citation_field: str | None = None
     layer: Literal["statute-mandatory", "statute-default", "bylaws"] | None = None
@@ -62,14 +76,14 @@ class Rule(Strict):
         return fact.get(self.layer_field) if self.layer_field else self.layer
 
 
-class OutcomeRule(Strict):
+class OutcomeRule(Frozen):
     """One step of the outcome law (rules.yaml, `outcome:`): when its condition holds over a
     case's outcome fact, the case has `outcome`, reached as `decided_by` says. The conditions
     are exclusive: exactly one holds for every outcome fact (engine.core.outcome checks it)."""
 
     key: str
     fact: Literal["outcome"] = "outcome"
-    when: dict
+    when: Condition
     outcome: Outcome
     decided_by: str | None
     citation: str | None = None
@@ -87,7 +101,7 @@ class OutcomeRule(Strict):
         return fact.get(self.citation_field) or self.citation if self.citation_field else self.citation
 
 
-class RuleBook(Strict):
+class RuleBook(Frozen):
     rules: tuple[Rule, ...]
     outcome: tuple[OutcomeRule, ...] = ()  # the outcome law: majority, casting vote, qualified, § 7-8
 
@@ -140,7 +154,7 @@ def _check_condition(cond: dict, key: str) -> None:
         raise ValueError(f"rule {key}: bad condition {cond!r}")
     if "all" in cond or "any" in cond:
         (parts,) = cond.values()
-        if not isinstance(parts, list) or not parts:
+        if not isinstance(parts, (list, tuple)) or not parts:
             raise ValueError(f"rule {key}: all/any needs a non-empty list")
         for part in parts:
             _check_condition(part, key)
