@@ -24,7 +24,7 @@ from engine.core.library import Library, library, with_roster
 from engine.core.load import validate
 from engine.core.model import Document
 from engine.core.outcome import outcome_fact, read_outcomes
-from engine.core.rules import OutcomeRule, Rule, RuleBook, python_rules_of_kind, rulebook
+from engine.core.rules import OutcomeRule, Rule, RuleBook, python_rules, rulebook
 from engine.core.safetext import quote
 from engine.core.scenario import Scenario
 from engine.core.seats import check_seats
@@ -94,8 +94,9 @@ class Evaluation:
         self.sitting = resolve(doc, scenario.organ, scenario.date)
         self.builder = FactBuilder(scenario, self.sitting, {r.id: r for r in statute.rules}, doc)
         self.kinds = {k.id: k for k in doc.case_kinds}
-        # outcome facts decided on the reference path, cross-checked with durable-rules in one
-        # batch at the end of run() (engine "both"): one session, however many re-counts
+        # engine "both": every batch is answered by the reference and cross-checked with
+        # durable-rules at the end of run(), all stages and re-counts in one session (the rules
+        # are single-fact conditions, so batching cannot change what fires)
         self._unchecked: list[dict] = []
         self._unchecked_fired: set[tuple[str, str]] = set()
         self._outcome_ids = 0
@@ -123,7 +124,7 @@ class Evaluation:
         findings = self._findings(fired1 | fired2, facts)
         findings = effects.with_effects(self, findings, stage1, stage2, rejected)
         cases = self._case_results(stage1, stage2, findings, rejected)
-        self._cross_check_outcomes()
+        self._cross_check()
         return ScenarioVerdict(
             file=self.file, name=self.scenario.name, date=str(self.scenario.date),
             organ=self.scenario.organ, bylaws=f"{self.doc.id} ({self.doc.title})",
@@ -144,10 +145,16 @@ class Evaluation:
         if self.engine == "durable":
             return durable_engine.evaluate(self.book, facts)
         reference = evaluate_reference(self.book, facts)
-        if self.engine == "reference":
-            return reference
-        self._agree(durable_engine.evaluate(self.book, facts), reference)
+        if self.engine == "both":  # durable-rules checks the same facts in _cross_check
+            self._unchecked += facts
+            self._unchecked_fired |= reference
         return reference
+
+    def _cross_check(self) -> None:
+        """durable-rules on every fact the reference answered, before any verdict is made."""
+        if self._unchecked:
+            self._agree(durable_engine.evaluate(self.book, self._unchecked), self._unchecked_fired)
+            self._unchecked, self._unchecked_fired = [], set()
 
     def _agree(self, durable: set, reference: set) -> None:
         if durable != reference:
@@ -162,19 +169,9 @@ class Evaluation:
         return outcome_fact(f"o{self._outcome_ids}", case_fact, tally, counted, blocked)
 
     def decide(self, facts: list[dict]) -> list[OutcomeRule]:
-        """The outcome rule that holds for each outcome fact. With both paths, the reference
-        answers now and durable-rules checks every fact at the end of run()."""
-        if self.engine != "both":
-            return read_outcomes(self.book, facts, self._fire(facts))
-        fired = evaluate_reference(self.book, facts)
-        self._unchecked += facts
-        self._unchecked_fired |= fired
-        return read_outcomes(self.book, facts, fired)
-
-    def _cross_check_outcomes(self) -> None:
-        if self._unchecked:
-            self._agree(durable_engine.evaluate(self.book, self._unchecked), self._unchecked_fired)
-            self._unchecked, self._unchecked_fired = [], set()
+        """The outcome rule that holds for each outcome fact (with both paths, the reference
+        answers now and durable-rules checks every fact at the end of run())."""
+        return read_outcomes(self.book, facts, self._fire(facts))
 
     def _findings(self, fired: set[tuple[str, str]], facts: dict[str, dict]) -> list[Finding]:
         order = self.book.position
@@ -268,24 +265,14 @@ def _topic(assumptions, topic: str) -> list[str]:
 
 def evaluate_reference(book: RuleBook, facts: list[dict]) -> set[tuple[str, str]]:
     """The plain-Python evaluation of the same rule definitions: every rule on every fact."""
-    by_kind = _compiled(book)
-    fired = set()
-    for fact in facts:
-        rules_of_kind = by_kind.get(fact["t"])
-        if rules_of_kind is not None:
-            fact_id = fact["id"]
-            fired.update((key, fact_id) for key in rules_of_kind(fact))
-    return fired
+    return _compiled(book)(facts)
 
 
 @lru_cache(maxsize=8)
-def _compiled(book: RuleBook) -> dict[str, Callable[[dict], list[str]]]:
-    """The book's rules as one compiled function per fact kind (once per book: a rule book is
-    frozen and hashable)."""
-    kinds: dict[str, list] = defaultdict(list)
-    for rule in book.evaluated():  # the meeting rules and the outcome law
-        kinds[rule.fact].append(rule)
-    return {kind: python_rules_of_kind(rules) for kind, rules in kinds.items()}
+def _compiled(book: RuleBook) -> Callable[[list[dict]], set[tuple[str, str]]]:
+    """The book's rules (the meeting rules and the outcome law) as one compiled function (once
+    per book: a rule book is frozen and hashable)."""
+    return python_rules(book.evaluated())
 
 
 def _condition_facts(rule: Rule, fact: dict) -> dict:

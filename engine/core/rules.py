@@ -173,16 +173,25 @@ def python_predicate(cond: dict) -> Callable[[dict], bool]:
     return eval(compile(source, "<rule>", "eval"), {"K": tuple(consts)})
 
 
-def python_rules_of_kind(rules: list[Rule]) -> Callable[[dict], list[str]]:
-    """Compile every rule over one kind of fact to ONE function that returns the keys of the rules
-    the fact fires, testing every rule in turn (the reference path: a call per fact, not one per
-    rule and fact). Keys and constants are passed by reference, never pasted into the source."""
+def python_rules(rules) -> Callable[[list[dict]], set[tuple[str, str]]]:
+    """Compile every rule to ONE function over a batch of facts that returns (rule key, fact id)
+    for each rule a fact fires (the reference path): per fact, a branch on its kind, then each rule
+    of that kind tested in turn; no call per fact or per rule. Keys and constants are passed by
+    reference, never pasted into the source."""
     consts: list = []
-    lines = ["def fired(f):", "    out = []"]
+    by_kind: dict[str, list] = {}
     for rule in rules:
-        consts.append(rule.key)
-        key = len(consts) - 1
-        lines += [f"    if {_expression(rule.when, consts)}:", f"        out.append(K[{key}])"]
+        by_kind.setdefault(rule.fact, []).append(rule)
+    lines = ["def fired(facts):", "    out = set()", "    add = out.add", "    for f in facts:",
+             "        t = f['t']"]
+    for n, (kind, of_kind) in enumerate(by_kind.items()):
+        consts.append(kind)
+        lines.append(f"        {'if' if n == 0 else 'elif'} t == K[{len(consts) - 1}]:")
+        for rule in of_kind:
+            consts.append(rule.key)
+            key = len(consts) - 1
+            lines += [f"            if {_expression(rule.when, consts)}:",
+                      f"                add((K[{key}], f['id']))"]
     lines.append("    return out")
     namespace: dict = {"K": tuple(consts)}
     exec(compile("\n".join(lines), "<rules>", "exec"), namespace)
