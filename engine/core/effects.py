@@ -33,7 +33,7 @@ A stated leadership that contradicts the rotation touches no count: `no-effect`.
 from __future__ import annotations
 
 from engine.core.finding import Finding
-from engine.core.verdict import Tally
+from engine.core.outcome import Count
 
 MAY, NONE = "may-have-affected", "no-effect"
 _VOID_WITHOUT_SEAT = {"observer-voted", "no-voting-right", "unknown-attendee", "voter-not-present"}
@@ -86,6 +86,7 @@ class Recount:
                 self.votes.setdefault(f["case"], []).append(f)
         self.rejected = rejected
         self.acts = [f for f in stage1 if f["t"] == "act"]
+        self._outcomes: dict[tuple, str] = {}
 
     # -- per finding -------------------------------------------------------------------------
     def effect(self, f: Finding) -> str:
@@ -179,6 +180,17 @@ class Recount:
     # -- the re-count ------------------------------------------------------------------------
     def outcome(self, case_id: str, add: tuple[str, str] | None = None, casting: str | None = None,
                 extra: list[tuple[str, str]] = ()) -> str:
+        """The re-counted outcome (see _recount), each variant counted once per scenario: every
+        error of a case compares with the same unchanged outcome, and several errors of one seat
+        ask for the same variants."""
+        key = (case_id, add, casting, tuple(extra))
+        found = self._outcomes.get(key)
+        if found is None:
+            found = self._outcomes[key] = self._recount(case_id, add, casting, extra)
+        return found
+
+    def _recount(self, case_id: str, add: tuple[str, str] | None, casting: str | None,
+                 extra: list[tuple[str, str]]) -> str:
         """The case's outcome from its valid votes (plus one seat's vote, seats not present
         coming and voting, or another chair's casting vote), with the quorum re-counted; errors
         outside the count are ignored. The outcome law is that of rules.yaml, through the same
@@ -191,9 +203,7 @@ class Recount:
         if extra:
             counted += extra
             fact["bylaws_quorum_count"] += len(extra)  # those who came are present too
-        tally = Tally(**{"for": sum(v == "for" for _, v in counted),
-                         "against": sum(v == "against" for _, v in counted),
-                         "blank": sum(v == "blank" for _, v in counted)})
+        tally = Count(sum(v == "for" for _, v in counted), sum(v == "against" for _, v in counted))
         if casting is not None:
             fact["chair_vote"] = casting
         blocked = not self._quorate(fact, kind, counted)

@@ -23,7 +23,7 @@ from engine.core.facts import FactBuilder
 from engine.core.library import Library, library, with_roster
 from engine.core.load import validate
 from engine.core.model import Document
-from engine.core.outcome import outcome_fact, read_outcomes
+from engine.core.outcome import Count, outcome_fact, read_outcomes
 from engine.core.rules import OutcomeRule, Rule, RuleBook, python_rules, rulebook
 from engine.core.safetext import quote
 from engine.core.scenario import Scenario
@@ -164,7 +164,7 @@ class Evaluation:
                 f"(bare durable: {only_d}; bare referanse: {only_r}); ingen dom skrives ut")
 
     # -- the outcome law ---------------------------------------------------------------------
-    def outcome_fact(self, case_fact: dict, tally: Tally, counted: int, blocked: bool) -> dict:
+    def outcome_fact(self, case_fact: dict, tally: Tally | Count, counted: int, blocked: bool) -> dict:
         self._outcome_ids += 1
         return outcome_fact(f"o{self._outcome_ids}", case_fact, tally, counted, blocked)
 

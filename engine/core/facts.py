@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from fractions import Fraction
+from functools import lru_cache
 
 from engine.core.model import CaseKind, Competence, Document, required_count
 from engine.core.scenario import Case, Scenario
@@ -357,15 +359,16 @@ class FactBuilder:
     # -- votes and proposals (stage 1) -----------------------------------------------------
     def vote_facts(self, case: Case, kind: CaseKind) -> list[dict]:
         lines = case.votes.lines() if case.votes else []
-        per_person = Counter(p for p, _ in lines)
-        values = {p: {v for q, v in lines if q == p} for p in per_person}
+        values: dict[str, list[str]] = {}  # each voter's lines, in one pass over them
+        for p, v in lines:
+            values.setdefault(p, []).append(v)
         seen: Counter = Counter()
-        seat_claims = self._seat_claims(case, {p for p, _ in lines})
+        seat_claims = self._seat_claims(case, values.keys())
         facts = []
         for i, (person, value) in enumerate(sorted(lines)):
             seen[person] += 1
             facts.append(self._vote_fact(case, kind, i, person, value, seen[person],
-                                         per_person[person], values[person], seat_claims))
+                                         len(values[person]), set(values[person]), seat_claims))
         return facts
 
     def _seat_claims(self, case: Case, voters: set[str]) -> Counter:
@@ -641,11 +644,7 @@ class FactBuilder:
 
     def _competence(self, case: Case, kind: CaseKind) -> dict:
         organ = self.sitting.organ
-        here = [c for c in self.doc.competences if c.case_kind == case.kind and c.organ == organ.id
-                and c.in_force(self.scenario.date)]
-        elsewhere = sorted({self._organ_name(c.organ) for c in self.doc.competences
-                            if c.case_kind == case.kind and c.organ != organ.id})
-        comp: Competence | None = here[0] if here else None
+        comp, elsewhere, elsewhere_comp = _competences(self.doc, organ.id, case.kind, self.scenario.date)
         needed = comp.needs_innstilling_from if comp else None
         given = case.innstilling
         has = needed is None or (given is not None and given.organ == needed)
@@ -654,8 +653,6 @@ class FactBuilder:
             detail = "none"
         elif needed and not has:
             detail = "other"
-        elsewhere_comp = next((c for c in self.doc.competences
-                               if c.case_kind == case.kind and c.organ != organ.id), None)
         return {
             "competent": comp is not None and organ.decides,
             "competence_citation": comp.citation if comp else (
@@ -672,8 +669,7 @@ class FactBuilder:
 
     def _qualified_majority(self, case: Case) -> str | None:
         """The qualified majority (fraction of votes cast) the organ's competence requires, if any."""
-        comp = next((c for c in self.doc.competences if c.case_kind == case.kind
-                     and c.organ == self.sitting.organ.id and c.in_force(self.scenario.date)), None)
+        comp = _competences(self.doc, self.sitting.organ.id, case.kind, self.scenario.date)[0]
         return comp.majority if comp else None
 
     @staticmethod
@@ -685,3 +681,15 @@ class FactBuilder:
     def _organ_name(self, organ_id: str) -> str:
         return next((o.name for o in self.doc.organs if o.id == organ_id), organ_id)
 
+
+@lru_cache(maxsize=1024)
+def _competences(doc: Document, organ_id: str, case_kind: str, on: date):
+    """The organ's competence for the kind of case on the date (or None), the names of the other
+    organs competent for it, sorted, and the first of their competences: the document's data only,
+    found once per document, organ, kind and date (documents are frozen and hashable)."""
+    here = next((c for c in doc.competences if c.case_kind == case_kind and c.organ == organ_id
+                 and c.in_force(on)), None)
+    others = [c for c in doc.competences if c.case_kind == case_kind and c.organ != organ_id]
+    names = {o.id: o.name for o in reversed(doc.organs)}  # the first organ of an id, as _organ_name
+    elsewhere = sorted({names.get(c.organ, c.organ) for c in others})
+    return here, elsewhere, (others[0] if others else None)

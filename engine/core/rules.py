@@ -126,6 +126,11 @@ class RuleBook(Frozen):
         return {r.key: r for r in self.rules}
 
     @cached_property
+    def outcome_by_key(self) -> dict[str, OutcomeRule]:
+        """The outcome law's rules by key (read for every case and every re-count)."""
+        return {r.key: r for r in self.outcome}
+
+    @cached_property
     def position(self) -> dict[str, int]:
         """Each rule key's place in the book: the order findings are reported in."""
         return {r.key: i for i, r in enumerate(self.rules)}

@@ -59,7 +59,8 @@ class Sitting:
     vice_participant: str | None = None
     term: "rotation.Term | None" = None  # the rotation term in force, when leadership rotates
     _strongest: dict = field(default_factory=dict, repr=False, compare=False)  # role() memo
-    _memo: dict = field(default_factory=dict, repr=False, compare=False)  # per-sitting memos (counts, names, claims)
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)  # per-sitting memos (counts, claims)
+    _names: dict = field(default_factory=dict, repr=False, compare=False)  # name() memo
 
     def role(self, person: str) -> Role | None:
         """The person's strongest role here: a vote beats a proposal right beats attendance."""
@@ -98,11 +99,10 @@ class Sitting:
         return count
 
     def name(self, person: str | None) -> str:
-        names = self._memo.setdefault("names", {})  # every fact names its people: once each
-        try:
-            return names[person]
+        try:  # every fact names its people: each name is made once per sitting
+            return self._names[person]
         except KeyError:
-            names[person] = found = self._name(person)
+            self._names[person] = found = self._name(person)
             return found
 
     def _name(self, person: str | None) -> str:
