@@ -92,8 +92,8 @@ class Evaluation:
         statute = lib.statute_for(doc)
         self.statute = statute
         self.sitting = resolve(doc, scenario.organ, scenario.date)
-        self.builder = FactBuilder(scenario, self.sitting, {r.id: r for r in statute.rules}, doc)
-        self.kinds = {k.id: k for k in doc.case_kinds}
+        self.builder = FactBuilder(scenario, self.sitting, _statute_rules(statute), doc)
+        self.kinds = _case_kinds(doc)
         # engine "both": every batch is answered by the reference and cross-checked with
         # durable-rules at the end of run(), all stages and re-counts in one session (the rules
         # are single-fact conditions, so batching cannot change what fires)
@@ -257,6 +257,18 @@ class Evaluation:
 
     def _decides(self, finding: Finding) -> bool:
         return finding.rule in self.book.deciding_ids
+
+
+@lru_cache(maxsize=64)
+def _statute_rules(statute) -> dict:
+    """The statute's rules by id (once per statute: statutes are frozen and hashable)."""
+    return {r.id: r for r in statute.rules}
+
+
+@lru_cache(maxsize=512)
+def _case_kinds(doc: Document) -> dict:
+    """The document's case kinds by id (once per document)."""
+    return {k.id: k for k in doc.case_kinds}
 
 
 def _topic(assumptions, topic: str) -> list[str]:

@@ -528,12 +528,13 @@ class FactBuilder:
 
     def _seat_persons(self, case: Case, exclude: set[str] | None = None) -> dict[str, str]:
         """Voting seats present for the case and who holds each (member, or lawful deputy for an
-        absent or inhabil member); inhabil members are left out (found once per case)."""
+        absent or inhabil member); inhabil members are left out (found once per case, and shared:
+        callers only read it)."""
         if exclude is None:
             found = self._seats.get(case.id)
             if found is None:
                 found = self._seats[case.id] = self._seat_holders(case, self.inhabil_in(case))
-            return dict(found)
+            return found
         return self._seat_holders(case, exclude)
 
     def _seat_holders(self, case: Case, exclude) -> dict[str, str]:
@@ -555,7 +556,9 @@ class FactBuilder:
         members = self.sitting.member_count()
         quorum = self.statute["quorum"]
         bylaws_q = self.sitting.organ.quorum
-        tally = Counter(v["value"] for v in counted)
+        tally = dict.fromkeys(("for", "against", "blank"), 0)
+        for v in counted:
+            tally[v["value"]] += 1
         seats_voting = {v["seat"] for v in counted if (v["value"] != "blank" or kind.election
                         or kind.appointment) and v["voter_role"] != "observer"}  # quorum: members
         present_members = set(self._seat_persons(case))
