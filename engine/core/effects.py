@@ -32,7 +32,8 @@ A stated leadership that contradicts the rotation touches no count: `no-effect`.
 """
 from __future__ import annotations
 
-from engine.core.finding import Finding
+from dataclasses import dataclass
+
 from engine.core.outcome import Count
 
 MAY, NONE = "may-have-affected", "no-effect"
@@ -68,12 +69,16 @@ DEFAULTS: dict[str, tuple[str, str]] = {
 }
 
 
-def with_effects(ev, findings: list[Finding], stage1: list[dict], stage2: list[dict],
-                 rejected: set[str]) -> list[Finding]:
-    """The findings, each error with its effect (other findings unchanged)."""
-    recount = Recount(ev, stage1, stage2, rejected)
-    return [f.model_copy(update={"effect": recount.effect(f)}) if f.severity == "error" else f
-            for f in findings]
+@dataclass(frozen=True)
+class Fault:
+    """What the effect of an error finding depends on: its rule id, case, person and the facts it
+    shows (a Finding has the same attributes). The verdict asks before it makes the finding, so
+    each finding is made once, with its effect."""
+
+    rule: str
+    case: str | None
+    person: str | None
+    facts: dict
 
 
 class Recount:
@@ -89,7 +94,7 @@ class Recount:
         self._outcomes: dict[tuple, str] = {}
 
     # -- per finding -------------------------------------------------------------------------
-    def effect(self, f: Finding) -> str:
+    def effect(self, f: Fault) -> str:
         if f.rule in _NO_COUNT_TOUCHED:
             return NONE
         if f.rule in DEFAULTS:
@@ -111,7 +116,7 @@ class Recount:
             return self._void_vote_effect(f, vote)
         return MAY  # a rule this module does not know: the cautious reading
 
-    def _void_vote_effect(self, f: Finding, vote: dict) -> str:
+    def _void_vote_effect(self, f: Fault, vote: dict) -> str:
         if f.rule in _VOID_WITHOUT_SEAT or vote["seat"].startswith("?"):
             return NONE
         if f.rule == "inhabil-participated":
@@ -120,7 +125,7 @@ class Recount:
                 return NONE  # the member could only stand aside; the vote is already not counted
         return self._seat_effect(f.case, vote["seat"], ("for", "against", None))
 
-    def _act_effect(self, f: Finding) -> str:
+    def _act_effect(self, f: Fault) -> str:
         act = f.facts.get("act")
         if act == "chair":
             return self._chair_effect(f.case)
@@ -156,7 +161,7 @@ class Recount:
         base = self.outcome(case_id)
         return MAY if any(self.outcome(case_id, add=(seat, v)) != base for v in values if v) else NONE
 
-    def _habilitet_effect(self, f: Finding) -> str:
+    def _habilitet_effect(self, f: Fault) -> str:
         case = next(c for c in self.ev.scenario.cases if c.id == f.case)
         for h in case.habilitet:
             if h.person != f.facts.get("concerns") or h.votes is None:
@@ -170,11 +175,11 @@ class Recount:
         return MAY
 
     # -- lookups -----------------------------------------------------------------------------
-    def _vote_of(self, f: Finding) -> dict | None:
+    def _vote_of(self, f: Fault) -> dict | None:
         return next((v for v in self.votes.get(f.case, []) if v["person"] == f.person
                      and v["id"] in self.rejected), None) if f.case else None
 
-    def _member_seat(self, f: Finding) -> str | None:
+    def _member_seat(self, f: Fault) -> str | None:
         return f.facts.get("seat")
 
     # -- the re-count ------------------------------------------------------------------------

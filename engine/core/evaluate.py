@@ -121,8 +121,7 @@ class Evaluation:
             stage2 += b.member_facts(c, self.kinds[c.kind], cast_in[c.id])
         fired2 = self._fire(stage2)
         facts = {f["id"]: f for f in stage1 + stage2}
-        findings = self._findings(fired1 | fired2, facts)
-        findings = effects.with_effects(self, findings, stage1, stage2, rejected)
+        findings = self._findings(fired1 | fired2, facts, effects.Recount(self, stage1, stage2, rejected))
         cases = self._case_results(stage1, stage2, findings, rejected)
         self._cross_check()
         return ScenarioVerdict(
@@ -173,20 +172,24 @@ class Evaluation:
         answers now and durable-rules checks every fact at the end of run())."""
         return read_outcomes(self.book, facts, self._fire(facts))
 
-    def _findings(self, fired: set[tuple[str, str]], facts: dict[str, dict]) -> list[Finding]:
+    def _findings(self, fired: set[tuple[str, str]], facts: dict[str, dict],
+                  recount: effects.Recount) -> list[Finding]:
+        """Every finding in report order, each error with its effect (made once, complete)."""
         order = self.book.position
         case_pos = {c.id: i for i, c in enumerate(self.scenario.cases)}
         out = []
         for key, fid in sorted(fired, key=lambda kf: (case_pos.get(facts[kf[1]].get("case"), -1),
                                                        order[kf[0]], kf[1])):
             rule, fact = self._rule(key), facts[fid]
+            case, person = fact.get("case"), fact.get("person") or fact.get("by")
+            shown = _condition_facts(rule, fact)
+            effect = (recount.effect(effects.Fault(rule.id, case, person, shown))
+                      if rule.severity == "error" else None)
             out.append(Finding(
-                rule=rule.id, severity=rule.severity,
-                location=Location(case=fact.get("case"), person=fact.get("person") or fact.get("by")),
+                rule=rule.id, severity=rule.severity, location=Location(case=case, person=person),
                 citation=rule.cite(fact), layer=rule.layer_of(fact),
                 message_id=rule.message_id, args={name: fact[name] for name in rule.args},
-                facts=_condition_facts(rule, fact),
-                assumptions=self._finding_assumptions(rule, fact)))
+                facts=shown, assumptions=self._finding_assumptions(rule, fact), effect=effect))
         return out
 
     def _finding_assumptions(self, rule: Rule, fact: dict) -> tuple[str, ...]:
