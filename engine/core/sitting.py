@@ -73,12 +73,15 @@ class Sitting:
             return found
 
     def voting_members(self) -> dict[str, Role]:
-        """One role per voting unit (seat key) that has a vote."""
-        units: dict[str, Role] = {}
-        for roles in self.roles.values():
-            for r in roles:
-                if r.can_vote and r.kind == "member":
-                    units.setdefault(r.seat_key, r)
+        """One role per voting unit (seat key) that has a vote (found once per sitting; callers
+        only read it)."""
+        units = self._memo.get("voting")
+        if units is None:
+            units = self._memo["voting"] = {}
+            for roles in self.roles.values():
+                for r in roles:
+                    if r.can_vote and r.kind == "member":
+                        units.setdefault(r.seat_key, r)
         return units
 
     def member_count(self) -> int:
