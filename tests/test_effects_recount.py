@@ -60,3 +60,26 @@ def test_every_error_rule_has_a_re_count_or_a_reasoned_default():
     assert errors <= handled, sorted(errors - handled)
     for rule, (effect, why) in effects.DEFAULTS.items():
         assert effect in (effects.MAY, effects.NONE) and ("§" in why or "competence" in why), rule
+
+
+def test_a_habilitet_ruling_reaches_the_case_only_through_a_vote(tmp_path):
+    """fvl. § 8 andre ledd: the questioned member voted on his own habilitet (2–3, 2–2 without him),
+    so the ruling could have gone the other way; whether that matters is the case's count (fvl. § 41
+    by analogy). In a case not put to a vote (orientering) and for someone with no vote (the daglig
+    leder, «møte- og talerett», handlingsprogram 2021 kap. 1.2) there is no vote to add or take away."""
+    five = [p for p in SIX if p != "nordre-follo-2019-fsk-a1"]
+    ruling = {"for": five[:2], "against": five[2:]}  # Enebakk, Frogn inhabil; Nesodden, Vestby, Ås habil
+    scenario = {"name": "habilitet uten stemme i saken", "organ": "folloradet", "date": "2021-02-19",
+                "chair": SIX[1], "attendance": [{"person": p} for p in five] + [{"person": "daglig-leder"}],
+                "cases": [{"id": "09/21", "kind": "orientering",
+                           "habilitet": [{"person": SIX[4], "inhabil": False, "votes": ruling}]},
+                          {"id": "10/21", "habilitet": [{"person": "daglig-leder", "inhabil": True,  # 1–1 without him
+                                                         "votes": {"for": [SIX[0]], "against": [SIX[2], "daglig-leder"]}}],
+                           # 3–2; one more against would tie it, and the chair (Frogn) voted against
+                           "votes": {"for": [SIX[0], SIX[2], SIX[5]], "against": [SIX[1], SIX[4]]}}]}
+    path = tmp_path / "s.yaml"
+    path.write_text(yaml.safe_dump(scenario, allow_unicode=True), encoding="utf-8")
+    v = check_file(path)
+    rulings = [f for f in v.findings if f.rule == "habilitet-decided-with-member"]
+    assert [(f.case, f.effect) for f in rulings] == [("09/21", "no-effect"), ("10/21", "no-effect")]
+    assert [c.decision_status for c in v.cases] == ["valid-despite-error", "valid-despite-error"]

@@ -153,6 +153,11 @@ MUTANTS = (
            "numbered deputy from any group (§ 7-10 «fra den gruppen der det er forfall»)"),
     Mutant(RULES, "{field: tie, eq: true}, {field: election, eq: false}, {field: chair_vote, ne: none}",
            "{field: tie, eq: true}, {field: chair_vote, ne: none}", "casting vote also in elections (§ 11-9 andre ledd)"),
+    Mutant(EFFECTS, "return self._status_reversed_effect(f.case, h.person, found_inhabil=h.inhabil)", "return MAY",
+           "effect: a habilitet ruling that could differ invalidates the case whatever its count (fvl. § 41)"),
+    Mutant(EFFECTS, "        return MAY if any(self.outcome(case_id, add=(seat, v) if v else None, drop=seat) != base\n"
+                    "                          for v in values) else NONE", "        return NONE",
+           "effect: a member wrongly found habil never affects the case (fvl. § 8 andre ledd, § 41)"),
 )
 
 

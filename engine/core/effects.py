@@ -9,7 +9,11 @@ invalidates a decision only if it may have affected its content. Each error find
 - a member wrongly kept out of an election (§ 11-10 fjerde ledd): that member voting either way;
 - an unlawful chair (§ 11-2) or an inhabil one: another chair's casting vote either way or none;
 - a habilitet decision taken with a member who should have stood aside (fvl. § 8 andre ledd):
-  that decision re-counted without the member's vote;
+  that decision re-counted without the member's vote; where it could have gone the other way,
+  the case re-counted with the questioned member's status reversed (found inhabil: the member
+  voting either way or not at all; found habil: the member's vote taken out and the seat's deputy
+  voting either way or no one, fvl. § 9). The decision whose content counts is the case's: the
+  habilitet ruling is a step towards it;
 - a void vote from someone with no seat at all (observer, adviser, outsider, absent) or a
   repeated line of a counted vote: nothing lawful replaces it, so the count stands: no effect.
 
@@ -169,10 +173,27 @@ class Recount:
             lines = [(p, v) for p, v in h.votes.lines() if p != f.person]
             yes = sum(v == "for" for _, v in lines)
             no = sum(v == "against" for _, v in lines)
-            if yes == no or (yes > no) != h.inhabil:
-                return MAY
-            return NONE
+            if yes != no and (yes > no) == h.inhabil:
+                return NONE  # the same ruling without the member's vote
+            return self._status_reversed_effect(f.case, h.person, found_inhabil=h.inhabil)
         return MAY
+
+    def _status_reversed_effect(self, case_id: str, person: str, found_inhabil: bool) -> str:
+        """The case re-counted as if the habilitet ruling on `person` had gone the other way."""
+        role = self.ev.sitting.role(person)
+        if role is None or not role.can_vote:
+            return NONE  # no vote of his own to give or to take away
+        seat = role.seat_key
+        if found_inhabil:  # habil instead: the member could have voted either way
+            return self._seat_effect(case_id, seat, ("for", "against", None))
+        counted = [v for v in self.votes.get(case_id, []) if v["id"] not in self.rejected]
+        if not any(v["seat"] == seat for v in counted):
+            return NONE  # the seat cast no counted vote: nothing of his in the count to take out
+        base = self.outcome(case_id)
+        # inhabil instead: the member's vote goes; the seat's deputy may vote in his place
+        values = ("for", "against", None) if role.deputies else (None,)
+        return MAY if any(self.outcome(case_id, add=(seat, v) if v else None, drop=seat) != base
+                          for v in values) else NONE
 
     # -- lookups -----------------------------------------------------------------------------
     def _vote_of(self, f: Fault) -> dict | None:
@@ -184,25 +205,26 @@ class Recount:
 
     # -- the re-count ------------------------------------------------------------------------
     def outcome(self, case_id: str, add: tuple[str, str] | None = None, casting: str | None = None,
-                extra: list[tuple[str, str]] = ()) -> str:
+                extra: list[tuple[str, str]] = (), drop: str | None = None) -> str:
         """The re-counted outcome (see _recount), each variant counted once per scenario: every
         error of a case compares with the same unchanged outcome, and several errors of one seat
         ask for the same variants."""
-        key = (case_id, add, casting, tuple(extra))
+        key = (case_id, add, casting, tuple(extra), drop)
         found = self._outcomes.get(key)
         if found is None:
-            found = self._outcomes[key] = self._recount(case_id, add, casting, extra)
+            found = self._outcomes[key] = self._recount(case_id, add, casting, extra, drop)
         return found
 
     def _recount(self, case_id: str, add: tuple[str, str] | None, casting: str | None,
-                 extra: list[tuple[str, str]]) -> str:
+                 extra: list[tuple[str, str]], drop: str | None) -> str:
         """The case's outcome from its valid votes (plus one seat's vote, seats not present
-        coming and voting, or another chair's casting vote), with the quorum re-counted; errors
-        outside the count are ignored. The outcome law is that of rules.yaml, through the same
-        paths as the verdict's."""
+        coming and voting, or another chair's casting vote; `drop`: a seat's votes taken out),
+        with the quorum re-counted; errors outside the count are ignored. The outcome law is that
+        of rules.yaml, through the same paths as the verdict's."""
         fact = dict(self.cases[case_id])
         kind = self.ev.kinds[self.ev.scenario_case(case_id).kind]
-        counted = [(v["seat"], v["value"]) for v in self.votes.get(case_id, []) if v["id"] not in self.rejected]
+        counted = [(v["seat"], v["value"]) for v in self.votes.get(case_id, [])
+                   if v["id"] not in self.rejected and v["seat"] != drop]
         if add is not None:
             counted.append(add)
         if extra:
