@@ -202,6 +202,8 @@ class FactBuilder:
 
     def _layer_of(self, provision) -> str:
         """A deputy rule taken from the statute has the statute's layer (bylaws/statute data)."""
+        if provision is not None and provision.layer:
+            return provision.layer
         if provision is None or provision.citation.startswith("kommuneloven"):
             return self.statute["deputies"].layer
         return "bylaws"
@@ -656,10 +658,11 @@ class FactBuilder:
             detail = "none"
         elif needed and not has:
             detail = "other"
+        cited = comp or elsewhere_comp
         return {
             "competent": comp is not None and organ.decides,
-            "competence_citation": comp.citation if comp else (
-                elsewhere_comp.citation if elsewhere_comp else organ.citation),
+            "competence_citation": cited.citation if cited else (kind.withheld_by or organ.citation),
+            "competence_layer": cited.layer if cited else kind.withheld_layer,
             "competent_organs": "some" if elsewhere else "none",
             "competent_organ_names": ", ".join(elsewhere),
             "needs_innstilling": needed is not None,

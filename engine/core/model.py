@@ -106,6 +106,9 @@ class DeputyPolicy(Provision):
 
     kind: Literal["fixed", "numbered", "personal"]
     office: str
+    # the layer of the rule when it is the statute's own (e.g. kommuneloven § 18-3 første ledd is
+    # mandatory, § 7-10 a default); unset: the bylaws' rule, or for a statute citation § 7-10's layer
+    layer: Layer | None = None
 
 
 class Eligibility(Provision):
@@ -293,6 +296,11 @@ class CaseKind(Frozen):
     election: bool = False
     appointment: bool = False
     voted: bool = True  # False: information only (orienteringssak), no vote expected
+    # a kind no organ of the council may decide (an IPR may not make enkeltvedtak, kommuneloven
+    # § 18-1 andre ledd): the clause that withholds it, which wrong-organ cites, and its layer
+    withheld_by: str | None = None
+    withheld_layer: Layer = "bylaws"
+    quote: str | None = None
 
 
 class Label(Frozen):
@@ -334,6 +342,7 @@ class Competence(Provision):
     needs_innstilling_from: str | None = None
     majority: str | None = None  # a qualified majority of the votes cast, e.g. "2/3" (§ 18-4 tredje ledd)
     binding: bool = True  # False: the decision only recommends; the participants decide themselves
+    layer: Layer = "bylaws"  # the statute's layer when the competence is the statute's own (§ 18-4 andre ledd)
 
     @field_validator("majority")
     @classmethod
