@@ -84,7 +84,7 @@ def test_a_finding_that_cannot_be_worded_is_refused_at_its_key_path(capsys, tmp_
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(data, indent=2), encoding="utf-8")
     code, _, err = run(["render", str(bad), "--lang", "en"], capsys)
-    assert code == 2 and "nøkkel scenarios.0.findings.0:" in err and "'organ_name'" in err
+    assert code == 2 and "key scenarios.0.findings.0:" in err and "'organ_name'" in err  # --lang en: English
 
 
 def test_every_rule_has_its_message_and_carries_every_argument_the_words_use():

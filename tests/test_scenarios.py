@@ -118,9 +118,9 @@ cases: [{id: "1/21", votes: {for: [frogn-2019-fsk-a1]}}]
 
 
 @pytest.mark.parametrize("extra, needle", [
-    ("forfall: [{person: frogn-2019-fsk-a1}]", "forfall of frogn-2019-fsk-a1"),  # absent and present at once
+    ("forfall: [{person: frogn-2019-fsk-a1}]", "forfall for frogn-2019-fsk-a1"),  # absent and present at once
     ("forfall: [{person: frogn-2019-fsk-a9}]", "mente du"),
-    ('forfall: [{person: frogn-2019-fsk-a2, from_case: "9/21"}]', "unknown case '9/21'"),
+    ('forfall: [{person: frogn-2019-fsk-a2, from_case: "9/21"}]', "ukjent sak '9/21'"),
 ])
 def test_bad_issue_12_keys_are_input_errors_naming_the_place(tmp_path, extra, needle):
     from engine.core.errors import InputError

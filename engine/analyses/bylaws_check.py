@@ -13,7 +13,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from engine.core.errors import InputError, did_you_mean
+from engine.core.errors import InputError, at, did_you_mean
 from engine.core.library import library, load_document
 from engine.core.model import Document
 
@@ -42,7 +42,7 @@ def check_bylaws_file(path: Path, fmt: str = "text", lang: str = "nb") -> str:
 
 def _check_statute(doc: Document, lib, path: Path) -> None:
     if doc.statute and doc.statute not in lib.statutes:
-        raise InputError(f"ukjent lov '{doc.statute}'", file=str(path), where="nøkkel statute",
+        raise InputError("errors.unknown-statute", {"id": doc.statute}, file=str(path), where=at(key="statute"),
                          hint=did_you_mean(doc.statute, list(lib.statutes)))
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from engine.core.base import Frozen
-from engine.core.errors import InputError, NotModelled
+from engine.core.errors import InputError, Message, NotModelled, modelled_periods
 from engine.core.finding import Finding
 from engine.core.model import Document, DutyRule, Label
 
@@ -69,8 +69,8 @@ def duty_calendar(folder: Path | str, *, year: int | None = None, council: str |
     lib = lib or library()
     folder = Path(folder)
     if not folder.is_dir():
-        raise InputError("finner ikke mappen" if folder.exists() is False else "ikke en mappe",
-                         file=str(folder), hint="oppgi en mappe med scenarioer (*.yaml)")
+        raise InputError("errors.folder-missing" if folder.exists() is False else "errors.not-a-folder",
+                         file=str(folder), hint=Message("errors.hint/scenario-folder"))
     council = council or lib.default_council
     docs = lib.council_documents(council, where="--council")
     meetings = []
@@ -86,8 +86,7 @@ def duty_calendar(folder: Path | str, *, year: int | None = None, council: str |
     years = [year] if year is not None else sorted({m.date.year for m in meetings
                                                     if _has_calendar(m.date.year, docs)})
     if not years:
-        raise InputError("mappen har ingen møter for rådet i år med modellert pliktkalender",
-                         file=str(folder), hint="oppgi --year for å se pliktene for et år uten møter")
+        raise InputError("errors.no-calendar-meetings", file=str(folder), hint=Message("errors.hint/give-year"))
     out = [_year(y, [m for m in meetings if m.date.year == y], docs) for y in years]
     missed = sum(1 for y in out for d in y.duties if d.status == "missed" and d.finding.severity == "error")
     return DutyCalendar(folder=str(folder), council=council, years=tuple(out), missed_errors=missed)
@@ -124,9 +123,8 @@ def _year(y: int, meetings: list[Meeting], docs: list[Document]) -> YearDuties:
         return YearDuties(year=y, bylaws=doc.id, meetings=tuple(sorted(held, key=lambda m: m.date)),
                           duties=(), note_id="calendar.no-duties")
     if doc is None:
-        periods = ", ".join(f"{d.id}: {d.valid_from} – {d.valid_to or 'åpen'}" for d in docs if d.duties)
-        raise NotModelled(f"ingen pliktkalender er modellert for {y} [not-modelled]",
-                          where="--year", hint=f"modellerte perioder: {periods}")
+        raise NotModelled("errors.no-calendar", {"year": y}, where="--year",
+                          hint=modelled_periods(d for d in docs if d.duties))
     meetings = [m for m in meetings if m.bylaws == doc.id]  # another document's meetings do not count
     whole = (doc.valid_from or date.min) <= first and last <= (doc.valid_to or date.max)
     duties = [_per_year(rule, doc, y, meetings, whole) if rule.kind == "per-year"

@@ -37,7 +37,7 @@ from datetime import date
 
 import networkx as nx
 
-from engine.core.errors import InputError, did_you_mean
+from engine.core.errors import InputError, Message, did_you_mean
 from engine.core.finding import Finding, Location
 from engine.core.model import Document
 from engine.core.rotation import norwegian_key
@@ -264,8 +264,8 @@ def resolve_node(G: nx.MultiDiGraph, name: str) -> str:
     if wanted in names:
         return names[wanted]
     known = sorted({data["label"] for _, data in G.nodes(data=True)} | set(G.nodes))
-    raise InputError(f"ukjent node '{name}' i organisasjonsgrafen {G.graph['date']}",
-                     hint=did_you_mean(name, known) or "se `vedtekt authority show` for alle noder")
+    raise InputError("errors.unknown-node", {"id": name, "date": G.graph["date"]},
+                     hint=did_you_mean(name, known) or Message("errors.hint/all-nodes"))
 
 
 def who_instructs(G: nx.MultiDiGraph, node: str) -> list[str]:
@@ -328,8 +328,8 @@ def chain(G: nx.MultiDiGraph, node: str) -> list[ChainStep]:
     try:
         path = nx.shortest_path(up, node, supreme, weight="weight")
     except (nx.NetworkXNoPath, nx.NodeNotFound):
-        raise InputError(f"{G.nodes[node]['label']} har ingen vei opp til "
-                         f"{G.nodes[supreme]['label']} i grafen {G.graph['date']}") from None
+        raise InputError("errors.no-chain", {"node": G.nodes[node]["label"], "supreme": G.nodes[supreme]["label"],
+                                             "date": G.graph["date"]}) from None
     return [ChainStep(a, b, up[a][b]["kind"], up[a][b]["reversed"], up[a][b]["citation"])
             for a, b in zip(path, path[1:])]
 
@@ -366,9 +366,9 @@ def who_decides(G: nx.MultiDiGraph, kind: str) -> list[dict]:
     kinds: dict[str, str] = G.graph["case_kinds"]
     folded = {fold(k): k for k in kinds} | {fold(v): k for k, v in kinds.items()}
     if fold(kind) not in folded:
-        raise InputError(f"ukjent sakstype '{kind}'",
+        raise InputError("errors.unknown-id", {"kind": Message("errors.kind/case-kind"), "id": kind},
                          hint=did_you_mean(kind, sorted(set(kinds) | set(kinds.values())))
-                         or "sakstyper: " + ", ".join(sorted(kinds)))
+                         or Message("errors.hint/case-kinds", {"kinds": sorted(kinds)}))
     kind_id = folded[fold(kind)]
     out = []
     for node, data in G.nodes(data=True):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 
-from engine.core.errors import InputError, NotModelled, did_you_mean
+from engine.core.errors import InputError, Message, NotModelled, did_you_mean, modelled_periods
 from engine.core.library import Library, library
 from engine.core.model import Document
 from engine.core.sitting import Role, Sitting, resolve
@@ -27,7 +27,7 @@ def parse_day(text: str, where: str = "--date") -> date:
     try:
         return date.fromisoformat(str(text))
     except ValueError:
-        raise InputError(f"ugyldig dato '{text}'", where=where, hint="bruk formatet ÅÅÅÅ-MM-DD") from None
+        raise InputError("errors.invalid-date", {"text": text}, where=where, hint=Message("errors.hint/iso-date")) from None
 
 
 def councils(lib: Library | None = None) -> list[dict]:
@@ -54,18 +54,17 @@ def choose_document(organ: str, on: date, council: str | None = None,
         return lib.choose(organ, on, where=f"{prefix}organ")
     known = sorted({d.council for d in lib.documents.values()})
     if council not in known:
-        raise InputError(f"ukjent råd '{council}'", where=f"{prefix}council", hint=did_you_mean(council, known))
+        raise InputError("errors.unknown-council", {"id": council}, where=f"{prefix}council",
+                         hint=did_you_mean(council, known))
     docs = [d for d in lib.documents.values() if d.council == council]
     organs = sorted({o.id for d in docs for o in d.organs})
     if organ not in organs:
-        raise InputError(f"ukjent organ '{organ}' i rådet {council}", where=f"{prefix}organ",
+        raise InputError("errors.unknown-organ-in-council", {"id": organ, "council": council}, where=f"{prefix}organ",
                          hint=did_you_mean(organ, organs))
     found = [d for d in docs if d.in_force(on) and any(o.id == organ for o in d.organs)]
     if not found:
-        periods = ", ".join(f"{d.id}: {d.valid_from} – {d.valid_to or 'åpen'}" for d in docs
-                            if any(o.id == organ for o in d.organs))
-        raise NotModelled(f"ingen vedtekter for {organ} er modellert for {on} [not-modelled]",
-                          where=f"{prefix}date", hint=f"modellerte perioder: {periods}")
+        raise NotModelled("errors.no-bylaws-for", {"what": organ, "date": on}, where=f"{prefix}date",
+                          hint=modelled_periods(d for d in docs if any(o.id == organ for o in d.organs)))
     return found[0]
 
 

@@ -90,7 +90,7 @@ def council_terms(council: str | None, first: int, last: int, lib=None) -> tuple
     rotating = [(d, _rotating_organ(d)) for d in docs]
     rotating = [(d, o) for d, o in rotating if o]
     if not rotating:
-        raise InputError(f"{council}: ingen vedtekter med ledelse på omgang", where="--council")
+        raise InputError("errors.no-rotation", {"council": council}, where="--council")
     out: list[Term] = []
     for i, (doc, organ) in enumerate(rotating):
         is_last = i == len(rotating) - 1
@@ -114,7 +114,7 @@ def rotation_report(council: str | None = None, first: int = 2012, last: int = 2
                     lang: str = "nb", lib=None) -> RotationReport:
     """The leader and vice for each term, with persons where the roster names one."""
     if last < first:
-        raise InputError(f"--to ({last}) er før --from ({first})", where="--to")
+        raise InputError("errors.to-before-from-years", {"to": last, "start": first}, where="--to")
     from engine.core.library import library
 
     lib = lib or library()
@@ -128,7 +128,7 @@ def rotation_report(council: str | None = None, first: int = 2012, last: int = 2
     found, docs = council_terms(council, first, last, lib)
     start = min((d.valid_from for d in docs if d.valid_from), default=None)
     if start is not None and first < start.year:
-        raise NotModelled(f"{council}: {first} er før de modellerte vedtektene ({start}) [not-modelled]",
+        raise NotModelled("errors.year-before-bylaws", {"council": council, "year": first, "start": start},
                           where="--from")
     by_id = {d.id: d for d in docs}
     rows = []

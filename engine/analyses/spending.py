@@ -21,7 +21,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from engine.core.errors import InputError, NotModelled, did_you_mean
+from engine.core.errors import InputError, Message, NotModelled, at, did_you_mean, unknown_id
 from engine.core.finding import Finding
 from engine.core.library import Library, bylaws_dir, library
 from engine.core.load import load_model, validate
@@ -109,14 +109,13 @@ def load_budgets(root: Path | None = None) -> dict[str, Budget]:
 def budget_for(budgets: dict[str, Budget], on: datetime.date, budget_id: str | None) -> Budget:
     if budget_id is not None:
         if budget_id not in budgets:
-            raise InputError(f"ukjent budsjett '{budget_id}'", where="nøkkel budget",
+            raise InputError("errors.unknown-budget", {"id": budget_id}, where=at(key="budget"),
                              hint=did_you_mean(budget_id, list(budgets)))
         return budgets[budget_id]
     found = [b for b in budgets.values() if b.in_force(on)]
     if len(found) != 1:
-        raise NotModelled(f"ingen (entydig) budsjett er modellert for {on} [not-modelled]",
-                          hint="budsjetter: " + ", ".join(f"{b.id} ({b.valid_from} – {b.valid_to})"
-                                                          for b in budgets.values()))
+        raise NotModelled("errors.no-budget", {"date": on}, hint=Message("errors.hint/budgets", {
+            "budgets": [f"{b.id} ({b.valid_from} – {b.valid_to})" for b in budgets.values()]}))
     return found[0]
 
 
@@ -125,14 +124,13 @@ def assess(payment: Payment, budget: Budget, lib: Library, file: str = "") -> Pa
     doc = lib.document(budget.document)
     if not doc.in_force(payment.date) or not budget.in_force(payment.date):
         raise NotModelled(
-            f"{payment.date} er utenfor perioden der {budget.id} og {doc.id} gjelder "
-            f"({max(budget.valid_from, doc.valid_from)} – {min(budget.valid_to, doc.valid_to)}) "
-            "[not-modelled]", file=file or None, where="nøkkel date",
-            hint="anvisningsmyndigheten etter senere vedtekter er ikke modellert")
+            "errors.payment-outside-period", {"date": payment.date, "budget": budget.id, "id": doc.id,
+                                              "start": max(budget.valid_from, doc.valid_from),
+                                              "end": min(budget.valid_to, doc.valid_to)},
+            file=file or None, where=at(key="date"), hint=Message("errors.hint/later-authority"))
     people = {p.id: p for p in doc.roster.people}
     if payment.approved_by not in people:
-        raise InputError(f"ukjent person '{payment.approved_by}'", file=file or None,
-                         where="nøkkel approved_by", hint=did_you_mean(payment.approved_by, list(people)))
+        raise unknown_id("person", payment.approved_by, people, file=file or None, where=at(key="approved_by"))
     name = people[payment.approved_by].name
     offices = {h.office for h in doc.roster.holdings
                if h.person == payment.approved_by and h.in_force(payment.date)}
@@ -147,11 +145,10 @@ def assess(payment: Payment, budget: Budget, lib: Library, file: str = "") -> Pa
                              person=name, office=auth.label, date=str(payment.date)))
     line = budget.line(payment.line) if payment.line else None
     if payment.line and line is None:
-        raise InputError(f"ukjent budsjettlinje '{payment.line}' i {budget.id}", file=file or None,
-                         where="nøkkel line",
+        raise InputError("errors.unknown-budget-line", {"id": payment.line, "budget": budget.id},
+                         file=file or None, where=at(key="line"),
                          hint=did_you_mean(payment.line, [x.id for x in budget.lines])
-                         or "linjer: " + ", ".join(x.id for x in budget.lines)
-                         + " (utelat line for en utgift uten budsjettlinje)")
+                         or Message("errors.hint/budget-lines", {"lines": [x.id for x in budget.lines]}))
     used = payment.earlier + payment.amount
     if line is None:
         line_reason: Reason = "no-line"
@@ -197,14 +194,14 @@ def check_payment_file(path: Path | str, lib: Library | None = None,
     """Load a payment scenario file and judge it (InputError, exit 2, for bad input)."""
     located = load_yaml(path)
     if not isinstance(located.data, dict):
-        raise InputError("forventet en YAML-mapping øverst i filen", file=located.file, where="linje 1")
+        raise InputError("errors.mapping-expected", file=located.file, where=at(1))
     payment = validate(located, Payment)
     lib = lib or library()
     budgets = budgets if budgets is not None else load_budgets()
     try:
         budget = budget_for(budgets, payment.date, payment.budget)
     except InputError as exc:
-        raise InputError(exc.bare, file=located.file, where=exc.where, hint=exc.hint) from None
+        raise exc.relocated(located.file) from None
     return assess(payment, budget, lib, file=located.file)
 
 

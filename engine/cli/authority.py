@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from engine.core.errors import InputError, NotModelled
+from engine.core.errors import InputError, Message, NotModelled, modelled_periods, period_args
 from engine.cli.options import (OutputPath, complete_council, complete_node, date_option, format_option,
                       lang_option)
 from engine.render.catalogue import message, word
@@ -60,20 +60,16 @@ def _graph(on: datetime.date, doc_id: str | None, council: str | None = None):
     if doc_id is not None:
         doc = lib.document(doc_id, where="--bylaws")
         if not doc.in_force(day):
-            raise NotModelled(f"{day} er utenfor perioden {doc.id} er modellert for "
-                              f"({doc.valid_from} – {doc.valid_to or 'åpen'}) [not-modelled]")
+            raise NotModelled("errors.date-outside-period", {"date": day, **period_args(doc)})
     else:
         council = council or lib.default_council
         docs = [d for d in lib.council_documents(council, where="--council") if d.in_force(day)]
         if not docs:
-            raise NotModelled(f"ingen vedtekter for {council} er modellert for {day} [not-modelled]",
-                              hint="modellerte perioder: " + ", ".join(
-                                  f"{d.id}: {d.valid_from} – {d.valid_to or 'åpen'}"
-                                  for d in lib.documents.values() if d.council == council)
-                              or "rådet finnes ikke i bylaws/")
+            raise NotModelled("errors.no-bylaws-for", {"what": council, "date": day},
+                              hint=modelled_periods(d for d in lib.documents.values() if d.council == council))
         if len(docs) > 1:
-            raise InputError(f"flere vedtekter gjelder {day}: {', '.join(d.id for d in docs)}",
-                             hint="velg ett med --bylaws")
+            raise InputError("errors.several-documents-on", {"date": day, "ids": [d.id for d in docs]},
+                             hint=Message("errors.hint/choose-bylaws"))
         doc = docs[0]
     return graph.authority_graph(doc, day)
 
@@ -252,7 +248,7 @@ def show(on, council, doc_id, fmt, output, lang):
     G = _graph(on, doc_id, council)
     if fmt in ("png", "svg"):
         if output is None:
-            raise InputError(f"--format {fmt} krever --output FIL", hint="f.eks. --output graf.png")
+            raise InputError("errors.format-needs-output", {"format": fmt}, hint=Message("errors.hint/output-example"))
         graph.draw(G, str(output), fmt)
         click.echo(_say("wrote", "nb", file=output))  # `show` has no --lang: pictures and files only
         return
@@ -293,7 +289,7 @@ def payment(files, fmt, lang):
         elif p.exists():
             paths.append(p)
         else:
-            raise InputError("filen finnes ikke", file=str(p), hint="sjekk stien")
+            raise InputError("errors.file-missing", file=str(p), hint=Message("errors.hint/check-path"))
     verdicts = [check_payment_file(p) for p in paths]
     if fmt == "json":
         click.echo(json.dumps({"payments": [to_dict(v, lang) for v in verdicts]},

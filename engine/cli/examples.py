@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from engine.core.errors import InputError
+from engine.core.errors import InputError, Message
 from engine.cli.options import lang_option
 from engine.core.resources import shipped
 
@@ -20,11 +20,11 @@ EXAMPLE_FOLDERS = ("scenarios", "scenarios-payments", "drafts")
 def copy_examples(target: Path) -> list[Path]:
     """Copy the example folders into `target` (created); refuses to overwrite any of them."""
     if target.exists() and not target.is_dir():
-        raise InputError("finnes allerede og er ikke en mappe", file=str(target))
+        raise InputError("errors.exists-not-folder", file=str(target))
     existing = [target / name for name in EXAMPLE_FOLDERS if (target / name).exists()]
     if existing:
-        raise InputError(f"{existing[0].name}/ finnes allerede; skriver ikke over",
-                         file=str(target), hint="velg en annen eller tom mappe")
+        raise InputError("errors.folder-exists", {"name": existing[0].name}, file=str(target),
+                         hint=Message("errors.hint/other-folder"))
     copied = []
     for name in EXAMPLE_FOLDERS:
         shutil.copytree(shipped(name), target / name,

@@ -15,8 +15,9 @@ from pathlib import Path
 import click
 
 from engine.cli.signals import Interrupted, catch_signals, interrupted, signals_held
-from engine.core.errors import VedtektError
-from engine.cli.options import complete_document, complete_rule, format_option, lang_option, with_shared_params
+from engine.core.errors import DEFAULT_LANG, LANGS, InputError, Message, VedtektError, os_reason
+from engine.cli.options import (ERROR_LANG, complete_document, complete_rule, format_option, lang_option, say,
+                                with_shared_params)
 
 LAZY_COMMANDS = {
     # name: "module:attribute" of a click command defined elsewhere
@@ -135,20 +136,18 @@ def _progress(files: list[Path]):
 
 
 def _scenario_files(paths) -> list[Path]:
-    from engine.core.errors import InputError
-
     files: list[Path] = []
     for p in paths:
         if p.is_dir():
             # not only regular files: a FIFO or device named *.yaml is refused (exit 2), not skipped
             found = sorted(f for f in p.rglob("*.yaml") if not f.is_dir())
             if not found:
-                raise InputError("mappen inneholder ingen scenariofiler (*.yaml)", file=str(p))
+                raise InputError("errors.no-scenario-files", file=str(p))
             files += found
         elif p.exists():
             files.append(p)
         else:
-            raise InputError("filen finnes ikke", file=str(p), hint="sjekk stien")
+            raise InputError("errors.file-missing", file=str(p), hint=Message("errors.hint/check-path"))
     return files
 
 
@@ -168,7 +167,7 @@ def explain(rule, list_all, lang, fmt):
         click.echo(rule_list(lang, fmt), nl=False)
         return
     if rule is None:
-        raise click.UsageError("oppgi en regel-id, eller --list for alle (f.eks. vedtekt explain quorum)")
+        raise click.UsageError(say("errors.explain-needs-rule"))
     from engine.render.explain import explain_rule
 
     click.echo(explain_rule(rule, lang, fmt))
@@ -215,7 +214,35 @@ def main(argv=None):
         restore_streams()
 
 
+def chosen_lang(argv) -> str:
+    """The language of `--lang en` / `--lang=en` in the arguments (nb otherwise), read before click
+    parses them, so that an error raised while parsing or before the command runs is worded in it.
+
+    >>> chosen_lang(["check", "x.yaml", "--lang", "en"]), chosen_lang(["check", "--lang=en"]), chosen_lang(["check"])
+    ('en', 'en', 'nb')
+    >>> chosen_lang(["check", "--", "--lang", "en"])  # after "--": a file name, not the option
+    'nb'
+    """
+    args = list(sys.argv[1:] if argv is None else argv)
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = args[i + 1] if arg == "--lang" and i + 1 < len(args) else arg.removeprefix("--lang=")
+        if (arg == "--lang" or arg.startswith("--lang=")) and value in LANGS:
+            return value
+    return DEFAULT_LANG
+
+
 def _run(argv) -> None:
+    lang = chosen_lang(argv)
+    token = ERROR_LANG.set(lang)  # for one command: reset below (tests call main many times)
+    try:
+        _run_in(argv, lang)
+    finally:
+        ERROR_LANG.reset(token)
+
+
+def _run_in(argv, lang: str) -> None:
     from engine.core.safetext import quote
 
     try:
@@ -229,37 +256,42 @@ def _run(argv) -> None:
         interrupted(130)
     except Interrupted as exc:
         interrupted(exc.code)
+    except InputError as exc:
+        click.echo(f"vedtekt: {exc.text(lang)}", err=True)
+        sys.exit(exc.exit_code)
     except VedtektError as exc:
         click.echo(f"vedtekt: {exc}", err=True)
         sys.exit(exc.exit_code)
     except ModuleNotFoundError as exc:
         extra = OPTIONAL_EXTRAS.get((exc.name or "").split(".")[0])
         if extra is None:
-            raise_internal(exc)
-        click.echo(f"vedtekt: dette krever pakken {exc.name}, som ikke er installert; "
-                   f"installer den med: pip install 'vedtekt[{extra}]'", err=True)
+            raise_internal(exc, lang)
+        click.echo("vedtekt: " + Message("errors.missing-extra", {"package": exc.name, "extra": extra}).text(lang),
+                   err=True)
         sys.exit(2)
     except OSError as exc:
         if exc.filename is None:
-            raise_internal(exc)
+            raise_internal(exc, lang)
         # a path the user gave that cannot be read or written: their input, not our bug
-        click.echo(f"vedtekt: {quote(str(exc.filename))}: {exc.strerror or exc}", err=True)
+        reason = os_reason(exc)
+        click.echo(f"vedtekt: {quote(str(exc.filename))}: {reason.text(lang) if isinstance(reason, Message) else reason}",
+                   err=True)
         sys.exit(2)
     except RecursionError:
-        click.echo("vedtekt: input er for dypt nøstet", err=True)
+        click.echo("vedtekt: " + Message("errors.too-deep").text(lang), err=True)
         sys.exit(2)
     except Exception as exc:  # a bug: say so, without a traceback unless asked
-        raise_internal(exc)
+        raise_internal(exc, lang)
     sys.exit(0)
 
 
-def raise_internal(exc: Exception):
+def raise_internal(exc: Exception, lang: str = DEFAULT_LANG):
     if os.environ.get("VEDTEKT_DEBUG"):
         raise exc
     from engine.core.safetext import quote
 
-    click.echo(f"vedtekt: intern feil ({type(exc).__name__}: {quote(str(exc), 300)}); "
-               "kjør med VEDTEKT_DEBUG=1 for detaljer", err=True)
+    problem = f"{type(exc).__name__}: {quote(str(exc), 300)}"
+    click.echo("vedtekt: " + Message("errors.internal", {"problem": problem}).text(lang), err=True)
     sys.exit(3)
 
 

@@ -2,7 +2,8 @@
 
 One ISO date type (``--date``), one set of ``--format`` names, ``--lang nb|en``, ``--bylaws-dir``,
 a writable ``--output`` path, and shell completion of rule ids, organ ids, council ids and node
-names (click's ``shell_complete``). Messages are Norwegian bokmål, like the rest of the CLI.
+names (click's ``shell_complete``). Their messages are worded in the language of ``--lang``
+(``ERROR_LANG``, set by engine.cli.main before click parses the arguments).
 
 >>> IsoDate().convert("2021-02-12", None, None) == datetime.date(2021, 2, 12)
 True
@@ -11,13 +12,24 @@ from __future__ import annotations
 
 import datetime
 import os
+from contextvars import ContextVar
 from pathlib import Path
 
 import click
 from click.shell_completion import CompletionItem
 
 from engine.core.bounds import FIRST_DATE, LAST_DATE
+from engine.core.errors import DEFAULT_LANG, Message
 from engine.core.safetext import quote
+
+#: the language of `--lang` for messages about bad options, set by engine.cli.main from the
+#: arguments before click parses them (an option may be converted before --lang is)
+ERROR_LANG: ContextVar[str] = ContextVar("error_lang", default=DEFAULT_LANG)
+
+
+def say(message_id: str, **args) -> str:
+    """A message of the catalogues' errors section in the language of `--lang`."""
+    return Message(message_id, args).text(ERROR_LANG.get())
 
 #: The format names, the same everywhere a format makes sense (a command offers a subset).
 FORMATS = ("text", "json", "markdown", "html")
@@ -49,11 +61,9 @@ class IsoDate(click.ParamType):
             try:
                 day = datetime.date.fromisoformat(str(value).strip())
             except ValueError:
-                self.fail(f"«{quote(str(value))}» er ikke en gyldig dato; skriv ÅÅÅÅ-MM-DD, "
-                          "f.eks. 2021-02-12", param, ctx)
+                self.fail(say("errors.option-date-invalid", value=quote(str(value))), param, ctx)
         if not FIRST_DATE <= day <= LAST_DATE:  # issue 17: 9999-12-31 + 1 day does not exist
-            self.fail(f"{day} er utenfor datoene vedtektene kan modelleres for "
-                      f"({FIRST_DATE} – {LAST_DATE})", param, ctx)
+            self.fail(say("errors.option-date-out-of-range", date=day, first=FIRST_DATE, last=LAST_DATE), param, ctx)
         return Day(day.year, day.month, day.day)
 
 
@@ -65,12 +75,12 @@ class OutputPath(click.ParamType):
     def convert(self, value, param, ctx):
         path = Path(value)
         if path.is_dir():
-            self.fail(f"{path}: er en mappe, ikke en fil", param, ctx)
+            self.fail(f"{path}: " + say("errors.is-a-folder"), param, ctx)
         parent = path.parent if str(path.parent) else Path(".")
         if not parent.is_dir():
-            self.fail(f"{path}: mappen {parent} finnes ikke", param, ctx)
+            self.fail(f"{path}: " + say("errors.parent-missing", folder=parent), param, ctx)
         if not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-            self.fail(f"{path}: kan ikke skrive hit (ingen skrivetilgang)", param, ctx)
+            self.fail(f"{path}: " + say("errors.not-writable"), param, ctx)
         return path
 
 
@@ -189,4 +199,9 @@ def with_shared_params(command: click.Command) -> click.Command:
     # a command that declares its own --bylaws-dir (e.g. `serve`) keeps it
     if not any(p.name == "bylaws_dir" or "--bylaws-dir" in getattr(p, "opts", ()) for p in command.params):
         command.params.append(bylaws_dir_param())
+    if not isinstance(command, click.Group) and not any(p.name == "lang" for p in command.params):
+        # a command that writes no text in a language (bench, serve, new-scenario) still words its
+        # error messages in the language asked for (engine.cli.main reads it from the arguments)
+        command.params.append(click.Option(["--lang"], type=click.Choice(["nb", "en"]), default="nb",
+                                           expose_value=False, help="språk for feilmeldinger: nb (standard) eller en"))
     return command

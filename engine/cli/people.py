@@ -4,7 +4,7 @@ from __future__ import annotations
 import click
 
 from engine.analyses.people import sitting_on, skeleton_scenario, to_text
-from engine.core.errors import InputError
+from engine.core.errors import InputError, os_reason
 from engine.cli.options import complete_organ, council_option, date_option, format_option, lang_option
 
 def _common(f):
@@ -54,9 +54,9 @@ def new_scenario(organ, on, council, output):
         return
     path = Path(output)
     if path.exists():
-        raise InputError("filen finnes allerede; velg et annet navn", file=output, where="--output")
+        raise InputError("errors.file-exists", file=output, where="--output")
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise InputError(f"kan ikke skrive filen ({exc.strerror})", file=output, where="--output") from None
+        raise InputError("errors.cannot-write", {"reason": os_reason(exc)}, file=output, where="--output") from None
     click.echo(f"skrev {output}", err=True)

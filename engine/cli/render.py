@@ -8,12 +8,12 @@ from pathlib import Path
 import click
 
 from engine.cli.options import format_option, lang_option
-from engine.core.errors import InputError
+from engine.core.errors import InputError, Message, at, json_problem
 from engine.core.yamlio import Located, load_yaml, read_bounded
 
 # a verdict file of 10,000 scenarios is some 40 MB of JSON; far beyond that it is not one
 MAX_JSON_BYTES = 256 * 1024 * 1024
-_HINT = "gi filen som vedtekt check --format json skrev"
+_HINT = Message("errors.hint/check-json")
 
 
 @click.command()
@@ -62,12 +62,11 @@ def read_check_json(path: Path) -> Located:
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        raise InputError("filen er ikke UTF-8", file=str(path), where=f"byte {exc.start + 1}",
+        raise InputError("errors.not-utf8", file=str(path), where=Message("errors.where/byte", {"byte": exc.start + 1}),
                          hint=_HINT) from None
     except json.JSONDecodeError as exc:
-        raise InputError(f"ugyldig JSON: {exc.msg}", file=str(path),
-                         where=f"linje {exc.lineno}, kolonne {exc.colno}", hint=_HINT) from None
+        raise InputError("errors.json-invalid", {"problem": json_problem(exc.msg)}, file=str(path),
+                         where=at(exc.lineno, column=exc.colno), hint=_HINT) from None
     if not isinstance(data, dict):
-        raise InputError("forventet et JSON-objekt med nøkkelen scenarios øverst", file=str(path),
-                         where="linje 1", hint=_HINT)
+        raise InputError("errors.json-object-expected-scenarios", file=str(path), where=at(1), hint=_HINT)
     return Located(data, _LinesOnDemand(path), str(path))

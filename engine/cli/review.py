@@ -6,8 +6,8 @@ from datetime import date
 
 import click
 
-from engine.core.errors import VedtektError, did_you_mean
-from engine.cli.options import date_option, format_option, lang_option
+from engine.core.errors import InputError, Message, VedtektError, did_you_mean
+from engine.cli.options import ERROR_LANG, date_option, format_option, lang_option
 from engine.analyses.review.checks import KINDS
 from engine.render.review import list_checks
 from engine.analyses.review.core import review_file
@@ -21,8 +21,9 @@ class _Kind(click.Choice):
         if value in self.choices:
             return value
         hint = did_you_mean(str(value), list(self.choices))
-        self.fail(f"ukjent slag dokument «{value}»; bruk {', '.join(self.choices)}" + (f" ({hint})" if hint else ""),
-                  param, ctx)
+        lang = ERROR_LANG.get()
+        self.fail(Message("errors.unknown-document-kind", {"value": value, "kinds": list(self.choices)}).text(lang)
+                  + (f" ({hint.text(lang)})" if hint else ""), param, ctx)
 
 
 @click.command("review")
@@ -54,7 +55,7 @@ def review(file: str | None, on: date | None, kind: str | None, fmt: str, lang: 
     try:
         report = review_file(file, on, kind)
     except VedtektError as exc:  # bad input: a located message, never a traceback
-        click.echo(f"vedtekt: {exc}", err=True)
+        click.echo(f"vedtekt: {exc.text(lang) if isinstance(exc, InputError) else exc}", err=True)
         sys.exit(exc.exit_code)
     click.echo(render(report, fmt, lang), nl=False)
     # sys.exit, not ctx.exit: the group runs with standalone_mode=False, which would swallow it

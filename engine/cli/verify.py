@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from engine.core.errors import InputError
+from engine.core.errors import InputError, Message
 from engine.cli.options import complete_organ, council_option, date_option, format_option, lang_option
 
 
@@ -15,8 +15,7 @@ def _require_solver() -> None:
     from engine.analyses.verify.encode import z3
 
     if z3 is None:
-        raise InputError("z3-solver er ikke installert; vedtekt verify trenger den",
-                         hint="pip install 'vedtekt[verify]'")
+        raise InputError("errors.z3-not-installed", hint="pip install 'vedtekt[verify]'")
 
 
 def _range(text: str | None, option: str) -> tuple[int, int] | None:
@@ -26,9 +25,10 @@ def _range(text: str | None, option: str) -> tuple[int, int] | None:
     try:
         lo, hi = int(low), int(high if sep else low)
     except ValueError:
-        raise InputError(f"ugyldig intervall '{text}'", where=option, hint="bruk formen A..B, f.eks. 2..60") from None
+        raise InputError("errors.invalid-range", {"text": text}, where=option,
+                         hint=Message("errors.hint/range-form")) from None
     if lo < 1 or hi < lo:
-        raise InputError(f"ugyldig intervall '{text}'", where=option, hint="A..B med 1 ≤ A ≤ B")
+        raise InputError("errors.invalid-range", {"text": text}, where=option, hint=Message("errors.hint/range-bounds"))
     return lo, hi
 
 
@@ -80,7 +80,7 @@ def verify(council, organ, on, draft, wanted, declared_file, participants, seats
         if unknown:
             from engine.core.errors import did_you_mean
             from engine.analyses.verify.properties import BUILTIN
-            raise InputError(f"ukjent egenskap '{unknown[0]}'", where="--property",
+            raise InputError("errors.unknown-property", {"id": unknown[0]}, where="--property",
                              hint=did_you_mean(unknown[0], sorted(set(BUILTIN) | known)))
         result.answers = [a for a in result.answers if a.id in wanted or a.id.rsplit(":", 1)[0] in wanted]
     if fmt == "json":

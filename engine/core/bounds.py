@@ -11,6 +11,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, StringConstraints
 
+from engine.core.errors import invalid
+
 MAX_ID = 200  # characters in an id (person, case, organ, office, rule)
 MAX_TEXT = 10_000  # characters in a free text (names, titles, descriptions)
 MAX_COUNT = 1_000_000  # votes, members, times: far above any council
@@ -26,16 +28,16 @@ LAST_DATE = datetime.date(LAST_YEAR, 12, 31)
 
 def _printable_id(value: str) -> str:
     if not value.strip():
-        raise ValueError("en id kan ikke være tom eller bare mellomrom")
+        raise invalid("errors.id-empty")
     if not value.isprintable():
         bad = next(ch for ch in value if not ch.isprintable())
-        raise ValueError(f"en id kan bare inneholde synlige tegn (fant U+{ord(bad):04X})")
+        raise invalid("errors.id-invisible", char=f"U+{ord(bad):04X}")
     return value
 
 
 def _date_in_range(value: datetime.date) -> datetime.date:
     if not FIRST_DATE <= value <= LAST_DATE:
-        raise ValueError(f"datoen {value} er utenfor {FIRST_DATE} – {LAST_DATE}")
+        raise invalid("errors.date-out-of-range", date=str(value), first=str(FIRST_DATE), last=str(LAST_DATE))
     return value
 
 

@@ -18,14 +18,13 @@ from typing import Callable, Literal
 
 from engine.core import durable_engine
 from engine.core import effects
-from engine.core.errors import InputError, InternalError, did_you_mean
+from engine.core.errors import InputError, InternalError, Message, at, close_names, unknown_id
 from engine.core.facts import FactBuilder
 from engine.core.library import Library, library, with_roster
 from engine.core.load import validate
 from engine.core.model import Document
 from engine.core.outcome import Count, outcome_fact, read_outcomes
 from engine.core.rules import OutcomeRule, Rule, RuleBook, python_rules, rulebook
-from engine.core.safetext import quote
 from engine.core.scenario import Scenario
 from engine.core.seats import check_seats
 from engine.core.sitting import resolve
@@ -39,11 +38,10 @@ Engine = Literal["both", "reference", "durable"]
 def load_scenario(path: Path | str) -> tuple[Scenario, Located]:
     located = load_yaml(path)
     if not isinstance(located.data, dict):
-        raise InputError("forventet en YAML-mapping øverst i scenariofilen", file=located.file,
-                         where="linje 1")
+        raise InputError("errors.mapping-expected-scenario", file=located.file, where=at(1))
     if _is_payment(located.data):
-        raise InputError("dette er en betaling eller forpliktelse, ikke et møte", file=located.file,
-                         hint=f"sjekk den med: vedtekt authority payment {located.file}")
+        raise InputError("errors.not-a-meeting", file=located.file,
+                         hint=Message("errors.hint/check-payment", {"file": located.file}))
     return validate(located, Scenario), located
 
 
@@ -63,19 +61,18 @@ def check(scenario: Scenario, located: Located, *, engine: Engine = "both",
     organs = _organ_ids(lib)
     if scenario.organ not in organs:
         _unknown("organ", scenario.organ, ("organ",), organs, located)
-    where = f"linje {located.line_of(('date',))}, nøkkel date"
+    where = at(located.line_of(("date",)), "date")
     try:
         doc = lib.choose(scenario.organ, scenario.date, scenario.bylaws, where=where,
                          council=scenario.council)
     except InputError as exc:
-        exc.file = located.file
-        raise InputError(exc.bare, file=located.file, where=exc.where, hint=exc.hint) from None
+        raise exc.relocated(located.file) from None
     if scenario.roster:
         doc = with_roster(doc, scenario.roster)
     _check_references(scenario, located, doc)
     check_seats(resolve(doc, scenario.organ, scenario.date), located.file,  # one seat, one vote
-                f"linje {located.line_of(('roster',))}, nøkkel roster.holdings" if scenario.roster
-                else f"rosteren til {doc.id}")
+                at(located.line_of(("roster",)), "roster.holdings") if scenario.roster
+                else Message("errors.roster-of", {"id": doc.id}))
     return Evaluation(scenario, located.file, doc, lib, engine).run()
 
 
@@ -334,16 +331,13 @@ def _check_references(scenario: Scenario, located: Located, doc: Document) -> No
 def _unknown(what: str, name: str, path: tuple, known, located: Located, names=None) -> None:
     line = located.line_of(path)
     dotted = ".".join(str(p) for p in path)
-    hint = did_you_mean(name, sorted(known))
-    if hint is None and names is not None:
+    error = unknown_id(what, name, known, file=located.file, where=at(line, dotted))
+    if error.hint is None and names is not None:  # a name where an id belongs: suggest the ids
         by_name = {p.name: p.id for p in names.roster.people}
-        close = did_you_mean(name, sorted(by_name))
+        close = close_names(name, by_name)
         if close:
-            hint = close + " (id: " + ", ".join(by_name[n.strip(" ?")] for n in
-                                                close.removeprefix("mente du: ").split(", ")) + ")"
-    raise InputError(f"ukjent {what} '{quote(name)}'", file=located.file,
-                     where=f"linje {line}, nøkkel {dotted}" if line else f"nøkkel {dotted}",
-                     hint=hint)
+            error.hint = Message("errors.did-you-mean-ids", {"names": close, "ids": [by_name[n] for n in close]})
+    raise error
 
 
 def _person_refs(s: Scenario):

@@ -5,7 +5,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from engine.core.errors import InputError, NotModelled, did_you_mean
+from engine.core.errors import InputError, Message, NotModelled, Place, at, did_you_mean, modelled_periods, period_args
 from engine.core.load import load_model, validate
 from engine.core.model import Document, LibrarySettings, Roster, Statute, Transition
 from engine.core.references import check_references
@@ -29,15 +29,15 @@ class Library:
                 continue
             doc = load_document(path, root / "rosters")
             if doc.id in self.documents:
-                raise InputError(f"vedtektsdokumentet '{doc.id}' finnes i to filer", file=str(path),
-                                 where="nøkkel id")
+                raise InputError("errors.document-in-two-files", {"id": doc.id}, file=str(path), where=at(key="id"))
             if doc.statute and doc.statute not in self.statutes:
-                raise InputError(f"ukjent lov '{doc.statute}'", file=str(path), where="nøkkel statute",
-                                 hint=did_you_mean(doc.statute, list(self.statutes)))
+                raise InputError("errors.unknown-statute", {"id": doc.statute}, file=str(path),
+                                 where=at(key="statute"), hint=did_you_mean(doc.statute, list(self.statutes)))
             self.documents[doc.id] = doc
         default = self.settings.default_council
         if default and self.documents and default not in {d.council for d in self.documents.values()}:
-            raise InputError(f"ukjent råd '{default}'", file=str(settings_file), where="nøkkel default_council",
+            raise InputError("errors.unknown-council", {"id": default}, file=str(settings_file),
+                             where=at(key="default_council"),
                              hint=did_you_mean(default, sorted({d.council for d in self.documents.values()})))
 
         self.transitions = [load_transition(p, self.documents)
@@ -47,9 +47,9 @@ class Library:
         """The transition file that covers documents `a` and `b` (either direction)."""
         return next((t for t in self.transitions if set(t.documents) == {a, b}), None)
 
-    def document(self, doc_id: str, where: str | None = None) -> Document:
+    def document(self, doc_id: str, where: Place = None) -> Document:
         if doc_id not in self.documents:
-            raise InputError(f"ukjent vedtektsdokument '{doc_id}'", where=where,
+            raise InputError("errors.unknown-document", {"id": doc_id}, where=where,
                              hint=did_you_mean(doc_id, list(self.documents)))
         return self.documents[doc_id]
 
@@ -64,15 +64,15 @@ class Library:
         """The council of scenarios that name neither `council` nor `bylaws` (bylaws/library.yaml)."""
         return self.settings.default_council
 
-    def council_documents(self, council: str, where: str | None = None) -> list[Document]:
+    def council_documents(self, council: str, where: Place = None) -> list[Document]:
         docs = [d for d in self.documents.values() if d.council == council]
         if not docs:
-            raise InputError(f"ukjent råd '{council}'", where=where,
+            raise InputError("errors.unknown-council", {"id": council}, where=where,
                              hint=did_you_mean(council, self.councils()))
         return docs
 
     def choose(self, organ: str, on: date, doc_id: str | None = None,
-               where: str | None = None, council: str | None = None) -> Document:
+               where: Place = None, council: str | None = None) -> Document:
         """The document of `council` whose organ `organ` is in force on `on`.
 
         Organ ids are unique only within a council, so the council is always known first: the
@@ -82,32 +82,27 @@ class Library:
         if doc_id is not None:
             doc = self.document(doc_id, where)
             if council is not None and doc.council != council:
-                raise InputError(f"vedtektsdokumentet '{doc_id}' hører til rådet '{doc.council}', "
-                                 f"ikke '{council}'", where=where)
+                raise InputError("errors.document-of-other-council",
+                                 {"id": doc_id, "council": doc.council, "wanted": council}, where=where)
             if not doc.in_force(on):
-                raise NotModelled(f"datoen {on} er utenfor perioden {doc.id} er modellert for "
-                                  f"({doc.valid_from} – {doc.valid_to or 'åpen'}) [not-modelled]",
-                                  where=where)
+                raise NotModelled("errors.date-outside-period", {"date": on, **period_args(doc)}, where=where)
             return doc
         council = council or self.default_council
         if council is None:
-            raise InputError("scenarioet angir verken council eller bylaws, og biblioteket har "
-                             "ingen default_council", where=where,
-                             hint=f"angi council: ett av {', '.join(self.councils())}")
+            raise InputError("errors.no-council", where=where,
+                             hint=Message("errors.hint/give-council", {"councils": self.councils()}))
         docs = self.council_documents(council, where)
         organs = {o.id for d in docs for o in d.organs}
         if organ not in organs:
-            raise InputError(f"ukjent organ '{organ}' i rådet '{council}'", where=where,
+            raise InputError("errors.unknown-organ-in-council", {"id": organ, "council": council}, where=where,
                              hint=did_you_mean(organ, sorted(organs)))
         candidates = [d for d in docs if d.in_force(on) and any(o.id == organ for o in d.organs)]
         if not candidates:
-            periods = ", ".join(f"{d.id}: {d.valid_from} – {d.valid_to or 'åpen'}"
-                                for d in docs if any(o.id == organ for o in d.organs))
-            raise NotModelled(f"ingen vedtekter for {organ} er modellert for {on} [not-modelled]",
-                              where=where, hint=f"modellerte perioder: {periods}")
+            raise NotModelled("errors.no-bylaws-for", {"what": organ, "date": on}, where=where,
+                              hint=modelled_periods(d for d in docs if any(o.id == organ for o in d.organs)))
         if len(candidates) > 1:
-            raise InputError(f"flere vedtekter gjelder {organ} {on}: "
-                             f"{', '.join(d.id for d in candidates)}; angi bylaws", where=where)
+            raise InputError("errors.several-documents", {"organ": organ, "date": on,
+                                                          "ids": [d.id for d in candidates]}, where=where)
         return candidates[0]
 
 
@@ -116,16 +111,14 @@ def load_document(path: Path, rosters: Path | None = None) -> Document:
     """A bylaws file with its roster (rosters/<id>.yaml), every id in both checked."""
     located = load_yaml(path)
     if not isinstance(located.data, dict):
-        raise InputError("forventet en YAML-mapping (nøkkel: verdi) øverst i filen",
-                         file=located.file, where="linje 1")
+        raise InputError("errors.mapping-expected", file=located.file, where=at(1))
     doc = validate(located, Document)
     roster_located = None
     roster_file = (rosters or path.parent / "rosters") / f"{doc.id}.yaml"
     if roster_file.exists():
         roster_located = load_yaml(roster_file)
         if not isinstance(roster_located.data, dict):
-            raise InputError("forventet en YAML-mapping (nøkkel: verdi) øverst i filen",
-                             file=roster_located.file, where="linje 1")
+            raise InputError("errors.mapping-expected", file=roster_located.file, where=at(1))
         doc = with_roster(doc, validate(roster_located, Roster))
     check_references(doc, located, roster_located)
     return doc
@@ -167,6 +160,5 @@ def _library(root: str) -> Library:
              for p in folder.glob(pattern)]
     lib = cached("library", str(folder.resolve()), files, lambda: Library(folder))
     if not lib.documents:  # never an empty success: say that no bylaws were found
-        raise InputError("fant ingen vedtektsdokumenter i vedtektsmappen", file=root,
-                         hint="en vedtektsfil (<id>.yaml) ligger øverst i mappen; se bylaws/README.md")
+        raise InputError("errors.no-bylaws-documents", file=root, hint=Message("errors.hint/bylaws-file", {"readme": "bylaws/README.md"}))
     return lib

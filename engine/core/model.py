@@ -16,6 +16,7 @@ from pydantic import Field, field_validator, model_validator
 
 from engine.core.base import Frozen, FrozenDict
 from engine.core.bounds import Id, Number, Year
+from engine.core.errors import invalid
 
 Right = Literal["attend", "speak", "propose", "vote"]
 ParticipantKind = Literal["kommune", "fylkeskommune"]
@@ -32,6 +33,14 @@ def required_count(fraction: str, members: int) -> int:
 #: the old name of engine.core.base.Frozen, kept while modules of other layers still import it
 Strict = Frozen
 
+
+
+def _fraction_of(value: str) -> Fraction:
+    """A fraction written as text ("1/2", "0.5"), or the located «not a fraction» error."""
+    try:
+        return Fraction(value)
+    except (ValueError, ZeroDivisionError):
+        raise invalid("errors.fraction-invalid", value=value) from None
 
 class Assumption(Frozen):
     """A provision the sources do not give: what is assumed, why, and what changes if wrong."""
@@ -53,7 +62,7 @@ class Dated(Frozen):
     @model_validator(mode="after")
     def _ordered(self):
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
-            raise ValueError(f"'to' ({self.valid_to}) is before 'from' ({self.valid_from})")
+            raise invalid("errors.to-before-from", to=str(self.valid_to), start=str(self.valid_from))
         return self
 
 
@@ -122,7 +131,7 @@ class Eligibility(Provision):
     @model_validator(mode="after")
     def _something(self):
         if self.office is None and self.group is None:
-            raise ValueError("eligibility needs 'office' or 'group'")
+            raise invalid("errors.eligibility-needs-office-or-group")
         return self
 
 
@@ -170,9 +179,8 @@ class Quorum(Provision):
     @field_validator("fraction")
     @classmethod
     def _fraction(cls, value: str) -> str:
-        parsed = Fraction(value)
-        if not 0 < parsed <= 1:
-            raise ValueError("fraction must be in (0, 1]")
+        if not 0 < _fraction_of(value) <= 1:
+            raise invalid("errors.fraction-out-of-range", value=value)
         return value
 
     def required(self, members: int) -> int:
@@ -205,7 +213,7 @@ class Vacancy(Provision):
     @model_validator(mode="after")
     def _dated(self):
         if self.valid_from is None:
-            raise ValueError("a vacancy needs 'from' (the first day of the new leadership)")
+            raise invalid("errors.vacancy-needs-from")
         return self
 
 
@@ -242,9 +250,12 @@ class Leadership(Provision):
     @model_validator(mode="after")
     def _rotation_details(self):
         month, _, day = self.constituent_meeting.partition("-")
-        date(2001, int(month), int(day))  # raises on a bad MM-DD
+        try:
+            date(2001, int(month), int(day))  # raises on a bad MM-DD
+        except ValueError:
+            raise invalid("errors.month-day-invalid", value=self.constituent_meeting) from None
         if self.vice_by != "rotation" and self.vice_becomes_leader:
-            raise ValueError("vice_becomes_leader needs a vice by rotation (vice_by: rotation)")
+            raise invalid("errors.vice-becomes-leader-needs-rotation")
         return self
 
     @property
@@ -347,8 +358,8 @@ class Competence(Provision):
     @field_validator("majority")
     @classmethod
     def _majority(cls, value: str | None) -> str | None:
-        if value is not None and not 0 < Fraction(value) <= 1:
-            raise ValueError("majority must be a fraction in (0, 1]")
+        if value is not None and not 0 < _fraction_of(value) <= 1:
+            raise invalid("errors.fraction-out-of-range", value=value)
         return value
 
 
@@ -459,7 +470,7 @@ class TransitionStep(Frozen):
     @model_validator(mode="after")
     def _complete(self):
         if self.check is None and (self.what is None or self.status is None):
-            raise ValueError("a step needs 'what' and 'status' (or 'check')")
+            raise invalid("errors.step-incomplete")
         return self
 
 

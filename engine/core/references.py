@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from engine.core.errors import InputError, did_you_mean
+from engine.core.errors import InputError, at, unknown_id
 from engine.core.model import Document
 from engine.core.yamlio import KeyPath, Located
 
@@ -37,9 +37,7 @@ def check_references(doc: Document, located: Located, roster: Located | None = N
         where_file = roster if ref.in_roster and roster else located
         line = where_file.line_of(ref.path)
         path = ".".join(str(p) for p in ref.path)
-        where = f"linje {line}, nøkkel {path}" if line else f"nøkkel {path}"
-        raise InputError(f"ukjent {ref.kind} '{ref.value}'", file=where_file.file, where=where,
-                         hint=did_you_mean(ref.value, sorted(candidates)))
+        raise unknown_id(ref.kind, ref.value, candidates, file=where_file.file, where=at(line, path))
 
 
 def _known_ids(doc: Document) -> dict[str, set[str]]:
@@ -88,8 +86,8 @@ def _check_duplicates(doc: Document, located: Located) -> None:
         for i, item in enumerate(items):
             if item.id in seen:
                 line = located.line_of((key, i, "id"))
-                raise InputError(f"id '{item.id}' brukt to ganger i {key}", file=located.file,
-                                 where=f"linje {line}, nøkkel {key}.{i}.id" if line else f"nøkkel {key}.{i}.id")
+                raise InputError("errors.id-twice", {"id": item.id, "key": key}, file=located.file,
+                                 where=at(line, f"{key}.{i}.id"))
             seen.add(item.id)
 
 
@@ -186,9 +184,7 @@ def check_transition_references(transition, located: Located, documents: dict) -
     def fail(path: KeyPath, kind: str, value: str, known) -> None:
         line = located.line_of(path)
         where = ".".join(str(p) for p in path)
-        raise InputError(f"ukjent {kind} '{value}'", file=located.file,
-                         where=f"linje {line}, nøkkel {where}" if line else f"nøkkel {where}",
-                         hint=did_you_mean(value, sorted(known)))
+        raise unknown_id(kind, value, known, file=located.file, where=at(line, where))
 
     for i, doc_id in enumerate(transition.documents):
         if doc_id not in documents:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from engine.core.errors import InputError
+from engine.core.errors import InputError, Message
 
 #: The top-level folders a wheel carries as package data (engine/_shipped/<name>).
 SHIPPED = ("bylaws", "scenarios", "scenarios-payments", "drafts")
@@ -59,16 +59,12 @@ def bylaws_dir() -> Path:
     else:
         root, source = shipped("bylaws"), None
     if not root.is_dir():
-        raise InputError("vedtektsmappen finnes ikke" + (f" (fra {source})" if source else ""),
-                         file=str(root), hint=_HINT)
+        raise InputError("errors.bylaws-folder-missing-from" if source else "errors.bylaws-folder-missing",
+                         {"source": source}, file=str(root), hint=Message("errors.hint/bylaws-folder", {"variable": ENV_VAR}))
     if not any(p.is_file() for p in root.rglob("*.yaml")):
-        raise InputError("fant ingen vedtekter (*.yaml) i vedtektsmappen"
-                         + (f" (fra {source})" if source else ""), file=str(root), hint=_HINT)
+        raise InputError("errors.bylaws-folder-empty-from" if source else "errors.bylaws-folder-empty",
+                         {"source": source}, file=str(root), hint=Message("errors.hint/bylaws-folder", {"variable": ENV_VAR}))
     return root
-
-
-_HINT = (f"angi en mappe med vedtektsfiler med --bylaws-dir DIR eller {ENV_VAR}=DIR, "
-         "eller fjern begge for å bruke vedtektene som følger med vedtekt")
 
 
 def scenarios_dir() -> Path:

@@ -187,7 +187,7 @@ class _Run:
             start = _bounds(self.rule, k)[0]
             self.orders[k] = [p.id for p in rotation_order(self.doc, start, self.rule)]
             if not self.orders[k]:
-                raise NotModelled(f"{self.doc.id}: ingen deltakere i rotasjonen {start} [not-modelled]")
+                raise NotModelled("errors.rotation-empty", {"id": self.doc.id, "date": start})
         return self.orders[k]
 
     def vice_of(self, k: int, leader: str) -> str:
@@ -217,8 +217,8 @@ class _Run:
         holder = current.leader if vac.office == "leader" else current.vice
         if vac.participant != holder:
             raise InputError(
-                f"vakanse {vac.valid_from}: {vac.participant} har ikke vervet som "
-                f"{'leder' if vac.office == 'leader' else 'nestleder'} (rotasjonen gir {holder})",
+                f"errors.vacancy-not-holder/{vac.office}", {"date": vac.valid_from, "participant": vac.participant,
+                                                            "holder": holder},
                 file=f"bylaws/{self.doc.id}.yaml", where=f"organs.{self.organ}.leadership.vacancies")
         order = [p for p in self.order(k) if p != vac.participant] or self.order(k)
         if vac.office == "leader":
@@ -280,8 +280,7 @@ class _Run:
             segs = self.play(k0, cand, self.vice_of(k0, cand), "backward")
             if self.next_leader(k0, segs)[0] == known_next:
                 return segs
-        raise NotModelled(f"{self.doc.id}: rotasjonen kan ikke føres bakover til {k0} "
-                          f"(ingen leder gir {known_next} året etter) [not-modelled]")
+        raise NotModelled("errors.rotation-backwards", {"id": self.doc.id, "term": k0, "next": known_next})
 
 
 def _anchor_terms(run: _Run) -> list[Term]:

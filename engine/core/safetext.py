@@ -32,11 +32,28 @@ def visible(text: object) -> str:
 
 
 def quote(value: object, limit: int = MAX_QUOTE) -> str:
-    """A bad value for an error message: escaped, and at most `limit` characters of it."""
+    """A bad value for an error message: escaped, and at most `limit` characters of it.
+
+    >>> quote("x" * 100, 3)
+    'xxx… (100 tegn)'
+    """
     text = value if isinstance(value, str) else str(value)
     if len(text) > limit:
-        return visible(text[:limit]) + f"… ({len(text)} tegn)"
+        return Quoted(visible(text[:limit]), len(text))
     return visible(text)
+
+
+class Quoted(str):
+    """A shortened quote: as a string, the bokmål «xxx… (1000 tegn)»; an error message
+    (engine.core.errors) words it in the user's language from its parts."""
+
+    def __new__(cls, start: str, total: int):
+        shown = super().__new__(cls, f"{start}… ({total} tegn)")
+        shown.start, shown.total = start, total
+        return shown
+
+    def __getnewargs__(self):  # pickled with its parts
+        return self.start, self.total
 
 
 # Markdown's punctuation that can make markup of text placed mid-line (emphasis, code, links,

@@ -8,6 +8,7 @@ from pydantic import Field, model_validator
 
 from engine.core.bounds import Count, Date, Id, Text
 from engine.core.base import Frozen, FrozenDict
+from engine.core.errors import invalid
 from engine.core.model import Roster
 
 VoteValue = Literal["for", "against", "blank"]
@@ -151,26 +152,26 @@ class Scenario(Frozen):
         position = {c.id: i for i, c in enumerate(self.cases)}  # linear: 10,000 cases stay fast
         dupes = sorted(i for i, n in Counter(c.id for c in self.cases).items() if n > 1)
         if dupes:
-            raise ValueError(f"case id(s) used twice: {quote(', '.join(dupes))}")
+            raise invalid("errors.case-id-twice", cases=quote(", ".join(dupes)))
         stands_for: dict[str, str] = {}
         for line in self.attendance:
             who = quote(line.person)
             if line.stands_for is not None:  # one person, one seat: never for two principals
                 other = stands_for.setdefault(line.person, line.stands_for)
                 if other != line.stands_for:
-                    raise ValueError(f"{who} møter både for '{quote(other)}' og for "
-                                     f"'{quote(line.stands_for)}' (én person fyller ett sete)")
+                    raise invalid("errors.stands-for-two", person=who, first=quote(other),
+                                  second=quote(line.stands_for))
             for ref in (line.from_case, line.until_case):
                 if ref is not None and ref not in position:
-                    raise ValueError(f"attendance of {who}: unknown case '{quote(ref)}'")
+                    raise invalid("errors.attendance-unknown-case", person=who, case=quote(ref))
             if line.from_case and line.until_case and position[line.until_case] < position[line.from_case]:
-                raise ValueError(f"attendance of {who}: until_case '{quote(line.until_case)}' "
-                                 f"comes before from_case '{quote(line.from_case)}'")
+                raise invalid("errors.attendance-until-before-from", person=who,
+                              until=quote(line.until_case), start=quote(line.from_case))
             if line.stands_for == line.person:
-                raise ValueError(f"attendance of {who}: a person cannot stand in for himself or herself")
+                raise invalid("errors.attendance-stands-for-self", person=who)
         for f in self.forfall:
             if f.from_case is not None and f.from_case not in position:
-                raise ValueError(f"forfall of {quote(f.person)}: unknown case '{quote(f.from_case)}'")
+                raise invalid("errors.forfall-unknown-case", person=quote(f.person), case=quote(f.from_case))
         ids = [c.id for c in self.cases]
         last_present = {}  # the last case position each person is listed present for
         for line in self.attendance:
@@ -179,11 +180,13 @@ class Scenario(Frozen):
         for f in self.forfall:  # lawfully absent and present for the same case cannot both be true
             start = position[f.from_case] if f.from_case else 0
             if f.person in last_present and (not ids or last_present[f.person] >= start):
-                raise ValueError(f"forfall of {quote(f.person)}: the attendance lists the same person as present "
-                                 f"{'at the meeting' if not ids else 'for case ' + quote(ids[max(start, 0)])}")
+                if not ids:
+                    raise invalid("errors.forfall-and-present", person=quote(f.person))
+                raise invalid("errors.forfall-and-present-case", person=quote(f.person),
+                              case=quote(ids[max(start, 0)]))
         notice = self.convening.notice_date
         if notice is not None and notice > self.date:
-            raise ValueError(f"convening.notice_date {notice} is after the meeting date {self.date}")
+            raise invalid("errors.notice-after-meeting", notice=str(notice), date=str(self.date))
         return self
 
     def forfall_from(self, person: str | None) -> int | None:

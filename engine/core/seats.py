@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import lru_cache
 
-from engine.core.errors import InputError
+from engine.core.errors import InputError, Message, Place
 from engine.core.sitting import Sitting
 
 
@@ -33,7 +33,7 @@ class _Identity:
         return isinstance(other, _Identity) and other.obj is self.obj
 
 
-def seat_conflicts(sitting: Sitting) -> tuple[str, ...]:
+def seat_conflicts(sitting: Sitting) -> tuple[Message, ...]:
     """Messages for every seat with two holders and every person on two participants' seats
     (once per sitting: a resolved sitting never changes, and every scenario of a meeting day
     shares it)."""
@@ -41,7 +41,7 @@ def seat_conflicts(sitting: Sitting) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=512)
-def _conflicts(key: _Identity) -> tuple[str, ...]:
+def _conflicts(key: _Identity) -> tuple[Message, ...]:
     sitting = key.obj
     problems = []
     for seat in sitting.organ.seats:
@@ -52,10 +52,10 @@ def _conflicts(key: _Identity) -> tuple[str, ...]:
             holders[h.participant].append(h.person)
         for participant, people in holders.items():
             if len(set(people)) > 1:
-                problems.append(
-                    f"{_short(sitting, participant)} har {len(set(people))} som har setet «{seat.label or seat.office}» "
-                    f"{sitting.on}: {', '.join(sitting.name(p) for p in sorted(set(people)))}; hver deltaker "
-                    f"har ett sete og én stemme ({seat.citation})")
+                problems.append(Message("errors.seat-two-holders", {
+                    "participant": _short(sitting, participant), "n": len(set(people)),
+                    "seat": seat.label or seat.office, "date": sitting.on,
+                    "people": [sitting.name(p) for p in sorted(set(people))], "citation": seat.citation}))
     participants = defaultdict(set)
     for person, roles in sitting.roles.items():
         for role in roles:
@@ -63,20 +63,19 @@ def _conflicts(key: _Identity) -> tuple[str, ...]:
                 participants[person].add(role.participant)
     for person, parts in sorted(participants.items()):
         if len(parts) > 1:
-            names = ", ".join(_short(sitting, p) for p in sorted(parts))
-            problems.append(f"{sitting.name(person)} har sete for flere deltakere {sitting.on} ({names}); "
-                            "et medlem velges av og representerer sin egen deltaker (jf. kommuneloven § 18-3 første "
-                            "ledd: «Hvert kommunestyre eller fylkesting velger selv sine medlemmer»)")
+            problems.append(Message("errors.person-two-participants", {
+                "person": sitting.name(person), "date": sitting.on,
+                "participants": [_short(sitting, p) for p in sorted(parts)]}))
     return tuple(problems)
 
 
-def check_seats(sitting: Sitting, file: str, where: str | None) -> None:
+def check_seats(sitting: Sitting, file: str, where: Place) -> None:
     """Refuse a sitting whose roster breaks one seat, one vote (exit 2)."""
     problems = seat_conflicts(sitting)
     if problems:
-        more = f" (og {len(problems) - 1} til)" if len(problems) > 1 else ""
-        raise InputError(f"ett sete, én stemme: {problems[0]}{more}", file=file, where=where,
-                         hint="rett opp rosteren (roster.holdings): én innehaver per sete og dato")
+        raise InputError("errors.one-seat-one-vote-more" if len(problems) > 1 else "errors.one-seat-one-vote",
+                         {"problem": problems[0], "more": len(problems) - 1}, file=file, where=where,
+                         hint=Message("errors.hint/fix-roster"))
 
 
 def _short(sitting: Sitting, participant: str | None) -> str:

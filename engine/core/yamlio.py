@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from engine.core.errors import InputError
+from engine.core.errors import InputError, Message, at, os_reason
 from engine.core.safetext import quote
 
 MAX_BYTES = 4 * 1024 * 1024
@@ -50,20 +51,20 @@ def read_bounded(path: Path, limit: int = MAX_BYTES) -> bytes:
     try:
         info = os.stat(path)  # follows symlinks: a `.yaml` link to /dev/zero is judged as a device
     except FileNotFoundError:
-        raise InputError("filen finnes ikke", file=name, hint="sjekk stien") from None
+        raise InputError("errors.file-missing", file=name, hint=Message("errors.hint/check-path")) from None
     except OSError as exc:
-        raise InputError(f"filen kan ikke leses ({exc.strerror})", file=name) from None
+        raise InputError("errors.file-unreadable", {"reason": os_reason(exc)}, file=name) from None
     _require_regular(info.st_mode, name)
     try:
         # O_NONBLOCK: should the path be swapped for a FIFO after the check, opening does not block
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        raise InputError(f"filen kan ikke leses ({exc.strerror})", file=name) from None
+        raise InputError("errors.file-unreadable", {"reason": os_reason(exc)}, file=name) from None
     with os.fdopen(fd, "rb") as handle:
         _require_regular(os.fstat(fd).st_mode, name)  # the file actually opened
         raw = handle.read(limit + 1)
     if len(raw) > limit:
-        raise InputError(f"filen er for stor (over {limit} byte)", file=name)
+        raise InputError("errors.file-too-large", {"limit": limit}, file=name)
     return raw
 
 
@@ -71,11 +72,11 @@ def _require_regular(mode: int, name: str) -> None:
     if stat.S_ISREG(mode):
         return
     if stat.S_ISDIR(mode):
-        raise InputError("er en mappe, ikke en fil", file=name)
-    kind = ("en FIFO (navngitt rør)" if stat.S_ISFIFO(mode) else "en socket" if stat.S_ISSOCK(mode)
-            else "en enhetsfil" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "ikke en vanlig fil")
-    raise InputError(f"er {kind}, ikke en vanlig fil; bare vanlige filer leses", file=name,
-                     hint="oppgi en vanlig fil")
+        raise InputError("errors.is-a-folder", file=name)
+    kind = ("fifo" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode)
+            else "device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "other")
+    raise InputError("errors.not-a-regular-file", {"kind": Message(f"errors.file-kind/{kind}")}, file=name,
+                     hint=Message("errors.hint/regular-file"))
 
 
 def read_text(path: Path) -> str:
@@ -83,24 +84,21 @@ def read_text(path: Path) -> str:
     name = str(path)
     raw = read_bounded(path)
     if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        raise InputError("filen er UTF-32; lagre den som UTF-8", file=name, where="linje 1")
+        raise InputError("errors.utf32", file=name, where=at(1))
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError("filen er UTF-16; lagre den som UTF-8", file=name, where="linje 1")
+        raise InputError("errors.utf16", file=name, where=at(1))
     if b"\x00" in raw:
         head = raw[:400]
         if len(head) >= 4 and (head[1::2].count(0) > len(head) // 4 or head[0::2].count(0) > len(head) // 4) \
                 and b"\x00\x00" not in head:
-            raise InputError("filen ser ut til å være UTF-16 (uten byte-rekkefølgemerke); "
-                             "lagre den som UTF-8", file=name, where="linje 1")
+            raise InputError("errors.utf16-no-bom", file=name, where=at(1))
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        raise InputError("filen er ikke en tekstfil (inneholder NUL-byte)", file=name,
-                         where=f"linje {line}")
+        raise InputError("errors.nul-byte", file=name, where=at(line))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(f"ugyldig UTF-8 ved byte {exc.start}; lagre filen som UTF-8",
-                         file=name, where=f"linje {line}") from None
+        raise InputError("errors.invalid-utf8", {"byte": exc.start}, file=name, where=at(line)) from None
     return text.removeprefix("\ufeff")
 
 
@@ -113,20 +111,40 @@ def load_yaml(path: Path | str) -> Located:
         data, lines = _Builder(name).build(yaml.parse(text, Loader=_LOADER))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        where = f"linje {mark.line + 1}, kolonne {mark.column + 1}" if mark else None
-        raise InputError(f"ugyldig YAML: {exc.problem or exc.context}", file=name,
-                         where=where) from None
+        where = at(mark.line + 1, column=mark.column + 1) if mark else None
+        problem = exc.problem or exc.context
+        slug = YAML_PROBLEMS.get(problem or "")  # the parser's English, worded by the catalogues
+        raise InputError("errors.yaml-invalid", {"problem": Message(f"errors.yaml-problem/{slug}") if slug else problem},
+                         file=name, where=where) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (e.g. a control character)
         line = text[: exc.position].count("\n") + 1 if isinstance(exc.position, int) else None
         char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
-        raise InputError(f"ugyldig tegn {char} (kontrolltegn er ikke tillatt i YAML)", file=name,
-                         where=f"linje {line}" if line else None) from None
+        raise InputError("errors.yaml-control-character", {"char": char}, file=name, where=at(line)) from None
     except yaml.YAMLError as exc:
-        raise InputError(f"ugyldig YAML: {quote(str(exc), 300)}", file=name) from None
+        raise InputError("errors.yaml-invalid", {"problem": quote(str(exc), 300)}, file=name) from None
     if data is _NOTHING:
-        raise InputError("filen er tom", file=name)
+        raise InputError("errors.file-empty", file=name)
     return Located(data, lines, name)
 
+
+#: the parsers' (libyaml's and PyYAML's) most frequent problems, by the catalogue id that words them;
+#: any other problem is shown in the parser's own words
+YAML_PROBLEMS = {
+    "did not find expected key": "expected-key",
+    "did not find expected '-' indicator": "expected-dash",
+    "did not find expected ',' or ']'": "expected-comma-bracket",
+    "did not find expected ',' or '}'": "expected-comma-brace",
+    "could not find expected ':'": "expected-colon",
+    "found a tab character that violates indentation": "tab",
+    "found unexpected end of stream": "end-of-stream",
+    "exceeded maximum nesting depth": "nesting-depth",
+    "mapping values are not allowed in this context": "mapping-value",
+    "mapping values are not allowed here": "mapping-value",
+    "found unknown escape character": "escape",
+    "found character that cannot start any token": "token-start",
+    "did not find expected node content": "node-content",
+    "block sequence entries are not allowed in this context": "sequence-entry",
+}
 
 _NOTHING = object()  # no document at all (an empty or comment-only file)
 _NO_KEY = object()  # a mapping waiting for its next key
@@ -164,7 +182,7 @@ class _Builder:
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    self._fail("ugyldig YAML: filen har mer enn ett dokument (---)", event)
+                    self._fail("errors.yaml-two-documents", event)
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 frame = self.stack.pop()
                 self._remember(frame.anchor, frame.container, self.seen - frame.start)
@@ -173,8 +191,8 @@ class _Builder:
                 self._node(event)
         return self.root, self.lines
 
-    def _fail(self, message: str, event) -> None:
-        raise InputError(message, file=self.file, where=f"linje {event.start_mark.line + 1}")
+    def _fail(self, message_id: str, event, **args) -> None:
+        raise InputError(message_id, args, file=self.file, where=at(event.start_mark.line + 1))
 
     def _node(self, event) -> None:
         top = self.stack[-1] if self.stack else None
@@ -183,7 +201,7 @@ class _Builder:
             return
         path = self._child_path(top)
         if len(self.stack) > MAX_DEPTH:
-            self._fail(f"for dyp nøsting (over {MAX_DEPTH} nivåer)", event)
+            self._fail("errors.yaml-too-deep", event, limit=MAX_DEPTH)
         self.lines.setdefault(path, event.start_mark.line + 1)
         if isinstance(event, yaml.AliasEvent):
             value, size = self._alias(event)
@@ -211,19 +229,18 @@ class _Builder:
     def _count(self, event, size: int) -> None:
         self.seen += size
         if self.seen > MAX_NODES:
-            self._fail(f"for mange verdier (over {MAX_NODES}); aliaser (*navn) som ekspanderer "
-                       "eksponentielt avvises", event)
+            self._fail("errors.yaml-too-many-values", event, limit=MAX_NODES)
 
     def _key(self, top: _Frame, event) -> None:
         if isinstance(event, yaml.AliasEvent):
             key, _ = self._alias(event)
             if isinstance(key, (dict, list)):
-                self._fail("en nøkkel må være en enkel verdi", event)
+                self._fail("errors.yaml-key-not-scalar", event)
         elif not isinstance(event, yaml.ScalarEvent):
-            self._fail("en nøkkel må være en enkel verdi", event)
+            self._fail("errors.yaml-key-not-scalar", event)
         else:
             if self._resolve(event) == "tag:yaml.org,2002:merge":
-                self._fail("YAML-sammenslåing (<<) støttes ikke", event)
+                self._fail("errors.yaml-merge-key", event)
             key = self._scalar(event)
             self._remember(event.anchor, key, 1)
         if not isinstance(key, (str, int)) or isinstance(key, bool):
@@ -231,7 +248,7 @@ class _Builder:
         line = event.start_mark.line + 1
         if key in top.container:
             first = self.lines.get(top.path + (key,))
-            self._fail(f"nøkkelen '{quote(key)}' står to ganger (først på linje {first})", event)
+            self._fail("errors.yaml-duplicate-key", event, key=quote(key), first=first)
         self.lines[top.path + (key,)] = line
         top.key = key
 
@@ -250,8 +267,8 @@ class _Builder:
         found = self.anchors.get(event.anchor)
         if found is None:
             if any(f.anchor == event.anchor for f in self.stack):
-                self._fail(f"aliaset *{quote(event.anchor)} peker på seg selv", event)
-            self._fail(f"ugyldig YAML: aliaset *{quote(event.anchor)} er ikke definert", event)
+                self._fail("errors.yaml-alias-recursive", event, alias=quote(event.anchor))
+            self._fail("errors.yaml-alias-undefined", event, alias=quote(event.anchor))
         return found
 
     def _remember(self, anchor: str | None, value, size: int) -> None:
@@ -269,23 +286,28 @@ class _Builder:
         if tag is None or tag == "!":
             tag = _SCALARS.resolve(kind, None, event.implicit)
         if tag != plain:
-            self._fail(f"YAML-taggen {quote(tag)} er ikke tillatt", event)
+            self._fail("errors.yaml-tag", event, tag=quote(tag))
 
     def _scalar(self, event) -> Any:
         tag = self._resolve(event)
         if tag == _STR:
             return event.value
         if tag not in _SAFE_SCALAR_TAGS:
-            self._fail(f"YAML-taggen {quote(tag)} er ikke tillatt", event)
+            self._fail("errors.yaml-tag", event, tag=quote(tag))
         node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             return yaml.SafeLoader.yaml_constructors[tag](_SCALARS, node)
         except (ValueError, OverflowError) as exc:
-            self._fail(f"ugyldig verdi {quote(event.value)}: {quote(str(exc), 160)}", event)
+            if tag == _TIMESTAMP:
+                self._fail("errors.yaml-bad-date", event, value=quote(event.value))
+            if tag == _INT:  # more digits than Python converts (sys.get_int_max_str_digits)
+                self._fail("errors.yaml-number-too-long", event, value=quote(event.value),
+                           limit=getattr(sys, "get_int_max_str_digits", lambda: 4300)())
+            self._fail("errors.yaml-bad-scalar", event, value=quote(event.value), problem=quote(str(exc), 160))
 
 
 _NODE_EVENTS = (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
-_STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{t}" for t in ("str", "seq", "map"))
+_STR, _SEQ, _MAP, _TIMESTAMP, _INT = (f"tag:yaml.org,2002:{t}" for t in ("str", "seq", "map", "timestamp", "int"))
 
 
 _SAFE_SCALAR_TAGS = {f"tag:yaml.org,2002:{t}" for t in

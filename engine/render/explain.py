@@ -12,7 +12,7 @@ def explain_rule(rule_id: str, lang: str = "nb", fmt: str = "text") -> str:
     book = rulebook()
     rules = book.by_id(rule_id)
     if not rules:
-        raise InputError(f"ukjent regel '{rule_id}'", hint=did_you_mean(rule_id, {r.id for r in book.rules}))
+        raise InputError("errors.unknown-rule", {"id": rule_id}, hint=did_you_mean(rule_id, {r.id for r in book.rules}))
     # the statute provision the rule applies, as the statute data declares it (engine_rules)
     clause = next((r for s in library().statutes.values() for r in s.rules if rule_id in r.engine_rules), None)
     entries = [{

@@ -12,6 +12,7 @@ from typing import Any, Literal
 from pydantic import model_validator
 
 from engine.core.base import Frozen
+from engine.core.errors import invalid
 from engine.core.finding import Finding, Location, Severity
 from engine.core.load import validate
 from engine.core.safetext import md_escape as _md
@@ -246,14 +247,13 @@ class FindingJson(Frozen):
         """A message id of the check section whose arguments are all there, in both languages."""
         section, _, key = self.message_id.partition(".")
         if section != "check" or key not in catalogue("nb")["messages"]["check"]:
-            raise ValueError(f"ukjent melding '{self.message_id}' (ikke en melding fra vedtekt check)")
+            raise invalid("errors.unknown-check-message", id=self.message_id)
         finding = self.as_finding()
         for lang in LANGS:
             try:
                 finding_message(finding, lang)
             except KeyError as exc:  # an argument or a word id the message needs is not there
-                raise ValueError(f"meldingen {self.message_id} kan ikke formuleres: "
-                                 f"argumentet eller ordet {exc} mangler i args") from None
+                raise invalid("errors.message-not-wordable", id=self.message_id, missing=str(exc)) from None
         return self
 
     def as_finding(self) -> Finding:

@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Res
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from engine.core.errors import InputError, VedtektError
+from engine.core.errors import InputError, VedtektError, at, json_problem
 from engine.core.library import Library, library
 from engine.web import service
 from engine.web.i18n import TEXT, lang_of
@@ -69,7 +69,7 @@ def create_app(*, bylaws_dir: Path | None = None, meetings_dir: Path | None = No
             report = service.review_upload(file.filename or "", await file.read(), date, lang_of(request))
             return page(request, "review.html", report=report, error=None)
         except InputError as exc:
-            return page(request, "review.html", report=None, error=str(exc))
+            return page(request, "review.html", report=None, error=exc.text(lang_of(request)))
 
     @app.get("/authority", response_class=HTMLResponse, include_in_schema=False)
     def authority_page(request: Request, date: str = "2021-02-01", council: str = "",
@@ -82,7 +82,7 @@ def create_app(*, bylaws_dir: Path | None = None, meetings_dir: Path | None = No
             return page(request, "authority.html", data=data, error=None, date=date, council=council,
                         node=node, kind=kind)
         except InputError as exc:
-            return page(request, "authority.html", data=None, error=str(exc), date=date,
+            return page(request, "authority.html", data=None, error=exc.text(lang_of(request)), date=date,
                         council=council, node=node, kind=kind)
 
     @app.get("/authority.svg", include_in_schema=False)
@@ -102,7 +102,7 @@ def create_app(*, bylaws_dir: Path | None = None, meetings_dir: Path | None = No
             data = pages.rotation(council, start, end, lang_of(request), lib())
             return page(request, "rotation.html", data=data, error=None, council=council, start=start, end=end)
         except InputError as exc:
-            return page(request, "rotation.html", data=None, error=str(exc), council=council,
+            return page(request, "rotation.html", data=None, error=exc.text(lang_of(request)), council=council,
                         start=start, end=end)
 
     @app.get("/transition", response_class=HTMLResponse, include_in_schema=False)
@@ -197,8 +197,7 @@ def service_day(text: str) -> date:
 
 def _meetings(app: FastAPI) -> service.Meetings:
     if app.state.meetings is None:
-        raise InputError("serveren er startet uten --meetings-dir; møter kan bare lastes ned",
-                         file=service.REQUEST)
+        raise InputError("errors.no-meetings-dir", file=service.REQUEST)
     return app.state.meetings
 
 
@@ -206,18 +205,19 @@ def _json_object(body: bytes) -> dict:
     try:
         data = json.loads(service.decode_body(body))
     except json.JSONDecodeError as exc:
-        raise InputError(f"ugyldig JSON: {exc.msg}", file=service.REQUEST,
-                         where=f"linje {exc.lineno}, kolonne {exc.colno}") from None
+        raise InputError("errors.json-invalid", {"problem": json_problem(exc.msg)}, file=service.REQUEST,
+                         where=at(exc.lineno, column=exc.colno)) from None
     if not isinstance(data, dict):
-        raise InputError("forventet et JSON-objekt", file=service.REQUEST, where="linje 1")
+        raise InputError("errors.json-object-expected", file=service.REQUEST, where=at(1))
     return data
 
 
 def _errors(app: FastAPI) -> None:
     @app.exception_handler(InputError)
     async def bad_input(request: Request, exc: InputError):
-        return JSONResponse({"error": str(exc), "message": exc.bare, "where": exc.where,
-                             "hint": exc.hint}, status_code=400)
+        lang = lang_of(request)  # ?lang=en or the lang cookie: the message in the page's language
+        return JSONResponse({"error": exc.text(lang), "message": exc.message_text(lang),
+                             "where": exc.where_text(lang), "hint": exc.hint_text(lang)}, status_code=400)
 
     @app.exception_handler(VedtektError)
     async def internal(request: Request, exc: VedtektError):
@@ -225,14 +225,19 @@ def _errors(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError):
-        first = exc.errors()[0] if exc.errors() else {}
+        from engine.core.load import error_message
+
+        first = exc.errors()[0] if exc.errors() else {"type": "missing", "loc": ()}
         where = ".".join(str(p) for p in first.get("loc", ()))
-        return JSONResponse({"error": f"{service.REQUEST}: {where}: {first.get('msg', 'ugyldig')}",
+        return JSONResponse({"error": f"{service.REQUEST}: {where}: {error_message(first).text(lang_of(request))}",
                              "where": where}, status_code=422)
 
     @app.exception_handler(RecursionError)
     async def too_deep(request: Request, exc: RecursionError):
-        return JSONResponse({"error": f"{service.REQUEST}: input er for dypt nøstet"}, status_code=400)
+        from engine.core.errors import Message
+
+        return JSONResponse({"error": f"{service.REQUEST}: " + Message("errors.too-deep").text(lang_of(request))},
+                            status_code=400)
 
     @app.exception_handler(Exception)
     async def crash(request: Request, exc: Exception):  # a bug: say so, never a traceback

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from engine.core.errors import InputError
+from engine.core.errors import InputError, Message
 
 
 def is_loopback(host: str) -> bool:
@@ -36,11 +36,12 @@ def serve(host, port, meetings_dir, token):
 
         from engine.web.app import create_app
     except ImportError as exc:
-        raise InputError(f"nettsiden trenger en valgfri pakke ({exc.name})",
+        raise InputError("errors.web-needs-extra", {"package": exc.name},
                          hint="installer med: pip install 'vedtekt[web]'") from None
     if not is_loopback(host) and not token:
-        raise InputError(f"--host {host} er ikke loopback; da kreves --token", where="--host",
-                         hint="f.eks. --token $(python -c 'import secrets; print(secrets.token_urlsafe())')")
+        raise InputError("errors.host-needs-token", {"host": host}, where="--host",
+                         hint=Message("errors.hint/token-example", {
+                             "command": "--token $(python -c 'import secrets; print(secrets.token_urlsafe())')"}))
     from engine.core.library import library
 
     # --bylaws-dir is the option every command has (engine/cli/options.py): it sets the folder that

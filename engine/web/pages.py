@@ -14,8 +14,7 @@ from engine.core.library import Library
 def council_document(council: str, on: date, lib: Library):
     docs = [d for d in lib.documents.values() if d.council == council and d.in_force(on)]
     if not docs:
-        raise NotModelled(f"ingen vedtekter for {council} er modellert for {on} [not-modelled]",
-                          where="date")
+        raise NotModelled("errors.no-bylaws-for", {"what": council, "date": on}, where="date")
     return docs[0]
 
 
@@ -70,7 +69,7 @@ def rotation(council: str, first: int, last: int, lang: str, lib: Library) -> di
     from engine.analyses.rotation import rotation_report
 
     if not 1900 <= first <= 2200 or not 1900 <= last <= 2200:
-        raise InputError("årstallet er utenfor 1900–2200", where="start/end")
+        raise InputError("errors.year-out-of-range", {"first": 1900, "last": 2200}, where="start/end")
     return rotation_report(council, first, last, lang, lib).model_dump(by_alias=True, mode="json")
 
 

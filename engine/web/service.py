@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from engine.core.errors import InputError
+from engine.core.errors import InputError, Message, at
 from engine.core.library import Library
 
 REQUEST = "request"
@@ -21,7 +21,7 @@ MEETING_NAME = re.compile(r"^[A-Za-z0-9ÆØÅæøå][A-Za-z0-9ÆØÅæøå._ -]{
 
 def as_request(exc: InputError) -> InputError:
     """The same message, naming the request instead of a temporary file."""
-    return type(exc)(exc.bare, file=REQUEST, where=exc.where, hint=exc.hint)
+    return exc.relocated(REQUEST)
 
 
 def located_from_bytes(body: bytes | str):
@@ -46,8 +46,7 @@ def decode_body(body: bytes) -> str:
         return body.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         line = body[: exc.start].count(b"\n") + 1
-        raise InputError(f"ugyldig UTF-8 ved byte {exc.start}; send teksten som UTF-8",
-                         file=REQUEST, where=f"linje {line}") from None
+        raise InputError("errors.invalid-utf8-request", {"byte": exc.start}, file=REQUEST, where=at(line)) from None
 
 
 def check_body(body: bytes | str, lang: str = "nb", lib: Library | None = None) -> dict:
@@ -82,7 +81,7 @@ def parse_scenario(body: bytes | str) -> dict:
 
     located = located_from_bytes(body)
     if not isinstance(located.data, dict):
-        raise InputError("forventet en YAML-mapping øverst i scenariofilen", file=REQUEST, where="linje 1")
+        raise InputError("errors.mapping-expected-scenario", file=REQUEST, where=at(1))
     try:
         validate(located, Scenario)
     except InputError as exc:
@@ -98,8 +97,8 @@ def review_upload(filename: str, content: bytes, on: str | None = None, lang: st
 
     suffix = Path(filename or "").suffix.lower()
     if suffix not in REVIEW_SUFFIXES:
-        raise InputError(f"filtypen '{suffix or '(ingen)'}' kan ikke gjennomgås", file=REQUEST,
-                         where="felt file", hint="bruk .md, .txt, .docx eller en vedtektsfil .yaml")
+        raise InputError("errors.upload-type", {"suffix": suffix or "-"}, file=REQUEST,
+                         where=Message("errors.where/field", {"field": "file"}), hint=Message("errors.hint/upload-types", {"txt": ".txt"}))
     with tempfile.TemporaryDirectory(prefix="vedtekt-review-") as tmp:
         path = Path(tmp) / f"upload{suffix}"
         path.write_bytes(content)
@@ -121,11 +120,11 @@ class Meetings:
 
     def path(self, name: str) -> Path:
         if not MEETING_NAME.match(name or "") or ".." in name:
-            raise InputError(f"ugyldig møtenavn '{name}'", file=REQUEST, where="navn",
-                             hint="bruk bokstaver, tall, bindestrek og punktum, og slutt med .yaml")
+            raise InputError("errors.meeting-name", {"name": name}, file=REQUEST, where=Message("errors.where/name"),
+                             hint=Message("errors.hint/meeting-name"))
         path = (self.root / name).resolve()
         if path.parent != self.root:
-            raise InputError(f"ugyldig møtenavn '{name}'", file=REQUEST, where="navn")
+            raise InputError("errors.meeting-name", {"name": name}, file=REQUEST, where=Message("errors.where/name"))
         return path
 
     def list(self, lang: str = "nb", lib: Library | None = None) -> list[dict]:
@@ -141,14 +140,14 @@ class Meetings:
                 entry.update(title=v.name, date=v.date, organ=v.organ, valid=v.valid,
                              errors=sum(f.severity == "error" for f in v.findings))
             except InputError as exc:
-                entry.update(valid=None, error=as_request(exc).bare)
+                entry.update(valid=None, error=as_request(exc).message_text(lang))
             out.append(entry)
         return out
 
     def read(self, name: str) -> str:
         path = self.path(name)
         if not path.is_file():
-            raise InputError("møtet finnes ikke", file=name)
+            raise InputError("errors.meeting-missing", file=name)
         return path.read_text(encoding="utf-8")
 
     def save(self, name: str, text: str) -> None:

@@ -5,7 +5,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from engine.core.errors import InputError
+from engine.core.errors import InputError, Message
 from engine.analyses.review import checklist as cl
 from engine.analyses.review.consistency import consistency_checks
 from engine.analyses.review.decisions import decision_rules, loophole_findings, quorum_check
@@ -27,7 +27,7 @@ def parse_date(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise InputError(f"ugyldig dato '{text}'", where="--date", hint="bruk formatet ÅÅÅÅ-MM-DD") from None
+        raise InputError("errors.invalid-date", {"text": text}, where="--date", hint=Message("errors.hint/iso-date")) from None
 
 
 def review_file(path: Path | str, on: date | None = None, kind: str | None = None) -> Report:

@@ -12,7 +12,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from engine.core.errors import InputError
+from engine.core.errors import InputError, Message
 
 MAX_FILE_BYTES = 10 * 1024 * 1024  # the .docx itself
 MAX_MEMBER_BYTES = 20 * 1024 * 1024  # any one part of the zip, once expanded
@@ -25,32 +25,33 @@ _PARAGRAPH_TAG = re.compile(rb"<w:p[\s>/]")
 _HEADING_STYLE = ("heading", "overskrift", "title", "tittel")
 
 
-def _refuse(path: Path, limit: str, hint: str = "lagre dokumentet på nytt fra Word, uten innebygde filer") -> None:
-    raise InputError(f"Word-filen overskrider en grense: {limit}", file=str(path), hint=hint)
+def _refuse(path: Path, which: str, hint: str = "errors.hint/resave-word", **args) -> None:
+    """`which` names the limit exceeded (errors.docx-limit/…), `args` its figures."""
+    raise InputError("errors.docx-limit", {"limit": Message(f"errors.docx-limit/{which}", args)}, file=str(path),
+                     hint=Message(hint))
 
 
 def check_limits(path: Path) -> None:
     """Refuse before parsing: size of the file, of every zip member expanded, DTDs, paragraphs."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        _refuse(path, f"filstørrelse {size} byte > {MAX_FILE_BYTES}")
+        _refuse(path, "file-size", size=size, limit=MAX_FILE_BYTES)
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise InputError(f"kan ikke lese Word-filen ({type(exc).__name__})", file=str(path),
-                         hint="lagre filen på nytt som .docx") from None
+        raise InputError("errors.docx-unreadable", {"problem": type(exc).__name__}, file=str(path),
+                         hint=Message("errors.hint/resave-docx")) from None
     with archive:
         members = archive.infolist()
         if len(members) > MAX_MEMBERS:
-            _refuse(path, f"{len(members)} deler i zip-filen > {MAX_MEMBERS}")
+            _refuse(path, "members", count=len(members), limit=MAX_MEMBERS)
         total = 0
         for member in members:  # zipfile stops reading a member at its declared size
             if member.file_size > MAX_MEMBER_BYTES:
-                _refuse(path, f"delen {member.filename} pakkes ut til {member.file_size} byte "
-                              f"> {MAX_MEMBER_BYTES} (utpakket størrelse per del)")
+                _refuse(path, "member-size", member=member.filename, size=member.file_size, limit=MAX_MEMBER_BYTES)
             total += member.file_size
         if total > MAX_TOTAL_BYTES:
-            _refuse(path, f"utpakket størrelse {total} byte > {MAX_TOTAL_BYTES}")
+            _refuse(path, "total-size", size=total, limit=MAX_TOTAL_BYTES)
         for member in members:
             if member.filename.lower().endswith((".xml", ".rels")):
                 _check_xml(path, member.filename, _read(archive, member, path))
@@ -60,18 +61,17 @@ def _read(archive: zipfile.ZipFile, member: zipfile.ZipInfo, path: Path) -> byte
     try:
         return archive.read(member)
     except (zipfile.BadZipFile, OSError, RuntimeError, EOFError, NotImplementedError) as exc:
-        raise InputError(f"kan ikke lese delen {member.filename} i Word-filen ({type(exc).__name__})",
-                         file=str(path), hint="lagre filen på nytt som .docx") from None
+        raise InputError("errors.docx-member-unreadable", {"member": member.filename, "problem": type(exc).__name__},
+                         file=str(path), hint=Message("errors.hint/resave-docx")) from None
 
 
 def _check_xml(path: Path, name: str, data: bytes) -> None:
     if _DTD.search(data):
-        _refuse(path, f"delen {name} har en DTD eller entitetsdefinisjon (XML uten entiteter kreves)")
+        _refuse(path, "dtd", member=name)
     if name == "word/document.xml":
         count = len(_PARAGRAPH_TAG.findall(data))
         if count > MAX_PARAGRAPHS:
-            _refuse(path, f"{count} avsnitt > {MAX_PARAGRAPHS} (antall avsnitt)",
-                    hint="del dokumentet opp")
+            _refuse(path, "paragraphs", hint="errors.hint/split-document", count=count, limit=MAX_PARAGRAPHS)
 
 
 def docx_lines(path: Path) -> tuple[list[str], dict[int, bool]]:
@@ -81,14 +81,13 @@ def docx_lines(path: Path) -> tuple[list[str], dict[int, bool]]:
         from docx.table import Table
         from docx.text.paragraph import Paragraph
     except ImportError:
-        raise InputError("python-docx er ikke installert, og trengs for Word-filer", file=str(path),
-                         hint="pip install 'vedtekt[docx]'") from None
+        raise InputError("errors.docx-not-installed", file=str(path), hint="pip install 'vedtekt[docx]'") from None
     check_limits(path)
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several kinds for a broken file
-        raise InputError(f"kan ikke lese Word-filen ({type(exc).__name__})", file=str(path),
-                         hint="lagre filen på nytt som .docx") from None
+        raise InputError("errors.docx-unreadable", {"problem": type(exc).__name__}, file=str(path),
+                         hint=Message("errors.hint/resave-docx")) from None
     lines: list[str] = []
     headings: dict[int, bool] = {}
     for block in document.iter_inner_content():  # paragraphs and tables in document order

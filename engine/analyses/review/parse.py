@@ -11,7 +11,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from engine.core.errors import InputError
+from engine.core.errors import InputError, Message, at
 from engine.core.yamlio import read_text
 from engine.analyses.review.docxread import docx_lines
 from engine.analyses.review.mdread import markdown_layout
@@ -77,13 +77,13 @@ def read_draft(path: Path | str) -> Draft:
     path = Path(path)
     suffix = path.suffix.lower()
     if not path.is_file():
-        raise InputError("filen finnes ikke" if not path.exists() else "er ikke en fil",
-                         file=str(path), hint="sjekk stien")
+        raise InputError("errors.file-missing" if not path.exists() else "errors.not-a-file",
+                         file=str(path), hint=Message("errors.hint/check-path"))
     literal: set[int] = set()
     continuation: set[int] = set()
     if suffix != ".docx" and path.stat().st_size > MAX_TEXT_BYTES:
-        raise InputError(f"filen er for stor for en gjennomgang ({path.stat().st_size} byte; grensen er "
-                         f"{MAX_TEXT_BYTES})", file=str(path), hint="en samarbeidsavtale er langt kortere; del filen opp")
+        raise InputError("errors.review-file-too-large", {"size": path.stat().st_size, "limit": MAX_TEXT_BYTES},
+                         file=str(path), hint=Message("errors.hint/split-file"))
     if suffix == ".docx":
         lines, styles = docx_lines(path)
     elif suffix in MARKDOWN_SUFFIXES:
@@ -93,13 +93,13 @@ def read_draft(path: Path | str) -> Draft:
     elif suffix in TEXT_SUFFIXES or suffix == "":
         lines, styles = read_text(path).splitlines(), {}
     else:
-        raise InputError(f"filtypen '{suffix}' støttes ikke", file=str(path),
-                         hint="bruk Markdown (.md), ren tekst (.txt), Word (.docx) eller vedtekter (.yaml)")
+        raise InputError("errors.file-type-unsupported", {"suffix": suffix}, file=str(path),
+                         hint=Message("errors.hint/review-file-types", {"txt": ".txt"}))
     if sum(len(line) + 1 for line in lines) > MAX_TEXT_BYTES:
-        raise InputError(f"teksten er for lang for en gjennomgang (over {MAX_TEXT_BYTES} tegn)", file=str(path),
-                         hint="en samarbeidsavtale er langt kortere; del dokumentet opp")
+        raise InputError("errors.review-text-too-long", {"limit": MAX_TEXT_BYTES}, file=str(path),
+                         hint=Message("errors.hint/split-agreement"))
     if not any(line.strip() for line in lines):
-        raise InputError("filen er tom", file=str(path), where="linje 1")
+        raise InputError("errors.file-empty", file=str(path), where=at(1))
     return parse_lines(lines, str(path), heading_lines=styles, literal=literal,
                        markdown=suffix in MARKDOWN_SUFFIXES, continuation=continuation)
 

@@ -12,7 +12,7 @@ from engine.analyses.transition.organs import organ_changes, rights_rows
 from engine.analyses.transition.rules import rule_changes
 from engine.analyses.transition.scenarios import scenario_section
 from engine.analyses.transition.steps import all_assumptions, legal_steps
-from engine.core.errors import NotModelled
+from engine.core.errors import NotModelled, period_args
 from engine.core.library import Library, library
 from engine.core.model import Document
 from engine.core.rotation import DAY
@@ -22,13 +22,12 @@ def _dates(old: Document, new: Document, on: date | None) -> tuple[date, date]:
     """(the day pictured before, the day pictured after): refused outside the modelled periods."""
     after = on or new.valid_from or old.valid_to or date.today()
     if not new.in_force(after):
-        raise NotModelled(f"datoen {after} er utenfor perioden {new.id} er modellert for "
-                          f"({new.valid_from} – {new.valid_to or 'åpen'}) [not-modelled]")
+        raise NotModelled("errors.date-outside-period", {"date": after, **period_args(new)})
     if old.id == new.id:
         return after, after
     before = min(after - DAY, old.valid_to) if old.valid_to else after - DAY
     if old.valid_from and before < old.valid_from:
-        raise NotModelled(f"{old.id} er ikke modellert før {after} [not-modelled]")
+        raise NotModelled("errors.not-modelled-before", {"id": old.id, "date": after})
     return before, after
 
 

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from engine.core.errors import InputError, NotModelled, did_you_mean
+from engine.core.errors import InputError, Message, NotModelled, did_you_mean, modelled_periods, unknown_id
 from engine.analyses.verify.rules import CouncilRules
 
 
@@ -32,38 +32,35 @@ def council_rules(council: str | None, organ: str | None, on: date) -> CouncilRu
     docs = list(lib.documents.values())
     councils = sorted({d.council for d in docs})
     if council is not None and council not in councils:
-        raise InputError(f"ukjent råd '{council}'", where="--council", hint=did_you_mean(council, councils))
+        raise InputError("errors.unknown-council", {"id": council}, where="--council", hint=did_you_mean(council, councils))
     docs = [d for d in docs if council is None or d.council == council]
     if organ is not None:
         organs = sorted({o.id for d in docs for o in d.organs})
         if organ not in organs:
-            raise InputError(f"ukjent organ '{organ}'", where="--organ", hint=did_you_mean(organ, organs))
+            raise unknown_id("organ", organ, organs, where="--organ")
         docs = [d for d in docs if any(o.id == organ for o in d.organs)]
     in_force = [d for d in docs if d.in_force(on)]
     if not in_force:
-        periods = ", ".join(f"{d.id}: {d.valid_from} – {d.valid_to or 'åpen'}" for d in docs)
-        raise NotModelled(f"ingen vedtekter er modellert for {on} [not-modelled]", where="--date",
-                          hint=f"modellerte perioder: {periods}")
+        raise NotModelled("errors.no-bylaws-on", {"date": on}, where="--date", hint=modelled_periods(docs))
     if len(in_force) > 1:
-        raise InputError(f"flere råd har vedtekter {on}: {', '.join(d.id for d in in_force)}",
-                         where="--council", hint="angi --council")
+        raise InputError("errors.several-councils", {"date": on, "ids": [d.id for d in in_force]},
+                         where="--council", hint=Message("errors.hint/give-option", {"option": "--council"}))
     doc = in_force[0]
     if organ is None:
         organ = next((o.id for o in doc.organs if o.supreme and o.in_force(on)), None)
         if organ is None:
-            raise InputError(f"{doc.id} har ikke noe øverste organ", where="--organ", hint="angi --organ")
+            raise InputError("errors.no-supreme-organ", {"id": doc.id}, where="--organ",
+                             hint=Message("errors.hint/give-option", {"option": "--organ"}))
     chosen = doc.organ(organ)
     if not chosen.in_force(on) or not chosen.decides:
-        raise InputError(f"{chosen.name} treffer ikke vedtak {on}", where="--organ")
+        raise InputError("errors.organ-does-not-decide", {"organ": chosen.name, "date": on}, where="--organ")
     statute = lib.statute_for(doc)
     if statute is None:
-        raise InputError(f"{doc.id} har ingen lov (statute) å lese vedtaksførhet og flertall fra",
-                         where="statute")
+        raise InputError("errors.no-statute", {"id": doc.id}, where="statute")
     rules = from_document(doc, statute, organ, on)
     if rules.n == 0:
-        raise InputError(f"{chosen.name} har ingen stemmeberettigede seter {on}", where="--organ",
-                         hint="oversikten over hvem som har vervene (roster) dekker ikke den dagen; "
-                              "angi en --date den dekker")
+        raise InputError("errors.no-voting-seats", {"organ": chosen.name, "date": on}, where="--organ",
+                         hint=Message("errors.hint/roster-date"))
     return rules
 
 

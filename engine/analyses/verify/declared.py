@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from engine.core.errors import InputError, did_you_mean
+from engine.core.errors import InputError, at, did_you_mean
 from engine.analyses.verify.rules import CouncilRules
 
 
@@ -31,9 +31,8 @@ def load(rules: CouncilRules, path: Path | None = None) -> list:
             known = {k for kind in rules.kinds for k in kind.kinds}
             if prop.case_kind not in known:
                 line = located.line_of(("properties", i, "case_kind"))
-                raise InputError(f"ukjent sakstype '{prop.case_kind}' (eller en sak {rules.organ_name} "
-                                 "ikke avgjør ved avstemning)", file=str(file),
-                                 where=f"linje {line}, nøkkel properties.{i}.case_kind",
+                raise InputError("errors.unknown-voted-case-kind", {"id": prop.case_kind, "organ": rules.organ_name},
+                                 file=str(file), where=at(line, f"properties.{i}.case_kind"),
                                  hint=did_you_mean(prop.case_kind, sorted(known)))
         found += props
     return found

@@ -7,7 +7,7 @@ from datetime import date
 from fractions import Fraction
 from pathlib import Path
 
-from engine.core.errors import InputError
+from engine.core.errors import InputError, Message
 from engine.analyses.verify.rules import CouncilRules, KindRule, QuorumRule
 
 _ASSUMED = {
@@ -29,8 +29,8 @@ def draft_rules(path: Path, on: date | None = None) -> CouncilRules:
     people, _ = participants(draft)
     found = decision_rules(draft, people, seats(draft))
     if found is None:
-        raise InputError("utkastet lister ikke opp deltakerne; beslutningsreglene kan ikke vurderes",
-                         file=str(path), hint="før opp deltakerne (kommuneloven § 18-4 fjerde ledd)")
+        raise InputError("errors.draft-without-participants", file=str(path),
+                         hint=Message("errors.hint/list-participants"))
     r = found.rules
     stated = "quorum" not in found.assumed
     quorum = QuorumRule(r.quorum, r.quorum_basis, _where(found.quorum_at, "kommuneloven § 11-9 første ledd"),

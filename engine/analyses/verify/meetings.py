@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from engine.core.errors import InputError
+from engine.core.errors import InputError, Message, os_reason
 from engine.analyses.verify.encode import Pattern
 from engine.analyses.verify.outcome import outcome, quorate
 from engine.analyses.verify.rules import ABSENT, AGAINST, BLANK, FOR, PRESENT, CouncilRules, KindRule
@@ -57,7 +57,7 @@ def scenario(rules: CouncilRules, kind: KindRule, pattern: Pattern, prop_id: str
                 need[state] -= 1
                 states[person] = state
         if any(v != 0 for v in need.values()):
-            raise InputError(f"kan ikke fylle setene til {pid} i motmøtet ({prop_id})")
+            raise InputError("errors.cannot-fill-seats", {"participant": pid, "property": prop_id})
     chair, elected = _chair(states, leader, vice, pattern)
     t = pattern.tally()
     votes = {s: sorted(p for p, v in states.items() if v == s) for s in (FOR, AGAINST, BLANK)}
@@ -128,8 +128,8 @@ def write(folder: Path, name: str, data: dict) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
     except OSError as exc:
-        raise InputError(f"kan ikke skrive motbeviset: {exc.strerror}", file=str(path),
-                         hint="velg en mappe du kan skrive til (--counterexamples)") from None
+        raise InputError("errors.cannot-write-counterexample", {"reason": os_reason(exc)}, file=str(path),
+                         hint=Message("errors.hint/writable-counterexamples")) from None
     return path
 
 
