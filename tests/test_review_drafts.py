@@ -265,7 +265,8 @@ def test_cli_bad_yaml_names_file_and_line(tmp_path):
 def test_cli_json_has_the_contract_shape():
     result = _run(DEFECTIVE, "--format", "json")
     data = json.loads(result.output)
-    assert set(data) == {"file", "date", "title", "checklist", "findings"}
+    # the contract's fields, and (added, issue 16) the answers of `vedtekt verify` on the draft
+    assert set(data) == {"file", "date", "title", "checklist", "findings", "verify"}
     assert len(data["checklist"]) == 8
     assert set(data["checklist"][0]) == {"item", "status", "location"}
     assert data["checklist"][0]["item"] == "kommuneloven § 18-4 fjerde ledd bokstav a"

@@ -13,6 +13,7 @@ from engine.analyses.review.checks import declared
 from engine.analyses.review.model import Location, Report
 from engine.render.catalogue import catalogue, message, word
 from engine.render.finding_text import finding_message
+from engine.render.verify import as_json as verify_json, quoted
 
 _LABELS = ("heading", "file", "date", "checklist", "findings", "none", "letter", "what", "status",
            "where", "line", "summary")
@@ -49,6 +50,8 @@ def to_dict(report: Report, lang: str = "nb") -> dict:
                       "location": _location(f.location), "message": finding_message(f, lang),
                       "message_id": f.message_id, "args": f.args}
                      for f in report.findings],
+        # added by issue 16: `vedtekt verify --draft FILE --date DATE --format json` on the draft
+        "verify": None if _result(report) is None else verify_json(_result(report), lang),
     }
 
 
@@ -85,7 +88,40 @@ def to_markdown(report: Report, lang: str = "nb") -> str:
     for f in report.findings:
         out.append(f"- **{t['severity'][f.severity]}** `{f.rule}` ({f.citation}; "
                    f"{_where(f.location, t)}): {finding_message(f, lang)}")
-    return "\n".join(out) + "\n"
+    return "\n".join(out + _proofs_markdown(report, lang)) + "\n"
+
+
+def _result(report: Report):
+    """The verify answers the report quotes (engine.analyses.verify.api.Result), or None."""
+    return None if report.verify is None else report.verify.result
+
+
+def _proofs(report: Report, lang: str) -> dict | None:
+    """verify's answers on the draft as the report quotes them (engine.render.verify.quoted)."""
+    result = _result(report)
+    if result is None:
+        return None
+    rows, notes = quoted(result.answers, result.rules, lang)
+    return {"rows": rows, "notes": notes}
+
+
+def _proofs_markdown(report: Report, lang: str) -> list[str]:
+    def say(key: str, **args) -> str:
+        return message(f"review.report-verify-{key}", lang, args)
+    out = ["", f"## {say('heading')}", ""]
+    proofs = _proofs(report, lang)
+    if proofs is None:
+        return out + [say("none")]
+    out += [say("intro"), "", f"| {say('status')} | {say('property')} | {say('answer')} | {say('citation')} | "
+            f"{say('refs')} |", "| --- | --- | --- | --- | --- |"]
+    for row in proofs["rows"]:
+        answer = row["message"] + (f" {say('counterexample', where=row['counterexample'])}"
+                                   if row["counterexample"] else "")
+        out.append(f"| {row['status_word']} | `{row['id']}` | {_cell(answer)} | {_cell(row['citation'])} | "
+                   f"{', '.join(map(str, row['refs'])) or '–'} |")
+    if proofs["notes"]:
+        out += ["", f"{say('assumptions')}:", ""] + [f"{i}. {n}" for i, n in enumerate(proofs["notes"], 1)]
+    return out
 
 
 def _cell(text: str) -> str:
@@ -101,7 +137,7 @@ def to_html(report: Report, lang: str = "nb") -> str:
                   "location": e.location} for e in report.checklist]
     count = {s: sum(f.severity == s for f in report.findings) for s in ("error", "warning", "info")}
     return render_page("review.html.j2", lang, report=report, checklist=checklist,
-                       findings=data["findings"], count=count)
+                       findings=data["findings"], count=count, proofs=_proofs(report, lang))
 
 
 RENDERERS = {"markdown": to_markdown, "json": to_json, "html": to_html}

@@ -13,6 +13,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from engine.analyses.transition.model import FirstDifference, Join, Phrase, Word
+from engine.analyses.transition.proofs import TransitionProofs
+from engine.render.verify import answer_json, quoted
 from engine.core.finding import Finding
 from engine.render.catalogue import message, word
 from engine.render.report import finding_message
@@ -62,6 +64,8 @@ def first_difference_json(d: FirstDifference | None, lang: str) -> dict | None:
 
 def json_data(value: Any, lang: str = "nb") -> Any:
     """The report as JSON data: every model by its field aliases, every text worded in `lang`."""
+    if isinstance(value, TransitionProofs):
+        return proofs_json(value, lang)
     if isinstance(value, (Phrase, Word, Join)):
         return say(value, lang)
     if isinstance(value, Finding):
@@ -117,7 +121,7 @@ def to_markdown(r, lang: str = "nb") -> str:
            f"- {t('md-before', title=r.title_before, date=r.date_before)}",
            f"- {t('md-after', title=r.title_after, date=r.date_after)}",
            f"- {t('md-counts', compared=r.scenarios_compared, changed=len(r.changed_scenarios))}", ""]
-    for section in (_organs, _who_sits, _rights, _rules, _leadership, _steps, _changed, _generated):
+    for section in (_organs, _who_sits, _rights, _rules, _leadership, _steps, _changed, _generated, _proofs_md):
         out += section(r, t)
     out += [f"## {t('md-assumptions')}", ""] + [f"{i}. {a}" for i, a in enumerate(r.assumptions, 1)]
     return "\n".join(out) + "\n"
@@ -225,9 +229,77 @@ def _generated(r, t: _Words) -> list[str]:
     return out + [""]
 
 
+def proofs_json(proofs: TransitionProofs, lang: str) -> list[dict]:
+    """Per organ pair, the properties whose answers differ, each side as `vedtekt verify --format
+    json` has it under `properties` (null where that side has no such property)."""
+    out = []
+    for pair in proofs.pairs:
+        sides = (pair.before.rules, pair.after.rules)
+        out.append({"organ_before": pair.organ_before, "organ_after": pair.organ_after,
+                    "date_before": _iso(sides[0].on), "date_after": _iso(sides[1].on),
+                    "properties": [{"id": prop, **{side: None if a is None else answer_json(a, rules, lang)
+                                                   for side, a, rules in zip(("before", "after"), pair.answers(prop), sides)}}
+                                   for prop in pair.differing]})
+    return out
+
+
+def _iso(day) -> str | None:
+    return day.isoformat() if day else None
+
+
+def proofs_view(r, lang: str) -> dict:
+    """The proofs section as Markdown and HTML print it: per organ pair its heading and a row per
+    differing property (each side's cell: status, answer, citation, assumption numbers), and each
+    side's assumptions, numbered."""
+    t = _Words(lang)
+    if r.verify is None or not r.verify.pairs:
+        return {"pairs": [], "none": t("verify-none")}
+    pairs = []
+    for pair in r.verify.pairs:
+        sides = []
+        for index, result in enumerate((pair.before, pair.after)):
+            answers = [a for a in (pair.answers(p)[index] for p in pair.differing) if a is not None]
+            rows, notes = quoted(answers, result.rules, lang)
+            sides.append(({row["id"]: row for row in rows}, notes))
+        rows = [{"id": p, "before": _verify_cell(t, sides[0][0].get(p)), "after": _verify_cell(t, sides[1][0].get(p))}
+                for p in pair.differing]
+        pairs.append({"heading": t("verify-pair", before=pair.before.rules.organ_name, date_before=_iso(pair.before.rules.on),
+                                   after=pair.after.rules.organ_name, date_after=_iso(pair.after.rules.on)),
+                      "rows": rows, "notes_before": sides[0][1], "notes_after": sides[1][1]})
+    return {"pairs": pairs, "none": None}
+
+
+def _verify_cell(t: _Words, row: dict | None) -> str:
+    if row is None:
+        return t("verify-missing")
+    refs = t("verify-refs", refs=", ".join(map(str, row["refs"]))) if row["refs"] else ""
+    return t("verify-cell", status=row["status_word"], message=row["message"], citation=row["citation"], refs=refs)
+
+
+def _proofs_md(r, t: _Words) -> list[str]:
+    view = proofs_view(r, t.lang)
+    out = [f"## {t('verify-heading')}", "", t("verify-intro"), ""]
+    if view["none"]:
+        return out + [view["none"], ""]
+    for pair in view["pairs"]:
+        out += [f"### {pair['heading']}", ""]
+        if not pair["rows"]:
+            out += [t("verify-same"), ""]
+            continue
+        out += t.table("verify-columns")
+        out += [f"| `{row['id']}` | {_cell(row['before'])} | {_cell(row['after'])} |" for row in pair["rows"]]
+        for which in ("before", "after"):
+            if pair[f"notes_{which}"]:
+                out += ["", t(f"verify-assumptions-{which}"), ""]
+                out += [f"{i}. {n}" for i, n in enumerate(pair[f"notes_{which}"], 1)]
+        out.append("")
+    return out
+
+
 def to_html(r, lang: str = "nb") -> str:
     """One self-contained page (templates/transition.html.j2): every part of the report as a table,
     each sentence worded in `lang` (`say`), data text as it is."""
     from engine.render.html import render_page  # Jinja2 only when a page is asked for (cold start)
 
-    return render_page("transition.html.j2", lang, r=r, say=lambda value: say(value, lang))
+    return render_page("transition.html.j2", lang, r=r, say=lambda value: say(value, lang),
+                       proofs=proofs_view(r, lang))

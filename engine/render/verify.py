@@ -76,25 +76,39 @@ def _header(rules, lang: str) -> list[str]:
     return lines
 
 
-def as_text(result, lang: str = "nb") -> str:
-    rules = result.rules
+def quoted(answers, rules, lang: str) -> tuple[list[dict], list[str]]:
+    """The answers as a report quotes them: per answer its id, status (and the status word),
+    message, citation, the numbers of the assumptions it rests on and its counterexample (a file,
+    or the meeting in words); and those assumptions, numbered in the order first met. `vedtekt
+    verify`, the review and the transition report print the same rows."""
     notes: list[str] = []
-    lines = _header(rules, lang) + [""]
-    for answer in result.answers + result.ranges:
+    rows = []
+    for answer in answers:
         refs = []
         for note in answer.assumptions:
             if note not in notes:
                 notes.append(note)
-            refs.append(str(notes.index(note) + 1))
-        lines.append(f"{word('verify-status', answer.status, lang):<7} {answer.id}")
-        lines.append(f"  {answer_text(answer, lang)}")
-        lines.append(f"  [{answer.citation}]" + (
-            "  (" + sentence("report-assumption-refs", {"refs": ", ".join(refs)}, lang) + ")" if refs else ""))
-        if answer.counterexample_file:
-            lines.append("  " + sentence("report-counterexample", {"where": answer.counterexample_file}, lang))
-        elif answer.counterexample is not None:
-            lines.append("  " + sentence("report-counterexample",
-                                         {"where": _pattern(rules, answer.counterexample, lang)}, lang))
+            refs.append(notes.index(note) + 1)
+        counter = answer.counterexample_file or (
+            _pattern(rules, answer.counterexample, lang) if answer.counterexample is not None else None)
+        rows.append({"id": answer.id, "status": answer.status, "status_word": word("verify-status", answer.status, lang),
+                     "message": answer_text(answer, lang), "citation": answer.citation, "refs": refs,
+                     "counterexample": counter})
+    return rows, notes
+
+
+def as_text(result, lang: str = "nb") -> str:
+    rules = result.rules
+    lines = _header(rules, lang) + [""]
+    rows, notes = quoted(result.answers + result.ranges, rules, lang)
+    for row in rows:
+        lines.append(f"{row['status_word']:<7} {row['id']}")
+        lines.append(f"  {row['message']}")
+        refs = ", ".join(map(str, row["refs"]))
+        lines.append(f"  [{row['citation']}]" + (
+            "  (" + sentence("report-assumption-refs", {"refs": refs}, lang) + ")" if refs else ""))
+        if row["counterexample"]:
+            lines.append("  " + sentence("report-counterexample", {"where": row["counterexample"]}, lang))
     if notes:
         lines += ["", sentence("report-assumptions", {}, lang)]
         lines += [f"  {i}. {n}" for i, n in enumerate(notes, 1)]
@@ -125,12 +139,14 @@ def as_json(result, lang: str = "nb") -> dict:
         "members": rules.members,
         "quorum": [{"fraction": str(q.fraction), "basis": q.basis, "minimum": q.minimum,
                     "citation": q.citation} for q in rules.quorums],
-        "properties": [_answer(a, rules, lang) for a in result.answers + result.ranges],
+        "properties": [answer_json(a, rules, lang) for a in result.answers + result.ranges],
         "assumptions": list(dict.fromkeys(n for a in result.answers + result.ranges for n in a.assumptions)),
     }
 
 
-def _answer(a, rules, lang: str) -> dict:
+def answer_json(a, rules, lang: str) -> dict:
+    """One answer as `vedtekt verify --format json` has it under `properties` (the contract's
+    id, status, citation, message, counterexample, and more)."""
     out = {"id": a.id, "status": a.status, "citation": a.citation, "message": answer_text(a, lang),
            "counterexample": a.counterexample_file, "assumptions": list(a.assumptions)}
     if a.kind is not None:

@@ -2,7 +2,8 @@
 
 Reads a draft (Markdown, plain text, .docx) or a bylaws data file, and checks it against
 kommuneloven chapter 18 and § 31-2, against the names in force on its date
-(bylaws/names.yaml), against itself, and for decision rules that let a minority decide.
+(bylaws/names.yaml), against itself, and for decision rules that let a minority decide; a
+draft's report quotes `vedtekt verify`'s answers on its decision rules (proofs.py).
 The library never prints: `render` returns the report as a string.
 
 >>> from engine.analyses.review import review_file

@@ -15,6 +15,7 @@ from engine.analyses.review.lawchecks import law_checks, title_location
 from engine.analyses.review.model import Finding, Location, Report, finding, sort_findings, wrapped
 from engine.analyses.review.text import all_sentences
 from engine.analyses.review.names import stale_names
+from engine.analyses.review.proofs import DraftProofs
 from engine.analyses.review.parse import Draft, read_draft
 
 YAML_SUFFIXES = {".yaml", ".yml"}
@@ -63,7 +64,7 @@ def review_draft(draft: Draft, on: date | None = None, kind: str | None = None) 
     findings += quorum_check(rules, kind) + loophole_findings(draft, rules, amendments=kind == "ipr")
     findings = apply_frame(findings, kind, bool(draft.truncated_at)) + conversion
     return Report(file=draft.file, date=on.isoformat(), title=draft.title, checklist=tuple(entries),
-                  findings=tuple(sort_findings(findings)))
+                  findings=tuple(sort_findings(findings)), verify=DraftProofs(draft, on))
 
 
 def _conversion_place(draft: Draft) -> Location:

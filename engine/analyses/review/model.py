@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from pydantic import Field
+
 from engine.core.base import Frozen
 from engine.core.finding import SEVERITY_ORDER, Finding, Location
 
@@ -47,6 +49,10 @@ class Report(Frozen):
     title: str
     checklist: tuple[ChecklistEntry, ...]
     findings: tuple[Finding, ...]
+    # `vedtekt verify`'s answers on the draft's decision rules, proved when first read
+    # (engine.analyses.review.proofs.DraftProofs; its `result` None: no participants, no
+    # z3-solver), or None for a bylaws file. Left out of the model's dumps: the renderers word it.
+    verify: Any = Field(default=None, exclude=True)
 
     @property
     def has_errors(self) -> bool:

@@ -13,7 +13,8 @@ Modules, one per concern: maps (what corresponds to what), counterfactual, compa
 under both, the first differing finding), scenarios (the shipped scenarios), generated (every
 pattern of attendance and votes, or a seeded sample), organs (organs, who sits, rights), rules
 (rules that change), leadership (leader and vice across the change), steps (legal steps and
-assumptions), model (the report's models) and report (the report, built in order).
+assumptions), proofs (the answers of `vedtekt verify` that differ, side by side), model (the
+report's models) and report (the report, built in order).
 
 The library never prints and never words a sentence: engine/render/transition.py renders.
 """

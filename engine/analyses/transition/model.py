@@ -160,6 +160,9 @@ class TransitionReport(Frozen):
     changed_scenarios: tuple[ChangedScenario, ...]
     generated: tuple[GeneratedFamily, ...]
     assumptions: tuple[str, ...]
+    # added by issue 16: `vedtekt verify`'s answers that differ between the old and the new
+    # council (engine.analyses.transition.proofs.TransitionProofs, proved when first read), or None
+    verify: Any = None
 
 
 def person_name(people: dict, person: str | None) -> Text:

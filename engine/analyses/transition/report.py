@@ -9,6 +9,7 @@ from engine.analyses.transition.leadership import leadership_table
 from engine.analyses.transition.maps import mapping_assumptions
 from engine.analyses.transition.model import TransitionReport
 from engine.analyses.transition.organs import organ_changes, rights_rows
+from engine.analyses.transition.proofs import TransitionProofs
 from engine.analyses.transition.rules import rule_changes
 from engine.analyses.transition.scenarios import scenario_section
 from engine.analyses.transition.steps import all_assumptions, legal_steps
@@ -52,4 +53,5 @@ def transition(from_id: str, to_id: str, on: date | None = None, *, scenarios: l
         "changed_scenarios": tuple(changed),
         "generated": tuple(generated_section(old, new, lib, after, engine) if generated else ()),
         "assumptions": tuple(dict.fromkeys(all_assumptions(old, new, lib) + mapping_assumptions(lib, old, new))),
+        "verify": TransitionProofs(old, new, before, after, lib),
     })

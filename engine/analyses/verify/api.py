@@ -11,7 +11,7 @@ from engine.core.errors import InputError, Message, NotModelled, did_you_mean, m
 from engine.analyses.verify.rules import CouncilRules
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: a review or transition report holds one
 class Result:
     rules: CouncilRules
     answers: list
@@ -26,7 +26,6 @@ class Result:
 def council_rules(council: str | None, organ: str | None, on: date) -> CouncilRules:
     """The rules of `organ` (default: the supreme organ) of the council's document in force on `on`."""
     from engine.core.library import library
-    from engine.analyses.verify.rules import from_document
 
     lib = library()
     docs = list(lib.documents.values())
@@ -45,7 +44,16 @@ def council_rules(council: str | None, organ: str | None, on: date) -> CouncilRu
     if len(in_force) > 1:
         raise InputError("errors.several-councils", {"date": on, "ids": [d.id for d in in_force]},
                          where="--council", hint=Message("errors.hint/give-option", {"option": "--council"}))
-    doc = in_force[0]
+    return document_rules(in_force[0], organ, on, lib)
+
+
+def document_rules(doc, organ: str | None, on: date, lib=None) -> CouncilRules:
+    """The rules of `organ` (default: the supreme organ) of the bylaws document `doc` on `on`,
+    as `vedtekt verify` reads them (also for the transition report's two councils)."""
+    from engine.core.library import library
+    from engine.analyses.verify.rules import from_document
+
+    lib = lib or library()
     if organ is None:
         organ = next((o.id for o in doc.organs if o.supreme and o.in_force(on)), None)
         if organ is None:

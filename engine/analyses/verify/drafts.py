@@ -21,15 +21,21 @@ _CHAIR = ("Hvem som leder møtet, er ikke knyttet til en bestemt deltaker: møte
 
 
 def draft_rules(path: Path, on: date | None = None) -> CouncilRules:
-    from engine.analyses.review.decisions import decision_rules
-    from engine.analyses.review.extract import participants, seats
     from engine.analyses.review.parse import read_draft
 
-    draft = read_draft(Path(path))
+    return rules_of_draft(read_draft(Path(path)), on, path)
+
+
+def rules_of_draft(draft, on: date | None = None, path: Path | str | None = None) -> CouncilRules:
+    """The decision rules of a draft already read (engine.analyses.review.parse.Draft): the review
+    quotes verify's answers on the very text it reviewed."""
+    from engine.analyses.review.decisions import decision_rules
+    from engine.analyses.review.extract import participants, seats
+
     people, _ = participants(draft)
     found = decision_rules(draft, people, seats(draft))
     if found is None:
-        raise InputError("errors.draft-without-participants", file=str(path),
+        raise InputError("errors.draft-without-participants", file=str(path or draft.file),
                          hint=Message("errors.hint/list-participants"))
     r = found.rules
     stated = "quorum" not in found.assumed

@@ -67,6 +67,10 @@ class Vote:
         """`uniform=(n, seats)`: a council of n participants (a solver term: every size at
         once) with `seats` seats each, the leader's and vice's participants first."""
         self.rules, self.kind = rules, kind
+        # A context of its own: the solver's choice among equally good models depends on every
+        # term the context has seen, so a shared context would make an answer's example meeting
+        # (and the participants it names) depend on which properties were asked before it.
+        self.ctx = uniform[0].ctx if uniform is not None else z3.Context()
         self.constraints: list = []
         if uniform is None:
             self.classes = classes(rules, alone)
@@ -84,7 +88,7 @@ class Vote:
             self.vice_at = len(offices) - 1 if rules.vice is not None else None
         self.f, self.g, self.b, self.p = [], [], [], []
         for c, (seats, members) in enumerate(self.classes):
-            f, g, b, p = (z3.Int(f"{x}_{c}") for x in "fgbp")
+            f, g, b, p = (self.int(f"{x}_{c}") for x in "fgbp")
             self.f.append(f), self.g.append(g), self.b.append(b), self.p.append(p)
             self.constraints += [f >= 0, g >= 0, b >= 0, p >= 0, f + g + b + p <= seats * self.count[c]]
             if not kind.blank_allowed:
@@ -95,7 +99,7 @@ class Vote:
         self.F, self.G, self.B, self.P = (z3.Sum(xs) for xs in (self.f, self.g, self.b, self.p))
         self.leader_state = self._office_state("leader", self.leader_at)
         self.vice_state = self._office_state("vice", self.vice_at)
-        self.elected_state = z3.Int("elected_chair")
+        self.elected_state = self.int("elected_chair")
         self._seat_supply()
         self.chair = z3.If(self.leader_state != 0, self.leader_state,
                            z3.If(self.vice_state != 0, self.vice_state, self.elected_state))
@@ -104,11 +108,23 @@ class Vote:
         self.outcome_terms()
         self.in_coalition = None
 
+    def int(self, name: str):
+        """An integer unknown of this vote's context."""
+        return z3.Int(name, self.ctx)
+
+    def bool(self, value: bool):
+        """A constant truth value of this vote's context."""
+        return z3.BoolVal(value, self.ctx)
+
+    @property
+    def false(self):
+        return self.bool(False)
+
     def class_of(self, participant: int) -> int:
         return next(c for c, (_, members) in enumerate(self.classes) if participant in members)
 
     def _office_state(self, name: str, index: int | None):
-        state = z3.Int(f"{name}_state")
+        state = self.int(f"{name}_state")
         self.constraints += [state >= 0, state <= 4]
         if index is None:
             self.constraints.append(state == 0)
@@ -151,12 +167,12 @@ class Vote:
         terms = []
         for rule in deciding_rules():
             try:
-                terms.append(z3_condition(rule.when, fact))
+                terms.append(z3_condition(rule.when, fact, ctx=self.ctx))
             except KeyError as exc:
                 raise InternalError(
                     f"verify: regelen {rule.key} leser feltet {exc} som kodingen ikke har; "
                     "engine/analyses/verify/encode.py må lære feltet før bevisene kan stoles på") from None
-        return z3.Or(terms) if terms else z3.BoolVal(False)
+        return z3.Or(terms) if terms else self.false
 
     def _fact(self) -> dict:
         r, k = self.rules, self.kind
@@ -180,7 +196,7 @@ class Vote:
         at least the fraction of them), as a solver term when the size is one."""
         if isinstance(self.members, int) or q.minimum is not None:
             return q.required(self.members) if isinstance(self.members, int) else q.minimum
-        need = z3.Int(f"required_{len(self.constraints)}")
+        need = self.int(f"required_{len(self.constraints)}")
         p, d = q.fraction.numerator, q.fraction.denominator
         self.constraints += [d * need >= p * self.members, d * need < p * self.members + d]
         return need
@@ -193,13 +209,13 @@ class Vote:
         by_casting = []
         fact, memo = self._outcome_fact(), {}
         for rule in rulebook().outcome:
-            term = z3_condition(rule.when, fact, memo)
+            term = z3_condition(rule.when, fact, memo, self.ctx)
             held.setdefault(rule.outcome, []).append(term)
             if rule.decided_by == "casting-vote":
                 by_casting.append(term)
         self.adopted, self.rejected, self.not_decided, self.no_vote = (
-            z3.Or(held.get(o, [z3.BoolVal(False)])) for o in ("adopted", "rejected", "not_decided", "no_vote"))
-        self.by_casting = z3.Or(by_casting) if by_casting else z3.BoolVal(False)
+            z3.Or(held.get(o, [self.false])) for o in ("adopted", "rejected", "not_decided", "no_vote"))
+        self.by_casting = z3.Or(by_casting) if by_casting else self.false
         self.quorate = z3.And(self.voting > 0, z3.Not(self.blocked))
 
     def _outcome_fact(self) -> dict:
@@ -208,8 +224,9 @@ class Vote:
         k, F, G = self.kind, self.F, self.G
         case = outcome_case(k, None)
         if k.casting_vote:
-            case["chair_vote"] = z3.If(self.chair == CODE[FOR], z3.StringVal(FOR),
-                                       z3.If(self.chair == CODE[AGAINST], z3.StringVal(AGAINST), z3.StringVal("none")))
+            case["chair_vote"] = z3.If(self.chair == CODE[FOR], z3.StringVal(FOR, self.ctx),
+                                       z3.If(self.chair == CODE[AGAINST], z3.StringVal(AGAINST, self.ctx),
+                                             z3.StringVal("none", self.ctx)))
         q = k.qualified
         cast = F + G
         reached = z3.And(cast > 0, F * q.denominator >= q.numerator * cast) if q is not None else False
@@ -224,8 +241,8 @@ class Vote:
         self.others = others
         self.in_coalition, self.coalition_part = [], []
         for c, (seats, members) in enumerate(self.classes):
-            m = z3.Int(f"m_{c}")
-            cf, cg, cb, cp = (z3.Int(f"c{x}_{c}") for x in "fgbp")
+            m = self.int(f"m_{c}")
+            cf, cg, cb, cp = (self.int(f"c{x}_{c}") for x in "fgbp")
             outside = (self.count[c] - m) * seats
             self.in_coalition.append(m)
             self.coalition_part.append((cf, cg, cb, cp))
@@ -233,7 +250,7 @@ class Vote:
                                  cf + cg + cb + cp <= m * seats]
             extra = {"absent": (0, 0, 0, 0), "against": (0, outside, 0, 0), "for": (outside, 0, 0, 0)}
             if others == "any":
-                og = z3.Int(f"og_{c}")
+                og = self.int(f"og_{c}")
                 self.constraints += [og >= 0, og <= outside]
                 extra["any"] = (0, og, 0, 0)
             ef, eg, eb, ep = extra[others]
@@ -277,13 +294,13 @@ def _deal(members: list[int], seats: int, totals: list[int], out: dict) -> None:
         raise InternalError("verify: the solver's totals do not fit the seats (encoding error)")
 
 
-def z3_condition(cond: dict, fact: dict, memo: dict | None = None):
+def z3_condition(cond: dict, fact: dict, memo: dict | None = None, ctx=None):
     """A rules.yaml condition as a solver term over a fact whose fields are terms or constants
     (the same language engine.core.rules.python_predicate compiles for the reference path).
     Comparisons of constants are folded first (most outcome rules are false for a given kind),
     and `memo` keeps comparisons already built over the same fact: building solver terms is slow."""
     term = _folded(cond, fact, {} if memo is None else memo)
-    return z3.BoolVal(term) if isinstance(term, bool) else term
+    return z3.BoolVal(term, ctx) if isinstance(term, bool) else term
 
 
 def _folded(cond: dict, fact: dict, memo: dict):
@@ -319,7 +336,7 @@ def solve(constraints, goal, minimize=()):
     """A model of constraints ∧ goal, or None when unsatisfiable. With `minimize`, each term in
     turn is brought to its least value by binary search on one incremental solver (each bound
     below the answer is a proof of unsatisfiability; faster and steadier here than z3.Optimize)."""
-    solver = z3.Solver()
+    solver = z3.Solver(ctx=goal.ctx)
     solver.add(*constraints, goal)
     if solver.check() != z3.sat:
         return None

@@ -103,45 +103,45 @@ def block(rules: CouncilRules, kind: KindRule) -> Answer:
                          "seats": held}, assumptions=assumption_notes(rules, kind))
 
 
-def _one_per_class(rules: CouncilRules, kind: KindRule) -> dict[int, list[int]]:
+def _one_per_class(rules: CouncilRules) -> dict[int, list[int]]:
     """A representative of each class of interchangeable participants -> the class."""
     from engine.analyses.verify.encode import classes
     return {members[0]: list(members) for _, members in classes(rules)}
 
 
+def _without(rules: CouncilRules, kind: KindRule, i: int, goal, others_vote: bool) -> Pattern | None:
+    """A meeting with participant `i` away (made a class of its own) that meets `goal(vote)`;
+    with `others_vote`, every other participant's seats present and voting. None: there is none."""
+    vote = Vote(rules, kind, alone=i)
+    extra = vote.all_vote_except(i) if others_vote else []
+    model = solve(vote.constraints + extra + [vote.absent(i)], goal(vote))
+    return None if model is None else vote.pattern(model)
+
+
 def quorate_without(rules: CouncilRules, kind: KindRule) -> Answer:
-    """For each participant: can the council still make a valid decision without it?"""
-    cite = _quorum_cite(rules)
-    missing, example = [], None
-    for i, group in _one_per_class(rules, kind).items():
-        vote = Vote(rules, kind, alone=i)
-        if solve(vote.constraints + [vote.absent(i)], vote.quorate) is None:
-            missing += group
-            full = Vote(rules, kind, alone=i)
-            model = solve(full.constraints + full.all_vote_except(i) + [full.absent(i)], z3.BoolVal(True))
-            example = example or full.pattern(model)
-    missing.sort()
-    message = words.quorate_without(rules, missing)
-    return Answer("quorate-without-each", "fails" if missing else "holds", cite, *message, kind,
-                  counterexample=example, value={"cannot_do_without": [rules.names[i] for i in missing]},
-                  assumptions=assumption_notes(rules, None))
+    """For each participant: can the council still make a valid decision without it? The
+    counterexample: everyone but the first one it cannot do without attends and votes."""
+    return _quorum_property(rules, kind, "quorate-without-each", "cannot_do_without", words.quorate_without,
+                            found_when=lambda i: _without(rules, kind, i, lambda v: v.quorate, False) is None,
+                            meeting=lambda i: _without(rules, kind, i, lambda v: v.bool(True), True))
 
 
 def absence_breaks_quorum(rules: CouncilRules, kind: KindRule) -> Answer:
     """Can one participant make the council inquorate by staying away, all others attending and
     voting? (∃ i, pattern: i absent, everyone else votes, not quorate.)"""
-    cite = _quorum_cite(rules)
-    blockers, example = [], None
-    for i, group in _one_per_class(rules, kind).items():
-        vote = Vote(rules, kind, alone=i)
-        model = solve(vote.constraints + vote.all_vote_except(i) + [vote.absent(i)], z3.Not(vote.quorate))
-        if model is not None:
-            blockers += group
-            example = example or vote.pattern(model)
-    blockers.sort()
-    message = words.absence_breaks_quorum(rules, blockers)
-    return Answer("no-veto-by-absence", "fails" if blockers else "holds", cite, *message, kind,
-                  counterexample=example, value={"can_break_quorum": [rules.names[i] for i in blockers]},
+    def breaking(i):
+        return _without(rules, kind, i, lambda v: z3.Not(v.quorate), True)
+    return _quorum_property(rules, kind, "no-veto-by-absence", "can_break_quorum", words.absence_breaks_quorum,
+                            found_when=lambda i: breaking(i) is not None, meeting=breaking)
+
+
+def _quorum_property(rules, kind, prop_id: str, key: str, wording, found_when, meeting) -> Answer:
+    """A property about each participant's absence: fails for the participants `found_when`
+    holds for (each class asked once, through its first member), with `meeting` of the first."""
+    found = sorted(i for first, group in _one_per_class(rules).items() if found_when(first) for i in group)
+    example = meeting(found[0]) if found else None
+    return Answer(prop_id, "fails" if found else "holds", _quorum_cite(rules), *wording(rules, found), kind,
+                  counterexample=example, value={key: [rules.names[i] for i in found]},
                   assumptions=assumption_notes(rules, None))
 
 
@@ -161,7 +161,7 @@ def no_deadlock(rules: CouncilRules, kind: KindRule) -> Answer:
     lot or a new ballot."""
     vote = Vote(rules, kind)
     law_exit = z3.Or(z3.And(vote.F == 0, vote.G == 0),  # nobody voted on it: a new vote
-                     z3.And(z3.BoolVal(kind.election), vote.F == vote.G))  # § 7-8: lot
+                     z3.And(vote.bool(kind.election), vote.F == vote.G))  # § 7-8: lot
     stuck = z3.And(vote.quorate, z3.Not(vote.adopted), z3.Not(vote.rejected), z3.Not(law_exit))
     model = solve(vote.constraints, stuck)
     cite = citation_of(rules, kind)

@@ -59,7 +59,7 @@ def _minority_blocks(vote: Vote, n):
 
 
 def _stuck(vote: Vote, n):
-    law_exit = z3.Or(z3.And(vote.F == 0, vote.G == 0), z3.And(z3.BoolVal(vote.kind.election), vote.F == vote.G))
+    law_exit = z3.Or(z3.And(vote.F == 0, vote.G == 0), z3.And(vote.bool(vote.kind.election), vote.F == vote.G))
     return z3.And(vote.quorate, z3.Not(vote.adopted), z3.Not(vote.rejected), z3.Not(law_exit))
 
 
@@ -67,10 +67,10 @@ def _forall(rules: CouncilRules, kind: KindRule, span, prop: str, breaks) -> Ans
     lo, hi, s_lo, s_hi = span
     broken = []
     for seats in range(s_lo, s_hi + 1):
-        n = z3.Int("n")
+        n = z3.Int("n", z3.Context())  # a context per query: see encode.Vote
         vote = Vote(rules, kind, uniform=(n, seats))
         goal = breaks(vote, n)  # may add the coalition's constraints to the vote
-        solver = z3.Solver()
+        solver = z3.Solver(ctx=n.ctx)
         solver.add(*vote.constraints, n >= lo, n <= hi, goal)
         if solver.check() == z3.sat:
             model = solver.model()
@@ -157,10 +157,10 @@ def _proved_lower_bound(rules, kind, span, a, k, b, base="M") -> bool:
     """No meeting of any size in the range adopts with fewer votes for than the formula."""
     lo, hi, s_lo, s_hi = span
     for seats in range(s_lo, s_hi + 1):
-        n = z3.Int("n")
+        n = z3.Int("n", z3.Context())  # a context per query: see encode.Vote
         vote = Vote(rules, kind, uniform=(n, seats))
         x = vote.members if base == "M" else vote.required
-        solver = z3.Solver()
+        solver = z3.Solver(ctx=n.ctx)
         solver.add(*vote.constraints, n >= lo, n <= hi, vote.adopted,
                    b * vote.F < a * x + k - (b - 1))  # F < ⌊(aX + k)/b⌋
         if solver.check() != z3.unsat:
