@@ -22,7 +22,8 @@ SCENARIOS = [f"scenarios/{name}.yaml" for name in (
     "follomotet/2020-10-deputy-from-other-group", "follomotet/2020-12-not-on-agenda-objection",
     "folloradet/2013-09-daglig-leder-valgt-til-moteleder", "folloradet/2015-02-dobbeltstemmer",
     "folloradet/2021-02-dobbeltstemme-inhabil-leder-leder-saken", "sogn/2016-03-quorum-two-thirds",
-    "folloradet/2020-08-stemmelikhet-moteleder-avgjor")]
+    "folloradet/2020-08-stemmelikhet-moteleder-avgjor",
+    "nord-gudbrandsdal/2019-04-opposisjonssetet-sat-i-posisjonen", "nord-gudbrandsdal/2019-06-lesja-berre-kvinner")]
 
 
 def run(args, capsys) -> tuple[int, str, str]:

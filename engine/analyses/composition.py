@@ -1,16 +1,17 @@
 """Composition requirements and seat eligibility, checked against the roster on a date.
 
-These are facts about who sits in an organ, not about one meeting, so `vedtekt authority check`
-reports them with the structural findings: each finding cites the clause from the bylaws data.
-Where the roster does not record what a requirement needs (a person's gender), the participant is
+These are facts about who sits in an organ, so `vedtekt authority check` reports them with the
+structural findings; `vedtekt check` judges a meeting by the same checks (engine.core.eligibility,
+one implementation). Each finding cites the clause from the bylaws data, with its words. Where
+the roster does not record what a requirement needs (a person's gender), the participant is
 reported as not assessable rather than passed or failed.
 """
 from __future__ import annotations
 
 from datetime import date
 
-from engine.analyses.graph import authority_finding
-from engine.core.finding import Finding
+from engine.core.eligibility import gender_checks, ineligible_holders
+from engine.core.finding import Finding, Location
 from engine.core.model import Document, Organ
 from engine.core.sitting import resolve
 
@@ -27,54 +28,40 @@ def composition_findings(doc: Document, on: date) -> list[Finding]:
     return findings
 
 
-def _why(message_id: str, **args) -> dict:
-    return {"message": f"authority.{message_id}", "args": args}
+def _finding(rule: str, severity: str, provision, nodes: tuple[str, ...], message_id: str, **args) -> Finding:
+    """An authority finding citing and quoting the council's clause."""
+    return Finding(rule=rule, severity=severity, citation=provision.citation, quote=provision.quote,
+                   location=Location(nodes=nodes), message_id=f"authority.{message_id}",
+                   args=args)
 
 
 def _eligibility(doc: Document, organ: Organ, on: date) -> list[Finding]:
     sitting = resolve(doc, organ.id, on)
     out = []
-    for seat in organ.seats:
-        rule = seat.eligible
-        if rule is None or not seat.in_force(on):
-            continue
-        for h in sitting._holders(seat):
-            if rule.group is not None and h.group != rule.group:
-                recorded = h.group or {"word": "authority-roster", "value": "not-recorded"}
-                why = _why("not-in-group", group=rule.group, recorded=recorded)
-            elif rule.office is not None and not sitting.held(h.person, rule.office):
-                why = _why("not-in-office", office=rule.office)
-            else:
-                continue
-            out.append(authority_finding(
-                "seat-eligibility", "error", rule.citation, (organ.id, h.person), "seat-eligibility",
-                person=sitting.name(h.person), seat=seat.label or seat.office, organ=organ.name, why=why))
+    for bad in ineligible_holders(sitting):
+        if bad.why == "not-in-group":
+            recorded = bad.recorded_group or {"word": "authority-roster", "value": "not-recorded"}
+            why = {"message": "authority.not-in-group", "args": {"group": bad.rule.group, "recorded": recorded}}
+        else:
+            why = {"message": "authority.not-in-office", "args": {"office": bad.rule.office}}
+        out.append(_finding("seat-eligibility", "error", bad.rule, (organ.id, bad.person), "seat-eligibility",
+                            person=sitting.name(bad.person), seat=bad.seat.label or bad.seat.office,
+                            organ=organ.name, why=why))
     return out
 
 
 def _genders(doc: Document, organ: Organ, on: date) -> list[Finding]:
     sitting = resolve(doc, organ.id, on)
-    people = {p.id: p for p in doc.roster.people}
     out = []
-    for rule in organ.composition:
-        if not rule.in_force(on):
-            continue
-        for participant in doc.participants_on(on):
-            if participant.kind not in rule.per_participant:
-                continue
-            members = sorted({r.person for rs in sitting.roles.values() for r in rs
-                              if r.kind == "member" and r.participant == participant.id})
-            if not members:
-                continue
-            genders = [people[m].gender if m in people else None for m in members]
-            if None in genders:
-                out.append(authority_finding(
-                    "composition-gender", "info", rule.citation, (organ.id, participant.id),
-                    "gender-not-assessable", participant=participant.short,
-                    unknown=sum(g is None for g in genders), members=len(members), organ=organ.name))
-            elif len(set(genders)) < 2:
-                out.append(authority_finding(
-                    "composition-gender", rule.severity, rule.citation, (organ.id, participant.id),
-                    "one-gender", participant=participant.short, organ=organ.name, members=len(members),
-                    gender={"word": "authority-gender", "value": genders[0]}))
+    for check in gender_checks(sitting):
+        nodes = (organ.id, check.participant.id)
+        if check.status == "not-assessable":
+            out.append(_finding("composition-gender", "info", check.rule, nodes, "gender-not-assessable",
+                                participant=check.participant.short, unknown=check.unknown,
+                                members=len(check.members), organ=organ.name))
+        elif check.status == "one-gender":
+            out.append(_finding("composition-gender", check.rule.severity, check.rule, nodes, "one-gender",
+                                participant=check.participant.short, organ=organ.name,
+                                members=len(check.members),
+                                gender={"word": "authority-gender", "value": check.genders[0]}))
     return out

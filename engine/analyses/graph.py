@@ -69,11 +69,12 @@ _DOWN = {"instructs": 2.0, "steers": 2.0, "leads": 4.0}
 
 
 def authority_finding(rule: str, severity: str, citation: str, nodes: tuple[str, ...], message_id: str,
-                      **args) -> Finding:
+                      quote: str | None = None, **args) -> Finding:
     """A finding about the authority graph (the one Finding model): the nodes it concerns in
-    `location.nodes`, its sentence as an id of the catalogues' `authority` section with arguments."""
-    return Finding(rule=rule, severity=severity, citation=citation, location=Location(nodes=nodes),
-                   message_id=f"authority.{message_id}", args=args)
+    `location.nodes`, its sentence as an id of the catalogues' `authority` section with arguments,
+    and the words of the clauses it cites (`quote`, from the edges' and nodes' data)."""
+    return Finding(rule=rule, severity=severity, citation=citation, quote=quote or None,
+                   location=Location(nodes=nodes), message_id=f"authority.{message_id}", args=args)
 
 
 @dataclass(frozen=True)
@@ -400,7 +401,7 @@ def structural_check(G: nx.MultiDiGraph) -> list[Finding]:
             edges = list(zip(cycle, cycle[1:] + cycle[:1]))
             findings.append(authority_finding(
                 rule, "error", _join(sub[a][b]["citation"] for a, b in edges), tuple(cycle), rule,
-                path=" → ".join(label(n) for n in cycle + cycle[:1])))
+                quote=_join(sub[a][b].get("quote") or "" for a, b in edges), path=" → ".join(label(n) for n in cycle + cycle[:1])))
     instructs = _kind_view(G, "instructs")
     for node in sorted(instructs):
         bosses = sorted(instructs.predecessors(node))
@@ -408,6 +409,7 @@ def structural_check(G: nx.MultiDiGraph) -> list[Finding]:
             findings.append(authority_finding(
                 "multiple-superiors", "warning", _join(instructs[b][node]["citation"] for b in bosses),
                 (node, *bosses), "multiple-superiors",
+                quote=_join(instructs[b][node].get("quote") or "" for b in bosses),
                 node=label(node), superiors=", ".join(label(b) for b in bosses)))
     supreme = G.graph.get("supreme")
     up = upward_view(G)
@@ -416,18 +418,20 @@ def structural_check(G: nx.MultiDiGraph) -> list[Finding]:
             continue
         if supreme is None or not nx.has_path(up, node, supreme):
             citation = _join([data["citation"] or "", (G.nodes[supreme]["citation"] if supreme else "") or ""])
+            quote = _join([data.get("quote") or "", (G.nodes[supreme].get("quote") if supreme else "") or ""])
             if supreme:
                 findings.append(authority_finding("no-path-to-supreme", "warning", citation, (node,),
-                                                  "no-path-to-supreme", node=label(node), supreme=label(supreme)))
+                                                  "no-path-to-supreme", quote=quote, node=label(node),
+                                                  supreme=label(supreme)))
             else:
                 findings.append(authority_finding("no-path-to-supreme", "warning", citation, (node,),
-                                                  "no-supreme", node=label(node)))
+                                                  "no-supreme", quote=quote, node=label(node)))
     for u, v, data in sorted(G.edges(data=True), key=lambda e: (e[0], e[1], e[2]["kind"])):
         for end in (u, v):
             if not G.nodes[end]["exists"]:
                 kind = G.nodes[end]["kind"]
                 findings.append(authority_finding(
-                    "missing-node", "error", data["citation"], (u, v), "missing-node",
+                    "missing-node", "error", data["citation"], (u, v), "missing-node", quote=data.get("quote"),
                     source=label(u), target=label(v), missing=label(end), date=G.graph["date"],
                     relation={"word": "authority-edge", "value": data["kind"]},
                     what={"word": "authority-node-kind",
@@ -439,7 +443,7 @@ def _kind_view(G: nx.MultiDiGraph, kind: str) -> nx.DiGraph:
     sub = nx.DiGraph()
     for u, v, data in G.edges(data=True):
         if data["kind"] == kind:
-            sub.add_edge(u, v, citation=data["citation"])
+            sub.add_edge(u, v, citation=data["citation"], quote=data.get("quote"))
     return sub
 
 

@@ -140,7 +140,7 @@ def assess(payment: Payment, budget: Budget, lib: Library, file: str = "") -> Pa
     if auth.within_budget:
         assumptions.append(auth.within_budget.what)
     has_authority = auth.office in offices
-    findings.append(_finding("spending-authority", has_authority, auth.citation,
+    findings.append(_finding("spending-authority", has_authority, auth,
                              "authority" if has_authority else "no-authority",
                              person=name, office=auth.label, date=str(payment.date)))
     line = budget.line(payment.line) if payment.line else None
@@ -154,20 +154,20 @@ def assess(payment: Payment, budget: Budget, lib: Library, file: str = "") -> Pa
         line_reason: Reason = "no-line"
         if budget.completeness:
             assumptions.append(budget.completeness.what)
-        findings.append(_finding("no-line", False, budget.citation, "no-line", budget=budget.title,
+        findings.append(_finding("no-line", False, budget, "no-line", budget=budget.title,
                                  organ=lib.document(budget.document).organ(budget.adopted_by).name))
     elif line.max == 0:
         line_reason = "no-line"
-        findings.append(_finding("no-line", False, line.citation, "no-funds", line=line.title,
+        findings.append(_finding("no-line", False, line, "no-funds", line=line.title,
                                  year=budget.valid_from.year, quote=line.quote))
     elif used <= line.max:
         line_reason = "within-line"
-        findings.append(_finding("within-line", True, line.citation, "within-line", line=line.title,
+        findings.append(_finding("within-line", True, line, "within-line", line=line.title,
                                  amount=_kr(payment.amount), used=_kr(used), earlier=_kr(payment.earlier),
                                  max=_kr(line.max)))
     else:
         line_reason = "over-line"
-        findings.append(_finding("over-line", False, line.citation, "over-line", line=line.title,
+        findings.append(_finding("over-line", False, line, "over-line", line=line.title,
                                  amount=_kr(payment.amount), used=_kr(used), earlier=_kr(payment.earlier),
                                  max=_kr(line.max), excess=_kr(used - line.max)))
     if line is not None and line.assumption:
@@ -205,11 +205,12 @@ def check_payment_file(path: Path | str, lib: Library | None = None,
     return assess(payment, budget, lib, file=located.file)
 
 
-def _finding(rule: str, holds: bool, citation: str, message_id: str, **args) -> Finding:
+def _finding(rule: str, holds: bool, provision: Provision, message_id: str, **args) -> Finding:
     """One part of the judgement: info when it holds, error when it does not; worded by the
-    catalogues' `payment` section."""
-    return Finding(rule=rule, severity="info" if holds else "error", citation=citation,
-                   message_id=f"payment.{message_id}", args=args)
+    catalogues' `payment` section. It cites the provision (the delegation, the budget or its line)
+    with the provision's own words from the data."""
+    return Finding(rule=rule, severity="info" if holds else "error", citation=provision.citation,
+                   quote=provision.quote, message_id=f"payment.{message_id}", args=args)
 
 
 def _kr(amount: int) -> str:

@@ -224,7 +224,8 @@ def check(on, council, doc_id, fmt, lang):
     failing = [f for f in findings if f.severity != "info"]
     lines = [_say("check", lang, document=G.graph["document"], date=G.graph["date"])
              + (_say("findings", lang, count=len(findings)) if findings else _say("no-findings", lang))]
-    lines += [f"  [{f.severity}] {f.rule}: {finding_message(f, lang)} [{f.citation}]" for f in findings]
+    lines += [f"  [{f.severity}] {f.rule}: {finding_message(f, lang)} [{f.citation}]"
+              + (f"\n      «{' '.join(f.quote.split())}»" if f.quote else "") for f in findings]
     _emit(fmt, {"date": G.graph["date"], "document": G.graph["document"], "valid": not failing,
                 "findings": [structural_finding_dict(f, lang) for f in findings]},
           "\n".join(lines))

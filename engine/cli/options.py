@@ -145,7 +145,10 @@ complete_node = _quietly(_node_names)
 
 # -- the shared options --------------------------------------------------------------------------
 def date_option(*, required: bool = False, help: str = "datoen (ÅÅÅÅ-MM-DD)", name: str = "on"):
-    return click.option("--date", name, type=IsoDate(), required=required, default=None, help=help)
+    # no default on a required option: click 8.5 takes an explicit default=None as given and lets a
+    # missing --date through (an internal error later instead of a usage error, exit 2)
+    extra = {} if required else {"default": None}
+    return click.option("--date", name, type=IsoDate(), required=required, help=help, **extra)
 
 
 def format_option(*choices: str, default: str | None = None):

@@ -18,7 +18,7 @@ from engine.core.rules import RuleBook, durable_condition, fields_used
 
 MAX_FACTS = 400  # far below the ~700 where 2.0.28 was seen to fail (durable-rules.md)
 RULESET = "vedtekt"
-FACT_KINDS = ("attendee", "vote", "proposal", "case", "meeting", "act", "member", "outcome")
+FACT_KINDS = ("attendee", "vote", "proposal", "case", "meeting", "act", "member", "outcome", "participant")
 
 _lock = threading.Lock()
 _sessions = itertools.count()

@@ -33,11 +33,18 @@ the right to propose, an inhabil member's proposal or statement. Each changed th
 decision or who made it, not a count, so `may-have-affected`, the cautious reading fvl. § 41
 asks for: valid only when there is reason to believe the fault cannot have decided the content.
 A stated leadership that contradicts the rotation touches no count: `no-effect`.
+
+- a seat held by someone not eligible for it (the council's eligibility clause), or a participant
+  whose members fail the council's composition requirement: the lawful holder (or a member of the
+  other gender) would have sat instead, so each of those seats voting for, against or not at all
+  in each case; the vote itself is counted (each participant elects its own members, kommuneloven
+  § 18-3 første ledd), so only a re-count with the seat voting otherwise can show an effect.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from engine.core.eligibility import members_of
 from engine.core.outcome import Count
 
 MAY, NONE = "may-have-affected", "no-effect"
@@ -46,7 +53,8 @@ _NO_COUNT_TOUCHED = {"rotation-mismatch"}
 # the errors Recount.effect re-counts (the rest: _VOID_WITHOUT_SEAT, _NO_COUNT_TOUCHED, DEFAULTS)
 RECOUNTED = {"quorum", "not-on-agenda", "chair-not-entitled", "excluded-from-election",
              "habilitet-decided-with-member", "inhabil-participated", "deputy-not-fixed",
-             "deputy-and-principal", "double-vote", "blank-vote-not-allowed"}
+             "deputy-and-principal", "double-vote", "blank-vote-not-allowed", "seat-eligibility",
+             "composition-gender"}
 
 # The errors no re-count can remove: (effect, why), each reason from the clause the rule applies.
 DEFAULTS: dict[str, tuple[str, str]] = {
@@ -75,14 +83,15 @@ DEFAULTS: dict[str, tuple[str, str]] = {
 
 @dataclass(frozen=True)
 class Fault:
-    """What the effect of an error finding depends on: its rule id, case, person and the facts it
-    shows (a Finding has the same attributes). The verdict asks before it makes the finding, so
+    """What the effect of an error finding depends on: its rule id, case, person, the facts it
+    shows and its message arguments (a Finding has the same attributes). The verdict asks before it makes the finding, so
     each finding is made once, with its effect."""
 
     rule: str
     case: str | None
     person: str | None
     facts: dict
+    args: dict
 
 
 class Recount:
@@ -113,6 +122,8 @@ class Recount:
             return self._seat_effect(f.case, self._member_seat(f), ("for", "against", "blank", None))
         if f.rule == "habilitet-decided-with-member":
             return self._habilitet_effect(f)
+        if f.rule in ("seat-eligibility", "composition-gender"):
+            return self._composition_effect(f)
         if f.rule == "inhabil-participated" and "act" in f.facts:
             return self._act_effect(f)
         vote = self._vote_of(f)
@@ -145,6 +156,27 @@ class Recount:
             if any(self.outcome(cid, casting=v) != base for v in ("for", "against", "none")):
                 return MAY
         return NONE
+
+    def _composition_effect(self, f: Fault) -> str:
+        """A seat filled against the council's composition clause: may-have-affected when, in some
+        case, one of the seats concerned voting otherwise (for, against, not at all) changes it."""
+        if f.rule == "seat-eligibility":
+            people = {f.person}
+        else:
+            people = set(members_of(self.ev.sitting, f.args.get("participant", "")))
+        seats = {role.seat_key for p in people if (role := self.ev.sitting.role(p)) is not None}
+        for case_id in self.cases:
+            present = {v["seat"] for v in self.votes.get(case_id, [])} | self._seats_present(case_id)
+            for seat in sorted(seats & present):
+                base = self.outcome(case_id)
+                if any(self.outcome(case_id, add=(seat, v) if v else None, drop=seat) != base
+                       for v in ("for", "against", None)):
+                    return MAY
+        return NONE
+
+    def _seats_present(self, case_id: str) -> set[str]:
+        case = self.ev.scenario_case(case_id)
+        return set(self.ev.builder._seat_persons(case))
 
     def _missing_seats_effect(self, case_id: str) -> str:
         """The seats without a valid vote in the case present and voting all for, all against or

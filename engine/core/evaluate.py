@@ -24,6 +24,7 @@ from engine.core.library import Library, library, with_roster
 from engine.core.load import validate
 from engine.core.model import Document
 from engine.core.outcome import Count, outcome_fact, read_outcomes
+from engine.core.quotes import statute_quote
 from engine.core.rules import OutcomeRule, Rule, RuleBook, python_rules, rulebook
 from engine.core.scenario import Scenario
 from engine.core.seats import check_seats
@@ -100,7 +101,7 @@ class Evaluation:
 
     def run(self) -> ScenarioVerdict:
         b = self.builder
-        stage1 = b.attendee_facts() + [b.meeting_fact()]
+        stage1 = b.attendee_facts() + [b.meeting_fact()] + b.composition_facts()
         for case in self.scenario.cases:
             stage1 += b.vote_facts(case, self.kinds[case.kind]) + b.proposal_facts(case) + b.act_facts(case)
         fired1 = self._fire(stage1)
@@ -179,13 +180,14 @@ class Evaluation:
                                                        order[kf[0]], kf[1])):
             rule, fact = self._rule(key), facts[fid]
             case, person = fact.get("case"), fact.get("person") or fact.get("by")
-            shown = _condition_facts(rule, fact)
-            effect = (recount.effect(effects.Fault(rule.id, case, person, shown))
+            shown, args = _condition_facts(rule, fact), {name: fact[name] for name in rule.args}
+            effect = (recount.effect(effects.Fault(rule.id, case, person, shown, args))
                       if rule.severity == "error" else None)
             out.append(Finding(
                 rule=rule.id, severity=rule.severity, location=Location(case=case, person=person),
                 citation=rule.cite(fact), layer=rule.layer_of(fact),
-                message_id=rule.message_id, args={name: fact[name] for name in rule.args},
+                quote=rule.quote_of(fact) or statute_quote(self.statute, rule.id, rule.cite(fact)),
+                message_id=rule.message_id, args=args,
                 facts=shown, assumptions=self._finding_assumptions(rule, fact), effect=effect))
         return out
 

@@ -13,6 +13,7 @@ from datetime import date
 from fractions import Fraction
 from functools import lru_cache
 
+from engine.core.eligibility import gender_checks, ineligible_holders
 from engine.core.model import CaseKind, Competence, Document, required_count
 from engine.core.scenario import Case, Scenario
 from engine.core.sitting import Role, Sitting, resolve
@@ -69,13 +70,15 @@ class FactBuilder:
         self._absent: frozenset[str] | None = None
         organ = sitting.organ
         self.common = {"organ_name": organ.name, "date": str(scenario.date),
-                       "composition_citation": organ.seats[0].citation if organ.seats else organ.citation}
+                       "composition_citation": organ.seats[0].citation if organ.seats else organ.citation,
+                       "composition_quote": (organ.seats[0].quote if organ.seats else organ.quote) or ""}
         self.claims = {p: self._claim(a) for p, a in self.present.items()}
         # a voting member who says he or she attends for someone else: the member keeps his or her
         # own seat and vote, and the claim is reported (deputy-not-fixed on the attendance)
         self.member_claims = {p: self.sitting._claim_for(p, a.stands_for) for p, a in self.present.items()
                               if a.stands_for is not None and self._holds_vote(p)}
         self._voters: dict[str, dict] = {}
+        self._ineligible: dict | None = None  # engine.core.eligibility, found once (attendee facts)
         self.kinds = {k.id: k for k in doc.case_kinds}
         self._inhabil: dict[str, frozenset[str]] = {}
         self._seats: dict[str, dict[str, str]] = {}  # the seats present in each case (inhabil left out)
@@ -154,6 +157,7 @@ class FactBuilder:
                 "deputy_lawful": bool(claim and claim.lawful),
                 "principal_at_meeting": bool(claim and self._sits_with_principal(person, claim.principal)),
                 **self._deputy_fields(claim), **self._deputy_order(person, claim), **self.common,
+                **self._eligibility_fields(person),
             })
         return facts
 
@@ -177,6 +181,7 @@ class FactBuilder:
             "principal_name": self.sitting.name(claim.principal) if claim else "",
             "deputy_kind": _deputy_kind(claim),
             "deputy_citation": deputies.citation if deputies else self.statute["deputies"].citation,
+            "deputy_quote": (deputies.quote if deputies else self.statute["deputies"].quote) or "",
             "deputy_layer": self._layer_of(deputies),
         }
 
@@ -280,6 +285,7 @@ class FactBuilder:
             "convening_demand_basis": "bylaws" if provision else "statute",
             "convening_members": s.member_count(), "convening_demand_fraction": fraction,
             "convening_citation": provision.citation if provision else statute.citation,
+            "convening_quote": (provision.quote if provision else statute.quote) or "",
             "convening_layer": "bylaws" if provision else statute.layer,
             "convening_needs_innstilling": innst is not None,
             "convening_has_innstilling": innst is None or (given is not None and given.organ == innst.organ),
@@ -287,6 +293,7 @@ class FactBuilder:
             "convening_innstilling_detail": "none" if given is None else "other",
             "convening_innstilling_given_name": self._organ_name(given.organ) if given else "",
             "convening_innstilling_citation": innst.citation if innst else "",
+            "convening_innstilling_quote": (innst.quote if innst else "") or "",
             "convening_needs_agenda": agenda is not None,
             "convening_agenda_approved": agenda is None or conv.agenda_approved_by == agenda.organ,
             "convening_agenda_organ_name": self._organ_name(agenda.organ) if agenda else "",
@@ -294,6 +301,7 @@ class FactBuilder:
             "convening_agenda_approved_by_name": self._organ_name(conv.agenda_approved_by)
             if conv.agenda_approved_by else "",
             "convening_agenda_citation": agenda.citation if agenda else "",
+            "convening_agenda_quote": (agenda.quote if agenda else "") or "",
         }
 
     def _declared_demand(self, provision, demanded_by):
@@ -339,6 +347,7 @@ class FactBuilder:
             # the council's own leadership clause, from its bylaws (never a fixed text)
             "leadership_citation": self._leadership_citation(),
             "leadership_chair_citation": f"{self._leadership_citation()}; {self.statute['chair'].citation}",
+            "leadership_quote": self._leadership_quote(),
         }
 
     def _elected_term(self) -> str:
@@ -346,6 +355,15 @@ class FactBuilder:
         s = self.sitting
         h = next((h for h in s.holdings if h.office == "leder" and h.organ == s.organ.id), None)
         return f"{h.valid_from} – {h.valid_to or '…'}" if h else ""
+
+    def _leadership_quote(self) -> str:
+        """The words of the council's leadership clause (its rotation rule or elected leadership)."""
+        s = self.sitting
+        if s.term is not None:
+            return next((o.leadership.quote or "" for o in s.doc.organs
+                         if o.leadership and o.leadership.citation == s.term.citation), "")
+        rule = s.organ.leadership
+        return (rule.quote if rule else self.statute["chair"].quote) or ""
 
     def _leadership_citation(self) -> str:
         s = self.sitting
@@ -412,8 +430,10 @@ class FactBuilder:
             "can_vote": bool(role and role.can_vote and self._delegate_of(person) is None) or deputy_ok,
             "rights": _rights_ids(role),
             "rights_citation": (role.citation if role else self.sitting.organ.citation),
+            "rights_quote": (role.quote if role else self.sitting.organ.quote) or "",
             "stands_in": claim is not None, "deputy_lawful": deputy_ok,
             "vote_unit_citation": self._vote_unit_citation(rights_role),
+            "vote_unit_quote": (rights_role.quote if rights_role else self.statute["quorum"].quote) or "",
             "seat": self._seat_of(person, role, claim),
             **self._deputy_fields(claim), **self.common,
         }
@@ -459,6 +479,7 @@ class FactBuilder:
                 "by_label": role.label if role else "",
                 "can_propose": "propose" in rights,
                 "rights_citation": role.citation if role else self.sitting.organ.citation,
+                "rights_quote": (role.quote if role else self.sitting.organ.quote) or "",
                 **self.common,
             })
         return facts
@@ -583,6 +604,7 @@ class FactBuilder:
             **self._agenda(case),
             **self._case_chair_fields(case),
             **self._competence(case, kind),
+            **self._binding_fields(case),
             **self.common,
         }
         cast = tally["for"] + tally["against"]
@@ -618,12 +640,12 @@ class FactBuilder:
     def _bylaws_quorum(self, q, members, case, seats_voting, present_members) -> dict:
         if q is None:
             return {"bylaws_quorum_count": 0, "bylaws_quorum_required": 0, "bylaws_quorum_basis": "",
-                    "bylaws_quorum_citation": ""}
+                    "bylaws_quorum_citation": "", "bylaws_quorum_quote": ""}
         count = len(present_members) if q.basis == "present" else len(seats_voting)
         return {
             "bylaws_quorum_count": count, "bylaws_quorum_required": q.required(members),
             "bylaws_quorum_basis": "present" if q.basis == "present" else "voting",
-            "bylaws_quorum_citation": q.citation,
+            "bylaws_quorum_citation": q.citation, "bylaws_quorum_quote": q.quote or "",
         }
 
     def _agenda(self, case: Case) -> dict:
@@ -663,6 +685,8 @@ class FactBuilder:
             "competent": comp is not None and organ.decides,
             "competence_citation": cited.citation if cited else (kind.withheld_by or organ.citation),
             "competence_layer": cited.layer if cited else kind.withheld_layer,
+            # the clause's words: the competence's, or those of the clause that withholds the kind
+            "competence_quote": (cited.quote if cited else (kind.quote if kind.withheld_by else organ.quote)) or "",
             "competent_organs": "some" if elsewhere else "none",
             "competent_organ_names": ", ".join(elsewhere),
             "needs_innstilling": needed is not None,
@@ -682,10 +706,55 @@ class FactBuilder:
     def _qualified_fields(comp: Competence | None) -> dict:
         """Filled in by case_fact once the tally is known (§ 18-4 tredje ledd: 2/3 of votes cast)."""
         return {"qualified": bool(comp and comp.majority), "qualified_fraction": (comp.majority if comp else "") or "",
-                "qualified_citation": comp.citation if comp and comp.majority else ""}
+                "qualified_citation": comp.citation if comp and comp.majority else "",
+                "qualified_quote": (comp.quote if comp and comp.majority else "") or ""}
 
     def _organ_name(self, organ_id: str) -> str:
         return next((o.name for o in self.doc.organs if o.id == organ_id), organ_id)
+
+    # -- who may sit, who sits together, and whether a decision binds (issue 13, item 3) ----------
+    def _eligibility_fields(self, person: str) -> dict:
+        """Rule seat-eligibility: the attendee holds a seat the bylaws' eligibility rule (Seat.eligible)
+        does not let him or her hold on the date (engine.core.eligibility, shared with `vedtekt
+        authority check`)."""
+        if self._ineligible is None:
+            self._ineligible = {bad.person: bad for bad in ineligible_holders(self.sitting)}
+        bad = self._ineligible.get(person)
+        if bad is None:
+            return {"seat_eligible": True, "eligibility_why": "none", "seat_label": "", "eligibility_group": "",
+                    "eligibility_recorded": "", "eligibility_office": "", "eligibility_citation": "",
+                    "eligibility_quote": ""}
+        # a group the roster does not record is worded as such, not as an empty group name
+        why = "no-group" if bad.why == "not-in-group" and bad.recorded_group is None else bad.why
+        return {"seat_eligible": False, "eligibility_why": why, "seat_label": bad.seat.label or bad.seat.office,
+                "eligibility_group": bad.rule.group or "", "eligibility_recorded": bad.recorded_group or "",
+                "eligibility_office": bad.rule.office or "", "eligibility_citation": bad.rule.citation,
+                "eligibility_quote": bad.rule.quote or ""}
+
+    def composition_facts(self) -> list[dict]:
+        """Rules composition-gender: one fact per participant and both-genders requirement of the
+        organ, its members as the roster has them on the date (a member's absence from one meeting
+        does not change who the organ is composed of)."""
+        facts = []
+        for i, check in enumerate(gender_checks(self.sitting)):
+            facts.append({
+                "t": "participant", "id": f"g{i}", "participant": check.participant.id,
+                "participant_name": check.participant.short, "organ_name": self.sitting.organ.name,
+                "gender_status": check.status, "declared_severity": check.rule.severity,
+                "gender_members": len(check.members), "gender_unknown": check.unknown,
+                "gender": (check.genders[0] or "none") if check.status == "one-gender" else "none",
+                "gender_rule_citation": check.rule.citation, "gender_rule_quote": check.rule.quote or "",
+            })
+        return facts
+
+    def _binding_fields(self, case: Case) -> dict:
+        """Rule not-binding: the organ's competence for the case kind says its decision does not bind
+        the participants (Competence.binding false: it recommends, each participant decides)."""
+        comp = next((c for c in self.doc.competences if c.case_kind == case.kind
+                     and c.organ == self.sitting.organ.id and c.in_force(self.scenario.date)), None)
+        binding = comp is None or comp.binding
+        return {"binding": binding, "binding_citation": "" if binding else comp.citation,
+                "binding_quote": "" if binding or not comp.quote else comp.quote}
 
 
 @lru_cache(maxsize=1024)

@@ -20,7 +20,7 @@ from pydantic import BeforeValidator, model_validator
 from engine.core.base import Frozen, FrozenDict
 from engine.core.load import load_model
 
-FactKind = Literal["attendee", "vote", "proposal", "case", "meeting", "act", "member"]
+FactKind = Literal["attendee", "vote", "proposal", "case", "meeting", "act", "member", "participant"]
 Outcome = Literal["adopted", "rejected", "not_decided", "no_vote"]
 Severity = Literal["error", "warning", "info"]
 
@@ -51,6 +51,8 @@ class Rule(Frozen):
     when: Condition
     citation: str | None = None
     citation_field: str | None = None
+    # the fact field holding the clause's words, where the clause comes from the council's data
+    quote_field: str | None = None
     layer: Literal["statute-mandatory", "statute-default", "bylaws"] | None = None
     layer_field: str | None = None
     rejects_vote: bool = False
@@ -74,6 +76,9 @@ class Rule(Frozen):
 
     def layer_of(self, fact: dict) -> str | None:
         return fact.get(self.layer_field) if self.layer_field else self.layer
+
+    def quote_of(self, fact: dict) -> str | None:
+        return (fact.get(self.quote_field) or None) if self.quote_field else None
 
 
 class OutcomeRule(Frozen):

@@ -27,6 +27,7 @@ class Role:
     group: str | None = None
     deputies: DeputyPolicy | None = None
     delegable: bool = False  # "eller en av ham/henne valgt medarbeider" (vedtekter 2012 pkt. 4.1.2)
+    quote: str | None = None  # the words of the clause the role rests on (its seat's or observer seat's)
 
     @property
     def can_vote(self) -> bool:
@@ -273,13 +274,14 @@ def _seat_role(seat: Seat, h: Holding) -> Role:
     return Role(person=h.person, kind="member" if seat.member else "adviser",
                 label=seat.label or seat.office, rights=frozenset(seat.rights),
                 participant=h.participant, seat_key=unit, citation=seat.citation,
-                group=h.group, deputies=seat.deputies, delegable=seat.delegable_to_employee)
+                group=h.group, deputies=seat.deputies, delegable=seat.delegable_to_employee,
+                quote=seat.quote)
 
 
 def _observer_role(obs: ObserverSeat, h: Holding, observer_name: str) -> Role:
     return Role(person=h.person, kind="observer", label=f"observatør for {observer_name}",
                 rights=frozenset(obs.rights), participant=obs.observer, seat_key=h.person,
-                citation=obs.citation)
+                citation=obs.citation, quote=obs.quote)
 
 
 def _leadership(sitting: Sitting) -> None:

@@ -45,6 +45,8 @@ def to_text(report: DutyCalendar, lang: str = "nb") -> str:
             sev = f" [{d.finding.severity}]" if d.status == "missed" else ""
             lines.append(f"  {status:<13}{sev} {_label(d, lang)}: {finding_message(d.finding, lang)}")
             lines.append(f"  {'':<13} ({d.finding.citation})")
+            if d.finding.quote:
+                lines.append(f"  {'':<13} «{' '.join(d.finding.quote.split())}»")
         if y.note_id:
             lines.append(f"  {message(y.note_id, lang)}")
         lines.append("")

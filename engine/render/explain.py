@@ -83,6 +83,12 @@ def _provisions_for(rule_id: str, doc, organ) -> list:
         return [organ.convening]
     if rule_id in ("wrong-organ", "missing-recommendation"):
         return [c for c in doc.competences if c.organ == organ.id]
+    if rule_id == "seat-eligibility":
+        return [seat.eligible for seat in organ.seats if seat.eligible]
+    if rule_id == "composition-gender":
+        return list(organ.composition)
+    if rule_id == "not-binding":
+        return [c for c in doc.competences if c.organ == organ.id and not c.binding]
     return []
 
 

@@ -61,4 +61,4 @@ def structural_finding_dict(finding: Finding, lang: str) -> dict[str, Any]:
     message, nodes), with the message id and arguments added to word it again later."""
     return {"rule": finding.rule, "severity": finding.severity, "citation": finding.citation,
             "message": finding_message(finding, lang), "nodes": list(finding.location.nodes),
-            "message_id": finding.message_id, "args": finding.args}
+            "message_id": finding.message_id, "args": finding.args, "quote": finding.quote}

@@ -21,7 +21,8 @@ def to_text(v: PaymentVerdict, lang: str = "nb") -> str:
                  "amount": f"{v.amount:,}".replace(",", " "), "approver": v.approver_name,
                  "verdict": verdict, "reason": word("payment-reason", v.reason, lang)})]
     for f in v.findings:
-        lines.append(f"  {'✓' if _ok(f) else '✗'} {finding_message(f, lang)} [{f.citation}]")
+        lines.append(f"  {'✓' if _ok(f) else '✗'} {finding_message(f, lang)} [{f.citation}]"
+                     + (f"\n      «{' '.join(f.quote.split())}»" if f.quote else ""))
     for a in v.assumptions:  # from the data, in its language
         lines.append(f"  {message('payment.assumption', lang)}: {a}")
     if v.expected_matches is False:
@@ -44,5 +45,5 @@ def to_dict(v: PaymentVerdict, lang: str = "nb") -> dict[str, Any]:
     data["findings"] = [
         {"rule": f.rule, "ok": _ok(f), "citation": f.citation, "message": finding_message(f, "nb"),
          "message_en": finding_message(f, "en"), "severity": f.severity, "message_id": f.message_id,
-         "args": f.args} for f in v.findings]
+         "args": f.args, "quote": f.quote} for f in v.findings]
     return {key: data[key] for key in type(v).model_fields}  # the fields in their declared order

@@ -182,7 +182,12 @@ def _finding_line(f: Finding, w: dict, lang: str) -> str:
     layer = w["layers"].get(f.layer, f.layer)
     effect = f"; {_STATUS[w['valid']][f.effect]}" if f.effect else ""
     return (f"    [{w[f.severity]}] {f.rule}: {_v(finding_message(f, lang))}\n"
-            f"        ({_v(f.citation)}; {w['layer']}: {layer}{effect})")
+            f"        ({_v(f.citation)}; {w['layer']}: {layer}{effect})" + _quote_line(f))
+
+
+def _quote_line(f: Finding) -> str:
+    """The words of the cited clause (from the council's or the statute's data), under the citation."""
+    return f"\n        «{_v(' '.join(f.quote.split()))}»" if f.quote else ""
 
 
 def _summary(verdicts: list[ScenarioVerdict], w: dict) -> str:
@@ -214,7 +219,8 @@ def to_markdown(verdicts: list[ScenarioVerdict], lang: str = "nb") -> str:
             for f in v.findings:
                 where = f" ({w['case']} {_md(f.case)})" if f.case else ""
                 out.append(f"- **{w[f.severity]}** `{f.rule}`{where}: {_md(finding_message(f, lang))} — "
-                           f"*{_md(f.citation)}*" + (f" ({status[f.effect]})" if f.effect else ""))
+                           f"*{_md(f.citation)}*" + (f" ({status[f.effect]})" if f.effect else "")
+                           + (f" «{_md(' '.join(f.quote.split()))}»" if f.quote else ""))
         if v.assumptions:
             out.append(f"\n{w['assumptions']}:\n")
             out += [f"- {_md(a)}" for a in v.assumptions]

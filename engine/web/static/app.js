@@ -275,6 +275,7 @@
     } finally { if (mine === seq) $("verdict").setAttribute("aria-busy", "false"); }
   }
   function quoteOf(f) {
+    if (f.quote) return f.quote;  // the cited clause's words, from the data (issue 13)
     const r = rules && rules[f.rule];
     if (!r) return null;
     const b = (r.bylaws || []).find((x) => x.quote && f.citation.includes(x.citation));
