@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import threading
+from operator import itemgetter
 
 from engine.core.errors import InternalError
 from engine.core.rules import RuleBook, durable_condition, fields_used
@@ -26,6 +27,7 @@ _host = None
 _fields: set[str] = {"t", "id"}
 _rule_names: list[tuple[str, str | None]] = []
 _fields_by_kind: dict[str, tuple[str, ...]] = {}
+_pick_by_kind: dict[str, itemgetter] = {}  # the values of those fields, in one C call
 
 
 def _recorder(key: str):
@@ -65,6 +67,7 @@ def _ensure_host(book: RuleBook):
     for kind in FACT_KINDS:
         used = set().union(*(fields_used(r.when) for r in book.evaluated() if r.fact == kind))
         _fields_by_kind[kind] = ("t", "id", *sorted(used - {"t", "id"}))
+        _pick_by_kind[kind] = itemgetter(*_fields_by_kind[kind])
     host = QuietHost()
     host.set_rulesets({RULESET: ruleset})
     _host = host
@@ -73,16 +76,39 @@ def _ensure_host(book: RuleBook):
 
 def evaluate(book: RuleBook, facts: list[dict], driver: str = "lean") -> set[tuple[str, str]]:
     """(rule key, fact id) for every rule that fired on the facts. `driver` "host" goes through
-    durable's Python host layer instead of driving the C core directly (see _run_session)."""
+    durable's Python host layer instead of driving the C core directly (see _fire_lean)."""
     if not facts:
         return set()
+    fire = _fire_host if driver == "host" else _fire_lean
     with _lock:
         host = _ensure_host(book)
         fired: set[tuple[str, str]] = set()
-        run = _run_session_host if driver == "host" else _run_session
         for start in range(0, len(facts), MAX_FACTS):
-            fired |= run(host, facts[start:start + MAX_FACTS])
+            fired |= _session(host, facts[start:start + MAX_FACTS], fire)
         return fired
+
+
+def _session(host, facts: list[dict], fire) -> set[tuple[str, str]]:
+    """One session, whichever driver asserts its facts: a fresh id, deleted after use (also when
+    the C core fails), and an exception an action left in the session state raised as an
+    InternalError, never swallowed."""
+    sid = f"s{next(_sessions)}"
+    payload = [_durable_safe(f, sid) for f in facts]
+    try:
+        fired = fire(host, payload)
+        state = host.get_state(RULESET, sid)
+    except InternalError:
+        raise
+    except Exception as exc:  # the C core reports misuse as plain exceptions
+        raise InternalError(f"durable-rules feilet: {exc}") from None
+    finally:
+        try:
+            host.delete_state(RULESET, sid)
+        except Exception:
+            pass
+    if isinstance(state, dict) and "exception" in state:  # an action raised
+        raise InternalError(f"en regelhandling feilet i durable-rules: {state['exception']}")
+    return fired
 
 
 _names: dict[str, str | None] = {}  # durable rule name -> rule key (None: a catch-all)
@@ -93,9 +119,9 @@ _names: dict[str, str | None] = {}  # durable rule name -> rule key (None: a cat
 # Follorådet scenario), but then
 # delete_state segfaulted in about 1 fresh process in 8 (a deterministic crash for some
 # sequences of sessions early in a process; see the issue-7 notes in README.md).
-def _run_session(host, facts: list[dict]) -> set[tuple[str, str]]:
-    """One session through durable's C core, driven the way its Python host drives it
-    (Ruleset.assert_facts, do_actions, _flush_actions: assert, start_action_for_state, then for
+def _fire_lean(host, payload: list[dict]) -> set[tuple[str, str]]:
+    """Assert one session's facts through durable's C core, driven the way its Python host drives
+    it (Ruleset.assert_facts, do_actions, _flush_actions: assert, start_action_for_state, then for
     each action update_state and complete_and_start_action), without building a Closure, a
     Content and a Promise per action: the actions only record (rule, fact id), so they are done
     here. That halves the cost per fact. The ruleset, its conditions and the C calls are those
@@ -107,73 +133,48 @@ def _run_session(host, facts: list[dict]) -> set[tuple[str, str]]:
     handle = host.get_ruleset(RULESET)._handle
     if not _names:
         _names.update({name: key for name, key in _rule_names})
-    sid = f"s{next(_sessions)}"
-    payload = json.dumps([_durable_safe(f, sid) for f in facts], ensure_ascii=False,
-                         separators=(",", ":"))
+    result = core.assert_facts(handle, json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
+    if result[0] != 0:  # 1 not handled, 2 already observed, 3 deferred: all misuse here
+        raise InternalError(f"durable-rules avviste faktaene (kode {result[0]})")
+    state_handle = result[1]
     fired: set[tuple[str, str]] = set()
-    try:
-        result = core.assert_facts(handle, payload)
-        if result[0] != 0:  # 1 not handled, 2 already observed, 3 deferred: all misuse here
-            raise InternalError(f"durable-rules avviste faktaene (kode {result[0]})")
-        state_handle = result[1]
-        started = core.start_action_for_state(handle, state_handle)
-        if started:
-            state, message = started
-            while message:
-                # '{"<rule name>": {"m": {...the fact...}}}': a catch-all's fact is not parsed
-                name = message[2:message.index('"', 2)] if message.startswith('{"') else None
-                if name not in _names:
-                    raise InternalError(f"durable-rules kjørte en ukjent regel '{name}'")
-                if _names[name] is not None:
-                    ((parsed, matched),) = json.loads(message).items()
-                    if parsed != name:
-                        raise InternalError(f"durable-rules: uventet handling {message[:200]}")
-                    fired.add((_names[name], matched["m"]["id"]))
-                core.update_state(handle, state)
-                message = core.complete_and_start_action(handle, state_handle)
-        state = json.loads(core.get_state(handle, sid))
-    except InternalError:
-        raise
-    except Exception as exc:  # the C core reports misuse as plain exceptions
-        raise InternalError(f"durable-rules feilet: {exc}") from None
-    finally:
-        try:
-            core.delete_state(handle, sid)
-        except Exception:
-            pass
-    if isinstance(state, dict) and "exception" in state:
-        raise InternalError(f"en regelhandling feilet i durable-rules: {state['exception']}")
+    started = core.start_action_for_state(handle, state_handle)
+    if started:
+        state, message = started
+        while message:
+            # '{"<rule name>": {"m": {...the fact...}}}': a catch-all's fact is not parsed
+            name = message[2:message.index('"', 2)] if message.startswith('{"') else None
+            if name not in _names:
+                raise InternalError(f"durable-rules kjørte en ukjent regel '{name}'")
+            if _names[name] is not None:
+                ((parsed, matched),) = json.loads(message).items()
+                if parsed != name:
+                    raise InternalError(f"durable-rules: uventet handling {message[:200]}")
+                fired.add((_names[name], matched["m"]["id"]))
+            core.update_state(handle, state)
+            message = core.complete_and_start_action(handle, state_handle)
     return fired
 
 
-def _run_session_host(host, facts: list[dict]) -> set[tuple[str, str]]:
-    """The same session through durable's Python host layer (Closure per action); kept to check
-    _run_session against (tests/test_fuzz_slice.py)."""
-    sid = f"s{next(_sessions)}"
+def _fire_host(host, payload: list[dict]) -> set[tuple[str, str]]:
+    """Assert one session's facts through durable's Python host layer (a Closure per action,
+    each recorded by _recorder); kept to check _fire_lean against (tests/test_fuzz_slice.py)."""
     _fired.clear()
-    payload = [{**_durable_safe(f), "sid": sid} for f in facts]
     try:
         host.assert_facts(RULESET, payload)
-        state = host.get_state(RULESET, sid)
-    except Exception as exc:  # the C core reports misuse as plain exceptions
-        raise InternalError(f"durable-rules feilet: {exc}") from None
+        return set(_fired)
     finally:
-        try:
-            host.delete_state(RULESET, sid)
-        except Exception:
-            pass
-    if isinstance(state, dict) and "exception" in state:  # an action raised
-        raise InternalError(f"en regelhandling feilet i durable-rules: {state['exception']}")
-    result = set(_fired)
-    _fired.clear()
-    return result
+        _fired.clear()
 
 
-def _durable_safe(fact: dict, sid: str | None = None) -> dict:
-    """Only the fields the conditions on this kind of fact read (plus t and id, and the session
-    id when given); display strings and other kinds' fields stay out of the engine."""
-    keep = _fields_by_kind.get(fact["t"], _fields)
-    safe = {k: fact[k] for k in keep if k in fact}
-    if sid is not None:
-        safe["sid"] = sid
+def _durable_safe(fact: dict, sid: str) -> dict:
+    """Only the fields the conditions on this kind of fact read (plus t and id) and the session
+    id; display strings and other kinds' fields stay out of the engine."""
+    kind = fact["t"]
+    try:  # every fact of a kind has every field its rules read: picked in one call
+        safe = dict(zip(_fields_by_kind[kind], _pick_by_kind[kind](fact)))
+    except KeyError:  # a kind without rules, or a fact without one of the fields
+        keep = _fields_by_kind.get(kind, _fields)
+        safe = {k: fact[k] for k in keep if k in fact}
+    safe["sid"] = sid
     return safe

@@ -42,9 +42,10 @@ A stated leadership that contradicts the rotation touches no count: `no-effect`.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from engine.core.eligibility import members_of
-from engine.core.finding import Finding
-from engine.core.verdict import Tally
+from engine.core.outcome import Count
 
 MAY, NONE = "may-have-affected", "no-effect"
 _VOID_WITHOUT_SEAT = {"observer-voted", "no-voting-right", "unknown-attendee", "voter-not-present"}
@@ -80,12 +81,17 @@ DEFAULTS: dict[str, tuple[str, str]] = {
 }
 
 
-def with_effects(ev, findings: list[Finding], stage1: list[dict], stage2: list[dict],
-                 rejected: set[str]) -> list[Finding]:
-    """The findings, each error with its effect (other findings unchanged)."""
-    recount = Recount(ev, stage1, stage2, rejected)
-    return [f.model_copy(update={"effect": recount.effect(f)}) if f.severity == "error" else f
-            for f in findings]
+@dataclass(frozen=True)
+class Fault:
+    """What the effect of an error finding depends on: its rule id, case, person, the facts it
+    shows and its message arguments (a Finding has the same attributes). The verdict asks before it makes the finding, so
+    each finding is made once, with its effect."""
+
+    rule: str
+    case: str | None
+    person: str | None
+    facts: dict
+    args: dict
 
 
 class Recount:
@@ -98,9 +104,10 @@ class Recount:
                 self.votes.setdefault(f["case"], []).append(f)
         self.rejected = rejected
         self.acts = [f for f in stage1 if f["t"] == "act"]
+        self._outcomes: dict[tuple, str] = {}
 
     # -- per finding -------------------------------------------------------------------------
-    def effect(self, f: Finding) -> str:
+    def effect(self, f: Fault) -> str:
         if f.rule in _NO_COUNT_TOUCHED:
             return NONE
         if f.rule in DEFAULTS:
@@ -124,7 +131,7 @@ class Recount:
             return self._void_vote_effect(f, vote)
         return MAY  # a rule this module does not know: the cautious reading
 
-    def _void_vote_effect(self, f: Finding, vote: dict) -> str:
+    def _void_vote_effect(self, f: Fault, vote: dict) -> str:
         if f.rule in _VOID_WITHOUT_SEAT or vote["seat"].startswith("?"):
             return NONE
         if f.rule == "inhabil-participated":
@@ -133,7 +140,7 @@ class Recount:
                 return NONE  # the member could only stand aside; the vote is already not counted
         return self._seat_effect(f.case, vote["seat"], ("for", "against", None))
 
-    def _act_effect(self, f: Finding) -> str:
+    def _act_effect(self, f: Fault) -> str:
         act = f.facts.get("act")
         if act == "chair":
             return self._chair_effect(f.case)
@@ -150,7 +157,7 @@ class Recount:
                 return MAY
         return NONE
 
-    def _composition_effect(self, f: Finding) -> str:
+    def _composition_effect(self, f: Fault) -> str:
         """A seat filled against the council's composition clause: may-have-affected when, in some
         case, one of the seats concerned voting otherwise (for, against, not at all) changes it."""
         if f.rule == "seat-eligibility":
@@ -190,7 +197,7 @@ class Recount:
         base = self.outcome(case_id)
         return MAY if any(self.outcome(case_id, add=(seat, v)) != base for v in values if v) else NONE
 
-    def _habilitet_effect(self, f: Finding) -> str:
+    def _habilitet_effect(self, f: Fault) -> str:
         case = next(c for c in self.ev.scenario.cases if c.id == f.case)
         for h in case.habilitet:
             if h.person != f.facts.get("concerns") or h.votes is None:
@@ -221,16 +228,27 @@ class Recount:
                           for v in values) else NONE
 
     # -- lookups -----------------------------------------------------------------------------
-    def _vote_of(self, f: Finding) -> dict | None:
+    def _vote_of(self, f: Fault) -> dict | None:
         return next((v for v in self.votes.get(f.case, []) if v["person"] == f.person
                      and v["id"] in self.rejected), None) if f.case else None
 
-    def _member_seat(self, f: Finding) -> str | None:
+    def _member_seat(self, f: Fault) -> str | None:
         return f.facts.get("seat")
 
     # -- the re-count ------------------------------------------------------------------------
     def outcome(self, case_id: str, add: tuple[str, str] | None = None, casting: str | None = None,
                 extra: list[tuple[str, str]] = (), drop: str | None = None) -> str:
+        """The re-counted outcome (see _recount), each variant counted once per scenario: every
+        error of a case compares with the same unchanged outcome, and several errors of one seat
+        ask for the same variants."""
+        key = (case_id, add, casting, tuple(extra), drop)
+        found = self._outcomes.get(key)
+        if found is None:
+            found = self._outcomes[key] = self._recount(case_id, add, casting, extra, drop)
+        return found
+
+    def _recount(self, case_id: str, add: tuple[str, str] | None, casting: str | None,
+                 extra: list[tuple[str, str]], drop: str | None) -> str:
         """The case's outcome from its valid votes (plus one seat's vote, seats not present
         coming and voting, or another chair's casting vote; `drop`: a seat's votes taken out),
         with the quorum re-counted; errors outside the count are ignored. The outcome law is that
@@ -244,9 +262,7 @@ class Recount:
         if extra:
             counted += extra
             fact["bylaws_quorum_count"] += len(extra)  # those who came are present too
-        tally = Tally(**{"for": sum(v == "for" for _, v in counted),
-                         "against": sum(v == "against" for _, v in counted),
-                         "blank": sum(v == "blank" for _, v in counted)})
+        tally = Count(sum(v == "for" for _, v in counted), sum(v == "against" for _, v in counted))
         if casting is not None:
             fact["chair_vote"] = casting
         blocked = not self._quorate(fact, kind, counted)

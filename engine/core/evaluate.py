@@ -23,9 +23,9 @@ from engine.core.facts import FactBuilder
 from engine.core.library import Library, library, with_roster
 from engine.core.load import validate
 from engine.core.model import Document
-from engine.core.outcome import outcome_fact, read_outcomes
+from engine.core.outcome import Count, outcome_fact, read_outcomes
 from engine.core.quotes import statute_quote
-from engine.core.rules import OutcomeRule, Rule, RuleBook, python_rules_of_kind, rulebook
+from engine.core.rules import OutcomeRule, Rule, RuleBook, python_rules, rulebook
 from engine.core.scenario import Scenario
 from engine.core.seats import check_seats
 from engine.core.sitting import resolve
@@ -90,10 +90,11 @@ class Evaluation:
         statute = lib.statute_for(doc)
         self.statute = statute
         self.sitting = resolve(doc, scenario.organ, scenario.date)
-        self.builder = FactBuilder(scenario, self.sitting, {r.id: r for r in statute.rules}, doc)
-        self.kinds = {k.id: k for k in doc.case_kinds}
-        # outcome facts decided on the reference path, cross-checked with durable-rules in one
-        # batch at the end of run() (engine "both"): one session, however many re-counts
+        self.builder = FactBuilder(scenario, self.sitting, _statute_rules(statute), doc)
+        self.kinds = _case_kinds(doc)
+        # engine "both": every batch is answered by the reference and cross-checked with
+        # durable-rules at the end of run(), all stages and re-counts in one session (the rules
+        # are single-fact conditions, so batching cannot change what fires)
         self._unchecked: list[dict] = []
         self._unchecked_fired: set[tuple[str, str]] = set()
         self._outcome_ids = 0
@@ -118,10 +119,9 @@ class Evaluation:
             stage2 += b.member_facts(c, self.kinds[c.kind], cast_in[c.id])
         fired2 = self._fire(stage2)
         facts = {f["id"]: f for f in stage1 + stage2}
-        findings = self._findings(fired1 | fired2, facts)
-        findings = effects.with_effects(self, findings, stage1, stage2, rejected)
+        findings = self._findings(fired1 | fired2, facts, effects.Recount(self, stage1, stage2, rejected))
         cases = self._case_results(stage1, stage2, findings, rejected)
-        self._cross_check_outcomes()
+        self._cross_check()
         return ScenarioVerdict(
             file=self.file, name=self.scenario.name, date=str(self.scenario.date),
             organ=self.scenario.organ, bylaws=f"{self.doc.id} ({self.doc.title})",
@@ -142,10 +142,16 @@ class Evaluation:
         if self.engine == "durable":
             return durable_engine.evaluate(self.book, facts)
         reference = evaluate_reference(self.book, facts)
-        if self.engine == "reference":
-            return reference
-        self._agree(durable_engine.evaluate(self.book, facts), reference)
+        if self.engine == "both":  # durable-rules checks the same facts in _cross_check
+            self._unchecked += facts
+            self._unchecked_fired |= reference
         return reference
+
+    def _cross_check(self) -> None:
+        """durable-rules on every fact the reference answered, before any verdict is made."""
+        if self._unchecked:
+            self._agree(durable_engine.evaluate(self.book, self._unchecked), self._unchecked_fired)
+            self._unchecked, self._unchecked_fired = [], set()
 
     def _agree(self, durable: set, reference: set) -> None:
         if durable != reference:
@@ -155,40 +161,34 @@ class Evaluation:
                 f"(bare durable: {only_d}; bare referanse: {only_r}); ingen dom skrives ut")
 
     # -- the outcome law ---------------------------------------------------------------------
-    def outcome_fact(self, case_fact: dict, tally: Tally, counted: int, blocked: bool) -> dict:
+    def outcome_fact(self, case_fact: dict, tally: Tally | Count, counted: int, blocked: bool) -> dict:
         self._outcome_ids += 1
         return outcome_fact(f"o{self._outcome_ids}", case_fact, tally, counted, blocked)
 
     def decide(self, facts: list[dict]) -> list[OutcomeRule]:
-        """The outcome rule that holds for each outcome fact. With both paths, the reference
-        answers now and durable-rules checks every fact at the end of run()."""
-        if self.engine != "both":
-            return read_outcomes(self.book, facts, self._fire(facts))
-        fired = evaluate_reference(self.book, facts)
-        self._unchecked += facts
-        self._unchecked_fired |= fired
-        return read_outcomes(self.book, facts, fired)
+        """The outcome rule that holds for each outcome fact (with both paths, the reference
+        answers now and durable-rules checks every fact at the end of run())."""
+        return read_outcomes(self.book, facts, self._fire(facts))
 
-    def _cross_check_outcomes(self) -> None:
-        if self._unchecked:
-            self._agree(durable_engine.evaluate(self.book, self._unchecked), self._unchecked_fired)
-            self._unchecked, self._unchecked_fired = [], set()
-
-    def _findings(self, fired: set[tuple[str, str]], facts: dict[str, dict]) -> list[Finding]:
+    def _findings(self, fired: set[tuple[str, str]], facts: dict[str, dict],
+                  recount: effects.Recount) -> list[Finding]:
+        """Every finding in report order, each error with its effect (made once, complete)."""
         order = self.book.position
         case_pos = {c.id: i for i, c in enumerate(self.scenario.cases)}
         out = []
         for key, fid in sorted(fired, key=lambda kf: (case_pos.get(facts[kf[1]].get("case"), -1),
                                                        order[kf[0]], kf[1])):
             rule, fact = self._rule(key), facts[fid]
+            case, person = fact.get("case"), fact.get("person") or fact.get("by")
+            shown, args = _condition_facts(rule, fact), {name: fact[name] for name in rule.args}
+            effect = (recount.effect(effects.Fault(rule.id, case, person, shown, args))
+                      if rule.severity == "error" else None)
             out.append(Finding(
-                rule=rule.id, severity=rule.severity,
-                location=Location(case=fact.get("case"), person=fact.get("person") or fact.get("by")),
+                rule=rule.id, severity=rule.severity, location=Location(case=case, person=person),
                 citation=rule.cite(fact), layer=rule.layer_of(fact),
                 quote=rule.quote_of(fact) or statute_quote(self.statute, rule.id, rule.cite(fact)),
-                message_id=rule.message_id, args={name: fact[name] for name in rule.args},
-                facts=_condition_facts(rule, fact),
-                assumptions=self._finding_assumptions(rule, fact)))
+                message_id=rule.message_id, args=args,
+                facts=shown, assumptions=self._finding_assumptions(rule, fact), effect=effect))
         return out
 
     def _finding_assumptions(self, rule: Rule, fact: dict) -> tuple[str, ...]:
@@ -261,37 +261,32 @@ class Evaluation:
         return finding.rule in self.book.deciding_ids
 
 
+@lru_cache(maxsize=64)
+def _statute_rules(statute) -> dict:
+    """The statute's rules by id (once per statute: statutes are frozen and hashable)."""
+    return {r.id: r for r in statute.rules}
+
+
+@lru_cache(maxsize=512)
+def _case_kinds(doc: Document) -> dict:
+    """The document's case kinds by id (once per document)."""
+    return {k.id: k for k in doc.case_kinds}
+
+
 def _topic(assumptions, topic: str) -> list[str]:
     return [a.what.strip() for a in assumptions if a.topic == topic]
 
 
 def evaluate_reference(book: RuleBook, facts: list[dict]) -> set[tuple[str, str]]:
     """The plain-Python evaluation of the same rule definitions: every rule on every fact."""
-    by_kind = _compiled(book)
-    fired = set()
-    for fact in facts:
-        rules_of_kind = by_kind.get(fact["t"])
-        if rules_of_kind is not None:
-            fact_id = fact["id"]
-            fired.update((key, fact_id) for key in rules_of_kind(fact))
-    return fired
+    return _compiled(book)(facts)
 
 
-_COMPILED: dict[int, tuple[RuleBook, dict]] = {}
-
-
-def _compiled(book: RuleBook) -> dict[str, Callable[[dict], list[str]]]:
-    """The book's rules as one compiled function per fact kind (the cache holds the book, so its
-    id is not reused; a rule book holds dict conditions and is not hashable)."""
-    hit = _COMPILED.get(id(book))
-    if hit is not None and hit[0] is book:
-        return hit[1]
-    kinds: dict[str, list] = defaultdict(list)
-    for rule in book.evaluated():  # the meeting rules and the outcome law
-        kinds[rule.fact].append(rule)
-    compiled = {kind: python_rules_of_kind(rules) for kind, rules in kinds.items()}
-    _COMPILED[id(book)] = (book, compiled)
-    return compiled
+@lru_cache(maxsize=8)
+def _compiled(book: RuleBook) -> Callable[[list[dict]], set[tuple[str, str]]]:
+    """The book's rules (the meeting rules and the outcome law) as one compiled function (once
+    per book: a rule book is frozen and hashable)."""
+    return python_rules(book.evaluated())
 
 
 def _condition_facts(rule: Rule, fact: dict) -> dict:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from fractions import Fraction
+from functools import lru_cache
 
 from engine.core.eligibility import gender_checks, ineligible_holders
 from engine.core.model import CaseKind, Competence, Document, required_count
@@ -377,15 +379,16 @@ class FactBuilder:
     # -- votes and proposals (stage 1) -----------------------------------------------------
     def vote_facts(self, case: Case, kind: CaseKind) -> list[dict]:
         lines = case.votes.lines() if case.votes else []
-        per_person = Counter(p for p, _ in lines)
-        values = {p: {v for q, v in lines if q == p} for p in per_person}
+        values: dict[str, list[str]] = {}  # each voter's lines, in one pass over them
+        for p, v in lines:
+            values.setdefault(p, []).append(v)
         seen: Counter = Counter()
-        seat_claims = self._seat_claims(case, {p for p, _ in lines})
+        seat_claims = self._seat_claims(case, values.keys())
         facts = []
         for i, (person, value) in enumerate(sorted(lines)):
             seen[person] += 1
             facts.append(self._vote_fact(case, kind, i, person, value, seen[person],
-                                         per_person[person], values[person], seat_claims))
+                                         len(values[person]), set(values[person]), seat_claims))
         return facts
 
     def _seat_claims(self, case: Case, voters: set[str]) -> Counter:
@@ -548,12 +551,13 @@ class FactBuilder:
 
     def _seat_persons(self, case: Case, exclude: set[str] | None = None) -> dict[str, str]:
         """Voting seats present for the case and who holds each (member, or lawful deputy for an
-        absent or inhabil member); inhabil members are left out (found once per case)."""
+        absent or inhabil member); inhabil members are left out (found once per case, and shared:
+        callers only read it)."""
         if exclude is None:
             found = self._seats.get(case.id)
             if found is None:
                 found = self._seats[case.id] = self._seat_holders(case, self.inhabil_in(case))
-            return dict(found)
+            return found
         return self._seat_holders(case, exclude)
 
     def _seat_holders(self, case: Case, exclude) -> dict[str, str]:
@@ -575,7 +579,9 @@ class FactBuilder:
         members = self.sitting.member_count()
         quorum = self.statute["quorum"]
         bylaws_q = self.sitting.organ.quorum
-        tally = Counter(v["value"] for v in counted)
+        tally = dict.fromkeys(("for", "against", "blank"), 0)
+        for v in counted:
+            tally[v["value"]] += 1
         seats_voting = {v["seat"] for v in counted if (v["value"] != "blank" or kind.election
                         or kind.appointment) and v["voter_role"] != "observer"}  # quorum: members
         present_members = set(self._seat_persons(case))
@@ -665,11 +671,7 @@ class FactBuilder:
 
     def _competence(self, case: Case, kind: CaseKind) -> dict:
         organ = self.sitting.organ
-        here = [c for c in self.doc.competences if c.case_kind == case.kind and c.organ == organ.id
-                and c.in_force(self.scenario.date)]
-        elsewhere = sorted({self._organ_name(c.organ) for c in self.doc.competences
-                            if c.case_kind == case.kind and c.organ != organ.id})
-        comp: Competence | None = here[0] if here else None
+        comp, elsewhere, elsewhere_comp = _competences(self.doc, organ.id, case.kind, self.scenario.date)
         needed = comp.needs_innstilling_from if comp else None
         given = case.innstilling
         has = needed is None or (given is not None and given.organ == needed)
@@ -678,8 +680,6 @@ class FactBuilder:
             detail = "none"
         elif needed and not has:
             detail = "other"
-        elsewhere_comp = next((c for c in self.doc.competences
-                               if c.case_kind == case.kind and c.organ != organ.id), None)
         cited = comp or elsewhere_comp
         return {
             "competent": comp is not None and organ.decides,
@@ -699,8 +699,7 @@ class FactBuilder:
 
     def _qualified_majority(self, case: Case) -> str | None:
         """The qualified majority (fraction of votes cast) the organ's competence requires, if any."""
-        comp = next((c for c in self.doc.competences if c.case_kind == case.kind
-                     and c.organ == self.sitting.organ.id and c.in_force(self.scenario.date)), None)
+        comp = _competences(self.doc, self.sitting.organ.id, case.kind, self.scenario.date)[0]
         return comp.majority if comp else None
 
     @staticmethod
@@ -712,7 +711,6 @@ class FactBuilder:
 
     def _organ_name(self, organ_id: str) -> str:
         return next((o.name for o in self.doc.organs if o.id == organ_id), organ_id)
-
 
     # -- who may sit, who sits together, and whether a decision binds (issue 13, item 3) ----------
     def _eligibility_fields(self, person: str) -> dict:
@@ -757,3 +755,16 @@ class FactBuilder:
         binding = comp is None or comp.binding
         return {"binding": binding, "binding_citation": "" if binding else comp.citation,
                 "binding_quote": "" if binding or not comp.quote else comp.quote}
+
+
+@lru_cache(maxsize=1024)
+def _competences(doc: Document, organ_id: str, case_kind: str, on: date):
+    """The organ's competence for the kind of case on the date (or None), the names of the other
+    organs competent for it, sorted, and the first of their competences: the document's data only,
+    found once per document, organ, kind and date (documents are frozen and hashable)."""
+    here = next((c for c in doc.competences if c.case_kind == case_kind and c.organ == organ_id
+                 and c.in_force(on)), None)
+    others = [c for c in doc.competences if c.case_kind == case_kind and c.organ != organ_id]
+    names = {o.id: o.name for o in reversed(doc.organs)}  # the first organ of an id, as _organ_name
+    elsewhere = sorted({names.get(c.organ, c.organ) for c in others})
+    return here, elsewhere, (others[0] if others else None)

@@ -13,17 +13,25 @@ without the votes an error touched.
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import NamedTuple
 
 from engine.core.errors import InternalError
 from engine.core.rules import OutcomeRule, RuleBook
 from engine.core.verdict import Tally
+
+
+class Count(NamedTuple):
+    """The two numbers of a count the outcome law reads (a re-count needs no whole Tally)."""
+
+    for_: int
+    against: int
 
 # what the outcome rules read from the case fact (engine/core/facts.py FactBuilder.case_fact)
 _FROM_CASE = ("case", "election", "ballot", "lot", "chair_vote", "qualified", "qualified_fraction",
               "qualified_citation")
 
 
-def outcome_fact(fact_id: str, case_fact: dict, tally: Tally, counted: int, blocked: bool) -> dict:
+def outcome_fact(fact_id: str, case_fact: dict, tally: Tally | Count, counted: int, blocked: bool) -> dict:
     """The outcome fact of a case: its count (`counted` valid votes, blank ones included; the
     tally's for and against), whether a case-deciding error stops it, and how the case is
     decided on a tie (election, ballot, lot, the chair's vote) or by a qualified majority."""
@@ -42,7 +50,7 @@ def outcome_fact(fact_id: str, case_fact: dict, tally: Tally, counted: int, bloc
 def read_outcomes(book: RuleBook, facts: list[dict], fired: set[tuple[str, str]]) -> list[OutcomeRule]:
     """The outcome rule that held for each fact, in order. The rules are exclusive and cover
     every fact; none or two holding is a defect of the rules (exit 3), never a guess."""
-    by_key = {r.key: r for r in book.outcome}
+    by_key = book.outcome_by_key
     held: dict[str, list[OutcomeRule]] = {}
     for key, fid in fired:
         if key in by_key:

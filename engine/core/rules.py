@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Callable, Literal
+from typing import Annotated, Any, Callable, Literal
 
-from pydantic import model_validator
+from pydantic import BeforeValidator, model_validator
 
+from engine.core.base import Frozen, FrozenDict
 from engine.core.load import load_model
-from engine.core.model import Strict
 
 FactKind = Literal["attendee", "vote", "proposal", "case", "meeting", "act", "member", "participant"]
 Outcome = Literal["adopted", "rejected", "not_decided", "no_vote"]
@@ -29,12 +29,26 @@ _OPS = set(_PY_OPS)
 _DURABLE_OPS = {"ne": "$neq", "lt": "$lt", "le": "$lte", "gt": "$gt", "ge": "$gte"}
 
 
-class Rule(Strict):
+def _deep_frozen(value: Any) -> Any:
+    """A condition as read from YAML, with every mapping a FrozenDict and every list a tuple, so
+    that a rule (and the whole book) is hashable and can key a functools cache."""
+    if isinstance(value, dict):
+        return FrozenDict({k: _deep_frozen(v) for k, v in value.items()})
+    if isinstance(value, (list, tuple)):
+        return tuple(_deep_frozen(v) for v in value)
+    return value
+
+
+# a rule's condition (the language in the module docstring), immutable all the way down
+Condition = Annotated[FrozenDict[str, Any], BeforeValidator(_deep_frozen)]
+
+
+class Rule(Frozen):
     key: str  # unique; several keys may share one contract `id`
     id: str
     fact: FactKind
     severity: Severity
-    when: dict
+    when: Condition
     citation: str | None = None
     citation_field: str | None = None
     # the fact field holding the clause's words, where the clause comes from the council's data
@@ -67,14 +81,14 @@ class Rule(Strict):
         return (fact.get(self.quote_field) or None) if self.quote_field else None
 
 
-class OutcomeRule(Strict):
+class OutcomeRule(Frozen):
     """One step of the outcome law (rules.yaml, `outcome:`): when its condition holds over a
     case's outcome fact, the case has `outcome`, reached as `decided_by` says. The conditions
     are exclusive: exactly one holds for every outcome fact (engine.core.outcome checks it)."""
 
     key: str
     fact: Literal["outcome"] = "outcome"
-    when: dict
+    when: Condition
     outcome: Outcome
     decided_by: str | None
     citation: str | None = None
@@ -92,7 +106,7 @@ class OutcomeRule(Strict):
         return fact.get(self.citation_field) or self.citation if self.citation_field else self.citation
 
 
-class RuleBook(Strict):
+class RuleBook(Frozen):
     rules: tuple[Rule, ...]
     outcome: tuple[OutcomeRule, ...] = ()  # the outcome law: majority, casting vote, qualified, § 7-8
 
@@ -115,6 +129,11 @@ class RuleBook(Strict):
     @cached_property
     def by_key(self) -> dict[str, Rule]:
         return {r.key: r for r in self.rules}
+
+    @cached_property
+    def outcome_by_key(self) -> dict[str, OutcomeRule]:
+        """The outcome law's rules by key (read for every case and every re-count)."""
+        return {r.key: r for r in self.outcome}
 
     @cached_property
     def position(self) -> dict[str, int]:
@@ -145,7 +164,7 @@ def _check_condition(cond: dict, key: str) -> None:
         raise ValueError(f"rule {key}: bad condition {cond!r}")
     if "all" in cond or "any" in cond:
         (parts,) = cond.values()
-        if not isinstance(parts, list) or not parts:
+        if not isinstance(parts, (list, tuple)) or not parts:
             raise ValueError(f"rule {key}: all/any needs a non-empty list")
         for part in parts:
             _check_condition(part, key)
@@ -164,16 +183,25 @@ def python_predicate(cond: dict) -> Callable[[dict], bool]:
     return eval(compile(source, "<rule>", "eval"), {"K": tuple(consts)})
 
 
-def python_rules_of_kind(rules: list[Rule]) -> Callable[[dict], list[str]]:
-    """Compile every rule over one kind of fact to ONE function that returns the keys of the rules
-    the fact fires, testing every rule in turn (the reference path: a call per fact, not one per
-    rule and fact). Keys and constants are passed by reference, never pasted into the source."""
+def python_rules(rules) -> Callable[[list[dict]], set[tuple[str, str]]]:
+    """Compile every rule to ONE function over a batch of facts that returns (rule key, fact id)
+    for each rule a fact fires (the reference path): per fact, a branch on its kind, then each rule
+    of that kind tested in turn; no call per fact or per rule. Keys and constants are passed by
+    reference, never pasted into the source."""
     consts: list = []
-    lines = ["def fired(f):", "    out = []"]
+    by_kind: dict[str, list] = {}
     for rule in rules:
-        consts.append(rule.key)
-        key = len(consts) - 1
-        lines += [f"    if {_expression(rule.when, consts)}:", f"        out.append(K[{key}])"]
+        by_kind.setdefault(rule.fact, []).append(rule)
+    lines = ["def fired(facts):", "    out = set()", "    add = out.add", "    for f in facts:",
+             "        t = f['t']"]
+    for n, (kind, of_kind) in enumerate(by_kind.items()):
+        consts.append(kind)
+        lines.append(f"        {'if' if n == 0 else 'elif'} t == K[{len(consts) - 1}]:")
+        for rule in of_kind:
+            consts.append(rule.key)
+            key = len(consts) - 1
+            lines += [f"            if {_expression(rule.when, consts)}:",
+                      f"                add((K[{key}], f['id']))"]
     lines.append("    return out")
     namespace: dict = {"K": tuple(consts)}
     exec(compile("\n".join(lines), "<rules>", "exec"), namespace)

@@ -60,7 +60,8 @@ class Sitting:
     vice_participant: str | None = None
     term: "rotation.Term | None" = None  # the rotation term in force, when leadership rotates
     _strongest: dict = field(default_factory=dict, repr=False, compare=False)  # role() memo
-    _memo: dict = field(default_factory=dict, repr=False, compare=False)  # member_count() memo
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)  # per-sitting memos (counts, claims)
+    _names: dict = field(default_factory=dict, repr=False, compare=False)  # name() memo
 
     def role(self, person: str) -> Role | None:
         """The person's strongest role here: a vote beats a proposal right beats attendance."""
@@ -73,12 +74,15 @@ class Sitting:
             return found
 
     def voting_members(self) -> dict[str, Role]:
-        """One role per voting unit (seat key) that has a vote."""
-        units: dict[str, Role] = {}
-        for roles in self.roles.values():
-            for r in roles:
-                if r.can_vote and r.kind == "member":
-                    units.setdefault(r.seat_key, r)
+        """One role per voting unit (seat key) that has a vote (found once per sitting; callers
+        only read it)."""
+        units = self._memo.get("voting")
+        if units is None:
+            units = self._memo["voting"] = {}
+            for roles in self.roles.values():
+                for r in roles:
+                    if r.can_vote and r.kind == "member":
+                        units.setdefault(r.seat_key, r)
         return units
 
     def member_count(self) -> int:
@@ -99,6 +103,13 @@ class Sitting:
         return count
 
     def name(self, person: str | None) -> str:
+        try:  # every fact names its people: each name is made once per sitting
+            return self._names[person]
+        except KeyError:
+            self._names[person] = found = self._name(person)
+            return found
+
+    def _name(self, person: str | None) -> str:
         if person is None:
             return "(ingen)"
         p = self.people.get(person)
@@ -107,7 +118,16 @@ class Sitting:
         return f"{p.name} (fiktiv)" if p.fictional else p.name
 
     def held(self, person: str, office: str) -> list[Holding]:
-        return [h for h in self.holdings if h.person == person and h.office == office]
+        return [h for h in self.holdings_of(person) if h.office == office]
+
+    def holdings_of(self, person: str) -> list[Holding]:
+        """The person's holdings in force (the roster indexed by person once per sitting)."""
+        by_person = self._memo.get("by_person")
+        if by_person is None:
+            by_person = self._memo["by_person"] = {}
+            for h in self.holdings:
+                by_person.setdefault(h.person, []).append(h)
+        return by_person.get(person, [])
 
     def _participants_for(self, seat: Seat) -> list[str]:
         if seat.per_participant is None:
@@ -144,10 +164,10 @@ class Sitting:
     def deputy_claim(self, person: str, stands_for: str | None,
                      absent: set[str]) -> DeputyClaim | None:
         """How `person` may stand in: lawful or not, for whom. None: not standing in at all."""
-        offices = {r.deputies.office: r for rs in self.roles.values() for r in rs if r.deputies}
         if stands_for is not None:
             return self._claim_for(person, stands_for)
-        held = [h for h in self.holdings if h.person == person and h.office in offices]
+        offices = self._deputy_offices()
+        held = [h for h in self.holdings_of(person) if h.office in offices]
         for h in held:
             principal = self._infer_principal(h, absent)
             if principal:
@@ -156,14 +176,32 @@ class Sitting:
             return self._claim_for(person, self._infer_principal(held[0], set()) or "")
         return None
 
+    def _deputy_offices(self) -> frozenset[str]:
+        """The deputy offices of the seats here (found once per sitting)."""
+        offices = self._memo.get("deputy_offices")
+        if offices is None:
+            offices = self._memo["deputy_offices"] = frozenset(
+                r.deputies.office for rs in self.roles.values() for r in rs if r.deputies)
+        return offices
+
     def _claim_for(self, person: str, principal: str) -> DeputyClaim:
+        """The claim of `person` to stand in for `principal` (once per pair and sitting: it
+        depends on the roster only, and every scenario of the meeting day asks again)."""
+        claims = self._memo.setdefault("claims", {})
+        try:
+            return claims[person, principal]
+        except KeyError:
+            claims[person, principal] = claim = self._new_claim(person, principal)
+            return claim
+
+    def _new_claim(self, person: str, principal: str) -> DeputyClaim:
         role = self.role(principal)
         policy = role.deputies if role else None
         if role is None or policy is None or not role.can_vote:
             return DeputyClaim(False, principal, role, policy, "lovlig stedfortreder",
                                "a lawful substitute")
         lawful = any(self._deputy_matches(h, role, policy, principal)
-                     for h in self.holdings if h.person == person and h.office == policy.office)
+                     for h in self.holdings_of(person) if h.office == policy.office)
         kind_nb, kind_en = _DEPUTY_WORDS[policy.kind]
         return DeputyClaim(lawful, principal, role, policy, kind_nb, kind_en)
 
@@ -179,13 +217,21 @@ class Sitting:
 
     def _infer_principal(self, h: Holding, absent: set[str]) -> str | None:
         """The seat holder a deputy office holder would fill: an absent one of the group."""
-        candidates = sorted(
-            p for p, rs in self.roles.items() for r in rs
-            if r.deputies and r.deputies.office == h.office and r.participant == h.participant
-            and (r.deputies.kind != "numbered" or r.group == h.group)
-            and (r.deputies.kind != "personal" or h.deputy_for == p))
+        candidates = self._principals_of(h)
         chosen = [p for p in candidates if p in absent]
         return (chosen or candidates or [None])[0]
+
+    def _principals_of(self, h: Holding) -> list[str]:
+        """The seat holders a deputy office holding may stand in for, sorted (once per holding)."""
+        memo = self._memo.setdefault("principals", {})
+        found = memo.get(h)
+        if found is None:
+            found = memo[h] = sorted(
+                p for p, rs in self.roles.items() for r in rs
+                if r.deputies and r.deputies.office == h.office and r.participant == h.participant
+                and (r.deputies.kind != "numbered" or r.group == h.group)
+                and (r.deputies.kind != "personal" or h.deputy_for == p))
+        return found
 
 
 _DEPUTY_WORDS = {
