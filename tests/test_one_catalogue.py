@@ -1,5 +1,5 @@
 """Issue 11, text at the edge: the words of both languages live in the message catalogues
-(engine/render/messages/nb.yaml and en.yaml), not in word tables scattered over the modules.
+(engine/messages/nb.yaml and en.yaml), not in word tables scattered over the modules.
 
 A word table is a dict literal keyed by both "nb" and "en" whose values are text written in the
 module (string literals, f-strings, or dicts and lists of them), or the same built with
@@ -59,7 +59,7 @@ def test_no_module_but_the_catalogue_holds_a_word_table():
     assert len(modules) > 100  # the whole package was read, not an empty folder
     tables = {str(p.relative_to(ROOT)): lines for p in modules
               if (lines := word_tables(p.read_text(encoding="utf-8")))}
-    assert tables == {}, "word tables outside the catalogues (move them to engine/render/messages/)"
+    assert tables == {}, "word tables outside the catalogues (move them to engine/messages/)"
 
 
 def test_explain_in_english_has_none_of_the_bokmal_labels():

@@ -1,7 +1,7 @@
 """One exception hierarchy; the CLI maps each class to an exit code.
 
 A bad-input error holds ids and values only: a message id of the catalogues' `errors` section
-(`engine/render/messages/nb.yaml`, `en.yaml`) with its arguments, the file, the place in it and
+(`engine/messages/nb.yaml`, `en.yaml`) with its arguments, the file, the place in it and
 a hint, each place and hint itself a :class:`Message`. The words are chosen when the error is
 shown, in the language the user chose (`InputError.text(lang)`); `str()` gives bokmål, the
 default language, so a log or a test reads the same message as a user without `--lang`.
@@ -27,10 +27,10 @@ from typing import Any
 LANGS = ("nb", "en")
 DEFAULT_LANG = "nb"
 
-# The catalogues are data beside the renderers (engine/render/messages). Core reads the `errors`
-# section as data, never through engine.render: core imports nothing above it (tests/test_layers.py),
-# yet an exception raised in core must be able to say what went wrong in either language.
-_CATALOGUES = Path(__file__).resolve().parent.parent / "render" / "messages"
+# The catalogues are package data of their own (engine/messages), read by the renderers and here:
+# core imports nothing above it (tests/test_layers.py), yet an exception raised in core must be able
+# to say what went wrong in either language, so it reads the `errors` section as data.
+_CATALOGUES = Path(__file__).resolve().parent.parent / "messages"
 
 
 @cache

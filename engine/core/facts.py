@@ -3,7 +3,7 @@
 Rules (engine/core/rules.yaml) are then conditions over single facts. Every fact is a flat dict of
 str/int/bool values with a unique `id` and its kind in `t`; names, labels and citations (data)
 ride along for the messages and never enter a condition. Facts hold ids and values only: the
-words around them are made when a verdict is printed (engine/render/messages/<lang>.yaml).
+words around them are made when a verdict is printed (engine/messages/<lang>.yaml).
 """
 from __future__ import annotations
 

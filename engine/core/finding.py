@@ -38,7 +38,7 @@ class Finding(Frozen):
     location: Location = Location()
     facts: dict[str, Any] = {}
     assumptions: tuple[str, ...] = ()
-    message_id: str  # a key of the message catalogues (engine/render/messages/<lang>.yaml)
+    message_id: str  # a key of the message catalogues (engine/messages/<lang>.yaml)
     args: dict[str, Any] = {}  # the values the message is worded from: ids, numbers, dates, names
     # errors of a meeting only: could the decision have come out otherwise with the fault removed
     effect: Literal["may-have-affected", "no-effect"] | None = None

@@ -57,7 +57,7 @@ class Rule(Frozen):
     layer_field: str | None = None
     rejects_vote: bool = False
     decides_case: bool = False  # an error of this rule leaves the case without a valid decision
-    # the fact fields the finding carries for its message (engine/render/messages: check.<key>)
+    # the fact fields the finding carries for its message (engine/messages: check.<key>)
     args: tuple[str, ...] = ()
 
     @model_validator(mode="after")

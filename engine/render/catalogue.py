@@ -1,6 +1,6 @@
 """The message catalogues: every sentence a user reads, one YAML file per language.
 
-`engine/render/messages/nb.yaml` and `en.yaml` map a message id to a format string over the
+`engine/messages/nb.yaml` and `en.yaml` map a message id to a format string over the
 message's arguments (Python `str.format` syntax: `{person}`, `{count}`). A translator edits one
 file; a test holds that both languages have the same ids and the same arguments. Words that are
 themselves values (a kind of deputy, an outcome, a right) are ids too, worded through the
@@ -32,7 +32,7 @@ def catalogue(lang: str) -> dict[str, Any]:
     if lang not in LANGS:
         raise ValueError(f"no catalogue for language {lang!r}; have {LANGS}")
     # beside this module (also in a wheel); libyaml's loader where PyYAML has it: read on every start
-    text = (Path(__file__).parent / "messages" / f"{lang}.yaml").read_text(encoding="utf-8")
+    text = (Path(__file__).parent.parent / "messages" / f"{lang}.yaml").read_text(encoding="utf-8")
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 

@@ -1,7 +1,7 @@
 """Render verdicts as text (Norwegian by default), Markdown or JSON. Returns strings; never prints.
 
 A verdict holds no words: each finding's message is worded here, from the message catalogue of
-the language asked (engine/render/messages/<lang>.yaml, message `check.<rule key>`), so the same
+the language asked (engine/messages/<lang>.yaml, message `check.<rule key>`), so the same
 verdict prints in bokmål or English, now or later from its JSON (`vedtekt render`).
 """
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The page's words in the page's language, from the message catalogues (engine/render/messages).
+"""The page's words in the page's language, from the message catalogues (engine/messages).
 
 The templates get them as `t` and the page's script as JSON (`T`): the catalogue's `web.page`
 messages, and the words of values (an outcome, a severity, a layer, a decision's status, an

@@ -1,5 +1,5 @@
 """The sentences of `vedtekt verify`, as ids and arguments only: the words themselves are in the
-`verify` section of the message catalogues (engine/render/messages/{nb,en}.yaml), and
+`verify` section of the message catalogues (engine/messages/{nb,en}.yaml), and
 engine/render/verify.py words them in the reader's language.
 
 Each function returns (message id, arguments). An argument is a plain value (a number, a list of
