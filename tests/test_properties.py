@@ -59,7 +59,7 @@ def signature(verdict):
             [(c.outcome, c.votes) for c in verdict.cases])
 
 
-PROFILE = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROFILE = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @PROFILE

@@ -169,7 +169,8 @@ def _required(fraction: str, members: int) -> int:
     return -(-need.numerator // need.denominator)
 
 
-@pytest.mark.parametrize("fraction", ["1/3", "1/2", "2/3", "3/4", "5/6", "1"])
+# below, at and above the statute's half, and all: each side of the window the test derives
+@pytest.mark.parametrize("fraction", ["1/3", "1/2", "2/3", "1"])
 def test_changing_the_quorum_fraction_changes_exactly_the_meetings_it_decides(fraction):
     lib = library()
     base = lib.document("folloregionen")
