@@ -232,16 +232,7 @@ def test_a_sentence_given_instead_of_an_id_is_still_shown_as_it_is():
 
 
 def test_the_web_api_answers_bad_input_in_the_language_of_the_request():
-    pytest.importorskip("fastapi")
-    pytest.importorskip("httpx")
-    import warnings
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        from fastapi.testclient import TestClient
-    from engine.web.app import create_app
-
-    client = TestClient(create_app(), raise_server_exceptions=False)
+    client = web_client()
     body = (BAD / "unknown-organ.yaml").read_bytes()
     nb = client.post("/api/check", content=body).json()
     en = client.post("/api/check?lang=en", content=body).json()
@@ -288,16 +279,7 @@ def test_every_command_takes_lang_for_its_error_messages(capsys):
 
 
 def test_the_web_apis_own_validation_errors_follow_the_language_too():
-    pytest.importorskip("fastapi")
-    pytest.importorskip("httpx")
-    import warnings
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        from fastapi.testclient import TestClient
-    from engine.web.app import create_app
-
-    client = TestClient(create_app(), raise_server_exceptions=False)
+    client = web_client()
     nb = client.get("/api/sitting", params={"organ": "folloradet"})
     en = client.get("/api/sitting", params={"organ": "folloradet", "lang": "en"})
     assert (nb.status_code, en.status_code) == (422, 422)
@@ -373,3 +355,17 @@ def test_any_wrong_value_or_key_anywhere_is_refused_in_one_language():
         assert PYDANTIC_ENGLISH.findall(nb) == [] and "errors." not in nb, nb
         assert NORWEGIAN.findall(en.replace("kanskje", "")) == [] and "errors." not in en, en
         assert nb.startswith("x.yaml: nøkkel ") and en.startswith("x.yaml: key "), (nb, en)
+
+
+def web_client():
+    """A test client of the web API (skips when the web extra is not installed)."""
+    pytest.importorskip("fastapi")
+    pytest.importorskip("httpx")
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    from engine.web.app import create_app
+
+    return TestClient(create_app(), raise_server_exceptions=False)
