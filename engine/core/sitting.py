@@ -41,9 +41,7 @@ class DeputyClaim:
     lawful: bool
     principal: str | None
     role: Role | None  # the principal's role whose seat the deputy fills
-    policy: DeputyPolicy | None
-    kind_nb: str
-    kind_en: str
+    policy: DeputyPolicy | None  # its `kind` says which deputy rule applies; the words are the renderer's
 
 
 @dataclass
@@ -198,12 +196,10 @@ class Sitting:
         role = self.role(principal)
         policy = role.deputies if role else None
         if role is None or policy is None or not role.can_vote:
-            return DeputyClaim(False, principal, role, policy, "lovlig stedfortreder",
-                               "a lawful substitute")
+            return DeputyClaim(False, principal, role, policy)
         lawful = any(self._deputy_matches(h, role, policy, principal)
                      for h in self.holdings_of(person) if h.office == policy.office)
-        kind_nb, kind_en = _DEPUTY_WORDS[policy.kind]
-        return DeputyClaim(lawful, principal, role, policy, kind_nb, kind_en)
+        return DeputyClaim(lawful, principal, role, policy)
 
     @staticmethod
     def _deputy_matches(h: Holding, role: Role, policy: DeputyPolicy, principal: str) -> bool:
@@ -232,13 +228,6 @@ class Sitting:
                 and (r.deputies.kind != "numbered" or r.group == h.group)
                 and (r.deputies.kind != "personal" or h.deputy_for == p))
         return found
-
-
-_DEPUTY_WORDS = {
-    "fixed": ("den faste stedfortrederen", "the fixed deputy (fast stedfortreder)"),
-    "numbered": ("varamedlem fra samme gruppe", "a deputy from the same group"),
-    "personal": ("det personlige varamedlemmet", "the personal deputy"),
-}
 
 
 @lru_cache(maxsize=512)
