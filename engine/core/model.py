@@ -30,11 +30,6 @@ def required_count(fraction: str, members: int) -> int:
     return -(-need.numerator // need.denominator)
 
 
-#: the old name of engine.core.base.Frozen, kept while modules of other layers still import it
-Strict = Frozen
-
-
-
 def _fraction_of(value: str) -> Fraction:
     """A fraction written as text ("1/2", "0.5"), or the located «not a fraction» error."""
     try:

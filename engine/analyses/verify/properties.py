@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from engine.core.model import Strict
+from engine.core.base import Frozen
 from engine.analyses.verify.encode import Pattern, Vote, solve, z3
 from engine.analyses.verify.rules import CouncilRules, KindRule
 from engine.analyses.verify import words
@@ -210,12 +210,12 @@ def builtin(rules: CouncilRules, wanted: set[str] | None = None) -> list[Answer]
 
 # -- properties as data ------------------------------------------------------------------------
 
-class Label(Strict):
+class Label(Frozen):
     nb: str
     en: str
 
 
-class DeclaredProperty(Strict):
+class DeclaredProperty(Frozen):
     """«No set of participants holding less than half the seats can amend the agreement»:
 
     id: minority-cannot-amend
@@ -240,7 +240,7 @@ class DeclaredProperty(Strict):
     note: str | None = None
 
 
-class PropertyFile(Strict):
+class PropertyFile(Frozen):
     properties: tuple[DeclaredProperty, ...]
 
 
