@@ -242,20 +242,20 @@ def show(on, council, doc_id, fmt, output, lang):
     from engine.render import authority as drawn
 
     G = _graph(on, doc_id, council)
-    # --lang words the HTML page; the listing, DOT, Mermaid and the picture are printed in bokmål
-    # as they always were (their English words are in the catalogue, for drawn.*(G, "en"))
+    # every format follows --lang: the words of relations, kinds and legends are the catalogue's;
+    # labels, citations and quotes are data and stay as the bylaws write them
     if fmt in ("png", "svg"):
         if output is None:
             raise InputError("errors.format-needs-output", {"format": fmt}, hint=Message("errors.hint/output-example"))
-        drawn.draw(G, str(output), fmt)
-        click.echo(_say("wrote", "nb", file=output))
+        drawn.draw(G, str(output), fmt, lang)
+        click.echo(_say("wrote", lang, file=output))
         return
     text = {"text": drawn.to_text, "dot": drawn.to_dot, "mermaid": drawn.to_mermaid,
-            "json": lambda g: json.dumps(drawn.to_json(g), ensure_ascii=False, indent=2) + "\n",
-            "html": lambda g: _html_page(drawn.to_json(g), lang)}[fmt](G)
+            "json": lambda g, _lang: json.dumps(drawn.to_json(g), ensure_ascii=False, indent=2) + "\n",
+            "html": lambda g, lang: _html_page(drawn.to_json(g), lang)}[fmt](G, lang)
     if output is not None:
         output.write_text(text, encoding="utf-8")
-        click.echo(_say("wrote", "nb", file=output))
+        click.echo(_say("wrote", lang, file=output))
     else:
         click.echo(text, nl=False)
 
