@@ -16,7 +16,7 @@ import click
 from engine.core.errors import InputError, Message, NotModelled, modelled_periods, period_args
 from engine.cli.options import (OutputPath, complete_council, complete_node, date_option, format_option,
                       lang_option)
-from engine.render.catalogue import message, word
+from engine.render.catalogue import message, severity_marker, word
 
 TEXT_JSON = click.Choice(["text", "json"])
 
@@ -219,7 +219,7 @@ def check(G, fmt, lang):
     failing = [f for f in findings if f.severity != "info"]
     lines = [_say("check", lang, document=G.graph["document"], date=G.graph["date"])
              + (_say("findings", lang, count=len(findings)) if findings else _say("no-findings", lang))]
-    lines += [f"  [{f.severity}] {f.rule}: {finding_message(f, lang)} [{f.citation}]"
+    lines += [f"  {severity_marker(f.severity, lang)} {f.rule}: {finding_message(f, lang)} [{f.citation}]"
               + (f"\n      «{' '.join(f.quote.split())}»" if f.quote else "") for f in findings]
     _emit(fmt, {"date": G.graph["date"], "document": G.graph["document"], "valid": not failing,
                 "findings": [structural_finding_dict(f, lang) for f in findings]},

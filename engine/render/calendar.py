@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from engine.analyses.duties import Duty, DutyCalendar
-from engine.render.catalogue import message, word
+from engine.render.catalogue import message, severity_marker, word
 from engine.render.finding_text import finding_message
 
 
@@ -42,7 +42,7 @@ def to_text(report: DutyCalendar, lang: str = "nb") -> str:
                              {"year": y.year, "bylaws": y.bylaws, "count": len(y.meetings)}))
         for d in y.duties:
             status = word("calendar-status", d.status, lang)
-            sev = f" [{d.finding.severity}]" if d.status == "missed" else ""
+            sev = f" {severity_marker(d.finding.severity, lang)}" if d.status == "missed" else ""
             lines.append(f"  {status:<13}{sev} {_label(d, lang)}: {finding_message(d.finding, lang)}")
             lines.append(f"  {'':<13} ({d.finding.citation})")
             if d.finding.quote:

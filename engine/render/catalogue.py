@@ -56,6 +56,26 @@ def word(group: str, value: str, lang: str = DEFAULT_LANG) -> str:
     return _entry(lang, f"words.{group}.{value}")
 
 
+def severity(value: str, lang: str = DEFAULT_LANG) -> str:
+    """A finding's severity (error, warning, info) in words: the one word group (`words.severity`)
+    every output uses, in text, Markdown and HTML alike.
+
+    >>> severity("info", "nb"), severity("info", "en")
+    ('merknad', 'note')
+    """
+    return word("severity", value, lang)
+
+
+def severity_marker(value: str, lang: str = DEFAULT_LANG) -> str:
+    """The severity as the text listings mark a finding: the same word, upper-case, in brackets
+    (a marker the eye finds at the start of a line; not a second table).
+
+    >>> severity_marker("error", "nb"), severity_marker("warning", "en")
+    ('[FEIL]', '[WARNING]')
+    """
+    return f"[{severity(value, lang).upper()}]"
+
+
 def fields_of(template: str) -> set[str]:
     """The argument names a template uses (for the catalogue test)."""
     return {name.split(".")[0].split("[")[0] for _, name, _, _ in Formatter().parse(template) if name}

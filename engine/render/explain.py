@@ -6,7 +6,7 @@ import json
 from engine.core.errors import InputError, did_you_mean
 from engine.core.library import library
 from engine.core.rules import rulebook
-from engine.render.catalogue import catalogue, message
+from engine.render.catalogue import catalogue, message, severity
 
 def explain_rule(rule_id: str, lang: str = "nb", fmt: str = "text") -> str:
     book = rulebook()
@@ -36,7 +36,7 @@ def explain_rule(rule_id: str, lang: str = "nb", fmt: str = "text") -> str:
         quote = f"\n      «{b['quote']}»" if b.get("quote") else ""
         lines.append(f"  {b['document']} / {b['organ']}: {b['citation']}{quote}")
     for e in entries:
-        lines += ["  " + _say(lang, "variant", key=e["key"], severity=e["severity"], fact=e["fact"],
+        lines += ["  " + _say(lang, "variant", key=e["key"], severity=severity(e["severity"], lang), fact=e["fact"],
                               citation=e["citation"]),
                   "    " + _say(lang, "condition", condition=json.dumps(e["condition"], ensure_ascii=False)),
                   "    " + _say(lang, "message", message=e["message"])]

@@ -19,7 +19,7 @@ from engine.core.safetext import md_escape as _md
 from engine.core.safetext import visible as _v
 from engine.core.verdict import ScenarioVerdict
 from engine.core.yamlio import Located
-from engine.render.catalogue import LANGS, catalogue
+from engine.render.catalogue import LANGS, catalogue, severity, severity_marker
 from engine.render.finding_text import finding_message
 
 
@@ -136,7 +136,7 @@ def _scenario_text(v: ScenarioVerdict, lang: str) -> str:
 def _finding_line(f: Finding, lang: str) -> str:
     # issue 12: each error's effect on the decision (fvl. § 41 by analogy)
     effect = f"; {_word('check-report-effect', f.effect, lang)}" if f.effect else ""
-    return (f"    [{_word('check-report-severity', f.severity, lang)}] {f.rule}: "
+    return (f"    {severity_marker(f.severity, lang)} {f.rule}: "
             f"{_v(finding_message(f, lang))}\n"
             f"        ({_v(f.citation)}; {_report_words(lang)['layer']}: "
             f"{_word('check-report-layer', f.layer, lang)}{effect})" + _quote_line(f))
@@ -181,7 +181,7 @@ def to_markdown(verdicts: list[ScenarioVerdict], lang: str = "nb") -> str:
             for f in v.findings:
                 where = f" ({w['case']} {_md(f.case)})" if f.case else ""
                 effect = f" ({_word('check-report-effect', f.effect, lang)})" if f.effect else ""
-                out.append(f"- **{_word('check-report-severity', f.severity, lang)}** `{f.rule}`{where}: "
+                out.append(f"- **{severity(f.severity, lang)}** `{f.rule}`{where}: "
                            f"{_md(finding_message(f, lang))} — *{_md(f.citation)}*{effect}"
                            + (f" «{_md(' '.join(f.quote.split()))}»" if f.quote else ""))
         if v.assumptions:

@@ -11,7 +11,7 @@ from functools import cache
 
 from engine.analyses.review.checks import declared
 from engine.analyses.review.model import Location, Report
-from engine.render.catalogue import catalogue, message, word
+from engine.render.catalogue import catalogue, message, severity, word
 from engine.render.finding_text import finding_message
 from engine.render.verify import as_json as verify_json, quoted
 
@@ -26,7 +26,6 @@ def _words(lang: str) -> dict:
     # the summary stays a template here, worded with the counts of each report by _summary
     t["summary"] = message("review.report-summary", lang, {"e": "{e}", "w": "{w}", "i": "{i}"})
     t |= {status: word("review-status", status, lang) for status in ("present", "missing")}
-    t["severity"] = {s: word("review-severity", s, lang) for s in ("error", "warning", "info")}
     return t
 
 
@@ -86,7 +85,7 @@ def to_markdown(report: Report, lang: str = "nb") -> str:
     if not report.findings:
         out.append(t["none"])
     for f in report.findings:
-        out.append(f"- **{t['severity'][f.severity]}** `{f.rule}` ({f.citation}; "
+        out.append(f"- **{severity(f.severity, lang)}** `{f.rule}` ({f.citation}; "
                    f"{_where(f.location, t)}): {finding_message(f, lang)}")
     return "\n".join(out + _proofs_markdown(report, lang)) + "\n"
 
@@ -158,7 +157,7 @@ def list_checks(lang: str = "nb") -> str:
         out.append(f"- **{letter}** {_label(letter, lang)}: " + " · ".join(f"`{p}`" for p in spec.patterns))
     out += ["", f"## {message('review.checks-checks', lang)}", ""]
     for check in data.checks:
-        out.append(f"- `{check.rule}` ({check.severity}; {check.citation}; "
+        out.append(f"- `{check.rule}` ({severity(check.severity, lang)}; {check.citation}; "
                    f"{', '.join(check.applies_to)}): {word('review-reads', check.rule, lang)}")
         if check.quote:
             out.append(f"  > {check.quote}")

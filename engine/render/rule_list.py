@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from engine.core.rules import rulebook
-from engine.render.catalogue import catalogue, message
+from engine.render.catalogue import catalogue, message, severity
 
 NOT_MODELLED = "not-modelled"  # refused input (exit 2), not a rule of rules.yaml
 
@@ -22,7 +22,7 @@ def summary(rule_id: str, lang: str) -> str:
         return summaries[rule_id]
     first = rulebook().by_id(rule_id)[0]
     citation = first.citation or message("check.list.citation-from-fact", lang)
-    return message("check.list.no-summary", lang, {"severity": first.severity, "citation": citation})
+    return message("check.list.no-summary", lang, {"severity": severity(first.severity, lang), "citation": citation})
 
 
 def rule_list(lang: str = "nb", fmt: str = "text") -> str:

@@ -23,7 +23,7 @@ def page_words(lang: str) -> dict:
     words = catalogue(lang)["words"]
     report = catalogue(lang)["messages"]["check"]["report"]
     return {**catalogue(lang)["messages"]["web"]["page"],
-            **words["outcome"], **words["check-report-severity"], **words["check-report-effect"],
+            **words["outcome"], **words["severity"], **words["check-report-effect"],
             **words["right"], **words["deputy-kind"],
             "valid": report["valid"], "invalid": report["invalid"],
             "layers": words["check-report-layer"], "decision": words["check-report-status"]}

@@ -298,7 +298,7 @@
     for (const f of v.findings) {
       const quote = quoteOf(f);
       list.append(el("li", { class: "finding " + f.severity, "data-rule": f.rule },
-        el("p", {}, el("span", { class: "sev", text: "[" + T[f.severity] + "] " }), el("code", { text: f.rule }), f.case ? " (" + f.case + ")" : "", ": ", f.message),
+        el("p", {}, el("span", { class: "sev", text: "[" + T[f.severity].toUpperCase() + "] " }), el("code", { text: f.rule }), f.case ? " (" + f.case + ")" : "", ": ", f.message),
         el("p", { class: "meta" }, el("span", { text: T.citation + ": " + f.citation }), f.layer ? el("span", { text: " · " + T.layer + ": " + (T.layers[f.layer] || f.layer) }) : null,
           f.effect ? el("span", { text: " · " + T.effect + ": " + (T[f.effect] || f.effect) }) : null),
         quote ? el("details", {}, el("summary", { text: T.quote }), el("blockquote", { text: quote })) : null));
