@@ -18,9 +18,6 @@ from engine.cli.options import (OutputPath, complete_council, complete_node, dat
                       lang_option)
 from engine.render.catalogue import message, severity_marker, word
 
-TEXT_JSON = click.Choice(["text", "json"])
-
-
 def _date_option(f):
     return date_option(required=True, help="datoen grafen gjelder (ÅÅÅÅ-MM-DD)")(f)
 

@@ -16,7 +16,7 @@ import click
 
 from engine.cli.signals import Interrupted, catch_signals, interrupted, signals_held
 from engine.core.errors import DEFAULT_LANG, LANGS, InputError, Message, VedtektError, os_reason
-from engine.cli.options import (ERROR_LANG, complete_document, complete_rule, format_option, lang_option, say,
+from engine.cli.options import (ERROR_LANG, Choice, complete_document, complete_rule, format_option, lang_option, say,
                                 with_shared_params)
 
 LAZY_COMMANDS = {
@@ -63,7 +63,7 @@ EXIT_EXPECTED_DIFFERS = 4
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="vedtekt")
+@click.version_option(package_name="vedtekt", help="vis versjonen og avslutt")
 def cli():
     """vedtekt: vedtekter og saksbehandlingsregler for interkommunale råd (Follorådet,
     Folloregionen IPR) som data, og en regelmotor som vurderer møter og vedtak.
@@ -76,7 +76,7 @@ def cli():
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @format_option("text", "json", "markdown", "html")
 @lang_option
-@click.option("--engine", type=click.Choice(["both", "reference", "durable"]), default="both",
+@click.option("--engine", type=Choice(["both", "reference", "durable"]), default="both",
               help="both (standard): durable-rules kontrollert mot referanseevalueringen")
 def check(paths, fmt, lang, engine):
     """Vurder om møtene og vedtakene i scenariofilene er gyldige.
@@ -239,11 +239,15 @@ def chosen_lang(argv) -> str:
 
 
 def _run(argv) -> None:
+    from engine.cli.click_words import speak_the_users_language
+
     lang = chosen_lang(argv)
     token = ERROR_LANG.set(lang)  # for one command: reset below (tests call main many times)
+    restore_click = speak_the_users_language()  # click's usage errors in that language too
     try:
         _run_in(argv, lang)
     finally:
+        restore_click()
         ERROR_LANG.reset(token)
 
 

@@ -19,7 +19,7 @@ import click
 from click.shell_completion import CompletionItem
 
 from engine.core.bounds import FIRST_DATE, LAST_DATE
-from engine.core.errors import DEFAULT_LANG, Message
+from engine.core.errors import DEFAULT_LANG, Message, did_you_mean
 from engine.core.safetext import quote
 
 #: the language of `--lang` for messages about bad options, set by engine.cli.main from the
@@ -65,6 +65,22 @@ class IsoDate(click.ParamType):
         if not FIRST_DATE <= day <= LAST_DATE:  # issue 17: 9999-12-31 + 1 day does not exist
             self.fail(say("errors.option-date-out-of-range", date=day, first=FIRST_DATE, last=LAST_DATE), param, ctx)
         return Day(day.year, day.month, day.day)
+
+
+class Choice(click.Choice):
+    """click's Choice, with a «mente du» for a misspelt value (click words the rest of the message,
+    in the language of --lang: engine.cli.click_words).
+
+    >>> Choice(["json", "text"]).get_invalid_choice_message("jsn", None).endswith("(mente du: json?)")
+    True
+    """
+
+    def get_invalid_choice_message(self, value, ctx) -> str:
+        hint = did_you_mean(str(value), [str(choice) for choice in self.choices])
+        return super().get_invalid_choice_message(value, ctx) + (f" ({hint.text(ERROR_LANG.get())})" if hint else "")
+
+
+LANG_CHOICE = Choice(["nb", "en"])
 
 
 class OutputPath(click.ParamType):
@@ -159,12 +175,12 @@ def format_option(*choices: str, default: str | None = None):
         raise ValueError(f"unknown format names {sorted(unknown)}")
     default = default or choices[0]
     words = ", ".join(c + (" (standard)" if c == default else "") for c in choices)
-    return click.option("--format", "fmt", type=click.Choice(list(choices)), default=default,
+    return click.option("--format", "fmt", type=Choice(list(choices)), default=default,
                         show_default=False, help=f"utdataformat: {words}")
 
 
 def lang_option(f):
-    return click.option("--lang", type=click.Choice(["nb", "en"]), default="nb",
+    return click.option("--lang", type=LANG_CHOICE, default="nb",
                         help="språk: nb (bokmål, standard) eller en (English)")(f)
 
 
@@ -205,6 +221,6 @@ def with_shared_params(command: click.Command) -> click.Command:
     if not isinstance(command, click.Group) and not any(p.name == "lang" for p in command.params):
         # a command that writes no text in a language (bench, serve, new-scenario) still words its
         # error messages in the language asked for (engine.cli.main reads it from the arguments)
-        command.params.append(click.Option(["--lang"], type=click.Choice(["nb", "en"]), default="nb",
+        command.params.append(click.Option(["--lang"], type=LANG_CHOICE, default="nb",
                                            expose_value=False, help="språk for feilmeldinger: nb (standard) eller en"))
     return command
