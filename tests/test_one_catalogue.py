@@ -85,3 +85,37 @@ def test_no_two_word_groups_are_copies():
         by_content.setdefault(content, []).append(group)
     assert len(groups) > 40  # every group was compared
     assert [g for g in by_content.values() if len(g) > 1] == []
+
+
+def language_conditionals(source: str) -> list[int]:
+    """The line of every comparison with a language code («lang == "en"», «"nb" if … else …»):
+    a choice of words by language that belongs in the catalogues."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Compare) and isinstance(node.ops[0], (ast.Eq, ast.NotEq)):
+            sides = [node.left, *node.comparators]
+            if any(isinstance(s, ast.Constant) and s.value in LANGUAGES for s in sides):
+                lines.append(node.lineno)
+    return lines
+
+
+@pytest.mark.parametrize("source, found", [
+    ('x = "missing FILE" if lang == "en" else "mangler FILE"', [1]),
+    ('def f(label, lang):\n    return label.en if "en" == lang else label.nb', [2]),
+    ('other = "en" if lang != "nb" else "nb"', [1]),
+    # not one: a language passed on, or looked up
+    ('x = word("severity", s, "nb")', []),
+    ('x = getattr(label, lang)', []),
+])
+def test_the_detector_finds_language_conditionals(source, found):
+    assert language_conditionals(source) == found
+
+
+def test_no_command_renderer_or_page_chooses_words_by_language_inline():
+    """engine/cli, engine/render and engine/web take their words from the catalogues (issue 11): a
+    data label in both languages through catalogue.in_language, never «… if lang == "en" else …»."""
+    modules = [p for folder in ("cli", "render", "web") for p in sorted((ROOT / "engine" / folder).rglob("*.py"))]
+    assert len(modules) > 30
+    found = {str(p.relative_to(ROOT)): lines for p in modules
+             if (lines := language_conditionals(p.read_text(encoding="utf-8")))}
+    assert found == {}

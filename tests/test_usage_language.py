@@ -3,7 +3,8 @@ bokmål by default, English with --lang en, exit 2, no traceback (engine/cli/cli
 
 Each case is one kind of usage error click raises (an unknown command or option, a missing
 argument or option, a value not among the choices, an option without its value, a number that
-is not one or out of range, an extra argument, a file where a folder is wanted), with the lines
+is not one or out of range, an extra argument, a file where a folder is wanted; and `review`
+without its file, vedtekt's own usage error), with the lines
 the user must read in each language: the usage line, the error and, where click or vedtekt finds
 one, the «mente du» / «did you mean» suggestion.
 """
@@ -66,6 +67,12 @@ CASES = {
         ["rotation", "--from", "1800"],
         ["Feil: Ugyldig verdi for '--from': 1800 er utenfor området 1900<=x<=2200."],
         ["Error: Invalid value for '--from': 1800 is not in the range 1900<=x<=2200."]),
+    "review without its file": (  # vedtekt's own usage error, shown as click shows its own
+        ["review"],
+        ["Bruk: vedtekt review [OPTIONS] FILE",
+         "Feil: oppgi FILE (utkastet: Markdown, tekst, .docx eller vedtektsfil .yaml), eller --list-checks for kontrollene"],
+        ["Usage: vedtekt review [OPTIONS] FILE",
+         "Error: give FILE (the draft: Markdown, text, .docx or a bylaws file .yaml), or --list-checks for the checks"]),
     "extra argument": (
         ["explain", "quorum", "extra"],
         ["Bruk: vedtekt explain [OPTIONS] [RULE]", "Feil: Uventet argument i tillegg (extra)"],

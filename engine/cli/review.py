@@ -9,6 +9,7 @@ import click
 from engine.core.errors import InputError, Message, VedtektError, did_you_mean
 from engine.cli.options import ERROR_LANG, date_option, format_option, lang_option
 from engine.analyses.review.checks import KINDS
+from engine.render.catalogue import message
 from engine.render.review import list_checks
 from engine.analyses.review.core import review_file
 from engine.render.review import render
@@ -48,10 +49,8 @@ def review(file: str | None, on: date | None, kind: str | None, fmt: str, lang: 
     if list_checks_:
         click.echo(list_checks(lang), nl=False)
         return
-    if file is None:
-        click.echo("vedtekt review: " + ("missing FILE (or use --list-checks)" if lang == "en"
-                                         else "mangler FILE (eller bruk --list-checks)"), err=True)
-        sys.exit(2)
+    if file is None:  # a usage error, worded and shown as click's own (exit 2), like `explain`'s
+        raise click.UsageError(message("review.needs-file", lang))
     try:
         report = review_file(file, on, kind)
     except VedtektError as exc:  # bad input: a located message, never a traceback

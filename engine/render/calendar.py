@@ -6,12 +6,12 @@ import json
 from typing import Any
 
 from engine.analyses.duties import Duty, DutyCalendar
-from engine.render.catalogue import message, severity_marker, word
+from engine.render.catalogue import in_language, message, severity_marker, word
 from engine.render.finding_text import finding_message
 
 
 def _label(duty: Duty, lang: str) -> str:
-    return duty.label.en if lang == "en" else duty.label.nb
+    return in_language(duty.label, lang)
 
 
 def _duty_dict(d: Duty, lang: str) -> dict[str, Any]:

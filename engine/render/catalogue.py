@@ -56,6 +56,16 @@ def word(group: str, value: str, lang: str = DEFAULT_LANG) -> str:
     return _entry(lang, f"words.{group}.{value}")
 
 
+def in_language(texts: Any, lang: str = DEFAULT_LANG) -> str:
+    """Data written in both languages (a bylaws `Label` with fields `nb` and `en`, or a dict keyed by
+    language) in `lang`: the data's own words, not the catalogue's.
+
+    >>> in_language({"nb": "årsmøte", "en": "annual meeting"}, "en")
+    'annual meeting'
+    """
+    return texts[lang] if isinstance(texts, dict) else getattr(texts, lang)
+
+
 def severity(value: str, lang: str = DEFAULT_LANG) -> str:
     """A finding's severity (error, warning, info) in words: the one word group (`words.severity`)
     every output uses, in text, Markdown and HTML alike.

@@ -9,7 +9,8 @@ worded in the same language as the sentence that holds it:
 - `{"word": GROUP, "value": V}`: a word of the catalogue (`words.GROUP.V`);
 - `{"items": [...], "sep": "; "}`: each item worded, joined by the separator;
 - `{"decimal": 104.5}`: a number with the language's decimal mark (4 significant digits);
-- `{"day-of-year": "2023-05-31"}`: a deadline in a year, «31.5.» in bokmål, the ISO date in English.
+- `{"day-of-year": "2023-05-31"}`: a deadline in a year, «31.5.» in bokmål, the ISO date in English
+  (the decimal mark and the date's pattern are the catalogue's word group `format`).
 
 Everything else is used as it is. The structures are plain JSON, so a finding dumped to JSON can be
 worded later, in either language.
@@ -48,11 +49,9 @@ def worded(value: Any, lang: str) -> Any:
         if "items" in value:
             return value.get("sep", ", ").join(str(worded(item, lang)) for item in value["items"])
         if "decimal" in value:
-            number = f"{value['decimal']:.4g}"
-            return number.replace(".", ",") if lang == "nb" else number
+            return f"{value['decimal']:.4g}".replace(".", word("format", "decimal-mark", lang))
         if "day-of-year" in value:
-            day = date.fromisoformat(value["day-of-year"])
-            return f"{day.day}.{day.month}." if lang == "nb" else day.isoformat()
+            return word("format", "day-of-year", lang).format(day=date.fromisoformat(value["day-of-year"]))
     return value
 
 

@@ -4,7 +4,7 @@ an answer carries a message id and arguments (engine/analyses/verify/words.py), 
 from __future__ import annotations
 
 from engine.analyses.verify.words import Words
-from engine.render.catalogue import LANGS, message, word
+from engine.render.catalogue import LANGS, in_language, message, word
 
 
 def sentence(message_id: str, args: dict, lang: str) -> str:
@@ -33,7 +33,7 @@ def _worded(args: dict, lang: str) -> dict:
         elif isinstance(value, (list, tuple)):
             out[key], out[f"{key}_or"] = _join(value, "and", lang), _join(value, "or", lang)
         elif isinstance(value, dict) and set(value) == set(LANGS):
-            out[key] = value[lang]
+            out[key] = in_language(value, lang)
         else:
             out[key] = value
     return out

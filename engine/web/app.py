@@ -20,7 +20,7 @@ from fastapi.templating import Jinja2Templates
 from engine.core.errors import InputError, VedtektError, at, json_problem
 from engine.core.library import Library, library
 from engine.web import service
-from engine.web.i18n import lang_of, page_words
+from engine.web.i18n import lang_of, other_lang, page_words
 
 HERE = Path(__file__).resolve().parent
 
@@ -48,7 +48,7 @@ def create_app(*, bylaws_dir: Path | None = None, meetings_dir: Path | None = No
     def page(request: Request, name: str, **context) -> HTMLResponse:
         lang = lang_of(request)
         return templates.TemplateResponse(request, name, {
-            "lang": lang, "t": page_words(lang), "other_lang": "en" if lang == "nb" else "nb",
+            "lang": lang, "t": page_words(lang), "other_lang": other_lang(lang),
             "meetings_enabled": app.state.meetings is not None, **context})
 
     # -- pages ------------------------------------------------------------------------------

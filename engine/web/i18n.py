@@ -29,6 +29,15 @@ def page_words(lang: str) -> dict:
             "layers": words["check-report-layer"], "decision": words["check-report-status"]}
 
 
+def other_lang(lang: str) -> str:
+    """The language the page's switch offers: the other one of the two.
+
+    >>> other_lang("nb"), other_lang("en")
+    ('en', 'nb')
+    """
+    return next(other for other in LANGS if other != lang)
+
+
 def lang_of(request) -> str:
     """`?lang=en` or the `lang` cookie; Norwegian bokmål otherwise."""
     lang = request.query_params.get("lang") or request.cookies.get("lang") or DEFAULT_LANG
