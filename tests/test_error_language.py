@@ -287,6 +287,35 @@ def test_the_web_apis_own_validation_errors_follow_the_language_too():
     assert en.json()["error"] == "request: query.date: required key 'date' is missing"
 
 
+def test_the_organisation_pages_chain_error_follows_the_page_language():
+    """Oslo kommune observes Follomøtet but reports to no one: no chain up to the supreme organ
+    (engine.analyses.graph.chain), which the page says in its own language (issue 11)."""
+    import html
+
+    client = web_client()
+    query = {"date": "2021-02-01", "node": "Oslo kommune"}
+    nb = html.unescape(client.get("/authority", params=query).text)
+    en = html.unescape(client.get("/authority", params={**query, "lang": "en"}).text)
+    assert "<p>Oslo kommune har ingen vei opp til Follomøtet i grafen 2021-02-01</p>" in nb
+    assert "<p>Oslo kommune has no path up to Follomøtet in the graph on 2021-02-01</p>" in en
+    assert "har ingen vei opp" not in en and "has no path up" not in nb
+
+
+def test_the_web_apis_own_refusals_follow_the_language_of_the_request():
+    """A missing token and a body over the limit: refused in the request's language."""
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+    from engine.web.app import create_app
+
+    guarded = TestClient(create_app(token="hemmelig"), raise_server_exceptions=False)
+    assert guarded.get("/api/councils").json()["error"] == "mangler eller feil token (--token)"
+    assert guarded.get("/api/councils", params={"lang": "en"}).json()["error"] == "missing or wrong token (--token)"
+    client = web_client()
+    big = b"x" * (3 * 1024 * 1024)
+    assert client.post("/api/check", content=big).json()["error"] == "request: for stor (grensen er 2 MB)"
+    assert client.post("/api/check?lang=en", content=big).json()["error"] == "request: too large (the limit is 2 MB)"
+
+
 def test_a_file_that_is_not_json_is_refused_in_the_chosen_language(capsys, tmp_path):
     bad = tmp_path / "dom.json"
     bad.write_text('{"scenarios": [}\n', encoding="utf-8")

@@ -19,6 +19,7 @@ from fastapi.templating import Jinja2Templates
 
 from engine.core.errors import InputError, VedtektError, at, json_problem
 from engine.core.library import Library, library
+from engine.render.catalogue import message as catalogue_message
 from engine.web import service
 from engine.web.i18n import lang_of, other_lang, page_words
 
@@ -241,7 +242,8 @@ def _errors(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def crash(request: Request, exc: Exception):  # a bug: say so, never a traceback
-        return JSONResponse({"error": f"intern feil ({type(exc).__name__})"}, status_code=500)
+        problem = catalogue_message("web.internal-error", lang_of(request), {"kind": type(exc).__name__})
+        return JSONResponse({"error": problem}, status_code=500)
 
 
 def _server_timing(app: FastAPI) -> None:
@@ -265,7 +267,7 @@ def _require_token(app: FastAPI, token: str) -> None:
         given = (request.headers.get("authorization", "").removeprefix("Bearer ").strip()
                  or request.query_params.get("token") or request.cookies.get("vedtekt_token") or "")
         if not hmac.compare_digest(given.encode(), token.encode()):
-            return JSONResponse({"error": "mangler eller feil token (--token)"}, status_code=401)
+            return JSONResponse({"error": catalogue_message("web.token-refused", lang_of(request))}, status_code=401)
         response = await call_next(request)
         if request.query_params.get("token"):
             response.set_cookie("vedtekt_token", token, httponly=True, samesite="strict")
@@ -288,7 +290,7 @@ class BodyLimit:
             return await self.app(scope, receive, send)
         length = dict(scope.get("headers") or []).get(b"content-length")
         if length is not None and length.isdigit() and int(length) > self.limit:
-            return await _too_large(send, self.limit)
+            return await _too_large(scope, send, self.limit)
         received, started = 0, False
 
         async def limited_receive():
@@ -309,12 +311,13 @@ class BodyLimit:
             await self.app(scope, limited_receive, tracking_send)
         except _TooLarge:
             if not started:
-                await _too_large(send, self.limit)
+                await _too_large(scope, send, self.limit)
 
 
-async def _too_large(send, limit: int) -> None:
-    body = json.dumps({"error": f"{service.REQUEST}: for stor (grensen er {limit // (1024 * 1024)} MB)"},
-                      ensure_ascii=False).encode()
+async def _too_large(scope, send, limit: int) -> None:
+    lang = lang_of(Request(scope))  # the request's ?lang= or cookie, read from the scope (no body read)
+    too_large = catalogue_message("web.too-large", lang, {"megabytes": limit // (1024 * 1024)})
+    body = json.dumps({"error": f"{service.REQUEST}: {too_large}"}, ensure_ascii=False).encode()
     await send({"type": "http.response.start", "status": 413,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})

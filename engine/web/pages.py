@@ -41,7 +41,7 @@ def authority(council: str, on: date, node: str, kind: str, lib: Library, lang: 
                              "kind": word("authority-edge-reversed" if s.reversed else "authority-edge", s.kind, lang)}
                             for s in graph.chain(G, target)]
         except InputError as exc:
-            out["chain_error"] = exc.bare
+            out["chain_error"] = exc.message_text(lang)  # in the page's language, like its other errors
     if kind:
         out["decides"] = [{"label": label(i["organ"]),
                            "innstilling": label(i["needs_innstilling_from"])
