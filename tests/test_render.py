@@ -89,6 +89,44 @@ def test_a_finding_that_cannot_be_worded_is_refused_at_its_key_path(capsys, tmp_
     assert code == 2 and "key scenarios.0.findings.0:" in err and "'organ_name'" in err  # --lang en: English
 
 
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json", "html"])
+def test_a_saved_verdict_is_parsed_to_ids_and_worded_once_at_render_time(capsys, tmp_path, monkeypatch, fmt):
+    """Issue 11: reading the file words nothing; each finding's message is worded once, in the
+    language asked, by the renderer (it was worded in both languages while parsing, then again)."""
+    import engine.render.finding_text as finding_text
+    import engine.render.html as html
+    import engine.render.report as report
+
+    _, nb_json, _ = run(["check", *(str(ROOT / s) for s in SCENARIOS[:4]), "--format", "json"], capsys)
+    saved = tmp_path / "verdict.json"
+    saved.write_text(nb_json, encoding="utf-8")
+    worded = []
+
+    def counted(finding, lang):
+        worded.append((finding.rule, lang))
+        return finding_text.finding_message(finding, lang)
+
+    monkeypatch.setattr(report, "finding_message", counted)
+    monkeypatch.setattr(html, "finding_message", counted)
+    code, out, err = run(["render", str(saved), "--format", fmt, "--lang", "en"], capsys)
+    findings = [(f["rule"], "en") for s in json.loads(nb_json)["scenarios"] for f in s["findings"]]
+    assert (code, err) == (0, "") and out
+    assert sorted(worded) == sorted(findings) and len(findings) >= 4
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "json", "html"])
+def test_an_unwordable_finding_is_refused_in_every_format(capsys, tmp_path, fmt):
+    _, nb_json, _ = run(["check", str(ROOT / SCENARIOS[3]), "--format", "json"], capsys)
+    data = json.loads(nb_json)
+    data["scenarios"][0]["findings"][0]["args"].pop("organ_name")
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    code, out, err = run(["render", str(bad), "--format", fmt], capsys)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"vedtekt: {bad}: linje ") and "nøkkel scenarios.0.findings.0: ugyldig verdi: meldingen " in err
+    assert "'organ_name' mangler i args" in err
+
+
 def test_every_rule_has_its_message_and_carries_every_argument_the_words_use():
     words = catalogue("nb")["words"]
     for rule in rulebook().rules:

@@ -28,16 +28,9 @@ def render(file, fmt, lang):
 
     Eksempel: vedtekt check scenarios/ --format json > dom.json; vedtekt render dom.json --lang en
     """
-    from engine.render.report import render as render_verdicts
-    from engine.render.report import verdicts_from_json
+    from engine.render.report import render_saved
 
-    verdicts = verdicts_from_json(read_check_json(file))
-    if fmt == "html":  # the page of `vedtekt check --format html`
-        from engine.render.html import check_page
-
-        click.echo(check_page(verdicts, lang), nl=False)
-        return
-    click.echo(render_verdicts(verdicts, fmt, lang), nl=False)
+    click.echo(render_saved(read_check_json(file), fmt, lang), nl=False)
 
 
 class _LinesOnDemand:

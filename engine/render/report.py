@@ -12,15 +12,15 @@ from typing import Any, Literal
 from pydantic import model_validator
 
 from engine.core.base import Frozen
-from engine.core.errors import invalid
+from engine.core.errors import InputError, Message, at, invalid
 from engine.core.finding import Finding, Location, Severity
 from engine.core.load import validate
 from engine.core.safetext import md_escape as _md
-from engine.core.safetext import visible as _v
+from engine.core.safetext import quote, visible as _v
 from engine.core.verdict import ScenarioVerdict
 from engine.core.yamlio import Located
-from engine.render.catalogue import LANGS, catalogue, severity, severity_marker
-from engine.render.finding_text import finding_message
+from engine.render.catalogue import DEFAULT_LANG, catalogue, severity, severity_marker
+from engine.render.finding_text import UnwordableFinding, finding_message
 
 
 def _report_words(lang: str) -> dict[str, str]:
@@ -212,17 +212,12 @@ class FindingJson(Frozen):
     quote: str | None = None
 
     @model_validator(mode="after")
-    def _wordable(self):
-        """A message id of the check section whose arguments are all there, in both languages."""
+    def _a_check_message(self):
+        """A message id of the check section (the catalogues hold the same ids in every language);
+        whether its arguments word it is found when it is worded, once, by `render_saved`."""
         section, _, key = self.message_id.partition(".")
-        if section != "check" or key not in catalogue("nb")["messages"]["check"]:
+        if section != "check" or key not in catalogue(DEFAULT_LANG)["messages"]["check"]:
             raise invalid("errors.unknown-check-message", id=self.message_id)
-        finding = self.as_finding()
-        for lang in LANGS:
-            try:
-                finding_message(finding, lang)
-            except KeyError as exc:  # an argument or a word id the message needs is not there
-                raise invalid("errors.message-not-wordable", id=self.message_id, missing=str(exc)) from None
         return self
 
     def as_finding(self) -> Finding:
@@ -247,9 +242,33 @@ class CheckJson(Frozen):
 
 
 def verdicts_from_json(located: Located) -> list[ScenarioVerdict]:
-    """The verdicts of a `check --format json` document (an InputError naming the key path of
-    anything that is not one)."""
+    """The verdicts of a `check --format json` document, ids and arguments as they are (an
+    InputError naming the key path of anything that is not one)."""
     return [s.as_verdict() for s in validate(located, CheckJson).scenarios]
+
+
+def render_saved(located: Located, fmt: str, lang: str = DEFAULT_LANG) -> str:
+    """A verdict document of `check --format json` as `check --format fmt --lang lang` prints it
+    (`vedtekt render`): parsed to ids and arguments, then worded once, here. A finding whose
+    message cannot be worded from its arguments is refused at its key path (exit 2)."""
+    verdicts = verdicts_from_json(located)
+    try:
+        if fmt == "html":  # the page of `vedtekt check --format html` (Jinja2 only for a page)
+            from engine.render.html import check_page
+
+            return check_page(verdicts, lang)
+        return render(verdicts, fmt, lang)
+    except UnwordableFinding as exc:
+        raise _unwordable_at(located, verdicts, exc) from None
+
+
+def _unwordable_at(located: Located, verdicts: list[ScenarioVerdict], exc: UnwordableFinding) -> InputError:
+    """The refusal of a finding that cannot be worded, at its key path (scenarios.I.findings.J)."""
+    path = next(("scenarios", i, "findings", j) for i, v in enumerate(verdicts)
+                for j, f in enumerate(v.findings) if f is exc.finding)
+    problem = Message("errors.message-not-wordable", {"id": exc.finding.message_id, "missing": exc.missing})
+    return InputError("errors.invalid-value", {"problem": problem}, file=located.file,
+                      where=at(located.line_of(path), quote(".".join(map(str, path)))))
 
 
 def render(verdicts: list[ScenarioVerdict], fmt: str, lang: str = "nb") -> str:
