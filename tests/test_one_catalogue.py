@@ -119,3 +119,14 @@ def test_no_command_renderer_or_page_chooses_words_by_language_inline():
     found = {str(p.relative_to(ROOT)): lines for p in modules
              if (lines := language_conditionals(p.read_text(encoding="utf-8")))}
     assert found == {}
+
+
+@pytest.mark.parametrize("lang", sorted(LANGUAGES))
+def test_explain_words_the_layer_of_the_statute_it_quotes(lang):
+    """`vedtekt explain quorum` quotes kommuneloven § 11-9 første ledd, a mandatory provision: its
+    layer in the catalogue's words, not the id «statute-mandatory»."""
+    from engine.render.catalogue import word
+    from engine.render.explain import explain_rule
+
+    line = explain_rule("quorum", lang).splitlines()[1]
+    assert line == f"  kommuneloven § 11-9 første ledd ({word('check-report-layer', 'statute-mandatory', lang)}):"

@@ -6,7 +6,7 @@ import json
 from engine.core.errors import InputError, did_you_mean
 from engine.core.library import library
 from engine.core.rules import rulebook
-from engine.render.catalogue import catalogue, message, severity
+from engine.render.catalogue import catalogue, message, severity, word
 
 def explain_rule(rule_id: str, lang: str = "nb", fmt: str = "text") -> str:
     book = rulebook()
@@ -31,7 +31,7 @@ def explain_rule(rule_id: str, lang: str = "nb", fmt: str = "text") -> str:
     lines = [_say(lang, "rule", rule=rule_id)]
     if data["statute"]:
         s = data["statute"]
-        lines += [f"  {s['citation']} ({s['layer']}):", f"    «{s['text']}»"]
+        lines += [f"  {s['citation']} ({word('check-report-layer', s['layer'], lang)}):", f"    «{s['text']}»"]
     for b in data["bylaws"]:
         quote = f"\n      «{b['quote']}»" if b.get("quote") else ""
         lines.append(f"  {b['document']} / {b['organ']}: {b['citation']}{quote}")
