@@ -17,20 +17,20 @@ from engine.cli.main import main
 # click's English and our bokmål: neither may leak into the other language's message
 ENGLISH = ("Usage:", "Try '", "Error:", "No such", "Missing", "Invalid value", "Did you mean", "did you mean",
            "is not one of", "Got unexpected", "requires an argument", "is not a valid", "is a file")
-BOKMAL = ("Bruk:", "Se '", "Feil:", "Ukjent", "Mangler", "Ugyldig verdi", "Mente du", "mente du",
+BOKMAL = ("Bruk:", "Se '", "Feil:", "Ukjent", "Mangler", "Ugyldig verdi", "mente du",
           "er ikke blant", "Uventet", "trenger en verdi", "er ikke et gyldig", "er en fil")
 
 CASES = {
     "unknown command": (
         ["chek"],
         ["Bruk: vedtekt [OPTIONS] COMMAND [ARGS]...", "Se 'vedtekt --help' for hjelp.",
-         "Feil: Ukjent kommando 'chek'. Mente du 'check'?"],
+         "Feil: Ukjent kommando 'chek'. (mente du: 'check'?)"],
         ["Usage: vedtekt [OPTIONS] COMMAND [ARGS]...", "Try 'vedtekt --help' for help.",
-         "Error: No such command 'chek'. Did you mean 'check'?"]),
+         "Error: No such command 'chek'. (did you mean: 'check'?)"]),
     "unknown subcommand": (
         ["authority", "shw"],
-        ["Bruk: vedtekt authority [OPTIONS] COMMAND [ARGS]...", "Feil: Ukjent kommando 'shw'. Mente du 'show'?"],
-        ["Usage: vedtekt authority [OPTIONS] COMMAND [ARGS]...", "Error: No such command 'shw'. Did you mean 'show'?"]),
+        ["Bruk: vedtekt authority [OPTIONS] COMMAND [ARGS]...", "Feil: Ukjent kommando 'shw'. (mente du: 'show'?)"],
+        ["Usage: vedtekt authority [OPTIONS] COMMAND [ARGS]...", "Error: No such command 'shw'. (did you mean: 'show'?)"]),
     "unknown option": (
         ["check", "--bogus", "x.yaml"],
         ["Bruk: vedtekt check [OPTIONS] PATHS...", "Se 'vedtekt check --help' for hjelp.",
@@ -39,8 +39,8 @@ CASES = {
          "Error: No such option '--bogus'."]),
     "misspelt option": (
         ["check", "--formt", "json", "x.yaml"],
-        ["Feil: Ukjent valg '--formt'. Mente du '--format'?"],
-        ["Error: No such option '--formt'. Did you mean '--format'?"]),
+        ["Feil: Ukjent valg '--formt'. (mente du: '--format'?)"],
+        ["Error: No such option '--formt'. (did you mean: '--format'?)"]),
     "missing argument": (
         ["check"],
         ["Bruk: vedtekt check [OPTIONS] PATHS...", "Feil: Mangler argumentet 'PATHS...'."],
