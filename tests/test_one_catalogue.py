@@ -130,3 +130,14 @@ def test_explain_words_the_layer_of_the_statute_it_quotes(lang):
 
     line = explain_rule("quorum", lang).splitlines()[1]
     assert line == f"  kommuneloven § 11-9 første ledd ({word('check-report-layer', 'statute-mandatory', lang)}):"
+
+
+@pytest.mark.parametrize("option, line", [([], "skrev {file}"), (["--lang", "en"], "wrote {file}")])
+def test_new_scenario_says_what_it_wrote_in_the_language_asked(tmp_path, capsys, option, line):
+    from engine.cli.main import main
+
+    out = tmp_path / "mote.yaml"
+    with pytest.raises(SystemExit) as exit_:
+        main(["new-scenario", "--organ", "folloradet", "--date", "2021-02-12", "--output", str(out), *option])
+    assert exit_.value.code == 0 and out.exists()
+    assert capsys.readouterr().err == line.format(file=out) + "\n"

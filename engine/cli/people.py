@@ -5,7 +5,8 @@ import click
 
 from engine.analyses.people import sitting_on, skeleton_scenario
 from engine.core.errors import InputError, os_reason
-from engine.cli.options import complete_organ, council_option, date_option, format_option, lang_option
+from engine.cli.options import ERROR_LANG, complete_organ, council_option, date_option, format_option, lang_option
+from engine.render.catalogue import message
 from engine.render.people import to_text
 
 def _common(f):
@@ -60,4 +61,5 @@ def new_scenario(organ, on, council, output):
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise InputError("errors.cannot-write", {"reason": os_reason(exc)}, file=output, where="--output") from None
-    click.echo(f"skrev {output}", err=True)
+    # new-scenario writes a bokmål skeleton, but its own line follows --lang (read by engine.cli.main)
+    click.echo(message("cli.people.wrote", ERROR_LANG.get(), {"file": output}), err=True)
