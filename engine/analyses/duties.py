@@ -161,23 +161,31 @@ def _not_assessed(rule: DutyRule, doc: Document, y: int, evidence: tuple[str, ..
 
 
 def _per_year(rule: DutyRule, doc: Document, y: int, meetings: list[Meeting], whole: bool) -> Duty:
-    """At least `rule.times` meetings of the organ in the year (with the invitation, if any)."""
+    """At least `rule.times` meetings of the organ in the year (with the invitation, if any), held
+    by the rule's deadline. A meeting of the right kind held after the deadline does not fulfil the
+    duty, but a missed duty names it: the reader sees that the meeting was late, not absent."""
     deadline = _deadline(rule, y)
-    held = tuple(m.file for m in meetings if m.organ == rule.organ
-                 and (rule.invited is None or rule.invited in m.invited)
-                 and (rule.meeting_type is None or m.meeting_type == rule.meeting_type)
-                 and m.date <= deadline)
+    counting = [m for m in meetings if m.organ == rule.organ
+                and (rule.invited is None or rule.invited in m.invited)
+                and (rule.meeting_type is None or m.meeting_type == rule.meeting_type)]
+    held = tuple(m.file for m in counting if m.date <= deadline)
+    late = sorted((m for m in counting if m.date > deadline), key=lambda m: m.date)
     if not whole:
         return _not_assessed(rule, doc, y, held)
     if len(held) >= rule.times:
         return _duty(rule, "met", "met", year=y, meetings=_count(len(held)), evidence=held)
-    return _duty(rule, "missed", "missed-per-year", year=y, organ=_organ_name(doc, rule.organ),
-                 times=rule.times, evidence=held,
-                 meetings=_missed_count(len(held)),
-                 kind=_part("meeting-type", type=rule.meeting_type) if rule.meeting_type else "",
-                 invited=_part("invited", who=rule.invited) if rule.invited else "",
-                 # the day of the year, worded «innen 31.5.» or «by 2023-05-31»
-                 within=_part("within", date={"day-of-year": deadline.isoformat()}) if rule.by else "")
+    args = dict(year=y, organ=_organ_name(doc, rule.organ), times=rule.times,
+                meetings=_missed_count(len(held)),
+                kind=_part("meeting-type", type=rule.meeting_type) if rule.meeting_type else "",
+                invited=_part("invited", who=rule.invited) if rule.invited else "",
+                # the day of the year, worded «innen 31.5.» or «by 2023-05-31»
+                within=_part("within", date={"day-of-year": deadline.isoformat()}) if rule.by else "")
+    if late:
+        # held, but after the deadline: each late meeting's day and file, worded «3.6.» / «2025-06-03»
+        return _duty(rule, "missed", "missed-per-year-late", evidence=held, **args,
+                     late={"items": [_part("late-meeting", date={"day-of-year": m.date.isoformat()},
+                                           file=m.file) for m in late], "sep": ", "})
+    return _duty(rule, "missed", "missed-per-year", evidence=held, **args)
 
 
 def _part(message_id: str, **args: Any) -> dict:
