@@ -265,20 +265,14 @@ def test_engine_code_names_no_council_and_quotes_no_clause():
     assert not found, found
 
 
-def test_the_guide_s_smallest_example_is_a_valid_council(tmp_path, capsys):
-    """bylaws/README.md's example (document and roster) passes `vedtekt bylaws --check`."""
-    guide = (ROOT / "bylaws" / "README.md").read_text(encoding="utf-8")
-    blocks = re.findall(r"```yaml\n(.*?)```", guide, re.S)
-    document, roster = blocks[0], blocks[1]
+def test_a_misspelt_organ_in_the_guides_example_names_file_line_and_suggestion(tmp_path, capsys):
+    """The guide's example (bylaws/README.md, the same text as examples/eksempelradet/bylaws/; that
+    it passes `vedtekt bylaws --check` is tests/test_example_council.py) with one organ misspelt:
+    exit 2 with the file, the line and a suggestion."""
+    example = ROOT / "examples" / "eksempelradet" / "bylaws"
     (tmp_path / "rosters").mkdir()
-    (tmp_path / "eksempelradet.yaml").write_text(document, encoding="utf-8")
-    (tmp_path / "rosters" / "eksempelradet.yaml").write_text(roster, encoding="utf-8")
-    with pytest.raises(SystemExit) as exit_info:
-        main(["bylaws", "--check", str(tmp_path / "eksempelradet.yaml")])
-    out = capsys.readouterr().out
-    assert exit_info.value.code == 0, out
-    assert "gyldig – eksempelradet (eksempel" in out and "1 encoded, 1 not-modelled" in out
-    # a misspelt organ in the same file: exit 2 with the file, the line and a suggestion
+    shutil.copy(example / "rosters" / "eksempelradet.yaml", tmp_path / "rosters" / "eksempelradet.yaml")
+    document = (example / "eksempelradet.yaml").read_text(encoding="utf-8")
     (tmp_path / "eksempelradet.yaml").write_text(
         document.replace("organ: representantskapet,", "organ: representantskapt,"), encoding="utf-8")
     with pytest.raises(SystemExit) as exit_info:
@@ -481,47 +475,8 @@ def test_a_rotation_whose_first_term_is_unknown_states_the_order(tmp_path):
     assert resolve(lib.document("vesteralen-test"), "radet", date(2021, 3, 1)).term is None
 
 
-CONVENING = """    convening:
-      citation: test § 4
-      quote: "Rådet vert kalla inn av leiaren, eller når ein deltakar krev det."
-      on_demand:
-        - {by: participants, count: 1, citation: test § 4, quote: "når ein deltakar krev det"}
-"""
-
-DEMANDED_MEETING = """
-name: Rådet 2021 – kalla inn av leiaren (Sortland) etter krav frå Øksnes
-council: vesteralen-test
-organ: radet
-date: 2021-03-01
-chair: p-sortland
-convening: {{by: {convener}, demanded_by: [{demanders}]}}
-attendance: [{{person: p-sortland}}, {{person: p-oksnes}}, {{person: p-andoy}}, {{person: p-bo}}]
-cases:
-  - {{id: "1/21", votes: {{for: [p-sortland, p-oksnes, p-andoy, p-bo]}}}}
-"""
-
-
-def test_convening_on_the_demand_of_one_participant(tmp_path):
-    """test § 4 (constructed): «Rådet vert kalla inn av leiaren, eller når ein deltakar krev det.»
-    As with § 11-2 andre ledd c, a demand obliges the leader to convene; it makes no one else a
-    convener. One participant's demand suffices here, where the statute's third would need two."""
-    from engine.core.evaluate import Evaluation, load_scenario
-
-    lib = _vesteralen(tmp_path, "      anchor: {year: 2020, leader: bo, citation: test § 3}\n"
-                                "      vice_by: none\n      vice_becomes_leader: false\n" + CONVENING.rstrip("\n"))
-    doc = lib.document("vesteralen-test")
-    meeting = tmp_path / "m.yaml"
-
-    def demanded(convener: str, demanders: str) -> tuple[bool, list]:
-        meeting.write_text(DEMANDED_MEETING.format(convener=convener, demanders=demanders), encoding="utf-8")
-        scenario, _ = load_scenario(meeting)
-        fact = Evaluation(scenario, str(meeting), doc, lib, "reference").builder.meeting_fact()
-        return fact["convening_demanded"], [f.rule for f in check_file(meeting, lib=lib).findings]
-
-    assert demanded("p-sortland", "p-oksnes") == (True, [])    # one participant demanded: lawful
-    assert demanded("p-sortland", "") == (False, [])           # the leader convenes on her own
-    # Øksnes demanded it, but convened it himself: the demand made no one else a convener
-    assert demanded("p-oksnes", "p-oksnes") == (True, ["convened-without-authority"])
+# Convening on one participant's or the leader's demand: tests/test_example_council.py, on the
+# shipped constructed example (examples/eksempelradet/), which has the three cases that were here.
 
 
 @pytest.mark.parametrize("council, folder, on, document", [
