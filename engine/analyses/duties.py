@@ -6,6 +6,12 @@ Follo's members of Stortinget invited to Follorådet at least once a year (handl
 kap. 1.2; met by a scenario with `invited: [stortingsrepresentanter]`), and Follorådet meeting
 «vanligvis 1 gang pr. måned» (a warning: «usually» allows exceptions).
 
+A per-year duty may have a deadline inside the year (`by: "05-31"`, «innen utgangen av mai») and a
+meeting type (`meeting_type: ordinært`): only meetings of that type held by that day count. A
+meeting of the type held after the day does not fulfil the duty; the missed duty names it (message
+`calendar.missed-per-year-late`, with each late meeting's day and file), so the reader sees a late
+meeting, not a missing one.
+
 Only the months and years inside the bylaws' period are judged: a year the document covers only in
 part (Follorådet 2021, to 2021-02-28) has its annual duties `not-assessed` (info).
 """
