@@ -83,6 +83,8 @@ def _holds_for(sitting: Sitting, person: str, office: str, participant: str | No
 def gender_checks(sitting: Sitting) -> list[GenderCheck]:
     """Each participant's members of the organ (the roster on the sitting's date) against each
     both-genders requirement in force; participants with no members are left out."""
+    if not sitting.organ.composition:  # most organs declare none: skip indexing the roster
+        return []
     genders = {p.id: p.gender for p in sitting.doc.roster.people}
     out = []
     for rule in sitting.organ.composition:
