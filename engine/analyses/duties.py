@@ -180,18 +180,24 @@ def _per_year(rule: DutyRule, doc: Document, y: int, meetings: list[Meeting], wh
         return _not_assessed(rule, doc, y, held)
     if len(held) >= rule.times:
         return _duty(rule, "met", "met", year=y, meetings=_count(len(held)), evidence=held)
+    return _missed_per_year(rule, doc, y, held, late)
+
+
+def _missed_per_year(rule: DutyRule, doc: Document, y: int, held: tuple[str, ...],
+                     late: list[Meeting]) -> Duty:
+    """A missed per-year duty: how many counted, of what kind, by when; and the meetings held too late."""
     args = dict(year=y, organ=_organ_name(doc, rule.organ), times=rule.times,
                 meetings=_missed_count(len(held)),
                 kind=_part("meeting-type", type=rule.meeting_type) if rule.meeting_type else "",
                 invited=_part("invited", who=rule.invited) if rule.invited else "",
                 # the day of the year, worded «innen 31.5.» or «by 2023-05-31»
-                within=_part("within", date={"day-of-year": deadline.isoformat()}) if rule.by else "")
-    if late:
-        # held, but after the deadline: each late meeting's day and file, worded «3.6.» / «2025-06-03»
-        return _duty(rule, "missed", "missed-per-year-late", evidence=held, **args,
-                     late={"items": [_part("late-meeting", date={"day-of-year": m.date.isoformat()},
-                                           file=m.file) for m in late], "sep": ", "})
-    return _duty(rule, "missed", "missed-per-year", evidence=held, **args)
+                within=_part("within", date={"day-of-year": _deadline(rule, y).isoformat()}) if rule.by else "")
+    if not late:
+        return _duty(rule, "missed", "missed-per-year", evidence=held, **args)
+    # held, but after the deadline: each late meeting's day and file, worded «3.6.» / «2025-06-03»
+    late_meetings = [_part("late-meeting", date={"day-of-year": m.date.isoformat()}, file=m.file) for m in late]
+    return _duty(rule, "missed", "missed-per-year-late", evidence=held, **args,
+                 late={"items": late_meetings, "sep": ", "})
 
 
 def _part(message_id: str, **args: Any) -> dict:
