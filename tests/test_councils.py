@@ -111,6 +111,16 @@ def test_an_unknown_council_is_refused_with_a_suggestion(tmp_path):
     with pytest.raises(InputError, match="ukjent råd 'sgn'") as info:
         check_file(meeting)
     assert "mente du: sogn?" in str(info.value)
+    line = TESTRAD_MEETING.replace("council: testrad", "council: sgn").splitlines().index("council: sgn") + 1
+    assert f"linje {line}, nøkkel council:" in str(info.value)  # its own line and key, not the date's
+
+
+def test_an_unknown_council_with_no_near_name_lists_the_known_ones(tmp_path):
+    meeting = tmp_path / "m.yaml"
+    meeting.write_text(TESTRAD_MEETING.replace("council: testrad", "council: eksempel"), encoding="utf-8")
+    with pytest.raises(InputError, match="ukjent råd 'eksempel'") as info:
+        check_file(meeting)
+    assert "angi council: ett av follo, lister-friluftsrad" in str(info.value)
 
 
 def _copy_bylaws(tmp: Path) -> Path:
@@ -146,6 +156,22 @@ def test_a_misspelt_from_organ_names_file_line_and_suggestion(tmp_path, monkeypa
     assert "folloradet.yaml" in out and f"linje {line}" in out
     assert "ukjent organ 'folloraadet'" in out and "mente du: folloradet" in out
     assert "Traceback" not in out
+
+
+def test_a_misspelt_meeting_type_in_a_duty_is_refused(tmp_path, monkeypatch, capsys):
+    """Lister-avtalen § 5 «Ordinært representantskapsmøte holdes hvert år innen utgangen av mai»
+    is encoded with `meeting_type: ordinært`; a misspelt type would make a duty no meeting can
+    fulfil, so the file is refused with its line and the types a scenario may state."""
+    root = _copy_bylaws(tmp_path)
+    path = root / "lister-friluftsrad.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "meeting_type: ordinært" in text
+    path.write_text(text.replace("meeting_type: ordinært", "meeting_type: ordinart", 1), encoding="utf-8")
+    line = text[: text.index("meeting_type: ordinært")].count("\n") + 1
+    code, out = _run_bylaws(root, monkeypatch, capsys)
+    assert code == 2, out
+    assert "lister-friluftsrad.yaml" in out and f"linje {line}" in out
+    assert "ordinært, ekstraordinært" in out and "«ordinart»" in out and "Traceback" not in out
 
 
 # every id-valued key of a bylaws file or roster, as `key: value` on one line
@@ -504,3 +530,28 @@ def test_every_command_works_for_each_new_council(council, folder, on, document,
     assert code in (0, 1) and "Pliktkalender" in out
     code, out, _ = run("bylaws", "--check", str(ROOT / "bylaws" / f"{document}.yaml"))
     assert code == 0 and "encoded" in out
+
+
+@pytest.mark.parametrize("demanders, demanded", [(19, True), (18, False)])
+def test_the_statutes_third_holds_beside_the_bylaws_own_convening_rule(tmp_path, demanders, demanded):
+    """kommuneloven § 11-2 andre ledd: the organ meets when «c) Minst 1/3 av medlemmene krever
+    det.» Follomøtet has its own convening clause (vedtekter 2012 pkt. 4.1.4) and no demand rule
+    of its own; the agreement cannot take the statute's right away, so 19 of its 56 members
+    (a third rounded up) oblige the leader to convene, and 18 do not."""
+    import yaml
+
+    from engine.core.evaluate import Evaluation, load_scenario
+    from engine.core.library import library
+
+    source = ROOT / "scenarios" / "follomotet" / "2018-06-arsmelding-regnskap-wrong-organ.yaml"
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    data["convening"]["demanded_by"] = [line["person"] for line in data["attendance"][:demanders]]
+    data.pop("expected", None)
+    meeting = tmp_path / "m.yaml"
+    meeting.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    scenario, _ = load_scenario(meeting)
+    lib = library()
+    doc = lib.choose(scenario.organ, scenario.date, None)
+    assert doc.organ("follomotet").convening is not None and not doc.organ("follomotet").convening.on_demand
+    fact = Evaluation(scenario, str(meeting), doc, lib, "reference").builder.meeting_fact()
+    assert (fact["convening_members"], fact["convening_demanded"]) == (56, demanded)
