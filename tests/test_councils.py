@@ -111,6 +111,16 @@ def test_an_unknown_council_is_refused_with_a_suggestion(tmp_path):
     with pytest.raises(InputError, match="ukjent råd 'sgn'") as info:
         check_file(meeting)
     assert "mente du: sogn?" in str(info.value)
+    line = TESTRAD_MEETING.replace("council: testrad", "council: sgn").splitlines().index("council: sgn") + 1
+    assert f"linje {line}, nøkkel council:" in str(info.value)  # its own line and key, not the date's
+
+
+def test_an_unknown_council_with_no_near_name_lists_the_known_ones(tmp_path):
+    meeting = tmp_path / "m.yaml"
+    meeting.write_text(TESTRAD_MEETING.replace("council: testrad", "council: eksempel"), encoding="utf-8")
+    with pytest.raises(InputError, match="ukjent råd 'eksempel'") as info:
+        check_file(meeting)
+    assert "angi council: ett av follo, lister-friluftsrad" in str(info.value)
 
 
 def _copy_bylaws(tmp: Path) -> Path:
@@ -146,6 +156,22 @@ def test_a_misspelt_from_organ_names_file_line_and_suggestion(tmp_path, monkeypa
     assert "folloradet.yaml" in out and f"linje {line}" in out
     assert "ukjent organ 'folloraadet'" in out and "mente du: folloradet" in out
     assert "Traceback" not in out
+
+
+def test_a_misspelt_meeting_type_in_a_duty_is_refused(tmp_path, monkeypatch, capsys):
+    """Lister-avtalen § 5 «Ordinært representantskapsmøte holdes hvert år innen utgangen av mai»
+    is encoded with `meeting_type: ordinært`; a misspelt type would make a duty no meeting can
+    fulfil, so the file is refused with its line and the types a scenario may state."""
+    root = _copy_bylaws(tmp_path)
+    path = root / "lister-friluftsrad.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "meeting_type: ordinært" in text
+    path.write_text(text.replace("meeting_type: ordinært", "meeting_type: ordinart", 1), encoding="utf-8")
+    line = text[: text.index("meeting_type: ordinært")].count("\n") + 1
+    code, out = _run_bylaws(root, monkeypatch, capsys)
+    assert code == 2, out
+    assert "lister-friluftsrad.yaml" in out and f"linje {line}" in out
+    assert "ordinært, ekstraordinært" in out and "«ordinart»" in out and "Traceback" not in out
 
 
 # every id-valued key of a bylaws file or roster, as `key: value` on one line
@@ -265,20 +291,14 @@ def test_engine_code_names_no_council_and_quotes_no_clause():
     assert not found, found
 
 
-def test_the_guide_s_smallest_example_is_a_valid_council(tmp_path, capsys):
-    """bylaws/README.md's example (document and roster) passes `vedtekt bylaws --check`."""
-    guide = (ROOT / "bylaws" / "README.md").read_text(encoding="utf-8")
-    blocks = re.findall(r"```yaml\n(.*?)```", guide, re.S)
-    document, roster = blocks[0], blocks[1]
+def test_a_misspelt_organ_in_the_guides_example_names_file_line_and_suggestion(tmp_path, capsys):
+    """The guide's example (bylaws/README.md, the same text as examples/eksempelradet/bylaws/; that
+    it passes `vedtekt bylaws --check` is tests/test_example_council.py) with one organ misspelt:
+    exit 2 with the file, the line and a suggestion."""
+    example = ROOT / "examples" / "eksempelradet" / "bylaws"
     (tmp_path / "rosters").mkdir()
-    (tmp_path / "eksempelradet.yaml").write_text(document, encoding="utf-8")
-    (tmp_path / "rosters" / "eksempelradet.yaml").write_text(roster, encoding="utf-8")
-    with pytest.raises(SystemExit) as exit_info:
-        main(["bylaws", "--check", str(tmp_path / "eksempelradet.yaml")])
-    out = capsys.readouterr().out
-    assert exit_info.value.code == 0, out
-    assert "gyldig – eksempelradet (eksempel" in out and "1 encoded, 1 not-modelled" in out
-    # a misspelt organ in the same file: exit 2 with the file, the line and a suggestion
+    shutil.copy(example / "rosters" / "eksempelradet.yaml", tmp_path / "rosters" / "eksempelradet.yaml")
+    document = (example / "eksempelradet.yaml").read_text(encoding="utf-8")
     (tmp_path / "eksempelradet.yaml").write_text(
         document.replace("organ: representantskapet,", "organ: representantskapt,"), encoding="utf-8")
     with pytest.raises(SystemExit) as exit_info:
@@ -481,47 +501,8 @@ def test_a_rotation_whose_first_term_is_unknown_states_the_order(tmp_path):
     assert resolve(lib.document("vesteralen-test"), "radet", date(2021, 3, 1)).term is None
 
 
-CONVENING = """    convening:
-      citation: test § 4
-      quote: "Rådet vert kalla inn av leiaren, eller når ein deltakar krev det."
-      on_demand:
-        - {by: participants, count: 1, citation: test § 4, quote: "når ein deltakar krev det"}
-"""
-
-DEMANDED_MEETING = """
-name: Rådet 2021 – kalla inn av leiaren (Sortland) etter krav frå Øksnes
-council: vesteralen-test
-organ: radet
-date: 2021-03-01
-chair: p-sortland
-convening: {{by: {convener}, demanded_by: [{demanders}]}}
-attendance: [{{person: p-sortland}}, {{person: p-oksnes}}, {{person: p-andoy}}, {{person: p-bo}}]
-cases:
-  - {{id: "1/21", votes: {{for: [p-sortland, p-oksnes, p-andoy, p-bo]}}}}
-"""
-
-
-def test_convening_on_the_demand_of_one_participant(tmp_path):
-    """test § 4 (constructed): «Rådet vert kalla inn av leiaren, eller når ein deltakar krev det.»
-    As with § 11-2 andre ledd c, a demand obliges the leader to convene; it makes no one else a
-    convener. One participant's demand suffices here, where the statute's third would need two."""
-    from engine.core.evaluate import Evaluation, load_scenario
-
-    lib = _vesteralen(tmp_path, "      anchor: {year: 2020, leader: bo, citation: test § 3}\n"
-                                "      vice_by: none\n      vice_becomes_leader: false\n" + CONVENING.rstrip("\n"))
-    doc = lib.document("vesteralen-test")
-    meeting = tmp_path / "m.yaml"
-
-    def demanded(convener: str, demanders: str) -> tuple[bool, list]:
-        meeting.write_text(DEMANDED_MEETING.format(convener=convener, demanders=demanders), encoding="utf-8")
-        scenario, _ = load_scenario(meeting)
-        fact = Evaluation(scenario, str(meeting), doc, lib, "reference").builder.meeting_fact()
-        return fact["convening_demanded"], [f.rule for f in check_file(meeting, lib=lib).findings]
-
-    assert demanded("p-sortland", "p-oksnes") == (True, [])    # one participant demanded: lawful
-    assert demanded("p-sortland", "") == (False, [])           # the leader convenes on her own
-    # Øksnes demanded it, but convened it himself: the demand made no one else a convener
-    assert demanded("p-oksnes", "p-oksnes") == (True, ["convened-without-authority"])
+# Convening on one participant's or the leader's demand: tests/test_example_council.py, on the
+# shipped constructed example (examples/eksempelradet/), which has the three cases that were here.
 
 
 @pytest.mark.parametrize("council, folder, on, document", [
@@ -549,3 +530,28 @@ def test_every_command_works_for_each_new_council(council, folder, on, document,
     assert code in (0, 1) and "Pliktkalender" in out
     code, out, _ = run("bylaws", "--check", str(ROOT / "bylaws" / f"{document}.yaml"))
     assert code == 0 and "encoded" in out
+
+
+@pytest.mark.parametrize("demanders, demanded", [(19, True), (18, False)])
+def test_the_statutes_third_holds_beside_the_bylaws_own_convening_rule(tmp_path, demanders, demanded):
+    """kommuneloven § 11-2 andre ledd: the organ meets when «c) Minst 1/3 av medlemmene krever
+    det.» Follomøtet has its own convening clause (vedtekter 2012 pkt. 4.1.4) and no demand rule
+    of its own; the agreement cannot take the statute's right away, so 19 of its 56 members
+    (a third rounded up) oblige the leader to convene, and 18 do not."""
+    import yaml
+
+    from engine.core.evaluate import Evaluation, load_scenario
+    from engine.core.library import library
+
+    source = ROOT / "scenarios" / "follomotet" / "2018-06-arsmelding-regnskap-wrong-organ.yaml"
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    data["convening"]["demanded_by"] = [line["person"] for line in data["attendance"][:demanders]]
+    data.pop("expected", None)
+    meeting = tmp_path / "m.yaml"
+    meeting.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    scenario, _ = load_scenario(meeting)
+    lib = library()
+    doc = lib.choose(scenario.organ, scenario.date, None)
+    assert doc.organ("follomotet").convening is not None and not doc.organ("follomotet").convening.on_demand
+    fact = Evaluation(scenario, str(meeting), doc, lib, "reference").builder.meeting_fact()
+    assert (fact["convening_members"], fact["convening_demanded"]) == (56, demanded)

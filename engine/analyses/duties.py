@@ -6,6 +6,12 @@ Follo's members of Stortinget invited to Follorådet at least once a year (handl
 kap. 1.2; met by a scenario with `invited: [stortingsrepresentanter]`), and Follorådet meeting
 «vanligvis 1 gang pr. måned» (a warning: «usually» allows exceptions).
 
+A per-year duty may have a deadline inside the year (`by: "05-31"`, «innen utgangen av mai») and a
+meeting type (`meeting_type: ordinært`): only meetings of that type held by that day count. A
+meeting of the type held after the day does not fulfil the duty; the missed duty names it (message
+`calendar.missed-per-year-late`, with each late meeting's day and file), so the reader sees a late
+meeting, not a missing one.
+
 Only the months and years inside the bylaws' period are judged: a year the document covers only in
 part (Follorådet 2021, to 2021-02-28) has its annual duties `not-assessed` (info).
 """
@@ -161,23 +167,37 @@ def _not_assessed(rule: DutyRule, doc: Document, y: int, evidence: tuple[str, ..
 
 
 def _per_year(rule: DutyRule, doc: Document, y: int, meetings: list[Meeting], whole: bool) -> Duty:
-    """At least `rule.times` meetings of the organ in the year (with the invitation, if any)."""
+    """At least `rule.times` meetings of the organ in the year (with the invitation, if any), held
+    by the rule's deadline. A meeting of the right kind held after the deadline does not fulfil the
+    duty, but a missed duty names it: the reader sees that the meeting was late, not absent."""
     deadline = _deadline(rule, y)
-    held = tuple(m.file for m in meetings if m.organ == rule.organ
-                 and (rule.invited is None or rule.invited in m.invited)
-                 and (rule.meeting_type is None or m.meeting_type == rule.meeting_type)
-                 and m.date <= deadline)
+    counting = [m for m in meetings if m.organ == rule.organ
+                and (rule.invited is None or rule.invited in m.invited)
+                and (rule.meeting_type is None or m.meeting_type == rule.meeting_type)]
+    held = tuple(m.file for m in counting if m.date <= deadline)
+    late = sorted((m for m in counting if m.date > deadline), key=lambda m: m.date)
     if not whole:
         return _not_assessed(rule, doc, y, held)
     if len(held) >= rule.times:
         return _duty(rule, "met", "met", year=y, meetings=_count(len(held)), evidence=held)
-    return _duty(rule, "missed", "missed-per-year", year=y, organ=_organ_name(doc, rule.organ),
-                 times=rule.times, evidence=held,
-                 meetings=_missed_count(len(held)),
-                 kind=_part("meeting-type", type=rule.meeting_type) if rule.meeting_type else "",
-                 invited=_part("invited", who=rule.invited) if rule.invited else "",
-                 # the day of the year, worded «innen 31.5.» or «by 2023-05-31»
-                 within=_part("within", date={"day-of-year": deadline.isoformat()}) if rule.by else "")
+    return _missed_per_year(rule, doc, y, held, late)
+
+
+def _missed_per_year(rule: DutyRule, doc: Document, y: int, held: tuple[str, ...],
+                     late: list[Meeting]) -> Duty:
+    """A missed per-year duty: how many counted, of what kind, by when; and the meetings held too late."""
+    args = dict(year=y, organ=_organ_name(doc, rule.organ), times=rule.times,
+                meetings=_missed_count(len(held)),
+                kind=_part("meeting-type", type=rule.meeting_type) if rule.meeting_type else "",
+                invited=_part("invited", who=rule.invited) if rule.invited else "",
+                # the day of the year, worded «innen 31.5.» or «by 2023-05-31»
+                within=_part("within", date={"day-of-year": _deadline(rule, y).isoformat()}) if rule.by else "")
+    if not late:
+        return _duty(rule, "missed", "missed-per-year", evidence=held, **args)
+    # held, but after the deadline: each late meeting's day and file, worded «3.6.» / «2025-06-03»
+    late_meetings = [_part("late-meeting", date={"day-of-year": m.date.isoformat()}, file=m.file) for m in late]
+    return _duty(rule, "missed", "missed-per-year-late", evidence=held, **args,
+                 late={"items": late_meetings, "sep": ", "})
 
 
 def _part(message_id: str, **args: Any) -> dict:

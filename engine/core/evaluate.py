@@ -64,6 +64,8 @@ def check(scenario: Scenario, located: Located, *, engine: Engine = "both",
         _unknown("organ", scenario.organ, ("organ",), organs, located)
     where = at(located.line_of(("date",)), "date")
     try:
+        if scenario.council is not None:  # an unknown council is refused at its own key
+            lib.council_documents(scenario.council, at(located.line_of(("council",)), "council"))
         doc = lib.choose(scenario.organ, scenario.date, scenario.bylaws, where=where,
                          council=scenario.council)
     except InputError as exc:

@@ -264,9 +264,10 @@ class FactBuilder:
         fraction = statute.parameters["demand_fraction"]
         needed = required_count(fraction, s.member_count())
         # a demand the bylaws allow besides the statute's third (Convening.on_demand), e.g. «når ein
-        # deltakar krev det»: like § 11-2 andre ledd c, it obliges the leader to convene
+        # deltakar krev det»: like § 11-2 andre ledd c, it obliges the leader to convene. The
+        # statute's third holds beside it: an agreement may add demanders, not take that right away
         declared = self._declared_demand(provision, conv.demanded_by) if provision else None
-        demanded = (provision is None and demand >= needed > 0) or declared is not None
+        demanded = demand >= needed > 0 or declared is not None
         needs = {p.kind: p for p in provision.prerequisites} if provision else {}
         innst, agenda = needs.get("innstilling"), needs.get("agenda-approved")
         given = conv.innstilling

@@ -68,7 +68,8 @@ class Library:
         docs = [d for d in self.documents.values() if d.council == council]
         if not docs:
             raise InputError("errors.unknown-council", {"id": council}, where=where,
-                             hint=did_you_mean(council, self.councils()))
+                             hint=did_you_mean(council, self.councils())
+                             or Message("errors.hint/give-council", {"councils": self.councils()}))
         return docs
 
     def choose(self, organ: str, on: date, doc_id: str | None = None,

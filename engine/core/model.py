@@ -314,6 +314,9 @@ class Label(Frozen):
     en: str
 
 
+MeetingType = Literal["ordinært", "ekstraordinært"]  # a scenario's `meeting_type` (vedtekt calendar)
+
+
 class DutyRule(Provision):
     """A recurring duty of the bylaws, judged by `vedtekt calendar` from a year's meetings.
 
@@ -327,7 +330,9 @@ class DutyRule(Provision):
     times: int = Field(default=1, ge=1)
     invited: str | None = None
     by: str | None = None  # MM-DD: the meetings must be held by this day of the year («innen utgangen av mai»)
-    meeting_type: str | None = None  # only meetings of this type count (scenario `meeting_type`, e.g. ordinært)
+    # only meetings of this type count; the same two types a scenario may state, so a misspelt
+    # type is refused on load instead of making a duty no meeting can fulfil
+    meeting_type: MeetingType | None = None
     severity: Literal["error", "warning"]
     label: Label
 

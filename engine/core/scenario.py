@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 from engine.core.bounds import Count, Date, Id, Text
 from engine.core.base import Frozen, FrozenDict
 from engine.core.errors import invalid
-from engine.core.model import Roster
+from engine.core.model import MeetingType, Roster
 
 VoteValue = Literal["for", "against", "blank"]
 Outcome = Literal["adopted", "rejected", "not_decided", "no_vote"]
@@ -137,7 +137,7 @@ class Scenario(Frozen):
     leader: Id | None = None  # who the scenario (e.g. the minutes) says leads the organ: rotation-mismatch
     vice: Id | None = None  # who it says is vice leader (person id): rotation-mismatch
     invited: tuple[Literal["stortingsrepresentanter"], ...] = ()  # guests invited: `vedtekt calendar`
-    meeting_type: Literal["ordinært", "ekstraordinært"] | None = None  # `vedtekt calendar` (DutyRule.meeting_type)
+    meeting_type: MeetingType | None = None  # `vedtekt calendar` (DutyRule.meeting_type)
     attendance: tuple[Attendance, ...]
     forfall: tuple[Forfall, ...] = ()
     cases: tuple[Case, ...] = ()
