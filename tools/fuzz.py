@@ -198,7 +198,7 @@ def evaluate(scenario: dict) -> tuple[str, object]:
         s = validate(located, Scenario)
         reference = check(s, located, engine="reference")
     except InputError as exc:
-        return "input", exc.bare
+        return "input", exc.message_text()
     except ValidationError as exc:  # validate() turns these into InputErrors; belt and braces
         return "input", str(exc).splitlines()[0]
     try:

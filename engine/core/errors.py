@@ -146,11 +146,6 @@ class InputError(VedtektError):
     def hint_text(self, lang: str = DEFAULT_LANG) -> str | None:
         return _visible(_place(self.hint, lang)) if self.hint else None
 
-    @property
-    def bare(self) -> str:
-        """The bokmål sentence alone (kept for callers that show it beside its place)."""
-        return self.message_text(DEFAULT_LANG)
-
     def text(self, lang: str = DEFAULT_LANG) -> str:
         """`file: place: sentence`, and the hint on its own indented line.
 
