@@ -28,3 +28,53 @@ def test_the_rule_book_is_a_hashable_value_compiled_once():
     twin = RuleBook.model_validate(book.model_dump())
     assert twin == book and hash(twin) == hash(book) and twin is not book
     assert _compiled(twin) is _compiled(book)  # one compilation per value, not per object
+
+
+def _vote_facts(scenario: str) -> list[dict]:
+    """The stage-1 facts the reference path builds for a shipped scenario."""
+    from engine.core.evaluate import Evaluation, load_scenario
+    from engine.core.library import library
+
+    lib = library()
+    parsed, _ = load_scenario(scenario)
+    doc = lib.choose(parsed.organ, parsed.date, None)
+    b = Evaluation(parsed, scenario, doc, lib, "reference").builder
+    facts = b.attendee_facts() + [b.meeting_fact()]
+    for case in parsed.cases:
+        facts += b.vote_facts(case, b.kinds[case.kind])
+    return facts
+
+
+def test_durable_judges_each_distinct_fact_once_and_answers_for_every_fact(monkeypatch):
+    """Facts that agree on every field the rules read are one question for durable-rules; the
+    answer must still reach each fact's own id, and facts that differ in a read field must not
+    merge (then the reference, which judges every fact, would disagree)."""
+    book = rulebook()
+    facts = _vote_facts(SCENARIO)
+    asked: list[int] = []
+    real_session = durable_engine._session
+    monkeypatch.setattr(durable_engine, "_session",
+                        lambda host, batch, fire: asked.append(len(batch)) or real_session(host, batch, fire))
+    twins = [{**f, "id": f"{f['id']}-twin", "person_name": "Noen Annen"} for f in facts]  # unread field differs
+    answer = durable_engine.evaluate(book, facts + twins)
+    reference = ev_reference(book, facts + twins)
+    assert answer == reference and sum(asked) < len(facts)  # twins asked nothing new
+    assert {fid for _, fid in answer} & {t["id"] for t in twins}  # and got their answers
+    voted = next(f for f in facts if f["t"] == "vote" and f["can_vote"])
+    changed = {**voted, "id": "changed", "can_vote": False}  # a field the rules read
+    reference = ev_reference(book, [voted, changed])
+    fired_on = {fid: {key for key, f in reference if f == fid} for fid in (voted["id"], "changed")}
+    assert fired_on[voted["id"]] != fired_on["changed"]  # so a wrong merge could not pass
+    assert durable_engine.evaluate(book, [voted, changed]) == reference
+
+
+def ev_reference(book, facts):
+    from engine.core.evaluate import evaluate_reference
+
+    return evaluate_reference(book, facts)
+
+
+def test_two_facts_with_one_id_are_refused():
+    facts = _vote_facts(SCENARIO)
+    with pytest.raises(InternalError, match="samme id"):
+        durable_engine.evaluate(rulebook(), [facts[0], {**facts[1], "id": facts[0]["id"]}])
