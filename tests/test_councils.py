@@ -529,7 +529,7 @@ def test_every_command_works_for_each_new_council(council, folder, on, document,
     code, out, _ = run("calendar", str(ROOT / "scenarios" / folder), "--council", council)
     assert code in (0, 1) and "Pliktkalender" in out
     code, out, _ = run("bylaws", "--check", str(ROOT / "bylaws" / f"{document}.yaml"))
-    assert code == 0 and "encoded" in out
+    assert code == 0 and "kodet" in out and "encoded" not in out
 
 
 @pytest.mark.parametrize("demanders, demanded", [(19, True), (18, False)])
@@ -555,3 +555,19 @@ def test_the_statutes_third_holds_beside_the_bylaws_own_convening_rule(tmp_path,
     assert doc.organ("follomotet").convening is not None and not doc.organ("follomotet").convening.on_demand
     fact = Evaluation(scenario, str(meeting), doc, lib, "reference").builder.meeting_fact()
     assert (fact["convening_members"], fact["convening_demanded"]) == (56, demanded)
+
+
+def test_bylaws_check_warns_of_a_draft_overlapping_the_councils_document(tmp_path, capsys):
+    """A second Romsdal document for the same organ and period: the check still passes (a draft
+    may overlap) but marks the overlap as a warning, in the one severity wording of the outputs."""
+    draft = tmp_path / "romsdal-utkast.yaml"
+    text = (ROOT / "bylaws" / "romsdal-ipr.yaml").read_text(encoding="utf-8")
+    draft.write_text(text.replace("id: romsdal-ipr", "id: romsdal-utkast", 1), encoding="utf-8")
+    (tmp_path / "rosters").mkdir()
+    shutil.copy(ROOT / "bylaws" / "rosters" / "romsdal-ipr.yaml", tmp_path / "rosters" / "romsdal-utkast.yaml")
+    for lang, marker in (("nb", "[ADVARSEL] overlapper i tid med samme organ: romsdal-ipr"),
+                         ("en", "[WARNING] overlaps in time with the same organ: romsdal-ipr")):
+        with pytest.raises(SystemExit) as exit_info:
+            main(["bylaws", "--check", str(draft), "--lang", lang])
+        out = capsys.readouterr().out
+        assert exit_info.value.code == 0 and marker in out, out

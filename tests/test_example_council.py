@@ -118,7 +118,9 @@ def test_calendar_from_the_command_line(capsys):
 def test_bylaws_check_of_the_example_file(capsys):
     code, out = _run(capsys, "bylaws", "--check", str(DOCUMENT))
     assert code == 0 and "gyldig – eksempelradet (eksempel" in out
-    assert "7 encoded, 1 informative, 4 not-modelled" in out
+    assert "7 kodet, 1 informativ, 4 ikke modellert" in out  # the statuses worded, not their ids
+    code, out = _run(capsys, "bylaws", "--check", str(DOCUMENT), "--lang", "en")
+    assert code == 0 and "7 encoded, 1 informative, 4 not modelled" in out
 
 
 def test_the_guide_shows_the_shipped_files_word_for_word():

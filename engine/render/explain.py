@@ -6,7 +6,7 @@ import json
 from engine.core.errors import InputError, did_you_mean
 from engine.core.library import library
 from engine.core.rules import rulebook
-from engine.render.catalogue import catalogue, message, severity, word
+from engine.render.catalogue import catalogue, message, severity, severity_marker, word
 
 def explain_rule(rule_id: str, lang: str = "nb", fmt: str = "text") -> str:
     book = rulebook()
@@ -123,7 +123,7 @@ def bylaws_listing(fmt: str = "text", doc_id: str | None = None, lang: str = "nb
         lines.append(f"  {w['organs']}: {', '.join(d['organs'])}")
         for c in d["clauses"]:
             reason = f" – {c['reason']}" if c.get("reason") else ""
-            lines.append(f"  {c['status']:<13} {c['clause']}{reason}")
+            lines.append(f"  {_status(c['status'], lang)} {c['clause']}{reason}")
         for a in d["assumptions"]:
             lines.append(f"  {w['assumption']}: {a}")
         lines.append("")
@@ -133,15 +133,21 @@ def bylaws_listing(fmt: str = "text", doc_id: str | None = None, lang: str = "nb
 def bylaws_check_text(data: dict, lang: str = "nb") -> str:
     """`vedtekt bylaws --check FILE` as text (`data`: engine.analyses.bylaws_check.check_bylaws_file)."""
     w = _bylaws_words(lang)
-    counts = ", ".join(f"{n} {status}" for status, n in sorted(data["counts"].items()))
+    counts = ", ".join(f"{n} {word('clause-status', status, lang)}" for status, n in sorted(data["counts"].items()))
     lines = [f"{data['file']}: {w['valid']} – {data['id']} ({data['council']}; {data['from']} – {data['to'] or '…'})",
              f"  {w['clauses']}: {counts or w['no-clauses']}"]
     for c in data["clauses"]:
         extra = f" → {', '.join(c['encoded_as'])}" if c.get("encoded_as") else ""
         reason = f" – {c['reason']}" if c.get("reason") else ""
-        lines.append(f"    {c['status']:<13} {c['clause']}{extra}{reason}")
+        lines.append(f"    {_status(c['status'], lang)} {c['clause']}{extra}{reason}")
     lines.append(f"  {w['provisions']}:")
     lines += [f"    {p['key']}: {p['citation']}" for p in data["provisions"]]
     lines += [f"  {w['assumption']}: {a}" for a in data["assumptions"]]
-    lines += [f"  {w['overlap']}: {o}" for o in data["overlaps"]]
+    lines += [f"  {severity_marker('warning', lang)} {w['overlap']}: {o}" for o in data["overlaps"]]
     return "\n".join(lines) + "\n"
+
+
+def _status(status: str, lang: str) -> str:
+    """A clause's status in words, padded so the clauses line up (the longest word sets the width)."""
+    width = max(len(word("clause-status", s, lang)) for s in ("encoded", "not-modelled", "informative"))
+    return f"{word('clause-status', status, lang):<{width}}"
