@@ -174,10 +174,12 @@ def test_every_translated_pydantic_type_has_its_message():
 
 
 def test_no_inputerror_of_the_engine_is_a_sentence_instead_of_an_id():
-    """An InputError's first argument is an errors id (or a name holding one), never words."""
+    """An InputError's (or InternalError's) first argument is an errors id (or a name holding
+    one), never words."""
     sentences = []
     calls = [(path, node) for path, node in _engine_nodes()
-             if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("InputError", "NotModelled")]
+             if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("InputError", "NotModelled",
+                                                                                 "InternalError")]
     for path, node in calls:
         first = node.args[0] if node.args else None
         if isinstance(first, ast.JoinedStr):
@@ -398,3 +400,31 @@ def web_client():
     from engine.web.app import create_app
 
     return TestClient(create_app(), raise_server_exceptions=False)
+
+
+def test_an_internal_error_is_worded_in_the_chosen_language(monkeypatch, capsys):
+    """The cross-check's refusal (exit 3, no verdict) in bokmål by default and English on request."""
+    from engine.core import durable_engine
+
+    monkeypatch.setattr(durable_engine, "evaluate", lambda book, facts, driver="lean": set())
+    scenario = str(ROOT / "scenarios" / "folloradet" / "2021-02-quorum.yaml")
+    for lang, words in (("nb", "durable-rules og referanseevalueringen er uenige"),
+                        ("en", "durable-rules and the reference evaluation disagree")):
+        with pytest.raises(SystemExit) as exit_info:
+            main(["check", scenario, "--lang", lang])
+        err = capsys.readouterr().err
+        assert exit_info.value.code == 3 and words in err and scenario in err, err
+
+
+def test_the_web_api_says_an_internal_error_in_the_language_of_the_request(monkeypatch):
+    """The cross-check's refusal through the web API: 500, in the request's language, naming the
+    request instead of the server's temporary file."""
+    from engine.core import durable_engine
+
+    client = web_client()
+    monkeypatch.setattr(durable_engine, "evaluate", lambda book, facts, driver="lean": set())
+    body = (ROOT / "scenarios" / "folloradet" / "2021-02-quorum.yaml").read_bytes()
+    for query, words in (("", "er uenige"), ("?lang=en", "disagree")):
+        answer = client.post(f"/api/check{query}", content=body)
+        error = answer.json()["error"]
+        assert answer.status_code == 500 and words in error and error.startswith("request: "), error

@@ -148,11 +148,14 @@ def _entry_points() -> list[list[str]]:
 
 
 @pytest.mark.parametrize("entry", _entry_points(), ids=lambda e: "-m engine" if "-m" in e else "vedtekt")
-@pytest.mark.parametrize("name, code", [("SIGINT", 130), ("SIGTERM", 143)])
-def test_a_signal_during_start_up_says_avbrutt_without_a_traceback(entry, name, code):
+@pytest.mark.parametrize("name, code, lang, goodbye", [("SIGINT", 130, "nb", "vedtekt: avbrutt"),
+                                                       ("SIGTERM", 143, "nb", "vedtekt: avbrutt"),
+                                                       ("SIGINT", 130, "en", "vedtekt: interrupted")])
+def test_a_signal_during_start_up_says_avbrutt_without_a_traceback(entry, name, code, lang, goodbye):
     """The signal comes while the heavy modules (click, pydantic, the engine) are being imported:
-    sent as soon as the first import after engine.cli.entry (which installs the handler) is done."""
-    proc = subprocess.Popen([*entry, "check", "scenarios/"], cwd=ROOT, stdin=subprocess.DEVNULL,
+    sent as soon as the first import after engine.cli.entry (which installs the handler) is done.
+    The goodbye is in the language of --lang, read from the arguments (click has not parsed them)."""
+    proc = subprocess.Popen([*entry, "check", "scenarios/", "--lang", lang], cwd=ROOT, stdin=subprocess.DEVNULL,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     seen_entry, sent = False, False
     for line in proc.stderr:
@@ -165,7 +168,7 @@ def test_a_signal_during_start_up_says_avbrutt_without_a_traceback(entry, name, 
     said = [line for line in err.decode().splitlines() if not line.startswith("import time:")]
     assert sent, "engine.cli.entry was never imported"
     assert proc.returncode == code, said
-    assert said == ["vedtekt: avbrutt"] and out == b""
+    assert said == [goodbye] and out == b""
 
 
 def test_a_cold_check_imports_only_what_it_uses():

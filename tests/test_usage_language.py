@@ -134,3 +134,14 @@ def test_click_speaks_english_again_after_the_command():
     with pytest.raises(SystemExit):
         main(["chek"])
     assert click.exceptions.NoSuchOption("--x").format_message() == "No such option '--x'."
+
+
+def test_the_version_line_is_worded_from_the_catalogue(capsys):
+    """click's version_option words its line at import, before the language is known; vedtekt's
+    own --version says it in bokmål, with the installed version."""
+    from importlib.metadata import version
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    out = capsys.readouterr().out
+    assert exit_info.value.code == 0 and out == f"vedtekt, versjon {version('vedtekt')}\n"

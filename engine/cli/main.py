@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from engine.cli.signals import Interrupted, catch_signals, interrupted, signals_held
+from engine.cli.arguments import chosen_lang
 from engine.core.errors import DEFAULT_LANG, LANGS, InputError, Message, VedtektError, os_reason
 from engine.cli.options import (ERROR_LANG, Choice, complete_document, complete_rule, format_option, lang_option, say,
                                 with_shared_params)
@@ -62,8 +63,20 @@ OPTIONAL_EXTRAS = {"matplotlib": "graph", "docx": "docx", "z3": "verify"}
 EXIT_EXPECTED_DIFFERS = 4
 
 
+def _print_version(ctx: click.Context, _param, value: bool) -> None:
+    """`vedtekt --version`: the installed version, worded from the catalogue (click's own
+    version_option words its line once, at import, before the language is known)."""
+    if not value or ctx.resilient_parsing:
+        return
+    from importlib.metadata import version
+
+    click.echo(say("cli.version", version=version("vedtekt")))
+    ctx.exit()
+
+
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="vedtekt", help="vis versjonen og avslutt")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
+              help="vis versjonen og avslutt")
 def cli():
     """vedtekt: vedtekter og saksbehandlingsregler for interkommunale råd (Follorådet,
     Folloregionen IPR) som data, og en regelmotor som vurderer møter og vedtak.
@@ -219,25 +232,6 @@ def main(argv=None):
         restore_streams()
 
 
-def chosen_lang(argv) -> str:
-    """The language of `--lang en` / `--lang=en` in the arguments (nb otherwise), read before click
-    parses them, so that an error raised while parsing or before the command runs is worded in it.
-
-    >>> chosen_lang(["check", "x.yaml", "--lang", "en"]), chosen_lang(["check", "--lang=en"]), chosen_lang(["check"])
-    ('en', 'en', 'nb')
-    >>> chosen_lang(["check", "--", "--lang", "en"])  # after "--": a file name, not the option
-    'nb'
-    """
-    args = list(sys.argv[1:] if argv is None else argv)
-    for i, arg in enumerate(args):
-        if arg == "--":
-            break
-        value = args[i + 1] if arg == "--lang" and i + 1 < len(args) else arg.removeprefix("--lang=")
-        if (arg == "--lang" or arg.startswith("--lang=")) and value in LANGS:
-            return value
-    return DEFAULT_LANG
-
-
 def _run(argv) -> None:
     from engine.cli.click_words import speak_the_users_language
 
@@ -269,7 +263,7 @@ def _run_in(argv, lang: str) -> None:
         click.echo(f"vedtekt: {exc.text(lang)}", err=True)
         sys.exit(exc.exit_code)
     except VedtektError as exc:
-        click.echo(f"vedtekt: {exc}", err=True)
+        click.echo(f"vedtekt: {exc.text(lang)}", err=True)
         sys.exit(exc.exit_code)
     except ModuleNotFoundError as exc:
         extra = OPTIONAL_EXTRAS.get((exc.name or "").split(".")[0])

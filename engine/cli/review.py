@@ -6,7 +6,7 @@ from datetime import date
 
 import click
 
-from engine.core.errors import InputError, Message, VedtektError, did_you_mean
+from engine.core.errors import Message, VedtektError, did_you_mean
 from engine.cli.options import ERROR_LANG, date_option, format_option, lang_option
 from engine.analyses.review.checks import KINDS
 from engine.render.catalogue import message
@@ -54,7 +54,7 @@ def review(file: str | None, on: date | None, kind: str | None, fmt: str, lang: 
     try:
         report = review_file(file, on, kind)
     except VedtektError as exc:  # bad input: a located message, never a traceback
-        click.echo(f"vedtekt: {exc.text(lang) if isinstance(exc, InputError) else exc}", err=True)
+        click.echo(f"vedtekt: {exc.text(lang)}", err=True)
         sys.exit(exc.exit_code)
     click.echo(render(report, fmt, lang), nl=False)
     # sys.exit, not ctx.exit: the group runs with standalone_mode=False, which would swallow it

@@ -1,6 +1,7 @@
-"""SIGINT and SIGTERM end a command with one line («vedtekt: avbrutt») and exit 130 or 143: no
-partial report, no traceback (issue 17 item 8). Only the standard library is imported here, so
-that engine.cli.entry can install the handler before anything heavy is imported.
+"""SIGINT and SIGTERM end a command with one line («vedtekt: avbrutt», in the language of --lang)
+and exit 130 or 143: no partial report, no traceback (issue 17 item 8). Only the standard library
+is imported here, so that engine.cli.entry can install the handler before anything heavy is
+imported; the goodbye's words are read from the catalogue only when it is said.
 """
 from __future__ import annotations
 
@@ -57,8 +58,21 @@ def interrupted(code: int) -> None:
     for sig in SIGNALS:  # a second ^C must not interrupt the goodbye
         signal.signal(sig, signal.SIG_IGN)
     try:
-        sys.stderr.write("vedtekt: avbrutt\n")
+        sys.stderr.write(_goodbye() + "\n")
         sys.stderr.flush()
     except (OSError, ValueError):
         pass  # stderr closed: the exit code still says it
     sys.exit(code)
+
+
+def _goodbye() -> str:
+    """«vedtekt: avbrutt» in the language of --lang, from the catalogue (cli.interrupted). The
+    bokmål line when the catalogue cannot be read: a signal may come before anything but the
+    standard library is importable, and the goodbye must still be said."""
+    try:
+        from engine.cli.arguments import chosen_lang
+        from engine.render.catalogue import message
+
+        return message("cli.interrupted", chosen_lang(None))
+    except Exception:
+        return "vedtekt: avbrutt"

@@ -117,7 +117,7 @@ def _distinct(facts: list[dict]) -> tuple[list[dict], dict[str, list[str]]]:
 def _ensure_unique_ids(facts: list[dict]) -> None:
     """Fact ids are unique (the answers are given back by id)."""
     if len({f["id"] for f in facts}) != len(facts):  # ids name facts; two alike would merge answers
-        raise InternalError("durable-rules: to fakta har samme id")
+        raise InternalError("errors.internal/duplicate-fact-id")
 
 
 def _rule_visible(fact: dict) -> tuple | None:
@@ -144,14 +144,14 @@ def _session(host, facts: list[dict], fire) -> set[tuple[str, str]]:
     except InternalError:
         raise
     except Exception as exc:  # the C core reports misuse as plain exceptions
-        raise InternalError(f"durable-rules feilet: {exc}") from None
+        raise InternalError("errors.internal/durable-failed", {"problem": str(exc)}) from None
     finally:
         try:
             host.delete_state(RULESET, sid)
         except Exception:
             pass
     if isinstance(state, dict) and "exception" in state:  # an action raised
-        raise InternalError(f"en regelhandling feilet i durable-rules: {state['exception']}")
+        raise InternalError("errors.internal/durable-action-failed", {"problem": str(state["exception"])})
     return fired
 
 
@@ -179,7 +179,7 @@ def _fire_lean(host, payload: list[dict]) -> set[tuple[str, str]]:
         _names.update({name: key for name, key in _rule_names})
     result = core.assert_facts(handle, json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
     if result[0] != 0:  # 1 not handled, 2 already observed, 3 deferred: all misuse here
-        raise InternalError(f"durable-rules avviste faktaene (kode {result[0]})")
+        raise InternalError("errors.internal/durable-refused", {"code": result[0]})
     state_handle = result[1]
     fired: set[tuple[str, str]] = set()
     started = core.start_action_for_state(handle, state_handle)
@@ -189,11 +189,11 @@ def _fire_lean(host, payload: list[dict]) -> set[tuple[str, str]]:
             # '{"<rule name>": {"m": {...the fact...}}}': a catch-all's fact is not parsed
             name = message[2:message.index('"', 2)] if message.startswith('{"') else None
             if name not in _names:
-                raise InternalError(f"durable-rules kjørte en ukjent regel '{name}'")
+                raise InternalError("errors.internal/durable-unknown-rule", {"name": name})
             if _names[name] is not None:
                 ((parsed, matched),) = json.loads(message).items()
                 if parsed != name:
-                    raise InternalError(f"durable-rules: uventet handling {message[:200]}")
+                    raise InternalError("errors.internal/durable-unexpected-action", {"action": message[:200]})
                 fired.add((_names[name], matched["m"]["id"]))
             core.update_state(handle, state)
             message = core.complete_and_start_action(handle, state_handle)

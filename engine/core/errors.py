@@ -103,6 +103,10 @@ class VedtektError(Exception):
 
     exit_code = 3
 
+    def text(self, lang: str = DEFAULT_LANG) -> str:
+        """The message for the user in `lang` (the subclasses word theirs from the catalogues)."""
+        return str(self)
+
 
 Place = Message | str | None  # a Message, or a language-neutral name (an option: "--date")
 
@@ -179,9 +183,34 @@ class NotModelled(InputError):
 
 
 class InternalError(VedtektError):
-    """The engine cannot vouch for a result, e.g. durable-rules and the reference disagree."""
+    """The engine cannot vouch for a result, e.g. durable-rules and the reference disagree (exit 3).
+
+    Worded like InputError: `message_id` of the catalogues' `errors` section (internal/…) and its
+    arguments, in the language the command line or the web page asks for; str() is bokmål."""
 
     exit_code = 3
+
+    def __init__(self, message_id: str, args: Mapping[str, Any] | None = None):
+        if not message_id.startswith("errors."):  # a sentence (see InputError): shown as it is
+            args, message_id = {"text": message_id}, "errors.untranslated"
+        self.message = Message(message_id, dict(args or {}))
+        super().__init__(message_id)
+
+    def text(self, lang: str = DEFAULT_LANG) -> str:
+        return _visible(self.message.text(lang))
+
+    def __str__(self) -> str:
+        return self.text(DEFAULT_LANG)
+
+    def __reduce__(self):  # picklable with its id and arguments
+        return type(self), (self.message.id, dict(self.message.args))
+
+    def relocated(self, file: str) -> InternalError:
+        """The same error naming `file` where it named a file (the web page's request)."""
+        args = dict(self.message.args)
+        if "file" in args:
+            args["file"] = file
+        return type(self)(self.message.id, args)
 
 
 def close_names(name: str, known: Iterable[str]) -> list[str]:

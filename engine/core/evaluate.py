@@ -158,9 +158,8 @@ class Evaluation:
     def _agree(self, durable: set, reference: set) -> None:
         if durable != reference:
             only_d, only_r = sorted(durable - reference), sorted(reference - durable)
-            raise InternalError(
-                f"{self.file}: durable-rules og referanseevalueringen er uenige "
-                f"(bare durable: {only_d}; bare referanse: {only_r}); ingen dom skrives ut")
+            raise InternalError("errors.internal/engines-disagree", {
+                "file": self.file, "only_durable": str(only_d), "only_reference": str(only_r)})
 
     # -- the outcome law ---------------------------------------------------------------------
     def outcome_fact(self, case_fact: dict, tally: Tally | Count, counted: int, blocked: bool) -> dict:

@@ -59,9 +59,8 @@ def read_outcomes(book: RuleBook, facts: list[dict], fired: set[tuple[str, str]]
     for fact in facts:
         rules = held.get(fact["id"], [])
         if len(rules) != 1:
-            raise InternalError(
-                f"utfallsreglene i rules.yaml gir {len(rules)} utfall for sak {fact['case']} "
-                f"({sorted(r.key for r in rules)}; {_count(fact)}); nøyaktig ett skal gjelde")
+            raise InternalError("errors.internal/outcome-not-one", {
+                "n": len(rules), "case": fact["case"], "rules": sorted(r.key for r in rules), "count": _count(fact)})
         out.append(rules[0])
     return out
 

@@ -222,7 +222,7 @@ def _errors(app: FastAPI) -> None:
 
     @app.exception_handler(VedtektError)
     async def internal(request: Request, exc: VedtektError):
-        return JSONResponse({"error": str(exc)}, status_code=500)
+        return JSONResponse({"error": exc.text(lang_of(request))}, status_code=500)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError):

@@ -52,7 +52,7 @@ def decode_body(body: bytes) -> str:
 def check_body(body: bytes | str, lang: str = "nb", lib: Library | None = None) -> dict:
     """The scenario's object in `vedtekt check --format json` (its `scenarios[0]`): the body is
     written to a temporary file and judged by the CLI's own `check_file`."""
-    from engine.core.errors import VedtektError
+    from engine.core.errors import InternalError
     from engine.core.evaluate import check_file
     from engine.render.report import scenario_json
 
@@ -64,8 +64,8 @@ def check_body(body: bytes | str, lang: str = "nb", lib: Library | None = None) 
             verdict = check_file(path, lib=lib)
         except InputError as exc:
             raise as_request(exc) from None
-        except VedtektError as exc:  # e.g. the two evaluations disagree: no verdict, and no path
-            raise type(exc)(str(exc).replace(str(path), REQUEST)) from None
+        except InternalError as exc:  # e.g. the two evaluations disagree: no verdict, and no path
+            raise exc.relocated(REQUEST) from None
     return {**scenario_json(verdict, lang), "file": REQUEST}
 
 

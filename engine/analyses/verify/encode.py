@@ -169,9 +169,7 @@ class Vote:
             try:
                 terms.append(z3_condition(rule.when, fact, ctx=self.ctx))
             except KeyError as exc:
-                raise InternalError(
-                    f"verify: regelen {rule.key} leser feltet {exc} som kodingen ikke har; "
-                    "engine/analyses/verify/encode.py må lære feltet før bevisene kan stoles på") from None
+                raise InternalError("errors.internal/verify-unknown-field", {"rule": rule.key, "field": str(exc)}) from None
         return z3.Or(terms) if terms else self.false
 
     def _fact(self) -> dict:
@@ -291,7 +289,7 @@ def _deal(members: list[int], seats: int, totals: list[int], out: dict) -> None:
             row[s], pool[s], room = take, pool[s] - take, room - take
         out[i] = tuple(row)
     if any(pool):
-        raise InternalError("verify: the solver's totals do not fit the seats (encoding error)")
+        raise InternalError("errors.internal/verify-totals")
 
 
 def z3_condition(cond: dict, fact: dict, memo: dict | None = None, ctx=None):
