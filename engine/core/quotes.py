@@ -9,9 +9,12 @@ by part. Never a text made up here: None when the data has no words for the clau
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from engine.core.model import Statute
 
 
+@lru_cache(maxsize=1024)  # a statute is frozen and hashable; each finding of a rule asks again
 def statute_quote(statute: Statute | None, rule_id: str, citation: str) -> str | None:
     """The statute's words for `citation` as applied by the rule `rule_id`, from the statute data."""
     if statute is None:
