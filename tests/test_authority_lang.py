@@ -1,6 +1,7 @@
 """`vedtekt authority show` words its text listing, DOT and Mermaid in the language of --lang
-(issue 11: text at the edge). The words of relations and node kinds are the catalogue's; labels
-and citations are data and stay as the bylaws write them.
+(issue 11: text at the edge). The words of relations and node kinds are the catalogue's, and so
+are the names of derived nodes (an organ's leader or vice, a participant's own body: `wording`);
+other labels and citations are data and stay as the bylaws write them.
 
 The expected words are read from the catalogue and the graph (engine.analyses.graph), not from
 the renderer, and each is looked for in the place the format puts it (a listing line, a DOT
@@ -35,9 +36,15 @@ def show(capsys, fmt: str, *lang: str) -> str:
     return capsys.readouterr().out
 
 
-def edges(G) -> list[tuple[str, str, str, str]]:
-    """(source label, kind, target label, citation) of every edge."""
-    return [(G.nodes[u]["label"], d["kind"], G.nodes[v]["label"], d["citation"]) for u, v, d in G.edges(data=True)]
+def name(G, node: str, lang: str = "nb") -> str:
+    """A node's name in `lang`: the catalogue's wording of a derived node, else the data's label."""
+    data = G.nodes[node]
+    return message(data["wording"][0], lang, data["wording"][1]) if data.get("wording") else data["label"]
+
+
+def edges(G, lang: str = "nb") -> list[tuple[str, str, str, str]]:
+    """(source name, kind, target name, citation) of every edge."""
+    return [(name(G, u, lang), d["kind"], name(G, v, lang), d["citation"]) for u, v, d in G.edges(data=True)]
 
 
 def relations(G, lang: str) -> set[str]:
@@ -57,13 +64,13 @@ LANGS = [("nb", ()), ("en", ("--lang", "en"))]
 def test_the_listing_words_relations_kinds_and_headings_in_the_chosen_language(G, capsys, lang, option):
     out = show(capsys, "text", *option)
     lines = out.splitlines()
-    for source, kind, target, citation in edges(G):
+    for source, kind, target, citation in edges(G, lang):
         assert f"  {source} {word('authority-edge', kind, lang)} {target}  [{citation}]" in out
         other = word("authority-edge", kind, OTHER[lang])
         if other != word("authority-edge", kind, lang):
             assert not any(line.startswith(f"  {source} {other} {target}  [") for line in lines)
     for node, data in G.nodes(data=True):
-        assert f"{data['label']} ({word('authority-kind-of-node', data['kind'], lang)}" in out
+        assert f"{name(G, node, lang)} ({word('authority-kind-of-node', data['kind'], lang)}" in out
     assert message("authority.show.edges", lang) in lines
     assert message("authority.show.edges", OTHER[lang]) not in lines
     assert lines[1] == message("authority.show.date", lang, {"date": DAY})

@@ -7,12 +7,18 @@ built from the bylaws data only (``relations``, ``organs``, ``participants``, ``
 Nodes (attribute ``kind``):
 
 - ``organ``: every organ of the bylaws (``supreme`` marks the supreme organ);
-- ``office``: ``leder:<organ>`` (the office of an organ's leader) and the seat offices held by
+- ``office``: ``leder:<organ>`` and ``nestleder:<organ>`` (the offices of an organ's leader and
+  vice, where a relation or a seat with ``leadership_of`` names them) and the seat offices held by
   one person (``sekretariatsleder``: the daglig leder), where a relation names them;
 - ``participant``: the participants in the cooperation on the date;
 - ``participant-organ``: the participants' own organs that sit in an organ, derived from seats
-  per participant whose office is ``<organ>-medlem`` (``formannskap:ski``: Ski's formannskap,
-  ``fylkesutvalg:akershus-fk``);
+  per participant whose office is ``<body>-medlem`` (``formannskap:ski``: Ski's formannskap,
+  ``fylkesutvalg:akershus-fk``), named by the seat's ``body`` («Formannskapet i Ski») or, where the
+  bylaws name no body, by the office id («formannskap-medlem i Ski»).
+
+Derived nodes (offices of a leadership, participants' bodies) carry ``wording``: the catalogue
+id and arguments of their name, so that a renderer can name them in the language asked; ``label``
+is that name in bokmål (the JSON's and the name a question may use).
 - ``observer``: the observers of each organ.
 
 Edges (``MultiDiGraph``; attribute ``kind``): ``reports-to``, ``instructs``, ``recommends-to``
@@ -46,12 +52,17 @@ from engine.core.textnorm import fold
 __all__ = [
     "EDGE_KINDS", "authority_graph", "resolve_node", "who_instructs", "chain", "prepares_for",
     "who_decides", "structural_check", "layers", "upward_view", "authority_finding", "ChainStep",
+    "LEADERSHIP_NODES",
 ]
 
 #: The edge kinds, ids only ("<source> <kind> <target>"); their words are the catalogues' group
 #: `authority-edge` (engine/render/authority.py draws and prints the graph).
 EDGE_KINDS: tuple[str, ...] = ("reports-to", "instructs", "recommends-to", "prepares-for", "steers",
                                "leads", "member-of", "convenes", "observes")
+
+#: The offices of an organ's leadership drawn as nodes (`leder:<organ>`, `nestleder:<organ>`): a
+#: seat `{office: leader|vice, leadership_of: <organ>}` makes that node a member of the seat's organ.
+LEADERSHIP_NODES = {"leader": "leder", "vice": "nestleder"}
 
 #: Edges that lead upwards from source to target, with the weight of the step in a chain.
 _UP = {"reports-to": 1.0, "member-of": 2.0, "recommends-to": 3.0, "prepares-for": 3.0}
@@ -138,8 +149,9 @@ def _participants(G: nx.MultiDiGraph, doc: Document, on: date) -> None:
     """Participants, their own organs seated in an organ, and observers (derived edges).
 
     A participant is a member of each political organ where the bylaws give it a voting seat of its own
-    (a seat per participant, not one that follows a leadership); an organ's leader who sits in
-    another organ by `leadership_of` is a member of that one. Nothing depends on the organ's id
+    (a seat per participant, not one that follows a leadership); an organ's leader or vice who
+    sits in another organ by `leadership_of` is a member of that one (`leder:<organ>`,
+    `nestleder:<organ>`). Nothing depends on the organ's id
     or place, so a council with no working committee, one or several is drawn as declared.
     """
     for p in doc.participants_on(on):
@@ -159,8 +171,8 @@ def _participants(G: nx.MultiDiGraph, doc: Document, on: date) -> None:
                         G.add_edge(p.id, organ.id, kind="member-of", citation=seat.citation,
                                    quote=seat.quote, assumption=None, note="deltaker i organet",
                                    derived=True)
-            elif seat.office == "leader" and seat.leadership_of and seat.leadership_of != organ.id:
-                office = f"leder:{seat.leadership_of}"
+            elif seat.office in LEADERSHIP_NODES and seat.leadership_of and seat.leadership_of != organ.id:
+                office = f"{LEADERSHIP_NODES[seat.office]}:{seat.leadership_of}"
                 if (office, organ.id) in declared or G.has_edge(office, organ.id):
                     continue
                 if office not in G:
@@ -178,8 +190,9 @@ def _participants(G: nx.MultiDiGraph, doc: Document, on: date) -> None:
                 if p.kind not in seat.per_participant:
                     continue
                 node = f"{body}:{p.id}"
-                label = f"{body.capitalize()}et i {p.short}"
-                G.add_node(node, kind="participant-organ", label=label, exists=True,
+                wording = _participant_body_wording(seat, p.short)
+                label = Message(*wording).text("nb")
+                G.add_node(node, kind="participant-organ", label=label, wording=wording, exists=True,
                            supreme=False, participant=p.id, citation=seat.citation,
                            quote=seat.quote, aliases=[label, f"{p.short} {body}"])
                 G.add_edge(node, organ.id, kind="member-of", citation=seat.citation,
@@ -200,17 +213,30 @@ def _own_voting_seat(seat) -> bool:
                 and not seat.leadership_of and not seat.office.endswith("-medlem"))
 
 
+def _participant_body_wording(seat, participant: str) -> tuple[str, dict]:
+    """The catalogue id and arguments naming a participant's own body seated in an organ: the
+    body's name as the bylaws declare it (`body` of the seat, «formannskapet»), or, where they
+    declare none, the seat's office id as it is (no grammar made in code)."""
+    if seat.body:
+        return "authority.node.participant-body", {"body": seat.body[:1].upper() + seat.body[1:],
+                                                   "participant": participant}
+    return "authority.node.participant-office", {"office": seat.office, "participant": participant}
+
+
 def _endpoint(doc: Document, on: date, ref: str) -> dict:
     """Node attributes for a relation endpoint that is not an organ in force."""
     base = {"supreme": False, "citation": None, "quote": None, "aliases": []}
-    if ref.startswith("leder:"):
-        organ = next((o for o in doc.organs if o.id == ref.removeprefix("leder:")), None)
+    prefix, _, organ_id = ref.partition(":")
+    if organ_id and prefix in LEADERSHIP_NODES.values():
+        organ = next((o for o in doc.organs if o.id == organ_id), None)
         exists = organ is not None and organ.in_force(on) and organ.leadership is not None
-        name = organ.name if organ else ref.removeprefix("leder:")
-        label = f"{name}s leder"
-        return {**base, "kind": "office", "label": label, "exists": exists,
+        name = organ.name if organ else organ_id
+        office = next(k for k, v in LEADERSHIP_NODES.items() if v == prefix)
+        wording = (f"authority.node.{office}", {"organ": name})
+        label = Message(*wording).text("nb")
+        return {**base, "kind": "office", "label": label, "wording": wording, "exists": exists,
                 "citation": organ.leadership.citation if exists else None,
-                "aliases": [label, f"leder av {name}", f"{name} leder"]}
+                "aliases": [label, f"{prefix} av {name}", f"{name} {prefix}"]}
     seats = [s for o in doc.organs for s in o.seats
              if s.office == ref and s.per_participant is None and s.leadership_of is None]
     if seats:

@@ -1,8 +1,9 @@
 """Spending authority: may the one approving a payment or commitment do so, within which line?
 
-Handlingsprogram 2021 kap. 1.2: Follomøtet adopts the budget; the daglig leder
-(sekretariatsleder) "har anvisningsmyndighet på Follorådets vegne". The budget lines are dated
-data in ``bylaws/budgets/<id>.yaml``, each quoted and cited. A payment scenario (see
+A budget names the office with anvisningsmyndighet, the organ it acts for and the organ that
+adopts the budget (for Follo, handlingsprogram 2021 kap. 1.2: the daglig leder «har
+anvisningsmyndighet på Follorådets vegne»; Follomøtet adopts the budget). The budget lines are
+dated data in ``bylaws/budgets/<id>.yaml``, each quoted and cited. A payment scenario (see
 scenarios/README.md, "Betalinger og forpliktelser") is judged in two parts, each cited:
 
 1. authority: does the approver hold the office with anvisningsmyndighet on the date?
@@ -27,7 +28,7 @@ from engine.core.library import Library, bylaws_dir, library
 from engine.core.load import load_model, validate
 from engine.core.base import Frozen
 from engine.core.model import Assumption, Provision
-from engine.core.yamlio import load_yaml
+from engine.core.yamlio import Located, load_yaml
 
 Reason = Literal["within-line", "over-line", "no-line", "no-authority"]
 
@@ -42,6 +43,9 @@ class BudgetLine(Provision):
 class SpendingAuthority(Provision):
     office: str  # roster office that holds anvisningsmyndighet
     label: str
+    # the organ of the budget's document on whose behalf the office approves («på Follorådets
+    # vegne»): its name is the data's, never a word of the catalogue; None where the source names none
+    on_behalf_of: str | None = None
     within_budget: Assumption | None = None
 
 
@@ -102,9 +106,35 @@ def budgets_dir(root: Path | None = None) -> Path:
     return (root or bylaws_dir()) / "budgets"
 
 
-def load_budgets(root: Path | None = None) -> dict[str, Budget]:
-    """Every budget file in bylaws/budgets/, by id."""
-    return {b.id: b for b in (load_model(p, Budget) for p in sorted(budgets_dir(root).glob("*.yaml")))}
+def load_budgets(root: Path | None = None, lib: Library | None = None) -> dict[str, Budget]:
+    """Every budget file in bylaws/budgets/, by id, each checked whole against the bylaws it
+    names: its `document`, the organ that adopts it and the organ its authority acts for must
+    exist, or exit 2 naming the budget file, the line and the key (with «mente du»)."""
+    lib = lib or library(root)
+    budgets = {}
+    for path in sorted(budgets_dir(root).glob("*.yaml")):
+        located = load_yaml(path)
+        if not isinstance(located.data, dict):
+            raise InputError("errors.mapping-expected", file=located.file, where=at(1))
+        budget = validate(located, Budget)
+        _check_references(budget, located, lib)
+        budgets[budget.id] = budget
+    return budgets
+
+
+def _check_references(budget: Budget, located: Located, lib: Library) -> None:
+    """The ids a budget names exist in the bylaws (the budget file and the line when one does not)."""
+    def unknown(kind: str, value: str, known, *key) -> InputError:
+        return unknown_id(kind, value, known, file=located.file,
+                          where=at(located.line_of(key), ".".join(key)))
+
+    if budget.document not in lib.documents:
+        raise unknown("document", budget.document, lib.documents, "document")
+    organs = [o.id for o in lib.document(budget.document).organs]
+    if budget.adopted_by not in organs:
+        raise unknown("organ", budget.adopted_by, organs, "adopted_by")
+    if budget.authority.on_behalf_of is not None and budget.authority.on_behalf_of not in organs:
+        raise unknown("organ", budget.authority.on_behalf_of, organs, "authority", "on_behalf_of")
 
 
 def budget_for(budgets: dict[str, Budget], on: datetime.date, budget_id: str | None) -> Budget:
@@ -141,9 +171,15 @@ def assess(payment: Payment, budget: Budget, lib: Library, file: str = "") -> Pa
     if auth.within_budget:
         assumptions.append(auth.within_budget.what)
     has_authority = auth.office in offices
-    findings.append(_finding("spending-authority", has_authority, auth,
-                             "authority" if has_authority else "no-authority",
-                             person=name, office=auth.label, date=str(payment.date)))
+    if not has_authority:
+        findings.append(_finding("spending-authority", False, auth, "no-authority",
+                                 person=name, office=auth.label, date=str(payment.date)))
+    elif auth.on_behalf_of:  # the organ's name from the bylaws: «på vegne av Follorådet»
+        findings.append(_finding("spending-authority", True, auth, "authority", person=name, office=auth.label,
+                                 date=str(payment.date), organ=doc.organ(auth.on_behalf_of).name))
+    else:
+        findings.append(_finding("spending-authority", True, auth, "authority-own", person=name,
+                                 office=auth.label, date=str(payment.date)))
     line = budget.line(payment.line) if payment.line else None
     if payment.line and line is None:
         raise InputError("errors.unknown-budget-line", {"id": payment.line, "budget": budget.id},
@@ -198,7 +234,7 @@ def check_payment_file(path: Path | str, lib: Library | None = None,
         raise InputError("errors.mapping-expected", file=located.file, where=at(1))
     payment = validate(located, Payment)
     lib = lib or library()
-    budgets = budgets if budgets is not None else load_budgets()
+    budgets = budgets if budgets is not None else load_budgets(lib=lib)
     try:
         budget = budget_for(budgets, payment.date, payment.budget)
     except InputError as exc:

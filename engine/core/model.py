@@ -160,6 +160,10 @@ class Seat(Provision):
     delegable_to_employee: bool = False
     label: str | None = None
     eligible: Eligibility | None = None
+    # seats per participant held by the members of the participant's own body (`<body>-medlem`):
+    # the body's name as the agreement gives it («formannskapet»); the authority graph names the
+    # body «Formannskapet i Ås» from it, and by the office id where the bylaws give no name
+    body: str | None = None
 
 
 class ObserverSeat(Provision):

@@ -21,6 +21,22 @@ from engine.core.rotation import norwegian_key
 from engine.render.catalogue import message, word
 
 
+def node_label(G: nx.MultiDiGraph, node: str, lang: str = "nb") -> str:
+    """A node's name in `lang`: a derived node (an organ's leader or vice, a participant's own
+    body) is worded from the catalogue (`authority.node.…`); every other name is the bylaws' own."""
+    data = G.nodes[node]
+    if data.get("wording"):
+        message_id, args = data["wording"]
+        return message(message_id, lang, args)
+    return data["label"]
+
+
+def _in_norwegian_order(G: nx.MultiDiGraph, nodes, lang: str = "nb") -> list[str]:
+    """`nodes` in Norwegian collation of their names (the id breaks a tie): every list a reader
+    sees, whether text, DOT, Mermaid or a row of the picture, has the same order."""
+    return sorted(nodes, key=lambda n: (norwegian_key(node_label(G, n, lang)), n))
+
+
 def _edges_json(G: nx.MultiDiGraph) -> list[dict]:
     # `kind_nb`: the contract's JSON names the bokmål word beside the id, whatever the language
     return [{"source": u, "target": v, "kind": d["kind"], "kind_nb": word("authority-edge", d["kind"], "nb"),
@@ -46,18 +62,23 @@ def to_text(G: nx.MultiDiGraph, lang: str = "nb") -> str:
     say = partial(_say, lang)
     lines = [say("title", title=G.graph["title"]), say("date", date=G.graph["date"]), ""]
     for level in sorted(set(lay.values())):
-        names = [f"{G.nodes[n]['label']} ({word('authority-kind-of-node', G.nodes[n]['kind'], lang)}"
+        names = [f"{node_label(G, n, lang)} ({word('authority-kind-of-node', G.nodes[n]['kind'], lang)}"
                  + ("" if G.nodes[n]["exists"] else say("missing-on-date")) + ")"
-                 for n in sorted((n for n in lay if lay[n] == level),
-                                 key=lambda n: norwegian_key(G.nodes[n]["label"]))]
+                 for n in _in_norwegian_order(G, (n for n in lay if lay[n] == level), lang)]
         lines.append(say("level", level=level) + "; ".join(names))
     lines += ["", say("edges")]
-    label = lambda n: norwegian_key(G.nodes[n]["label"])  # noqa: E731
-    for e in sorted(_edges_json(G), key=lambda e: (e["kind"], label(e["source"]), label(e["target"]))):
-        lines.append(f"  {G.nodes[e['source']]['label']} {word('authority-edge', e['kind'], lang)} "
-                     f"{G.nodes[e['target']]['label']}  [{e['citation']}]"
+    for e in _edges_in_norwegian_order(G, lang):
+        lines.append(f"  {node_label(G, e['source'], lang)} {word('authority-edge', e['kind'], lang)} "
+                     f"{node_label(G, e['target'], lang)}  [{e['citation']}]"
                      + (say("assumption") if e["assumption"] else ""))
     return "\n".join(lines) + "\n"
+
+
+def _edges_in_norwegian_order(G: nx.MultiDiGraph, lang: str) -> list[dict]:
+    """The edges by kind, then their ends' names in Norwegian collation."""
+    key = lambda n: norwegian_key(node_label(G, n, lang))  # noqa: E731
+    return sorted(_edges_json(G), key=lambda e: (e["kind"], key(e["source"]), key(e["target"]),
+                                                 e["source"], e["target"]))
 
 
 def _say(lang: str, key: str, **args) -> str:
@@ -107,12 +128,13 @@ def to_dot(G: nx.MultiDiGraph, lang: str = "nb") -> str:
            '  node [shape=box, style="rounded,filled", fontname="Helvetica"];',
            '  edge [fontname="Helvetica", fontsize=9];']
     for level in sorted(set(lay.values())):
-        members = " ".join(q(n) for n in sorted(n for n in lay if lay[n] == level))
+        members = " ".join(q(n) for n in _in_norwegian_order(G, (n for n in lay if lay[n] == level), lang))
         out.append(f"  {{ rank=same; {members} }}")
-    for n, d in sorted(G.nodes(data=True)):
-        out.append(f"  {q(n)} [label={q(d['label'])}, fillcolor={q(NODE_STYLE[_node_style(d)])}"
+    for n in _in_norwegian_order(G, G.nodes, lang):
+        d = G.nodes[n]
+        out.append(f"  {q(n)} [label={q(node_label(G, n, lang))}, fillcolor={q(NODE_STYLE[_node_style(d)])}"
                    + (", color=red, penwidth=2" if not d["exists"] else "") + "];")
-    for e in _edges_json(G):
+    for e in _edges_in_norwegian_order(G, lang):
         colour, _, style, width = EDGE_STYLE[e["kind"]]
         out.append(f"  {q(e['source'])} -> {q(e['target'])} [label={q(word('authority-edge', e['kind'], lang))}, "
                    f"color={q(colour)}, style={style}, penwidth={width}, tooltip={q(e['citation'])}];")
@@ -122,13 +144,14 @@ def to_dot(G: nx.MultiDiGraph, lang: str = "nb") -> str:
 
 def to_mermaid(G: nx.MultiDiGraph, lang: str = "nb") -> str:
     """Mermaid flowchart text (top-down), one class per node kind."""
-    ids = {n: f"n{i}" for i, n in enumerate(sorted(G.nodes))}
+    ordered = _in_norwegian_order(G, G.nodes, lang)
+    ids = {n: f"n{i}" for i, n in enumerate(ordered)}
     out = ["flowchart TD"]
-    for n, d in sorted(G.nodes(data=True)):
-        out.append(f'  {ids[n]}["{d["label"]}"]:::{_node_style(d).replace("-", "_")}')
+    for n in ordered:
+        out.append(f'  {ids[n]}["{node_label(G, n, lang)}"]:::{_node_style(G.nodes[n]).replace("-", "_")}')
     arrows = {"recommends-to": "-.->", "prepares-for": "-.->", "observes": "-.->",
               "convenes": "-.->", "instructs": "==>"}
-    for e in _edges_json(G):
+    for e in _edges_in_norwegian_order(G, lang):
         out.append(f'  {ids[e["source"]]} {arrows.get(e["kind"], "-->")}|{word("authority-edge", e["kind"], lang)}| '
                    f'{ids[e["target"]]}')
     for style, fill in NODE_STYLE.items():
@@ -136,12 +159,14 @@ def to_mermaid(G: nx.MultiDiGraph, lang: str = "nb") -> str:
     return "\n".join(out) + "\n"
 
 
-def _positions(G: nx.MultiDiGraph, lay: dict[str, int]) -> dict[str, tuple[float, float]]:
+def positions(G: nx.MultiDiGraph, lay: dict[str, int], lang: str = "nb") -> dict[str, tuple[float, float]]:
     """Layered positions: one row per layer, top-down. The widest upper row is spread evenly
     (participants' organs to the left); each lower row sits under its neighbours above
-    (barycentre), pushed apart where boxes would overlap."""
+    (barycentre), pushed apart where boxes would overlap. Ties go in Norwegian collation of the
+    names (Enebakk left of Ås), never by id."""
+    rank = {n: i for i, n in enumerate(_in_norwegian_order(G, lay, lang))}
     rows: dict[int, list[str]] = {}
-    for n in sorted(lay, key=lambda n: (lay[n], n)):
+    for n in sorted(lay, key=lambda n: (lay[n], rank[n])):
         rows.setdefault(lay[n], []).append(n)
     x: dict[str, float] = {}
     gap = 1.0
@@ -149,7 +174,7 @@ def _positions(G: nx.MultiDiGraph, lay: dict[str, int]) -> dict[str, tuple[float
         row = rows[level]
         placed = [n for n in row if G.nodes[n]["kind"] != "observer"]
         if level == min(rows) or not x:
-            top = sorted(placed, key=lambda n: (not G.nodes[n].get("supreme"), n))
+            top = sorted(placed, key=lambda n: (not G.nodes[n].get("supreme"), rank[n]))
             for i, n in enumerate(top):
                 x[n] = i * gap
         else:
@@ -158,11 +183,11 @@ def _positions(G: nx.MultiDiGraph, lay: dict[str, int]) -> dict[str, tuple[float
                 return sum(near) / len(near) if near else 0.0
             group = lambda n: 0 if G.nodes[n]["kind"] in ("participant-organ", "participant") else 1  # noqa: E731
             if level == min(rows) + 1:  # the first wide row: spread evenly, centred
-                order = sorted(placed, key=lambda n: (group(n), desired(n), G.degree(n), n))
+                order = sorted(placed, key=lambda n: (group(n), desired(n), G.degree(n), rank[n]))
                 for i, n in enumerate(order):
                     x[n] = (i - (len(order) - 1) / 2) * gap
             else:
-                order = sorted(placed, key=lambda n: (desired(n), n))
+                order = sorted(placed, key=lambda n: (desired(n), rank[n]))
                 want = [desired(n) for n in order]
                 got = []
                 for w in want:
@@ -171,7 +196,7 @@ def _positions(G: nx.MultiDiGraph, lay: dict[str, int]) -> dict[str, tuple[float
                 for n, g in zip(order, got):
                     x[n] = g + shift
     rights = {lay[n]: max(x[m] for m in x if lay[m] == lay[n]) for n in lay if n not in x}
-    for i, n in enumerate(sorted(n for n in lay if n not in x)):  # observers: right of their row
+    for i, n in enumerate(sorted((n for n in lay if n not in x), key=rank.get)):  # observers: right of their row
         x[n] = rights[lay[n]] + (1.6 + 1.3 * i)
     return {n: (x[n], -lay[n] + (0.3 if G.nodes[n]["kind"] == "observer" else 0.0)) for n in lay}
 
@@ -193,14 +218,14 @@ def draw(G: nx.MultiDiGraph, path: str, fmt: str = "png", lang: str = "nb") -> N
     full = G
     G = G.subgraph(n for n, d in G.nodes(data=True) if d["kind"] != "participant")
     lay = layers(G)
-    pos = _positions(G, lay)
+    pos = positions(G, lay, lang)
     n_rows = len(set(lay.values()))
     span = max(p[0] for p in pos.values()) - min(p[0] for p in pos.values()) + 1.6
     fig, ax = plt.subplots(figsize=(max(14.0, 1.75 * span + 4), 1.9 * n_rows + 2.5))
     boxes = {}
     for n, d in G.nodes(data=True):
         fill = NODE_STYLE[_node_style(d)]
-        label = _wrap(d["label"], 18)
+        label = _wrap(node_label(G, n, lang), 18)
         boxes[n] = ax.text(*pos[n], label, ha="center", va="center", zorder=3,
                            fontsize=11 if d["kind"] == "organ" else 9.5,
                            fontweight="bold" if d.get("supreme") else "normal",
