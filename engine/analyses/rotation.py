@@ -11,12 +11,13 @@ from datetime import date
 from pydantic import Field
 
 from engine.core.base import Frozen
+from engine.core.bounds import FIRST_YEAR, LAST_YEAR
 from engine.core.errors import InputError, NotModelled
 from engine.core.model import Document, Leadership
 from engine.core.rotation import DAY, Event, Term, holders, rotation_order, rotation_rule, short_name, terms
 from engine.core.sitting import resolve
 
-__all__ = ["council_terms", "rotation_report", "RotationReport"]
+__all__ = ["council_terms", "rotation_report", "RotationReport", "default_years"]
 
 
 # -- the council's table (the `vedtekt rotation` report) ----------------------------------------
@@ -107,18 +108,47 @@ def _rotating_organ(doc: Document) -> str | None:
     return None
 
 
-def rotation_report(council: str | None = None, first: int = 2012, last: int = 2031,
+#: Years shown after a council's last document when it runs until changed (no end date).
+OPEN_END_YEARS = 10
+
+
+def default_years(docs: list[Document]) -> tuple[int, int]:
+    """The years of a council's report when none are asked for: from the year its first document
+    takes effect to the year its last one ends, or, when the last runs until changed,
+    `OPEN_END_YEARS` after it took effect (Follo: 2012–2031; Sogn: 2016–2019). Undated
+    documents take the years of their roster's holdings.
+
+    >>> from engine.core.library import library
+    >>> default_years(library().council_documents("sogn"))
+    (2016, 2019)
+    """
+    docs = sorted(docs, key=lambda d: d.valid_from or date.min)
+    starts = [d.valid_from for d in docs if d.valid_from] or \
+        [h.valid_from for d in docs for h in d.roster.holdings if h.valid_from]
+    first = min(starts).year if starts else FIRST_YEAR
+    last_doc = docs[-1] if docs else None
+    if last_doc is not None and last_doc.valid_to is not None:
+        return first, max(first, last_doc.valid_to.year)
+    opened = last_doc.valid_from.year if last_doc is not None and last_doc.valid_from else first
+    return first, min(LAST_YEAR, opened + OPEN_END_YEARS)
+
+
+def rotation_report(council: str | None = None, first: int | None = None, last: int | None = None,
                     lib=None) -> RotationReport:
     """The leader and vice for each term, with persons where the roster names one; what happened
     in a term and the report's notes are events (message ids with arguments), worded by
-    engine/render/rotation.py in the language asked."""
-    if last < first:
-        raise InputError("errors.to-before-from-years", {"to": last, "start": first}, where="--to")
+    engine/render/rotation.py in the language asked. `first` and `last` default to the council's
+    own years (:func:`default_years`)."""
     from engine.core.library import library
 
     lib = lib or library()
     council = council or lib.default_council
     own = lib.council_documents(council, where="--council")
+    default_first, default_last = default_years(list(own))
+    first = default_first if first is None else first
+    last = default_last if last is None else last
+    if last < first:
+        raise InputError("errors.to-before-from-years", {"to": last, "start": first}, where="--to")
     if not any(_rotating_organ(d) for d in own):
         return _elected_report(council, own, first, last)
     unknown = [d for d in own if (o := _rotating_organ(d)) and not rotation_rule(d, o)[1].start_known]

@@ -78,8 +78,8 @@ def _print_version(ctx: click.Context, _param, value: bool) -> None:
 @click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
               help="vis versjonen og avslutt")
 def cli():
-    """vedtekt: vedtekter og saksbehandlingsregler for interkommunale råd (Follorådet,
-    Folloregionen IPR) som data, og en regelmotor som vurderer møter og vedtak.
+    """vedtekt: vedtekter og saksbehandlingsregler for regionråd og interkommunale politiske
+    råd som data (ett råd er én datafil i bylaws/), og en regelmotor som vurderer møter og vedtak.
 
     Eksempel: vedtekt check scenarios/
     """

@@ -15,16 +15,18 @@ _LANG = lang_option
 @click.command()
 @click.option("--council", default=None, shell_complete=complete_council,
               help="rådets id (council i vedtektsfilene; standard: default_council i bylaws/library.yaml)")
-@click.option("--from", "first", type=click.IntRange(1900, 2200), default=2012, show_default=True, help="første år")
-@click.option("--to", "last", type=click.IntRange(1900, 2200), default=2031, show_default=True, help="siste år")
+@click.option("--from", "first", type=click.IntRange(1900, 2200), default=None,
+              help="første år (standard: året rådets første vedtektsdokument trer i kraft)")
+@click.option("--to", "last", type=click.IntRange(1900, 2200), default=None,
+              help="siste år (standard: året rådets siste dokument slutter; uten sluttdato ti år etter at det trådte i kraft)")
 @format_option("text", "json", "markdown")
 @_LANG
 def rotation(council, first, last, fmt, lang):
-    """Leder og nestleder for hver periode etter rotasjonen (vedtekter 2012 pkt. 4.1.3):
-    kommune og person (der rosteren navngir en), vakanser som deler en periode, og
-    perioder etter vedtektenes sluttdato merket som utenfor.
+    """Leder og nestleder for hver periode etter rådets ledelsesordning i vedtektene (rotasjon
+    eller valg; hver periode viser sin hjemmel): deltaker og person (der rosteren navngir en),
+    vakanser som deler en periode, og perioder etter vedtektenes sluttdato merket som utenfor.
 
-    Eksempel: vedtekt rotation --from 2012 --to 2031 --format json
+    Eksempel: vedtekt rotation --council sogn --format json
     """
     from engine.analyses.rotation import rotation_report
     from engine.render.rotation import rotation_json, to_markdown, to_text
@@ -46,11 +48,11 @@ def rotation(council, first, last, fmt, lang):
 @format_option("text", "json")
 @_LANG
 def calendar(folder, year, council, fmt, lang):
-    """Pliktkalenderen: hvilke årlige og månedlige plikter et års møter (en mappe med
-    scenarioer) oppfyller eller har forsømt, med hjemmel: Follomøtet minst én gang i året
-    (vedtekter 2012 pkt. 4.1.4), stortingsrepresentantene invitert til Follorådet minst én gang
-    i året og Follorådet «vanligvis» hver måned (handlingsprogram 2021 kap. 1.2; advarsel).
-    Avslutningskode 1 når en plikt med alvorlighet «error» er forsømt.
+    """Pliktkalenderen: hvilke plikter rådets vedtekter setter (`duties`: et organ skal møtes
+    et antall ganger i året, eventuelt innen en frist, av en møtetype eller med inviterte; et
+    organ møtes hver måned) et års møter (en mappe med scenarioer) oppfyller eller har forsømt,
+    hver med hjemmelen vedtektene gir. Avslutningskode 1 når en plikt med alvorlighet «error»
+    er forsømt; en plikt «som hovedregel» gir en advarsel.
 
     Eksempel: vedtekt calendar scenarios/ --year 2017 --format json
     """

@@ -58,7 +58,11 @@ def create_app(*, bylaws_dir: Path | None = None, meetings_dir: Path | None = No
         lang = lang_of(request)
         # JSON inside <script>: "<" escaped so that no text can close the element
         catalogue = json.dumps(page_words(lang), ensure_ascii=False).replace("<", "\\u003c")
-        return page(request, "index.html", catalogue=catalogue)
+        from engine.web import pages
+
+        council = lib().default_council or ""
+        return page(request, "index.html", catalogue=catalogue, day=pages.FIRST_DAY, council=council,
+                    organ=pages.first_organ(council, date.fromisoformat(pages.FIRST_DAY), lib()))
 
     @app.get("/review", response_class=HTMLResponse, include_in_schema=False)
     def review_page(request: Request):
@@ -95,13 +99,14 @@ def create_app(*, bylaws_dir: Path | None = None, meetings_dir: Path | None = No
         return Response(svg, media_type="image/svg+xml")
 
     @app.get("/rotation", response_class=HTMLResponse, include_in_schema=False)
-    def rotation_page(request: Request, council: str = "", start: int = 2012, end: int = 2025):
+    def rotation_page(request: Request, council: str = "", start: int | None = None, end: int | None = None):
         from engine.web import pages
 
         council = council or lib().default_council or ""
-        try:
+        try:  # without years: the council's own (the years its documents are in force)
             data = pages.rotation(council, start, end, lang_of(request), lib())
-            return page(request, "rotation.html", data=data, error=None, council=council, start=start, end=end)
+            return page(request, "rotation.html", data=data, error=None, council=council,
+                        start=data["first"], end=data["last"])
         except InputError as exc:
             return page(request, "rotation.html", data=None, error=exc.text(lang_of(request)), council=council,
                         start=start, end=end)

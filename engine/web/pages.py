@@ -19,6 +19,20 @@ def council_document(council: str, on: date, lib: Library):
     return docs[0]
 
 
+#: The date the meeting form opens on (a date of the shipped example meetings).
+FIRST_DAY = "2021-02-12"
+
+
+def first_organ(council: str, on: date, lib: Library) -> str:
+    """The organ the meeting form opens on, from the data: the first organ of the council's document
+    in force on the date that decides and is not its supreme organ (the council's working organ,
+    where most meetings are held), else its first organ with seats; "" when none is in force."""
+    docs = [d for d in lib.documents.values() if d.council == council and d.in_force(on)]
+    organs = [o for d in docs for o in d.organs if o.seats and o.in_force(on)]
+    working = [o for o in organs if o.decides and not o.supreme]
+    return (working or organs)[0].id if organs else ""
+
+
 def authority(council: str, on: date, node: str, kind: str, lib: Library, lang: str = "nb") -> dict:
     """The graph's nodes and the answers to the questions asked (who instructs, chain, who
     decides), each with its citation."""
@@ -65,11 +79,11 @@ def authority_svg(council: str, on: date, lib_root: str | None, lang: str = "nb"
         return path.read_text(encoding="utf-8")
 
 
-def rotation(council: str, first: int, last: int, lang: str, lib: Library) -> dict:
+def rotation(council: str, first: int | None, last: int | None, lang: str, lib: Library) -> dict:
     from engine.analyses.rotation import rotation_report
     from engine.render.rotation import rotation_json
 
-    if not 1900 <= first <= 2200 or not 1900 <= last <= 2200:
+    if any(year is not None and not 1900 <= year <= 2200 for year in (first, last)):
         raise InputError("errors.year-out-of-range", {"first": 1900, "last": 2200}, where="start/end")
     return rotation_json(rotation_report(council, first, last, lib), lang)
 
@@ -99,5 +113,14 @@ def transition(lib_root=None, lang: str = "nb") -> dict:
 
     report = _transition_report(lib_root)
     if report is None:
-        return {"html": None}  # the template says so, in the page's language
-    return {"html": MarkdownIt("commonmark", {"html": False}).enable("table").render(to_markdown(report, lang))}
+        return {"html": None, "title": None}  # the template says so, in the page's language
+    return {"html": MarkdownIt("commonmark", {"html": False}).enable("table").render(to_markdown(report, lang)),
+            "title": transition_title(lib_root, lang)}
+
+
+def transition_title(lib_root=None, lang: str = "nb") -> str:
+    """The page's heading: the declared transition's own title (data), in the catalogue's frame."""
+    from engine.core.library import library
+    from engine.render.catalogue import message
+
+    return message("web.page.transition_title", lang, {"title": library(lib_root).transitions[0].title})

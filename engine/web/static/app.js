@@ -398,7 +398,11 @@
     const kept = sessionStorage.getItem("vedtekt-scenario");
     sessionStorage.removeItem("vedtekt-scenario");
     if (kept) await openScenario(JSON.parse(kept));
-    else { $("organ").value = "folloradet"; await pick(); }
+    else {  // the council and organ the server chose from the data (the default council's working organ)
+      if ($("council").dataset.default) { $("council").value = $("council").dataset.default; fillOrgans(); }
+      if ($("organ").dataset.default) $("organ").value = $("organ").dataset.default;
+      await pick();
+    }
     listMeetings().catch((e) => say(e.message));
   }
   start().catch((e) => say(e.message));
