@@ -168,3 +168,14 @@ def test_a_misspelt_organ_the_authority_acts_for_is_refused_with_its_line(tmp_pa
     payment = ROOT / "scenarios-payments" / "2021-01-bio4fuels-innenfor.yaml"
     code, _, err = run(["authority", "--bylaws-dir", str(root), "payment", str(payment)], capsys)
     assert code == 2 and f"folloradet-2021.yaml: linje {line}" in err and "mente du: folloradet" in err
+
+
+def test_a_findings_list_of_superiors_is_in_norwegian_order():
+    from engine.core.model import Relation
+
+    doc = library().document("folloradet")
+    extra = tuple(Relation.model_validate({"kind": "instructs", "source": p, "target": "sekretariatsleder",
+                                           "citation": "prøve"}) for p in ("as", "enebakk"))
+    G = graph.authority_graph(doc.model_copy(update={"relations": doc.relations + extra}), FEB_2021)
+    finding = next(f for f in graph.structural_check(G) if f.rule == "multiple-superiors")
+    assert finding.args["superiors"] == "Enebakk kommune, Follorådets leder, Ås kommune"

@@ -412,6 +412,7 @@ def structural_check(G: nx.MultiDiGraph) -> list[Finding]:
     """
     findings: list[Finding] = []
     label = lambda n: G.nodes[n]["label"]  # noqa: E731
+    by_name = lambda n: (norwegian_key(label(n)), n)  # noqa: E731  (the order a reader expects)
     for kind, rule in (("instructs", "instruction-cycle"), ("reports-to", "reporting-cycle")):
         sub = _kind_view(G, kind)
         for cycle in sorted(_canonical(c) for c in nx.simple_cycles(sub)):
@@ -420,8 +421,8 @@ def structural_check(G: nx.MultiDiGraph) -> list[Finding]:
                 rule, "error", _join(sub[a][b]["citation"] for a, b in edges), tuple(cycle), rule,
                 quote=_join(sub[a][b].get("quote") or "" for a, b in edges), path=" → ".join(label(n) for n in cycle + cycle[:1])))
     instructs = _kind_view(G, "instructs")
-    for node in sorted(instructs):
-        bosses = sorted(instructs.predecessors(node))
+    for node in sorted(instructs, key=by_name):
+        bosses = sorted(instructs.predecessors(node), key=by_name)
         if len(bosses) > 1:
             findings.append(authority_finding(
                 "multiple-superiors", "warning", _join(instructs[b][node]["citation"] for b in bosses),
@@ -430,7 +431,7 @@ def structural_check(G: nx.MultiDiGraph) -> list[Finding]:
                 node=label(node), superiors=", ".join(label(b) for b in bosses)))
     supreme = G.graph.get("supreme")
     up = upward_view(G)
-    for node, data in sorted(G.nodes(data=True)):
+    for node, data in sorted(G.nodes(data=True), key=lambda nd: by_name(nd[0])):
         if data["kind"] != "organ" or not data["exists"] or node == supreme:
             continue
         if supreme is None or not nx.has_path(up, node, supreme):
@@ -443,7 +444,7 @@ def structural_check(G: nx.MultiDiGraph) -> list[Finding]:
             else:
                 findings.append(authority_finding("no-path-to-supreme", "warning", citation, (node,),
                                                   "no-supreme", quote=quote, node=label(node)))
-    for u, v, data in sorted(G.edges(data=True), key=lambda e: (e[0], e[1], e[2]["kind"])):
+    for u, v, data in sorted(G.edges(data=True), key=lambda e: (by_name(e[0]), by_name(e[1]), e[2]["kind"])):
         for end in (u, v):
             if not G.nodes[end]["exists"]:
                 kind = G.nodes[end]["kind"]

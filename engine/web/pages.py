@@ -9,6 +9,7 @@ from pathlib import Path
 
 from engine.core.errors import InputError, NotModelled
 from engine.core.library import Library
+from engine.core.rotation import norwegian_key
 from engine.render.catalogue import word
 
 
@@ -42,14 +43,15 @@ def authority(council: str, on: date, node: str, kind: str, lib: Library, lang: 
     label = lambda n: G.nodes[n]["label"]  # noqa: E731
     out = {"document": G.graph["document"],
            "nodes": sorted((label(n) for n, d in G.nodes(data=True) if d["kind"] != "participant"),
-                           key=str.casefold),
+                           key=norwegian_key),
            "kinds": sorted(G.graph["case_kinds"].items()),
            "instructs": None, "chain": None, "decides": None}
     if node:
         target = graph.resolve_node(G, node)
         out["node_label"] = label(target)
-        out["instructs"] = [{"label": label(u), "citation": d["citation"]}
-                            for u, v, d in G.in_edges(target, data=True) if d["kind"] == "instructs"]
+        out["instructs"] = sorted(({"label": label(u), "citation": d["citation"]}
+                                   for u, v, d in G.in_edges(target, data=True) if d["kind"] == "instructs"),
+                                  key=lambda i: norwegian_key(i["label"]))
         try:
             out["chain"] = [{"label": label(s.target), "citation": s.citation,
                              "kind": word("authority-edge-reversed" if s.reversed else "authority-edge", s.kind, lang)}
