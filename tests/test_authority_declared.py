@@ -179,3 +179,12 @@ def test_a_findings_list_of_superiors_is_in_norwegian_order():
     G = graph.authority_graph(doc.model_copy(update={"relations": doc.relations + extra}), FEB_2021)
     finding = next(f for f in graph.structural_check(G) if f.rule == "multiple-superiors")
     assert finding.args["superiors"] == "Enebakk kommune, Follorådets leder, Ås kommune"
+
+
+@pytest.mark.parametrize("lang, leader", [("nb", "Follorådets leder"), ("en", "Leader of Follorådet")])
+def test_an_answer_names_a_derived_office_in_the_language_asked(lang, leader, capsys):
+    code, out, _ = run(["authority", "who-instructs", "daglig leder", "--date", "2021-02-01", "--lang", lang], capsys)
+    assert code == 0 and out.splitlines()[1] == f"  {leader}  [handlingsprogram 2021 kap. 1.2]"
+    code, out, _ = run(["authority", "who-instructs", "daglig leder", "--date", "2021-02-01", "--format", "json",
+                        "--lang", lang], capsys)
+    assert '"label": "Follorådets leder"' in out  # the JSON keeps the bokmål label (contract)

@@ -82,7 +82,15 @@ def _graph(on: datetime.date, doc_id: str | None, council: str | None = None):
 
 
 def _label(G, node: str) -> str:
+    """The node's label as the JSON gives it (bokmål: the bylaws' names)."""
     return G.nodes[node]["label"]
+
+
+def _name(G, node: str, lang: str) -> str:
+    """The node's name in a text answer: a derived node (an organ's leader or vice) in `lang`."""
+    from engine.render.authority import node_label
+
+    return node_label(G, node, lang)
 
 
 def _emit(fmt: str, data: dict, text: str) -> None:
@@ -116,8 +124,8 @@ def who_instructs(G, node, fmt, lang):
     items = [{"node": b, "label": _label(G, b), "citation": d["citation"], "quote": d.get("quote")}
              for b in bosses for _, v, d in G.out_edges(b, data=True)
              if v == target and d["kind"] == "instructs"]
-    lines = [_say("instructs", lang, node=_label(G, target), date=G.graph["date"])]
-    lines += [f"  {i['label']}  [{i['citation']}]" for i in items] or [f"  {_say('none', lang)}"]
+    lines = [_say("instructs", lang, node=_name(G, target, lang), date=G.graph["date"])]
+    lines += [f"  {_name(G, i['node'], lang)}  [{i['citation']}]" for i in items] or [f"  {_say('none', lang)}"]
     _emit(fmt, {"date": G.graph["date"], "document": G.graph["document"], "node": target,
                 "label": _label(G, target), "instructed_by": items}, "\n".join(lines))
 
@@ -137,8 +145,8 @@ def chain(G, node, fmt, lang):
     items = [{"from": s.source, "to": s.target, "from_label": _label(G, s.source),
               "to_label": _label(G, s.target), "kind": s.kind, "reversed": s.reversed,
               "relation_nb": _relation(s, "nb"), "citation": s.citation} for s in steps]
-    lines = [_say("chain", lang, node=_label(G, start), date=G.graph["date"]), f"  {_label(G, start)}"]
-    lines += [f"  → {i['to_label']}  ({_relation(s, lang)}; {i['citation']})" for i, s in zip(items, steps)]
+    lines = [_say("chain", lang, node=_name(G, start, lang), date=G.graph["date"]), f"  {_name(G, start, lang)}"]
+    lines += [f"  → {_name(G, s.target, lang)}  ({_relation(s, lang)}; {i['citation']})" for i, s in zip(items, steps)]
     if not items:
         lines.append(f"  {_say('top', lang)}")
     _emit(fmt, {"date": G.graph["date"], "document": G.graph["document"], "node": start,
@@ -158,8 +166,8 @@ def prepares_for(G, node, fmt, lang):
     target = graph.resolve_node(G, node)
     items = [{"node": s, "label": _label(G, s), "kind": k, "relation_nb": _relation(k, "nb"),
               "citation": c} for s, k, c in graph.prepares_for(G, target)]
-    lines = [_say("prepares", lang, node=_label(G, target), date=G.graph["date"])]
-    lines += [f"  {i['label']} {_relation(i['kind'], lang)} {_label(G, target)}  [{i['citation']}]"
+    lines = [_say("prepares", lang, node=_name(G, target, lang), date=G.graph["date"])]
+    lines += [f"  {_name(G, i['node'], lang)} {_relation(i['kind'], lang)} {_name(G, target, lang)}  [{i['citation']}]"
               for i in items] or [f"  {_say('none', lang)}"]
     _emit(fmt, {"date": G.graph["date"], "document": G.graph["document"], "node": target,
                 "label": _label(G, target), "prepared_by": items}, "\n".join(lines))
