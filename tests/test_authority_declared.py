@@ -188,3 +188,13 @@ def test_an_answer_names_a_derived_office_in_the_language_asked(lang, leader, ca
     code, out, _ = run(["authority", "who-instructs", "daglig leder", "--date", "2021-02-01", "--format", "json",
                         "--lang", lang], capsys)
     assert '"label": "Follorådets leder"' in out  # the JSON keeps the bokmål label (contract)
+
+
+def test_the_json_and_the_html_tables_list_the_nodes_in_norwegian_order(G, capsys):
+    data = drawn.to_json(G)
+    kommuner = [n["label"] for n in data["nodes"] if n["kind"] == "participant"]
+    assert kommuner == [f"{k} kommune" for k in FOLLO_KOMMUNER]
+    code, page, _ = run(["authority", "show", "--date", "2021-02-01", "--format", "html", "--lang", "en"], capsys)
+    assert code == 0 and '<th scope="row">Vice leader of Follorådet</th>' in page
+    rows = re.findall(r'<th scope="row">([^<]*) kommune</th>', page)
+    assert [r for r in rows if r in FOLLO_KOMMUNER] == FOLLO_KOMMUNER  # (Oslo: an observer, a layer above)

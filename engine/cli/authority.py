@@ -257,7 +257,8 @@ def show(on, council, doc_id, fmt, output, lang):
         return
     text = {"text": drawn.to_text, "dot": drawn.to_dot, "mermaid": drawn.to_mermaid,
             "json": lambda g, _lang: json.dumps(drawn.to_json(g), ensure_ascii=False, indent=2) + "\n",
-            "html": lambda g, lang: _html_page(drawn.to_json(g), lang)}[fmt](G, lang)
+            "html": lambda g, lang: _html_page(drawn.to_json(g), lang,
+                                               {n: drawn.node_label(g, n, lang) for n in g.nodes})}[fmt](G, lang)
     if output is not None:
         output.write_text(text, encoding="utf-8")
         click.echo(_say("wrote", lang, file=output))
@@ -265,10 +266,10 @@ def show(on, council, doc_id, fmt, output, lang):
         click.echo(text, nl=False)
 
 
-def _html_page(graph_json: dict, lang: str) -> str:
+def _html_page(graph_json: dict, lang: str, names: dict[str, str]) -> str:
     from engine.render.html import authority_page
 
-    return authority_page(graph_json, lang)
+    return authority_page(graph_json, lang, names)
 
 
 @authority.command("payment")

@@ -42,16 +42,22 @@ def _edges_json(G: nx.MultiDiGraph) -> list[dict]:
     return [{"source": u, "target": v, "kind": d["kind"], "kind_nb": word("authority-edge", d["kind"], "nb"),
              "citation": d["citation"], "quote": d.get("quote"), "assumption": d.get("assumption"),
              "note": d.get("note"), "derived": d.get("derived", False)}
-            for u, v, d in sorted(G.edges(data=True), key=lambda e: (e[2]["kind"], e[0], e[1]))]
+            for u, v, d in sorted(G.edges(data=True), key=lambda e: (e[2]["kind"], *_by_name(G, e[0]), *_by_name(G, e[1])))]
+
+
+def _by_name(G: nx.MultiDiGraph, node: str) -> tuple:
+    """Sort key: the node's (bokmål) label in Norwegian collation, then its id."""
+    return norwegian_key(G.nodes[node]["label"]), node
 
 
 def to_json(G: nx.MultiDiGraph) -> dict:
-    """The graph as a JSON-ready dict: ``nodes`` (with ``layer``) and ``edges``."""
+    """The graph as a JSON-ready dict: ``nodes`` (with ``layer``) and ``edges``, each list in
+    Norwegian collation of the names (by layer; edges by kind)."""
     lay = layers(G)
     nodes = [{"id": n, "label": d["label"], "kind": d["kind"], "exists": d["exists"],
               "supreme": d.get("supreme", False), "layer": lay[n], "citation": d.get("citation"),
               **({"decides": d["decides"]} if d.get("decides") else {})}
-             for n, d in sorted(G.nodes(data=True), key=lambda nd: (lay[nd[0]], nd[0]))]
+             for n, d in sorted(G.nodes(data=True), key=lambda nd: (lay[nd[0]], *_by_name(G, nd[0])))]
     return {"document": G.graph["document"], "title": G.graph["title"], "date": G.graph["date"],
             "supreme": G.graph["supreme"], "nodes": nodes, "edges": _edges_json(G)}
 

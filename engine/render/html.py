@@ -61,8 +61,9 @@ def check_page(verdicts, lang: str = catalogue.DEFAULT_LANG) -> str:
                        describe=partial(finding_message, lang=lang))
 
 
-def authority_page(graph: dict, lang: str = catalogue.DEFAULT_LANG) -> str:
+def authority_page(graph: dict, lang: str = catalogue.DEFAULT_LANG, names: dict[str, str] | None = None) -> str:
     """`vedtekt authority show --format html`: the graph's nodes, relations and decision powers as
-    tables, each row with its citation. `graph` is `engine.analyses.graph.to_json`'s dict."""
-    labels = {n["id"]: n["label"] for n in graph["nodes"]}
+    tables, each row with its citation. `graph` is `engine.render.authority.to_json`'s dict; `names`
+    the nodes' names in `lang` where they differ from the JSON's labels (derived offices)."""
+    labels = {n["id"]: n["label"] for n in graph["nodes"]} | (names or {})
     return render_page("authority.html.j2", lang, g=graph, label=lambda node: labels.get(node, node))
