@@ -198,3 +198,12 @@ def test_the_json_and_the_html_tables_list_the_nodes_in_norwegian_order(G, capsy
     assert code == 0 and '<th scope="row">Vice leader of Follorådet</th>' in page
     rows = re.findall(r'<th scope="row">([^<]*) kommune</th>', page)
     assert [r for r in rows if r in FOLLO_KOMMUNER] == FOLLO_KOMMUNER  # (Oslo: an observer, a layer above)
+
+
+def test_the_web_page_lists_derived_offices_in_its_language_and_can_ask_about_them():
+    from engine.web import pages
+
+    answer = pages.authority("follo", FEB_2021, "Vice leader of Follorådet", "", library(), "en")
+    assert answer["node_label"] == "Vice leader of Follorådet"
+    assert {"Leader of Follorådet", "Vice leader of Follorådet"} <= set(answer["nodes"])
+    assert answer["chain"][0]["label"] == "Arbeidsutvalget"

@@ -43,7 +43,7 @@ from datetime import date
 
 import networkx as nx
 
-from engine.core.errors import InputError, Message, did_you_mean
+from engine.core.errors import LANGS, InputError, Message, did_you_mean
 from engine.core.finding import Finding, Location
 from engine.core.model import Document
 from engine.core.rotation import norwegian_key
@@ -194,7 +194,7 @@ def _participants(G: nx.MultiDiGraph, doc: Document, on: date) -> None:
                 label = Message(*wording).text("nb")
                 G.add_node(node, kind="participant-organ", label=label, wording=wording, exists=True,
                            supreme=False, participant=p.id, citation=seat.citation,
-                           quote=seat.quote, aliases=[label, f"{p.short} {body}"])
+                           quote=seat.quote, aliases=[*_in_every_language(wording), f"{p.short} {body}"])
                 G.add_edge(node, organ.id, kind="member-of", citation=seat.citation,
                            quote=seat.quote, assumption=None, note=None, derived=True)
         for obs in organ.observers:
@@ -223,6 +223,12 @@ def _participant_body_wording(seat, participant: str) -> tuple[str, dict]:
     return "authority.node.participant-office", {"office": seat.office, "participant": participant}
 
 
+def _in_every_language(wording: tuple[str, dict]) -> list[str]:
+    """A derived node's name in every language of the catalogues: a question may use any of them
+    (the web page in English lists «Leader of Follorådet»)."""
+    return [Message(*wording).text(lang) for lang in LANGS]
+
+
 def _endpoint(doc: Document, on: date, ref: str) -> dict:
     """Node attributes for a relation endpoint that is not an organ in force."""
     base = {"supreme": False, "citation": None, "quote": None, "aliases": []}
@@ -236,7 +242,7 @@ def _endpoint(doc: Document, on: date, ref: str) -> dict:
         label = Message(*wording).text("nb")
         return {**base, "kind": "office", "label": label, "wording": wording, "exists": exists,
                 "citation": organ.leadership.citation if exists else None,
-                "aliases": [label, f"{prefix} av {name}", f"{name} {prefix}"]}
+                "aliases": [*_in_every_language(wording), f"{prefix} av {name}", f"{name} {prefix}"]}
     seats = [s for o in doc.organs for s in o.seats
              if s.office == ref and s.per_participant is None and s.leadership_of is None]
     if seats:

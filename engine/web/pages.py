@@ -39,8 +39,10 @@ def authority(council: str, on: date, node: str, kind: str, lib: Library, lang: 
     decides), each with its citation."""
     from engine.analyses import graph
 
+    from engine.render.authority import node_label
+
     G = graph.authority_graph(council_document(council, on, lib), on)
-    label = lambda n: G.nodes[n]["label"]  # noqa: E731
+    label = lambda n: node_label(G, n, lang)  # noqa: E731  (a derived office in the page's language)
     out = {"document": G.graph["document"],
            "nodes": sorted((label(n) for n, d in G.nodes(data=True) if d["kind"] != "participant"),
                            key=norwegian_key),
