@@ -278,3 +278,17 @@ def test_a_rotation_without_a_vice_whose_start_is_unknown_is_stated_as_such(lib,
     sitting = resolve(lib.document("eksempelradet"), "kommunedirektorutvalget", date(2022, 1, 10))
     assert (sitting.term, sitting.leader, sitting.vice) == (None, None, None)
 
+
+
+def test_the_authority_graph_has_the_two_new_organs_and_no_invented_ones(lib):
+    from datetime import date
+
+    from engine.analyses import graph
+
+    G = graph.authority_graph(lib.document("eksempelradet"), date(2022, 9, 13))
+    members = sorted(u for u, v, d in G.in_edges("arbeidsutvalget", data=True) if d["kind"] == "member-of")
+    assert members == ["a", "b", "c", "d"]  # each participant's seat (§ 10), not a participant's own organ
+    prepares = sorted((u, v) for u, v, d in G.edges(data=True) if d["kind"] == "prepares-for")
+    assert prepares == [("arbeidsutvalget", "representantskapet"), ("kommunedirektorutvalget", "arbeidsutvalget")]
+    assert {n for n, d in G.nodes(data=True) if d["kind"] == "organ"} == {
+        "representantskapet", "arbeidsutvalget", "kommunedirektorutvalget"}
