@@ -1,6 +1,7 @@
 """The shipped bylaws: documents, their rosters and the statute layer, loaded and selected by date."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -27,12 +28,9 @@ class Library:
         for path in sorted(root.glob("*.yaml")):
             if path.name in NOT_DOCUMENTS:
                 continue
-            doc = load_document(path, root / "rosters")
+            doc = load_document(path, root / "rosters", self.statutes)  # statute checked with its line
             if doc.id in self.documents:
                 raise InputError("errors.document-in-two-files", {"id": doc.id}, file=str(path), where=at(key="id"))
-            if doc.statute and doc.statute not in self.statutes:
-                raise InputError("errors.unknown-statute", {"id": doc.statute}, file=str(path),
-                                 where=at(key="statute"), hint=did_you_mean(doc.statute, list(self.statutes)))
             self.documents[doc.id] = doc
         default = self.settings.default_council
         if default and self.documents and default not in {d.council for d in self.documents.values()}:
@@ -108,8 +106,10 @@ class Library:
 
 
 SETTINGS_FILE = "library.yaml"
-def load_document(path: Path, rosters: Path | None = None) -> Document:
-    """A bylaws file with its roster (rosters/<id>.yaml), every id in both checked."""
+def load_document(path: Path, rosters: Path | None = None,
+                  statutes: Mapping[str, Statute] | None = None) -> Document:
+    """A bylaws file with its roster (rosters/<id>.yaml), every id in both checked; with the
+    library's `statutes`, also its `statute` and the statute rules its clauses name."""
     located = load_yaml(path)
     if not isinstance(located.data, dict):
         raise InputError("errors.mapping-expected", file=located.file, where=at(1))
@@ -121,7 +121,7 @@ def load_document(path: Path, rosters: Path | None = None) -> Document:
         if not isinstance(roster_located.data, dict):
             raise InputError("errors.mapping-expected", file=roster_located.file, where=at(1))
         doc = with_roster(doc, validate(roster_located, Roster))
-    check_references(doc, located, roster_located)
+    check_references(doc, located, roster_located, statutes)
     return doc
 
 
