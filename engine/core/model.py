@@ -315,10 +315,10 @@ class Label(Frozen):
 
 
 class Invitee(Provision):
-    """A group the bylaws oblige the council to invite («Stortingsrepresentantene fra Follo skal
-    minst 1 gang pr. år inviteres», handlingsprogram 2021 kap. 1.2): the id that a duty's
-    `invited` and a scenario's `invited` name. Declared in the data, so any council can have
-    an «invite X» duty without a word of it in the engine."""
+    """A group the bylaws oblige the council to invite (e.g. the region's members of parliament,
+    once a year): the id that a duty's `invited` and a scenario's `invited` name. Declared in the
+    data, with its clause, so any council can have an «invite X» duty without a word of it in the
+    engine."""
 
     id: str
     label: Label

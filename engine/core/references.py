@@ -17,6 +17,7 @@ from typing import Any, Iterator
 
 from engine.core.errors import InputError, Message, at, did_you_mean, unknown_id
 from engine.core.model import Document, Statute
+from engine.core.rules import rulebook
 from engine.core.yamlio import KeyPath, Located
 
 # offices every organ has without a roster holding: its leader and vice (engine.core.sitting)
@@ -27,7 +28,7 @@ DERIVED_OFFICES = {"leader", "vice"}
 class Reference:
     path: KeyPath  # key path inside the file
     value: str
-    kind: str  # Norwegian word for what the id names, used in the message
+    kind: str  # what the id names: a key of errors.KIND_IDS or an errors.kind/… id, for the message
     in_roster: bool = False  # the path is in the roster file, not the document
 
 
@@ -126,12 +127,12 @@ def _encoding_problem(target: str, data: dict, bylaws_root: Path, statute: Statu
     if "/" in target:
         return _file_problem(target, bylaws_root)
     head, _, rest = target.partition(".")
-    if head == "rules":
-        from engine.core.rules import rulebook  # rules.yaml: read once, cached
-
+    if head == "rules":  # rules.yaml, read once and cached
         return _one_of(rest, rulebook().rule_ids, "rules.")
     if head == "statute" and rest:
-        if statute is None:  # no statute loaded here (a single file): the library checks it
+        if statute is None:
+            # a file checked alone (no statutes given) waits for the library; a document without
+            # a statute has no statute rule to name
             return None if not statute_known and data.get("statute") else []
         return _one_of(rest, [r.id for r in statute.rules], "statute.")
     if target == TRANSITION_TARGET:
