@@ -79,6 +79,10 @@ MISSPELT_IDS = [
      "duties.1.invited", "stortingsrepresentanter"),
     ("folloradet.yaml", "statute: kommuneloven-2018", "statute: kommuneloven-2019",
      "statute", "kommuneloven-2018"),
+    ("transitions/folloradet-folloregionen.yaml", "  budsjett: Budsjettet", "  budsjet: Budsjettet",
+     "family_notes.budsjet", "budsjett"),
+    ("statute/kommuneloven-2018.yaml", "[quorum, voter-not-present]", "[quorum, voter-not-presnt]",
+     "rules.0.engine_rules.1", "voter-not-present"),
 ]
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from engine.core.errors import InputError, Message, NotModelled, Place, at, did_you_mean, modelled_periods, period_args
 from engine.core.load import load_model, validate
 from engine.core.model import Document, LibrarySettings, Roster, Statute, Transition
-from engine.core.references import check_references
+from engine.core.references import check_references, check_statute_references
 from engine.core.resources import bylaws_dir  # re-exported: --bylaws-dir, VEDTEKT_BYLAWS, package data
 from engine.core.yamlio import load_yaml
 
@@ -19,8 +19,7 @@ class Library:
 
     def __init__(self, root: Path):
         self.root = root
-        self.statutes = {s.id: s for s in (load_model(p, Statute)
-                                           for p in sorted((root / "statute").glob("*.yaml")))}
+        self.statutes = {s.id: s for s in (load_statute(p) for p in sorted((root / "statute").glob("*.yaml")))}
         settings_file = root / SETTINGS_FILE
         self.settings = (load_model(settings_file, LibrarySettings) if settings_file.exists()
                          else LibrarySettings())
@@ -123,6 +122,16 @@ def load_document(path: Path, rosters: Path | None = None,
         doc = with_roster(doc, validate(roster_located, Roster))
     check_references(doc, located, roster_located, statutes)
     return doc
+
+
+def load_statute(path: Path) -> Statute:
+    """A statute file, the engine rules each provision names checked against rules.yaml."""
+    located = load_yaml(path)
+    if not isinstance(located.data, dict):
+        raise InputError("errors.mapping-expected", file=located.file, where=at(1))
+    statute = validate(located, Statute)
+    check_statute_references(statute, located)
+    return statute
 
 
 def load_transition(path: Path, documents: dict[str, Document]) -> Transition:

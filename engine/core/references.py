@@ -326,8 +326,23 @@ def check_transition_references(transition, located: Located, documents: dict) -
     kinds = {k.id for d in transition.documents if d in documents for k in documents[d].case_kinds}
     if transition.budget and transition.budget.case_kind not in kinds:
         fail(("budget", "case_kind"), "sakstype", transition.budget.case_kind, kinds)
+    for kind in transition.family_notes:  # a misspelt kind would silently lose its note
+        if kind not in kinds:
+            fail(("family_notes", kind), "sakstype", kind, kinds)
     for kind, fallback in transition.case_kind_fallback.items():
         # a kind of one document without a counterpart, and the kind it is judged as instead
         for value in (kind, fallback):
             if value not in kinds:
                 fail(("case_kind_fallback", kind), "sakstype", value, kinds)
+
+
+def check_statute_references(statute: Statute, located: Located) -> None:
+    """Every engine rule a statute provision says it is applied by (`engine_rules`) is a rule of
+    engine/core/rules.yaml: a misspelt one would silently lose the rule's quote and `explain` link."""
+    known = rulebook().rule_ids
+    for i, rule in enumerate(statute.rules):
+        for j, rule_id in enumerate(rule.engine_rules):
+            if rule_id not in known:
+                path = ("rules", i, "engine_rules", j)
+                raise unknown_id("rule", rule_id, known, file=located.file,
+                                 where=at(located.line_of(path), ".".join(map(str, path))))
