@@ -98,6 +98,14 @@ def test_a_misspelt_id_is_refused_with_file_line_key_and_meaning(tmp_path, monke
     assert "mente du: " + meant in out and "Traceback" not in out, out
 
 
+def test_bylaws_check_of_a_file_alone_locates_its_statute(tmp_path, monkeypatch, capsys):
+    draft = tmp_path / "eksempelradet.yaml"
+    draft.write_text((EXAMPLE / "bylaws" / "eksempelradet.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    line = _misspell(tmp_path, "eksempelradet.yaml", "statute: kommuneloven-2018", "statute: kommunelova-2018")
+    code, out = _run(ROOT / "bylaws", ["bylaws", "--check", str(draft)], monkeypatch, capsys)
+    assert code == 2 and f"linje {line}, nøkkel statute: ukjent lov 'kommunelova-2018'" in out, out
+
+
 def test_an_encoded_as_key_the_organ_does_not_have_is_refused_even_when_the_schema_has_it(
         tmp_path, monkeypatch, capsys):
     # `quorum` is a key of every organ's schema, but Follomøtet's data sets none: the clause would
