@@ -10,6 +10,7 @@ from engine.core.errors import InputError, Message, NotModelled, Place, at, did_
 from engine.core.load import load_model, validate
 from engine.core.model import Document, LibrarySettings, Roster, Statute, Transition
 from engine.core.references import check_references, check_statute_references
+from engine.core.rules import RULES_FILE
 from engine.core.resources import bylaws_dir  # re-exported: --bylaws-dir, VEDTEKT_BYLAWS, package data
 from engine.core.yamlio import load_yaml
 
@@ -166,8 +167,10 @@ def _library(root: str) -> Library:
     from engine.core.diskcache import cached
 
     folder = Path(root)
-    files = [p for pattern in ("*.yaml", "rosters/*.yaml", "statute/*.yaml", "transitions/*.yaml")
-             for p in folder.glob(pattern)]
+    # the files whose bytes decide the library, including those its validation reads: the budgets
+    # an `encoded_as` may name and the rule ids of rules.yaml (`rules.<id>`, `engine_rules`)
+    files = [p for pattern in ("*.yaml", "rosters/*.yaml", "statute/*.yaml", "transitions/*.yaml",
+                               "budgets/*.yaml") for p in folder.glob(pattern)] + [RULES_FILE]
     lib = cached("library", str(folder.resolve()), files, lambda: Library(folder))
     if not lib.documents:  # never an empty success: say that no bylaws were found
         raise InputError("errors.no-bylaws-documents", file=root, hint=Message("errors.hint/bylaws-file", {"readme": "bylaws/README.md"}))
