@@ -136,7 +136,8 @@ def load_statute(path: Path) -> Statute:
 
 
 def load_transition(path: Path, documents: dict[str, Document]) -> Transition:
-    """A transition file, its document, organ and office ids checked against the documents."""
+    """A transition file, its document, organ, office and case kind ids checked against the
+    documents, both sides of every map."""
     located = load_yaml(path)
     transition = validate(located, Transition)
     from engine.core.references import check_transition_references
