@@ -12,6 +12,21 @@ So one participant's demand (1 of 4; kommuneloven § 11-2 andre ledd c alone wou
 that is 2) or the leader's own demand makes a meeting due; the demand obliges the leader to
 convene and makes no one else a convener; the annual meeting must be an ordinary one held by
 30 April («innen utgangen av april» includes the 30th), and an extraordinary meeting never counts.
+
+Its §§ 10 and 11 show seats and leadership shapes no real text in the sources has:
+
+- § 10, arbeidsutvalget: each member «må være medlem av formannskapet i sin kommune» (seat
+  eligibility by office, against the roster's dated holdings); «Ledervervet i arbeidsutvalget går på
+  omgang mellom deltakerne i alfabetisk rekkefølge etter kommunenavn, én valgperiode om gangen»;
+  «Vervet skifter på arbeidsutvalgets konstituerende møte 1. november i valgåret; til da leder
+  deltakeren fra forrige periode»; «A kommune har ledervervet i perioden som begynte 1. november
+  2019»; «Arbeidsutvalget velger selv nestleder blant medlemmene» (an elected vice).
+- § 11, kommunedirektørutvalget: «Ledervervet går på omgang mellom kommunedirektørene i alfabetisk
+  rekkefølge etter kommunenavn, ett kalenderår om gangen. Utvalget har ingen nestleder.» It does not
+  say who began: the order is known, the starting term is not.
+
+So A leads the arbeidsutvalg from 1 November 2019 to 31 October 2023 and B (next in A, B, C, D) from
+1 November 2023, although the kommunestyrene's new period (and D's new member) began 15 October.
 """
 from __future__ import annotations
 
@@ -63,7 +78,7 @@ def test_each_scenario_gets_its_expected_verdict(path, lib):
 
 def test_check_from_the_command_line(capsys):
     code, out = _run(capsys, "check", str(EXAMPLE / "scenarios"), "--bylaws-dir", str(BYLAWS))
-    assert code == 1  # three meetings are invalid on purpose
+    assert code == 1  # five meetings are invalid on purpose
     assert f"{len(SCENARIOS)} av {len(SCENARIOS)} scenarioer med forventet dom samsvarer" in out
 
 
@@ -96,8 +111,10 @@ def test_the_convening_finding_cites_and_quotes_the_examples_clause(lib):
 def test_the_calendar_judges_the_annual_meeting(lib):
     report = duty_calendar(EXAMPLE / "scenarios", council="eksempel", lib=lib)
     duties = {y.year: y.duties[0] for y in report.years}
-    assert set(duties) == {2021, 2022, 2024}
-    assert {y: d.status for y, d in duties.items()} == {2021: "met", 2022: "missed", 2024: "met"}
+    # 2023's meetings of the arbeidsutvalg are not the representantskap's: only 18 April counts
+    assert set(duties) == {2021, 2022, 2023, 2024}
+    assert {y: d.status for y, d in duties.items()} == {2021: "met", 2022: "missed", 2023: "met", 2024: "met"}
+    assert [p.rsplit("/", 1)[-1] for p in duties[2023].evidence] == ["2023-04-arsmote-innen-fristen.yaml"]
     assert [p.rsplit("/", 1)[-1] for p in duties[2024].evidence] == ["2024-04-arsmote-siste-dag-i-april.yaml"]
     # 2022: the extraordinary meeting of 8 March does not count, the annual meeting of 10 May is late
     missed = duties[2022]
@@ -118,9 +135,9 @@ def test_calendar_from_the_command_line(capsys):
 def test_bylaws_check_of_the_example_file(capsys):
     code, out = _run(capsys, "bylaws", "--check", str(DOCUMENT))
     assert code == 0 and "gyldig – eksempelradet (eksempel" in out
-    assert "7 kodet, 1 informativ, 4 ikke modellert" in out  # the statuses worded, not their ids
+    assert "12 kodet, 1 informativ, 4 ikke modellert" in out  # the statuses worded, not their ids
     code, out = _run(capsys, "bylaws", "--check", str(DOCUMENT), "--lang", "en")
-    assert code == 0 and "7 encoded, 1 informative, 4 not modelled" in out
+    assert code == 0 and "12 encoded, 1 informative, 4 not modelled" in out
 
 
 def test_the_guide_shows_the_shipped_files_word_for_word():
@@ -185,3 +202,93 @@ def test_the_example_agreement_is_a_lawful_ipr_agreement(reviewed, capsys):
 def test_the_real_councils_do_not_include_the_example():
     assert "eksempel" not in library().councils()
     assert not (ROOT / "bylaws" / "eksempelradet.yaml").exists()
+
+
+# -- §§ 10 and 11: seat eligibility by office and three leadership shapes ------------------------
+def test_a_seat_only_a_formannskap_member_may_hold(lib, capsys):
+    """Arne D sits for D in the arbeidsutvalg; the roster ends his formannskap membership on
+    2022-06-30. `authority check` finds him ineligible from the next day, citing § 10, and not before."""
+    from datetime import date
+
+    from engine.analyses.composition import composition_findings
+
+    doc = lib.document("eksempelradet")
+
+    def ineligible(on: date) -> list[tuple[str, tuple[str, ...], str]]:
+        return [(f.rule, f.location.nodes, f.citation) for f in composition_findings(doc, on)]
+
+    assert ineligible(date(2022, 6, 30)) == []
+    assert ineligible(date(2022, 7, 1)) == [("seat-eligibility", ("arbeidsutvalget", "d-au-medlem"),
+                                             "eksempelavtalen § 10")]
+    # D's new member from 15 October 2023 is its mayor, a formannskap member: eligible again
+    assert ineligible(date(2023, 10, 15)) == []
+    code, out = _run(capsys, "authority", "check", "--council", "eksempel", "--date", "2022-09-13",
+                     "--bylaws-dir", str(BYLAWS))
+    assert code == 1 and "seat-eligibility" in out and "formannskapsmedlem" in out
+
+
+def test_the_arbeidsutvalg_rotates_per_election_period_from_1_november(lib):
+    from datetime import date, timedelta
+
+    from engine.core.rotation import terms
+
+    found = terms(lib.document("eksempelradet"), "arbeidsutvalget", 2019, 2028)
+    assert [(str(t.start), str(t.end)) for t in found] == [
+        ("2015-11-01", "2019-10-31"), ("2019-11-01", "2023-10-31"),
+        ("2023-11-01", "2027-10-31"), ("2027-11-01", "2031-10-31")]
+    assert all(a.end + timedelta(days=1) == b.start for a, b in zip(found, found[1:]))
+    # the anchor is A's period; the next in A, B, C, D leads the next one; no vice by turn
+    assert [t.leader for t in found] == ["d", "a", "b", "c"] and {t.vice for t in found} == {""}
+    led = {t.leader for t in found if t.contains(date(2023, 10, 20))}
+    assert led == {"a"}  # after the kommunestyrene's 15 October, before the utvalg's 1 November
+
+
+def test_the_arbeidsutvalg_leader_rotates_and_its_vice_is_elected(lib, capsys):
+    from datetime import date
+
+    from engine.core.sitting import resolve
+
+    doc = lib.document("eksempelradet")
+    before = resolve(doc, "arbeidsutvalget", date(2023, 10, 31))
+    after = resolve(doc, "arbeidsutvalget", date(2023, 11, 1))
+    assert (before.leader, before.leader_participant) == ("a-ordforer", "a")
+    assert (after.leader, after.leader_participant) == ("b-ordforer", "b")
+    # the vice is the roster's nestleder of the utvalg in both periods, not the next by turn
+    assert before.vice == after.vice == "c-au-medlem"
+    code, out = _run(capsys, "people", "--council", "eksempel", "--organ", "arbeidsutvalget",
+                     "--date", "2023-10-20", "--bylaws-dir", str(BYLAWS))
+    assert code == 0 and "Leder: Kari A (fiktiv) [a-ordforer] (a); eksempelavtalen § 10" in out
+
+
+def test_a_rotation_without_a_vice_whose_start_is_unknown_is_stated_as_such(lib, capsys):
+    """§ 11 gives the order (A, B, C, D by name) and no vice, but not who began: `vedtekt rotation`
+    states the order and that the start is unknown; it computes no terms and names no leader."""
+    from datetime import date
+
+    from engine.core.sitting import resolve
+
+    code, out = _run(capsys, "rotation", "--council", "eksempel", "--bylaws-dir", str(BYLAWS))
+    assert code == 0
+    assert ("Kommunedirektørutvalget i Eksempelrådet: ledelsen går på omgang i rekkefølgen A, B, C, D "
+            "(eksempelavtalen § 11), men kildene sier ikke hvem som startet") in out
+    assert "Leder:" not in out
+    code, out = _run(capsys, "rotation", "--council", "eksempel", "--bylaws-dir", str(BYLAWS),
+                     "--format", "json")
+    assert code == 0 and '"terms": []' in out
+    sitting = resolve(lib.document("eksempelradet"), "kommunedirektorutvalget", date(2022, 1, 10))
+    assert (sitting.term, sitting.leader, sitting.vice) == (None, None, None)
+
+
+
+def test_the_authority_graph_has_the_two_new_organs_and_no_invented_ones(lib):
+    from datetime import date
+
+    from engine.analyses import graph
+
+    G = graph.authority_graph(lib.document("eksempelradet"), date(2022, 9, 13))
+    members = sorted(u for u, v, d in G.in_edges("arbeidsutvalget", data=True) if d["kind"] == "member-of")
+    assert members == ["a", "b", "c", "d"]  # each participant's seat (§ 10), not a participant's own organ
+    prepares = sorted((u, v) for u, v, d in G.edges(data=True) if d["kind"] == "prepares-for")
+    assert prepares == [("arbeidsutvalget", "representantskapet"), ("kommunedirektorutvalget", "arbeidsutvalget")]
+    assert {n for n, d in G.nodes(data=True) if d["kind"] == "organ"} == {
+        "representantskapet", "arbeidsutvalget", "kommunedirektorutvalget"}
