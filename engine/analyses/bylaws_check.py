@@ -2,7 +2,7 @@
 
 The file is loaded exactly as the library loads it (strict schema, its roster from
 rosters/<id>.yaml beside it, every id checked with file, line and «mente du»), and then checked
-against the library: its statute exists, and its council's other documents do not overlap it in
+against the library: its statute exists (with its line, and the statute rules its clauses name), and its council's other documents do not overlap it in
 time for the same organ. The report lists each clause of the sources with its status and what
 encodes it, and every provision of the file with its citation (a provision without a clause
 entry in `clauses` is listed too, so a lawyer sees what is encoded from where).
@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from engine.core.errors import InputError, at, did_you_mean
 from engine.core.library import library, load_document
 from engine.core.model import Document
 
@@ -21,9 +20,8 @@ def check_bylaws_file(path: Path) -> dict:
     """The check of a new bylaws file: its clauses' coverage, provisions with their citations,
     assumptions and overlaps (an InputError naming file and place when it does not load)."""
     path = Path(path)
-    doc = load_document(path)
     lib = library()
-    _check_statute(doc, lib, path)
+    doc = load_document(path, statutes=lib.statutes)  # its statute and statute rules: with their lines
     overlaps = _overlaps(doc, lib)
     data = {
         "file": str(path), "id": doc.id, "council": doc.council, "title": doc.title,
@@ -37,12 +35,6 @@ def check_bylaws_file(path: Path) -> dict:
         "overlaps": overlaps,
     }
     return data
-
-
-def _check_statute(doc: Document, lib, path: Path) -> None:
-    if doc.statute and doc.statute not in lib.statutes:
-        raise InputError("errors.unknown-statute", {"id": doc.statute}, file=str(path), where=at(key="statute"),
-                         hint=did_you_mean(doc.statute, list(lib.statutes)))
 
 
 def _overlaps(doc: Document, lib) -> list[str]:

@@ -3,7 +3,8 @@
 The duties are the bylaws' own data (`duties:` in bylaws/<document>.yaml, each cited and quoted):
 for Follorådet, Follomøtet at least once a year (vedtekter 2012 pkt. 4.1.4, error when missed),
 Follo's members of Stortinget invited to Follorådet at least once a year (handlingsprogram 2021
-kap. 1.2; met by a scenario with `invited: [stortingsrepresentanter]`), and Follorådet meeting
+kap. 1.2; met by a scenario with `invited: [stortingsrepresentanter]`, an id of the document's
+`invitees`, so no council's guests are named in the engine), and Follorådet meeting
 «vanligvis 1 gang pr. måned» (a warning: «usually» allows exceptions).
 
 A per-year duty may have a deadline inside the year (`by: "05-31"`, «innen utgangen av mai») and a
@@ -26,6 +27,7 @@ from engine.core.base import Frozen
 from engine.core.errors import InputError, Message, NotModelled, modelled_periods
 from engine.core.finding import Finding
 from engine.core.model import Document, DutyRule, Label
+from engine.core.references import check_invited
 
 __all__ = ["duty_calendar", "DutyCalendar", "YearDuties", "Duty", "Meeting"]
 
@@ -81,9 +83,10 @@ def duty_calendar(folder: Path | str, *, year: int | None = None, council: str |
     docs = lib.council_documents(council, where="--council")
     meetings = []
     for path in sorted(folder.rglob("*.yaml")):
-        scenario, _ = load_scenario(path)
+        scenario, located = load_scenario(path)
         doc = lib.choose(scenario.organ, scenario.date, scenario.bylaws, where=str(path),
                          council=scenario.council)
+        check_invited(scenario.invited, doc, located)  # ids of the document's `invitees`
         if doc.council == council:
             meetings.append(Meeting(file=str(path), date=scenario.date, organ=scenario.organ,
                                     bylaws=doc.id, invited=tuple(scenario.invited),

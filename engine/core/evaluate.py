@@ -25,6 +25,7 @@ from engine.core.load import validate
 from engine.core.model import Document
 from engine.core.outcome import Count, outcome_fact, read_outcomes
 from engine.core.quotes import statute_quote
+from engine.core.references import check_invited
 from engine.core.rules import OutcomeRule, Rule, RuleBook, python_rules, rulebook
 from engine.core.scenario import Scenario
 from engine.core.seats import check_seats
@@ -316,7 +317,7 @@ def _known_ids(doc: Document) -> tuple[set, set, set]:
 
 
 def _check_references(scenario: Scenario, located: Located, doc: Document) -> None:
-    """Every person, case kind and organ the scenario names must exist (exit 2 otherwise)."""
+    """Every person, case kind, organ and invited group the scenario names must exist (exit 2 otherwise)."""
     people, kinds, organs = _known_ids(doc)
     if scenario.organ not in organs:
         _unknown("organ", scenario.organ, ("organ",), organs, located)
@@ -329,6 +330,7 @@ def _check_references(scenario: Scenario, located: Located, doc: Document) -> No
         if case.innstilling and case.innstilling.organ not in organs:
             _unknown("organ", case.innstilling.organ, ("cases", i, "innstilling", "organ"),
                      organs, located)
+    check_invited(scenario.invited, doc, located)  # the document's `invitees`
 
 
 def _unknown(what: str, name: str, path: tuple, known, located: Located, names=None) -> None:

@@ -1,6 +1,7 @@
 """The shipped bylaws: documents, their rosters and the statute layer, loaded and selected by date."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -8,7 +9,8 @@ from pathlib import Path
 from engine.core.errors import InputError, Message, NotModelled, Place, at, did_you_mean, modelled_periods, period_args
 from engine.core.load import load_model, validate
 from engine.core.model import Document, LibrarySettings, Roster, Statute, Transition
-from engine.core.references import check_references
+from engine.core.references import check_references, check_statute_references
+from engine.core.rules import RULES_FILE
 from engine.core.resources import bylaws_dir  # re-exported: --bylaws-dir, VEDTEKT_BYLAWS, package data
 from engine.core.yamlio import load_yaml
 
@@ -18,8 +20,7 @@ class Library:
 
     def __init__(self, root: Path):
         self.root = root
-        self.statutes = {s.id: s for s in (load_model(p, Statute)
-                                           for p in sorted((root / "statute").glob("*.yaml")))}
+        self.statutes = {s.id: s for s in (load_statute(p) for p in sorted((root / "statute").glob("*.yaml")))}
         settings_file = root / SETTINGS_FILE
         self.settings = (load_model(settings_file, LibrarySettings) if settings_file.exists()
                          else LibrarySettings())
@@ -27,12 +28,9 @@ class Library:
         for path in sorted(root.glob("*.yaml")):
             if path.name in NOT_DOCUMENTS:
                 continue
-            doc = load_document(path, root / "rosters")
+            doc = load_document(path, root / "rosters", self.statutes)  # statute checked with its line
             if doc.id in self.documents:
                 raise InputError("errors.document-in-two-files", {"id": doc.id}, file=str(path), where=at(key="id"))
-            if doc.statute and doc.statute not in self.statutes:
-                raise InputError("errors.unknown-statute", {"id": doc.statute}, file=str(path),
-                                 where=at(key="statute"), hint=did_you_mean(doc.statute, list(self.statutes)))
             self.documents[doc.id] = doc
         default = self.settings.default_council
         if default and self.documents and default not in {d.council for d in self.documents.values()}:
@@ -108,8 +106,10 @@ class Library:
 
 
 SETTINGS_FILE = "library.yaml"
-def load_document(path: Path, rosters: Path | None = None) -> Document:
-    """A bylaws file with its roster (rosters/<id>.yaml), every id in both checked."""
+def load_document(path: Path, rosters: Path | None = None,
+                  statutes: Mapping[str, Statute] | None = None) -> Document:
+    """A bylaws file with its roster (rosters/<id>.yaml), every id in both checked; with the
+    library's `statutes`, also its `statute` and the statute rules its clauses name."""
     located = load_yaml(path)
     if not isinstance(located.data, dict):
         raise InputError("errors.mapping-expected", file=located.file, where=at(1))
@@ -121,12 +121,23 @@ def load_document(path: Path, rosters: Path | None = None) -> Document:
         if not isinstance(roster_located.data, dict):
             raise InputError("errors.mapping-expected", file=roster_located.file, where=at(1))
         doc = with_roster(doc, validate(roster_located, Roster))
-    check_references(doc, located, roster_located)
+    check_references(doc, located, roster_located, statutes)
     return doc
 
 
+def load_statute(path: Path) -> Statute:
+    """A statute file, the engine rules each provision names checked against rules.yaml."""
+    located = load_yaml(path)
+    if not isinstance(located.data, dict):
+        raise InputError("errors.mapping-expected", file=located.file, where=at(1))
+    statute = validate(located, Statute)
+    check_statute_references(statute, located)
+    return statute
+
+
 def load_transition(path: Path, documents: dict[str, Document]) -> Transition:
-    """A transition file, its document, organ and office ids checked against the documents."""
+    """A transition file, its document, organ, office and case kind ids checked against the
+    documents, both sides of every map."""
     located = load_yaml(path)
     transition = validate(located, Transition)
     from engine.core.references import check_transition_references
@@ -157,8 +168,10 @@ def _library(root: str) -> Library:
     from engine.core.diskcache import cached
 
     folder = Path(root)
-    files = [p for pattern in ("*.yaml", "rosters/*.yaml", "statute/*.yaml", "transitions/*.yaml")
-             for p in folder.glob(pattern)]
+    # the files whose bytes decide the library, including those its validation reads: the budgets
+    # an `encoded_as` may name and the rule ids of rules.yaml (`rules.<id>`, `engine_rules`)
+    files = [p for pattern in ("*.yaml", "rosters/*.yaml", "statute/*.yaml", "transitions/*.yaml",
+                               "budgets/*.yaml") for p in folder.glob(pattern)] + [RULES_FILE]
     lib = cached("library", str(folder.resolve()), files, lambda: Library(folder))
     if not lib.documents:  # never an empty success: say that no bylaws were found
         raise InputError("errors.no-bylaws-documents", file=root, hint=Message("errors.hint/bylaws-file", {"readme": "bylaws/README.md"}))

@@ -318,14 +318,24 @@ class Label(Frozen):
     en: str
 
 
+class Invitee(Provision):
+    """A group the bylaws oblige the council to invite (e.g. the region's members of parliament,
+    once a year): the id that a duty's `invited` and a scenario's `invited` name. Declared in the
+    data, with its clause, so any council can have an «invite X» duty without a word of it in the
+    engine."""
+
+    id: str
+    label: Label
+
+
 MeetingType = Literal["ordinært", "ekstraordinært"]  # a scenario's `meeting_type` (vedtekt calendar)
 
 
 class DutyRule(Provision):
     """A recurring duty of the bylaws, judged by `vedtekt calendar` from a year's meetings.
 
-    per-year: at least `times` meetings of `organ` each year (with `invited` among the invited,
-    when given); monthly: a meeting of `organ` every month (usually: a warning when missed).
+    per-year: at least `times` meetings of `organ` each year (with `invited`, the id of one of the
+    document's `invitees`, among the invited when given); monthly: a meeting of `organ` every month (usually: a warning when missed).
     """
 
     id: str
@@ -436,6 +446,7 @@ class Document(Dated):
     case_kinds: tuple[CaseKind, ...] = ()
     competences: tuple[Competence, ...] = ()
     duties: tuple[DutyRule, ...] = ()
+    invitees: tuple[Invitee, ...] = ()  # the groups a duty or a meeting may name in `invited`
     relations: tuple[Relation, ...] = ()
     roster: Roster = Roster()
     clauses: tuple[ClauseStatus, ...] = ()

@@ -136,7 +136,7 @@ class Scenario(Frozen):
     chair_elected: bool = False
     leader: Id | None = None  # who the scenario (e.g. the minutes) says leads the organ: rotation-mismatch
     vice: Id | None = None  # who it says is vice leader (person id): rotation-mismatch
-    invited: tuple[Literal["stortingsrepresentanter"], ...] = ()  # guests invited: `vedtekt calendar`
+    invited: tuple[Id, ...] = ()  # ids of the document's `invitees` invited to the meeting: `vedtekt calendar`
     meeting_type: MeetingType | None = None  # `vedtekt calendar` (DutyRule.meeting_type)
     attendance: tuple[Attendance, ...]
     forfall: tuple[Forfall, ...] = ()
