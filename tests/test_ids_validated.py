@@ -205,3 +205,17 @@ def test_the_scenario_schema_names_no_council_word():
     (item, _) = get_args(Scenario.model_fields["invited"].annotation)
     assert get_origin(item) is not Literal
     assert "stortings" not in (ROOT / "engine" / "core" / "scenario.py").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang, words", [("nb", "i Follorådet med Stortingsrepresentantene fra Follo invitert i 2019"),
+                                         ("en", "Follo's members of Stortinget invited")])
+def test_a_missed_invitation_names_the_group_by_its_label_in_the_language_asked(capsys, lang, words):
+    """handlingsprogram 2021 kap. 1.2: «Stortingsrepresentantene fra Follo skal minst 1 gang pr. år
+    inviteres til dialog med Follorådet.» No 2019 meeting invited them: the missed duty names the
+    group in the data's own words (bylaws/folloradet.yaml `invitees`), not by its id."""
+    from engine.cli.main import main
+
+    with pytest.raises(SystemExit):
+        main(["calendar", str(ROOT / "scenarios"), "--year", "2019", "--lang", lang])
+    out = capsys.readouterr().out
+    assert words in out and "med stortingsrepresentanter invitert" not in out, out

@@ -192,7 +192,7 @@ def _missed_per_year(rule: DutyRule, doc: Document, y: int, held: tuple[str, ...
     args = dict(year=y, organ=_organ_name(doc, rule.organ), times=rule.times,
                 meetings=_missed_count(len(held)),
                 kind=_part("meeting-type", type=rule.meeting_type) if rule.meeting_type else "",
-                invited=_part("invited", who=rule.invited) if rule.invited else "",
+                invited=_part("invited", who=_invitee_label(doc, rule.invited)) if rule.invited else "",
                 # the day of the year, worded «innen 31.5.» or «by 2023-05-31»
                 within=_part("within", date={"day-of-year": _deadline(rule, y).isoformat()}) if rule.by else "")
     if not late:
@@ -201,6 +201,13 @@ def _missed_per_year(rule: DutyRule, doc: Document, y: int, held: tuple[str, ...
     late_meetings = [_part("late-meeting", date={"day-of-year": m.date.isoformat()}, file=m.file) for m in late]
     return _duty(rule, "missed", "missed-per-year-late", evidence=held, **args,
                  late={"items": late_meetings, "sep": ", "})
+
+
+def _invitee_label(doc: Document, invitee: str) -> dict:
+    """The invited group in the data's own words, both languages («stortingsrepresentantene fra
+    Follo»): the id was checked against the document's `invitees` on load."""
+    label = next(i.label for i in doc.invitees if i.id == invitee)
+    return {"data": {"nb": label.nb, "en": label.en}}
 
 
 def _part(message_id: str, **args: Any) -> dict:

@@ -10,7 +10,8 @@ worded in the same language as the sentence that holds it:
 - `{"items": [...], "sep": "; "}`: each item worded, joined by the separator;
 - `{"decimal": 104.5}`: a number with the language's decimal mark (4 significant digits);
 - `{"day-of-year": "2023-05-31"}`: a deadline in a year, «31.5.» in bokmål, the ISO date in English
-  (the decimal mark and the date's pattern are the catalogue's word group `format`).
+  (the decimal mark and the date's pattern are the catalogue's word group `format`);
+- `{"data": {"nb": ..., "en": ...}}`: the data's own words in both languages (a bylaws `Label`).
 
 Everything else is used as it is. The structures are plain JSON, so a finding dumped to JSON can be
 worded later, in either language.
@@ -31,7 +32,7 @@ from datetime import date
 from typing import Any
 
 from engine.core.finding import Finding
-from engine.render.catalogue import catalogue, message, word
+from engine.render.catalogue import catalogue, in_language, message, word
 
 
 def text(message_id: str, args: dict[str, Any] | None, lang: str) -> str:
@@ -52,6 +53,8 @@ def worded(value: Any, lang: str) -> Any:
             return f"{value['decimal']:.4g}".replace(".", word("format", "decimal-mark", lang))
         if "day-of-year" in value:
             return word("format", "day-of-year", lang).format(day=date.fromisoformat(value["day-of-year"]))
+        if "data" in value:
+            return in_language(value["data"], lang)
     return value
 
 
