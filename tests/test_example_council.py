@@ -30,6 +30,8 @@ So A leads the arbeidsutvalg from 1 November 2019 to 31 October 2023 and B (next
 """
 from __future__ import annotations
 
+import json
+
 import re
 
 import pytest
@@ -278,6 +280,20 @@ def test_a_rotation_without_a_vice_whose_start_is_unknown_is_stated_as_such(lib,
     sitting = resolve(lib.document("eksempelradet"), "kommunedirektorutvalget", date(2022, 1, 10))
     assert (sitting.term, sitting.leader, sitting.vice) == (None, None, None)
 
+
+
+def test_rotation_shows_the_organ_asked_for(capsys):
+    """The example has two organs whose leader rotates (§§ 10 and 11): `--organ` picks one. The
+    arbeidsutvalg's terms run per election period from 1 November (§ 10), A's period first in
+    2020, B's from 2023-11-01; the vice is elected, so it is the roster's, not the next by turn."""
+    code, out = _run(capsys, "rotation", "--council", "eksempel", "--organ", "arbeidsutvalget",
+                     "--bylaws-dir", str(BYLAWS), "--format", "json")
+    rows = [(t["from"], t["to"], t["leader"]["participant"]) for t in json.loads(out)["terms"]]
+    assert code == 0 and ("2020-01-01", "2023-10-31", "a") in rows and ("2023-11-01", "2027-10-31", "b") in rows
+    with pytest.raises(SystemExit) as exit_info:
+        main(["rotation", "--council", "eksempel", "--organ", "arbeidsutvalg", "--bylaws-dir", str(BYLAWS)])
+    err = capsys.readouterr().err
+    assert exit_info.value.code == 2 and "ukjent organ 'arbeidsutvalg'" in err and "mente du: arbeidsutvalget" in err
 
 
 def test_the_authority_graph_has_the_two_new_organs_and_no_invented_ones(lib):

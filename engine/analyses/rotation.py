@@ -12,7 +12,7 @@ from pydantic import Field
 
 from engine.core.base import Frozen
 from engine.core.bounds import FIRST_YEAR, LAST_YEAR
-from engine.core.errors import InputError, NotModelled
+from engine.core.errors import InputError, NotModelled, did_you_mean
 from engine.core.model import Document, Leadership
 from engine.core.rotation import DAY, Event, Term, holders, rotation_order, rotation_rule, short_name, terms
 from engine.core.sitting import resolve
@@ -73,8 +73,10 @@ class RotationReport(Frozen):
     note: tuple[Event, ...] = ()  # notes on the whole report, worded and joined by the renderer
 
 
-def council_terms(council: str | None, first: int, last: int, lib=None) -> tuple[list[Term], list[Document]]:
-    """A council's terms over all its documents with a rotating leadership, in date order.
+def council_terms(council: str | None, first: int, last: int, lib=None,
+                  organ: str | None = None) -> tuple[list[Term], list[Document]]:
+    """A council's terms over all its documents with a rotating leadership, in date order (of
+    `organ`, or of each document's first organ whose leader rotates).
 
     Each document gives the terms in its own period; after the last one the rotation is carried on
     by its rule and the terms are marked `outside`.
@@ -85,7 +87,7 @@ def council_terms(council: str | None, first: int, last: int, lib=None) -> tuple
     council = council or lib.default_council
     docs = sorted(lib.council_documents(council, where="--council"),
                   key=lambda d: d.valid_from or date.min)
-    rotating = [(d, _rotating_organ(d)) for d in docs]
+    rotating = [(d, _rotating_organ(d, organ)) for d in docs]
     rotating = [(d, o) for d, o in rotating if o]
     if not rotating:
         raise InputError("errors.no-rotation", {"council": council}, where="--council")
@@ -101,9 +103,11 @@ def council_terms(council: str | None, first: int, last: int, lib=None) -> tuple
     return out, [d for d, _ in rotating]
 
 
-def _rotating_organ(doc: Document) -> str | None:
+def _rotating_organ(doc: Document, chosen: str | None = None) -> str | None:
+    """The document's organ whose leader rotates: `chosen`, if it does, else the first such organ
+    (a council may have several, e.g. a working committee and an advisers' committee)."""
     for organ in doc.organs:
-        if organ.leadership is not None and organ.leadership.kind == "rotation":
+        if organ.leadership is not None and organ.leadership.kind == "rotation" and chosen in (None, organ.id):
             return organ.id
     return None
 
@@ -134,7 +138,7 @@ def default_years(docs: list[Document]) -> tuple[int, int]:
 
 
 def rotation_report(council: str | None = None, first: int | None = None, last: int | None = None,
-                    lib=None) -> RotationReport:
+                    lib=None, organ: str | None = None) -> RotationReport:
     """The leader and vice for each term, with persons where the roster names one; what happened
     in a term and the report's notes are events (message ids with arguments), worded by
     engine/render/rotation.py in the language asked. `first` and `last` default to the council's
@@ -149,12 +153,14 @@ def rotation_report(council: str | None = None, first: int | None = None, last: 
     last = default_last if last is None else last
     if last < first:
         raise InputError("errors.to-before-from-years", {"to": last, "start": first}, where="--to")
-    if not any(_rotating_organ(d) for d in own):
-        return _elected_report(council, own, first, last)
-    unknown = [d for d in own if (o := _rotating_organ(d)) and not rotation_rule(d, o)[1].start_known]
+    if organ is not None:
+        _check_organ(own, organ)
+    if not any(_rotating_organ(d, organ) for d in own):
+        return _elected_report(council, own, first, last, organ)
+    unknown = [d for d in own if (o := _rotating_organ(d, organ)) and not rotation_rule(d, o)[1].start_known]
     if unknown:
-        return _unknown_start_report(council, own, unknown, first, last)
-    found, docs = council_terms(council, first, last, lib)
+        return _unknown_start_report(council, own, unknown, first, last, organ)
+    found, docs = council_terms(council, first, last, lib, organ)
     start = min((d.valid_from for d in docs if d.valid_from), default=None)
     if start is not None and first < start.year:
         raise NotModelled("errors.year-before-bylaws", {"council": council, "year": first, "start": start},
@@ -163,14 +169,15 @@ def rotation_report(council: str | None = None, first: int | None = None, last: 
     rows = []
     for t in found:
         doc = by_id[t.document]
-        _, rule = rotation_rule(doc, _rotating_organ(doc))
+        _, rule = rotation_rule(doc, _rotating_organ(doc, organ))
         events = list(t.events)
         if t.outside:
-            events.append(Event.of("outside-period", document=doc.id, since=doc.valid_from, until=doc.valid_to))
+            events.append(Event.of("outside-period", document=doc.id, since=doc.valid_from,
+                                        until=doc.valid_to or "…"))  # «…»: in force until changed
         rows.append(TermOut(**{
             "from": t.start, "to": t.end,
             "leader": _side(doc, rule, t.leader, t.start, t.end),
-            "vice": _vice_side(doc, rule, t),
+            "vice": _vice_side(doc, rule, t, _rotating_organ(doc, organ)),
             "events": tuple(events), "citation": t.citation, "sources": t.sources,
             "assumptions": t.assumptions, "basis": t.basis, "document": t.document,
             "outside_period": t.outside,
@@ -182,6 +189,14 @@ def rotation_report(council: str | None = None, first: int | None = None, last: 
         note = (Event.of("note-in-force-until", document=docs[-1].id, until=docs[-1].valid_to),)
     return RotationReport(council=docs[0].council, documents=tuple(d.id for d in docs), period=period,
                           first=first, last=last, terms=tuple(rows), note=note)
+
+
+def _check_organ(docs: list[Document], organ: str) -> None:
+    """`--organ` must name an organ of the council (exit 2 with «mente du» otherwise)."""
+    known = sorted({o.id for d in docs for o in d.organs})
+    if organ not in known:
+        raise InputError("errors.unknown-organ-in-council", {"id": organ, "council": docs[0].council},
+                         where="--organ", hint=did_you_mean(organ, known))
 
 
 def _side(doc: Document, rule: Leadership, pid: str, start: date, end: date) -> Side:
@@ -197,12 +212,11 @@ def _side(doc: Document, rule: Leadership, pid: str, start: date, end: date) -> 
                 fictional=first.fictional if first else None, persons=persons)
 
 
-def _vice_side(doc: Document, rule: Leadership, t: Term) -> Side:
+def _vice_side(doc: Document, rule: Leadership, t: Term, organ: str | None) -> Side:
     """The vice of a term: by turn, the roster's elected nestleder, or none."""
     if rule.vice_by == "rotation":
         return _side(doc, rule, t.vice, t.start, t.end)
     if rule.vice_by == "elected":
-        organ = _rotating_organ(doc)
         vice = next((h for h in doc.roster.holdings if h.office == "nestleder" and h.organ == organ
                      and h.in_force(t.start)), None)
         return _elected_side(doc, vice.person if vice else None, t.start, t.end)
@@ -237,13 +251,14 @@ def _derived(doc: Document, on: date) -> tuple[Derived, ...]:
 
 
 # -- councils whose leader is elected: the roster's leder/nestleder, term by term -----------------
-def _elected_report(council: str, docs: list[Document], first: int, last: int) -> RotationReport:
+def _elected_report(council: str, docs: list[Document], first: int, last: int,
+                    chosen: str | None = None) -> RotationReport:
     """No rotation: each elected leadership the roster records, with the clause that elects it."""
     lo, hi = date(first, 1, 1), date(last, 12, 31)
     rows = []
     for doc in sorted(docs, key=lambda d: d.valid_from or date.min):
         for organ in doc.organs:
-            if organ.leadership is None or organ.leadership.kind != "elected":
+            if organ.leadership is None or organ.leadership.kind != "elected" or chosen not in (None, organ.id):
                 continue
             rows += _elected_terms(doc, organ.id, organ.leadership, lo, hi)
     rows.sort(key=lambda r: (r.valid_from, r.document))
@@ -289,11 +304,11 @@ def _elected_side(doc: Document, person: str | None, on: date, end: date) -> Sid
 
 
 def _unknown_start_report(council: str, docs: list[Document], unknown: list[Document], first: int,
-                          last: int) -> RotationReport:
+                          last: int, chosen: str | None = None) -> RotationReport:
     """A rotation whose starting term the sources do not give: the order, stated as such."""
     notes = []
     for doc in unknown:
-        organ, rule = rotation_rule(doc, _rotating_organ(doc))
+        organ, rule = rotation_rule(doc, _rotating_organ(doc, chosen))
         on = max(date(first, 1, 1), doc.valid_from or date(first, 1, 1))
         order = ", ".join(p.short for p in rotation_order(doc, on, rule))
         notes.append(Event.of("note-start-unknown", organ=doc.organ(organ).name, order=order,

@@ -19,9 +19,11 @@ _LANG = lang_option
               help="første år (standard: året rådets første vedtektsdokument trer i kraft)")
 @click.option("--to", "last", type=click.IntRange(1900, 2200), default=None,
               help="siste år (standard: året rådets siste dokument slutter; uten sluttdato ti år etter at det trådte i kraft)")
+@click.option("--organ", default=None,
+              help="organet hvis ledelse vises (standard: det første organet med rotasjon i dokumentet)")
 @format_option("text", "json", "markdown")
 @_LANG
-def rotation(council, first, last, fmt, lang):
+def rotation(council, first, last, organ, fmt, lang):
     """Leder og nestleder for hver periode etter rådets ledelsesordning i vedtektene (rotasjon
     eller valg; hver periode viser sin hjemmel): deltaker og person (der rosteren navngir en),
     vakanser som deler en periode, og perioder etter vedtektenes sluttdato merket som utenfor.
@@ -31,7 +33,7 @@ def rotation(council, first, last, fmt, lang):
     from engine.analyses.rotation import rotation_report
     from engine.render.rotation import rotation_json, to_markdown, to_text
 
-    report = rotation_report(council, first, last)
+    report = rotation_report(council, first, last, organ=organ)
     if fmt == "json":
         click.echo(json.dumps(rotation_json(report, lang), ensure_ascii=False, indent=2))
     elif fmt == "markdown":
