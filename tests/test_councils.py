@@ -145,34 +145,28 @@ def _run_bylaws(root: Path, monkeypatch, capsys) -> tuple[int, str]:
     return exit_info.value.code, out.out + out.err
 
 
-def test_a_misspelt_from_organ_names_file_line_and_suggestion(tmp_path, monkeypatch, capsys):
+@pytest.mark.parametrize("file, right, wrong, said", [
+    # an organ id: «mente du» the organ
+    ("folloradet.yaml", "from_organ: folloradet", "from_organ: folloraadet",
+     ["ukjent organ 'folloraadet'", "mente du: folloradet"]),
+    # Lister-avtalen § 5 «Ordinært representantskapsmøte holdes hvert år innen utgangen av mai» is
+    # encoded with `meeting_type: ordinært`; a misspelt type would make a duty no meeting can
+    # fulfil, so the file is refused with the types a scenario may state
+    ("lister-friluftsrad.yaml", "meeting_type: ordinært", "meeting_type: ordinart",
+     ["ordinært, ekstraordinært", "«ordinart»"]),
+])
+def test_a_misspelling_in_a_bylaws_file_names_file_line_and_what_is_allowed(tmp_path, monkeypatch, capsys,
+                                                                             file, right, wrong, said):
     root = _copy_bylaws(tmp_path)
-    path = root / "folloradet.yaml"
+    path = root / file
     text = path.read_text(encoding="utf-8")
-    assert "from_organ: folloradet" in text
-    path.write_text(text.replace("from_organ: folloradet", "from_organ: folloraadet", 1), encoding="utf-8")
-    line = text[: text.index("from_organ: folloradet")].count("\n") + 1
+    assert right in text
+    path.write_text(text.replace(right, wrong, 1), encoding="utf-8")
+    line = text[: text.index(right)].count("\n") + 1
     code, out = _run_bylaws(root, monkeypatch, capsys)
     assert code == 2, out
-    assert "folloradet.yaml" in out and f"linje {line}" in out
-    assert "ukjent organ 'folloraadet'" in out and "mente du: folloradet" in out
-    assert "Traceback" not in out
-
-
-def test_a_misspelt_meeting_type_in_a_duty_is_refused(tmp_path, monkeypatch, capsys):
-    """Lister-avtalen § 5 «Ordinært representantskapsmøte holdes hvert år innen utgangen av mai»
-    is encoded with `meeting_type: ordinært`; a misspelt type would make a duty no meeting can
-    fulfil, so the file is refused with its line and the types a scenario may state."""
-    root = _copy_bylaws(tmp_path)
-    path = root / "lister-friluftsrad.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert "meeting_type: ordinært" in text
-    path.write_text(text.replace("meeting_type: ordinært", "meeting_type: ordinart", 1), encoding="utf-8")
-    line = text[: text.index("meeting_type: ordinært")].count("\n") + 1
-    code, out = _run_bylaws(root, monkeypatch, capsys)
-    assert code == 2, out
-    assert "lister-friluftsrad.yaml" in out and f"linje {line}" in out
-    assert "ordinært, ekstraordinært" in out and "«ordinart»" in out and "Traceback" not in out
+    assert file in out and f"linje {line}" in out and "Traceback" not in out
+    assert all(words in out for words in said), out
 
 
 # every id-valued key of a bylaws file or roster, as `key: value` on one line
