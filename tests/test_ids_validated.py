@@ -83,6 +83,13 @@ MISSPELT_IDS = [
      "family_notes.budsjet", "budsjett"),
     ("statute/kommuneloven-2018.yaml", "[quorum, voter-not-present]", "[quorum, voter-not-presnt]",
      "rules.0.engine_rules.1", "voter-not-present"),
+    # a roster holding's office: offices are defined by the holdings, so a misspelt one must be one
+    # the document refers to or the engine reads (leder, nestleder, observator); it was a new office
+    # that held no seat, and NG's and Romsdal's scenarios changed verdicts (the second review)
+    ("rosters/nord-gudbrandsdal-2016.yaml", "  office: ordforer", "  office: ordforr",
+     "holdings.0.office", "ordforer"),
+    ("rosters/romsdal-ipr.yaml", "  office: ordforer", "  office: ordfører",
+     "holdings.0.office", "ordforer"),
 ]
 
 

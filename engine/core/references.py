@@ -22,6 +22,9 @@ from engine.core.yamlio import KeyPath, Located
 
 # offices every organ has without a roster holding: its leader and vice (engine.core.sitting)
 DERIVED_OFFICES = {"leader", "vice"}
+# roster offices the engine reads by name (engine.core.sitting): an elected leadership's leder and
+# nestleder, an observer's observator
+ROSTER_OFFICES = frozenset({"leder", "nestleder", "observator"})
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,8 @@ def check_references(doc: Document, located: Located, roster: Located | None = N
     known = _known_ids(doc)
     _check_duplicates(doc, located)
     statute = _check_statute(doc, located, statutes)
-    for ref in references(located.data, roster.data if roster else None, doc):
+    refs = list(references(located.data, roster.data if roster else None, doc))
+    for ref in refs:
         candidates = known[ref.kind]
         if ref.value in candidates:
             continue
@@ -49,7 +53,24 @@ def check_references(doc: Document, located: Located, roster: Located | None = N
         line = where_file.line_of(ref.path)
         path = ".".join(str(p) for p in ref.path)
         raise unknown_id(ref.kind, ref.value, candidates, file=where_file.file, where=at(line, path))
+    _check_roster_offices(located, roster, {r.value for r in refs if r.kind in ("verv", "relasjonsendepunkt")})
     _check_encoded_as(located, statute, statutes is not None)
+
+
+def _check_roster_offices(located: Located, roster: Located | None, referred: set[str]) -> None:
+    """Every office a roster holding names is one the document refers to (a seat, an eligibility,
+    deputies, a leadership, a relation) or one the engine reads by name (ROSTER_OFFICES). Offices
+    are defined by the holdings themselves, so a misspelt one would be a new office holding no
+    seat, and verdicts would change silently; refused instead, with a «mente du»."""
+    used = referred | ROSTER_OFFICES
+    source, base = (roster, ()) if roster else (located, ("roster",))
+    data = source.data if roster else (located.data if isinstance(located.data, dict) else {}).get("roster")
+    for i, holding in _items(data, "holdings"):
+        office = holding.get("office")
+        if office is not None and str(office) not in used | DERIVED_OFFICES:
+            path = base + ("holdings", i, "office")
+            raise unknown_id("verv", str(office), sorted(used), file=source.file,
+                             where=at(source.line_of(path), ".".join(map(str, path))))
 
 
 def _check_statute(doc: Document, located: Located,
