@@ -159,15 +159,22 @@ def test_a_misspelt_budget_document_names_the_budget_file_and_line(tmp_path, cap
     assert "folloradetx" in err and "mente du: folloradet" in err
 
 
-def test_a_misspelt_organ_the_authority_acts_for_is_refused_with_its_line(tmp_path, capsys):
+@pytest.mark.parametrize("key, right, wrong", [
+    ("  on_behalf_of:", "on_behalf_of: folloradet", "on_behalf_of: folloraadet"),
+    # the office with anvisningsmyndighet: misspelt, no one held it and every payment was judged
+    # «no-authority» (exit 1) instead of refused (the second review)
+    ("  office:", "office: sekretariatsleder", "office: sekretariatsledr"),
+])
+def test_a_misspelt_id_of_the_budgets_authority_is_refused_with_its_line(tmp_path, capsys, key, right, wrong):
     root = _bylaws_copy(tmp_path)
     budget = root / "budgets" / "folloradet-2021.yaml"
     text = budget.read_text(encoding="utf-8")
-    line = next(i for i, x in enumerate(text.splitlines(), 1) if x.startswith("  on_behalf_of:"))
-    budget.write_text(text.replace("on_behalf_of: folloradet", "on_behalf_of: folloraadet"), encoding="utf-8")
+    line = next(i for i, x in enumerate(text.splitlines(), 1) if x.startswith(key))
+    budget.write_text(text.replace(right, wrong, 1), encoding="utf-8")
     payment = ROOT / "scenarios-payments" / "2021-01-bio4fuels-innenfor.yaml"
     code, _, err = run(["authority", "--bylaws-dir", str(root), "payment", str(payment)], capsys)
-    assert code == 2 and f"folloradet-2021.yaml: linje {line}" in err and "mente du: folloradet" in err
+    meant = right.split(": ")[1]
+    assert code == 2 and f"folloradet-2021.yaml: linje {line}" in err and f"mente du: {meant}" in err, err
 
 
 def test_a_findings_list_of_superiors_is_in_norwegian_order():

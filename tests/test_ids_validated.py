@@ -226,3 +226,14 @@ def test_a_missed_invitation_names_the_group_by_its_label_in_the_language_asked(
         main(["calendar", str(ROOT / "scenarios"), "--year", "2019", "--lang", lang])
     out = capsys.readouterr().out
     assert words in out and "med stortingsrepresentanter invitert" not in out, out
+
+
+def test_a_bylaws_file_checked_without_its_roster_says_where_the_roster_is_looked_for(tmp_path, capsys):
+    """bylaws/README.md: `vedtekt bylaws --check FILE` reads the roster from rosters/<id>.yaml
+    beside the file; without it the offices of the seats are unknown, and the hint says why."""
+    shutil.copy(EXAMPLE / "bylaws" / "eksempelradet.yaml", tmp_path)
+    with pytest.raises(SystemExit) as exit_info:
+        main(["bylaws", "--check", str(tmp_path / "eksempelradet.yaml")])
+    err = capsys.readouterr().err
+    assert exit_info.value.code == 2 and "ukjent verv 'ordforer'" in err
+    assert f"finnes {tmp_path / 'rosters' / 'eksempelradet.yaml'}?" in err, err

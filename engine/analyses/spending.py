@@ -135,6 +135,11 @@ def _check_references(budget: Budget, located: Located, lib: Library) -> None:
         raise unknown("organ", budget.adopted_by, organs, "adopted_by")
     if budget.authority.on_behalf_of is not None and budget.authority.on_behalf_of not in organs:
         raise unknown("organ", budget.authority.on_behalf_of, organs, "authority", "on_behalf_of")
+    # the office with anvisningsmyndighet: a misspelt one is held by no one, and every payment
+    # would be judged «no-authority» instead of refused
+    offices = sorted({h.office for h in lib.document(budget.document).roster.holdings})
+    if budget.authority.office not in offices:
+        raise unknown("verv", budget.authority.office, offices, "authority", "office")
 
 
 def budget_for(budgets: dict[str, Budget], on: datetime.date, budget_id: str | None) -> Budget:

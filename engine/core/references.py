@@ -52,7 +52,11 @@ def check_references(doc: Document, located: Located, roster: Located | None = N
         where_file = roster if ref.in_roster and roster else located
         line = where_file.line_of(ref.path)
         path = ".".join(str(p) for p in ref.path)
-        raise unknown_id(ref.kind, ref.value, candidates, file=where_file.file, where=at(line, path))
+        error = unknown_id(ref.kind, ref.value, candidates, file=where_file.file, where=at(line, path))
+        if ref.kind == "verv" and not doc.roster.holdings:  # offices come from the roster: is it there?
+            error.hint = Message("errors.hint/no-roster",
+                                 {"file": str(Path(located.file).parent / "rosters" / f"{doc.id}.yaml")})
+        raise error
     _check_roster_offices(located, roster, {r.value for r in refs if r.kind in ("verv", "relasjonsendepunkt")})
     _check_encoded_as(located, statute, statutes is not None)
 
