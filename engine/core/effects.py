@@ -68,7 +68,7 @@ DEFAULTS: dict[str, tuple[str, str]] = {
              "who convenes also sets the agenda and sends the documents, so a lawful summons might "
              "have brought other cases or another basis, even to a full meeting that voted as one; "
              "where the bylaws make an innstilling and an approved agenda a condition of the summons "
-             "(Follomøtet), the same holds for them"),
+             "(a convening clause with prerequisites), the same holds for them"),
     "proposal-without-right": (MAY, "a proposal sets what is put to the vote (the right to propose, "
                                     "§ 11-5 / the bylaws); the votes are not recorded per proposal, so "
                                     "a lawful meeting might have voted on another question"),
