@@ -214,3 +214,15 @@ def test_the_web_page_lists_derived_offices_in_its_language_and_can_ask_about_th
     assert answer["node_label"] == "Vice leader of Follorådet"
     assert {"Leader of Follorådet", "Vice leader of Follorådet"} <= set(answer["nodes"])
     assert answer["chain"][0]["label"] == "Arbeidsutvalget"
+
+
+def test_vedtekt_bylaws_checks_the_budgets_too(tmp_path, capsys):
+    """A misspelt budget `document` was reported only by `authority payment`; `vedtekt bylaws`
+    loads the budgets beside the bylaws and refuses it with the budget file and the line."""
+    root = _bylaws_copy(tmp_path)
+    budget = root / "budgets" / "folloradet-2021.yaml"
+    text = budget.read_text(encoding="utf-8")
+    line = text.splitlines().index("document: folloradet") + 1
+    budget.write_text(text.replace("document: folloradet", "document: folloradt"), encoding="utf-8")
+    code, _, err = run(["bylaws", "--bylaws-dir", str(root)], capsys)
+    assert code == 2 and f"folloradet-2021.yaml: linje {line}" in err and "mente du: folloradet" in err, err

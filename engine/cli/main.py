@@ -209,8 +209,10 @@ def bylaws(fmt, doc_id, check_file, lang):
         text = json.dumps(data, ensure_ascii=False, indent=2) if fmt == "json" else bylaws_check_text(data, lang)
         click.echo(text, nl=False)
         return
+    from engine.analyses.spending import load_budgets
     from engine.render.explain import bylaws_listing
 
+    load_budgets()  # the budgets beside the bylaws are checked whole too (exit 2 at a wrong id)
     click.echo(bylaws_listing(fmt, doc_id, lang))
 
 
