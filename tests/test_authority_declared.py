@@ -16,20 +16,13 @@ from pathlib import Path
 import pytest
 
 from engine.analyses import graph
-from engine.cli.main import main
 from engine.core.library import library
 from engine.render import authority as drawn
+from tests.test_authority import run
 
 ROOT = Path(__file__).resolve().parent.parent
 FEB_2021 = date(2021, 2, 1)
 FOLLO_KOMMUNER = ["Enebakk", "Frogn", "Nesodden", "Nordre Follo", "Vestby", "Ås"]  # Norwegian order
-
-
-def run(args, capsys):
-    with pytest.raises(SystemExit) as exit_info:
-        main(args)
-    out = capsys.readouterr()
-    return exit_info.value.code, out.out, out.err
 
 
 @pytest.fixture(scope="module")

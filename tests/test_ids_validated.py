@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from engine.cli.main import main
-from engine.core.library import _library
+from tests.test_councils import run_with_bylaws
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "eksempelradet"
@@ -35,17 +35,6 @@ def _misspell(root: Path, file: str, old: str, new: str) -> int:
     return text[: text.index(old)].count("\n") + 1
 
 
-def _run(root: Path, args: list[str], monkeypatch, capsys) -> tuple[int, str]:
-    monkeypatch.setenv("VEDTEKT_BYLAWS", str(root))
-    monkeypatch.setenv("VEDTEKT_CACHE_DIR", "off")
-    _library.cache_clear()
-    try:
-        with pytest.raises(SystemExit) as exit_info:
-            main(args)
-    finally:
-        _library.cache_clear()
-    out = capsys.readouterr()
-    return exit_info.value.code, out.out + out.err
 
 
 # (file, the right text, the misspelt text, key path, what «mente du» must offer)
@@ -99,7 +88,7 @@ def test_a_misspelt_id_is_refused_with_file_line_key_and_meaning(tmp_path, monke
                                                                  file, old, new, key, meant):
     root = _copy(tmp_path)
     line = _misspell(root, file, old, new)
-    code, out = _run(root, ["bylaws"], monkeypatch, capsys)
+    code, out = run_with_bylaws(root, ["bylaws"], monkeypatch, capsys)
     assert code == 2, out
     assert file.split("/")[-1] in out and f"linje {line}, nøkkel {key}:" in out, out
     assert "mente du: " + meant in out and "Traceback" not in out, out
@@ -109,7 +98,7 @@ def test_bylaws_check_of_a_file_alone_locates_its_statute(tmp_path, monkeypatch,
     draft = tmp_path / "eksempelradet.yaml"
     draft.write_text((EXAMPLE / "bylaws" / "eksempelradet.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     line = _misspell(tmp_path, "eksempelradet.yaml", "statute: kommuneloven-2018", "statute: kommunelova-2018")
-    code, out = _run(ROOT / "bylaws", ["bylaws", "--check", str(draft)], monkeypatch, capsys)
+    code, out = run_with_bylaws(ROOT / "bylaws", ["bylaws", "--check", str(draft)], monkeypatch, capsys)
     assert code == 2 and f"linje {line}, nøkkel statute: ukjent lov 'kommunelova-2018'" in out, out
 
 
@@ -119,14 +108,14 @@ def test_an_encoded_as_key_the_organ_does_not_have_is_refused_even_when_the_sche
     # claim an encoding that is not there
     root = _copy(tmp_path)
     _misspell(root, "folloradet.yaml", "[organs.follomotet.supreme]", "[organs.follomotet.quorum]")
-    code, out = _run(root, ["bylaws"], monkeypatch, capsys)
+    code, out = run_with_bylaws(root, ["bylaws"], monkeypatch, capsys)
     assert code == 2 and "'organs.follomotet.quorum'" in out, out
 
 
 def test_the_shipped_bylaws_and_the_example_council_load(monkeypatch, capsys):
-    code, out = _run(ROOT / "bylaws", ["bylaws", "--format", "json"], monkeypatch, capsys)
+    code, out = run_with_bylaws(ROOT / "bylaws", ["bylaws", "--format", "json"], monkeypatch, capsys)
     assert code == 0, out
-    code, out = _run(EXAMPLE / "bylaws", ["bylaws"], monkeypatch, capsys)
+    code, out = run_with_bylaws(EXAMPLE / "bylaws", ["bylaws"], monkeypatch, capsys)
     assert code == 0, out
 
 
@@ -145,7 +134,7 @@ def test_a_misspelt_invited_group_in_a_meeting_is_refused_by_check_and_calendar(
     meeting.parent.mkdir()
     meeting.write_text(FOLLORADET_MEETING, encoding="utf-8")
     for args in (["check", str(meeting)], ["calendar", str(meeting.parent), "--year", "2018"]):
-        code, out = _run(ROOT / "bylaws", args, monkeypatch, capsys)
+        code, out = run_with_bylaws(ROOT / "bylaws", args, monkeypatch, capsys)
         assert code == 2, out
         assert "fr.yaml" in out and "linje 4, nøkkel invited.1:" in out, out
         assert "'stortingsrepresentantr'" in out and "mente du: stortingsrepresentanter" in out, out
@@ -156,7 +145,7 @@ def test_a_council_without_invitees_says_so(tmp_path, monkeypatch, capsys):
     meeting.write_text("name: Eksempelrådet\ncouncil: eksempel\norgan: representantskapet\n"
                        "date: 2021-04-20\ninvited: [stortingsrepresentanter]\nattendance: []\n",
                        encoding="utf-8")
-    code, out = _run(EXAMPLE / "bylaws", ["check", str(meeting), "--lang", "en"], monkeypatch, capsys)
+    code, out = run_with_bylaws(EXAMPLE / "bylaws", ["check", str(meeting), "--lang", "en"], monkeypatch, capsys)
     assert code == 2 and "line 5, key invited.0: unknown invited group" in out, out
     assert "the bylaws eksempelradet declare no groups to invite (invitees)" in out, out
 
@@ -193,13 +182,13 @@ def test_another_council_declares_its_own_invitees(tmp_path, monkeypatch, capsys
     folder = tmp_path / "moter"
     folder.mkdir()
     _meeting(folder, "ungdomsradet")
-    code, out = _run(root, ["calendar", str(folder), "--year", "2021", "--format", "json"], monkeypatch, capsys)
+    code, out = run_with_bylaws(root, ["calendar", str(folder), "--year", "2021", "--format", "json"], monkeypatch, capsys)
     assert code == 0, out
     duties = {d["duty"]: d["status"] for d in json.loads(out)["years"][0]["duties"]}
     assert duties == {"ungdom-invitert": "met", "eksempel-arsmote": "met"}
     # the duty names the invitee, the meeting names another: refused, not a silently missed duty
     _meeting(folder, "stortingsrepresentanter")
-    code, out = _run(root, ["calendar", str(folder), "--year", "2021"], monkeypatch, capsys)
+    code, out = run_with_bylaws(root, ["calendar", str(folder), "--year", "2021"], monkeypatch, capsys)
     assert code == 2 and "mente du" not in out and "invited.0" in out, out
 
 

@@ -111,6 +111,14 @@ class VedtektError(Exception):
 Place = Message | str | None  # a Message, or a language-neutral name (an option: "--date")
 
 
+def _message(message_id: str, args: Mapping[str, Any] | None) -> Message:
+    """An error's Message. A sentence instead of an id (code written before the catalogue) is shown
+    as it is, in every language; tests/test_error_language.py refuses such a call site in engine/."""
+    if not message_id.startswith("errors."):
+        return Message("errors.untranslated", {"text": message_id})
+    return Message(message_id, dict(args or {}))
+
+
 class InputError(VedtektError):
     """Bad input or usage: the message names the file and the place in it (exit 2).
 
@@ -121,13 +129,9 @@ class InputError(VedtektError):
 
     def __init__(self, message_id: str, args: Mapping[str, Any] | None = None, *,
                  file: str | None = None, where: Place = None, hint: Place = None):
-        if not message_id.startswith("errors."):
-            # a sentence instead of an id (code written before the catalogue): shown as it is, in
-            # every language; tests/test_error_language.py refuses such a call site in engine/
-            args, message_id = {"text": message_id}, "errors.untranslated"
-        self.message = Message(message_id, dict(args or {}))
+        self.message = _message(message_id, args)
         self.file, self.where, self.hint = file, where, hint
-        super().__init__(message_id)
+        super().__init__(self.message.id)
 
     @property
     def message_id(self) -> str:
@@ -191,10 +195,8 @@ class InternalError(VedtektError):
     exit_code = 3
 
     def __init__(self, message_id: str, args: Mapping[str, Any] | None = None):
-        if not message_id.startswith("errors."):  # a sentence (see InputError): shown as it is
-            args, message_id = {"text": message_id}, "errors.untranslated"
-        self.message = Message(message_id, dict(args or {}))
-        super().__init__(message_id)
+        self.message = _message(message_id, args)
+        super().__init__(self.message.id)
 
     def text(self, lang: str = DEFAULT_LANG) -> str:
         return _visible(self.message.text(lang))

@@ -67,11 +67,12 @@ def _check_roster_offices(located: Located, roster: Located | None, referred: se
     are defined by the holdings themselves, so a misspelt one would be a new office holding no
     seat, and verdicts would change silently; refused instead, with a «mente du»."""
     used = referred | ROSTER_OFFICES
+    allowed = used | DERIVED_OFFICES
     source, base = (roster, ()) if roster else (located, ("roster",))
     data = source.data if roster else (located.data if isinstance(located.data, dict) else {}).get("roster")
     for i, holding in _items(data, "holdings"):
         office = holding.get("office")
-        if office is not None and str(office) not in used | DERIVED_OFFICES:
+        if office is not None and str(office) not in allowed:
             path = base + ("holdings", i, "office")
             raise unknown_id("verv", str(office), sorted(used), file=source.file,
                              where=at(source.line_of(path), ".".join(map(str, path))))
