@@ -42,7 +42,7 @@ def test_observer_granted_a_vote_in_the_data_votes_lawfully():
 
 def test_deputy_policy_has_only_fields_the_engine_reads():
     """`exclusive` changed no verdict, so it is no longer part of the schema; `layer` is read for the
-    layer of a deputy finding (engine/core/facts.py FactBuilder._layer_of)."""
+    layer of a deputy finding (engine/core/facts.py _layer_of)."""
     assert set(DeputyPolicy.model_fields) == {
         "kind", "office", "citation", "quote", "assumption", "note", "valid_from", "valid_to", "layer"}
 

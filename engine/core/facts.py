@@ -4,21 +4,31 @@ Rules (engine/core/rules.yaml) are then conditions over single facts. Every fact
 str/int/bool values with a unique `id` and its kind in `t`; names, labels and citations (data)
 ride along for the messages and never enter a condition. Facts hold ids and values only: the
 words around them are made when a verdict is printed (engine/messages/<lang>.yaml).
+
+Most of a fact is the same for every scenario on a sitting: the organ's and the statute's
+citations, a person's role, rights and deputy claim, a case kind's competence. Those parts are
+found once by the `functools.lru_cache` functions at the end of this module, keyed on the sitting
+(one object per document, organ and date, hashing by identity), the person and claim, the case
+kind and the statute's rules (frozen, hashable); each scenario merges them with the few fields
+that depend on it. Nothing derived from a scenario is cached across scenarios.
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 from functools import lru_cache
+from typing import NamedTuple
 
 from engine.core.eligibility import gender_checks, ineligible_holders
-from engine.core.model import CaseKind, Competence, Document, required_count
+from engine.core.model import (CaseKind, Competence, ConvenePrerequisite, Convening, Document,
+                               Organ, StatuteRule, required_count)
 from engine.core.scenario import Case, Scenario
-from engine.core.sitting import Role, Sitting, resolve
+from engine.core.sitting import DeputyClaim, Role, Sitting, resolve
 
 _RIGHTS_ORDER = ("attend", "speak", "propose", "vote")
+# the deputy-order fields of everyone who is not a lawful numbered deputy (merged, never changed)
+_IN_ORDER = {"deputy_out_of_order": False, "skipped_deputies": "", "skipped": ""}
 
 
 @dataclass
@@ -34,11 +44,17 @@ def presence(scenario: Scenario) -> dict[str, Attendee]:
     position = {case_id: i for i, case_id in enumerate(order)}  # index() per line is quadratic
     result: dict[str, Attendee] = {}
     for line in scenario.attendance:
-        start = position[line.from_case] if line.from_case else 0
-        end = position[line.until_case] if line.until_case else len(order) - 1
-        entry = result.setdefault(line.person, Attendee(line.person, line.stands_for, set()))
-        entry.stands_for = entry.stands_for or line.stands_for
-        entry.cases.update(order[start:end + 1])
+        span = order
+        if line.from_case or line.until_case:
+            start = position[line.from_case] if line.from_case else 0
+            end = position[line.until_case] if line.until_case else len(order) - 1
+            span = order[start:end + 1]
+        entry = result.get(line.person)
+        if entry is None:
+            result[line.person] = Attendee(line.person, line.stands_for, set(span))
+        else:
+            entry.stands_for = entry.stands_for or line.stands_for
+            entry.cases.update(span)
     return result
 
 
@@ -68,19 +84,16 @@ class FactBuilder:
         self.present = presence(scenario)
         self.at_meeting = set(self.present)
         self._absent: frozenset[str] | None = None
-        organ = sitting.organ
-        self.common = {"organ_name": organ.name, "date": str(scenario.date),
-                       "composition_citation": organ.seats[0].citation if organ.seats else organ.citation,
-                       "composition_quote": (organ.seats[0].quote if organ.seats else organ.quote) or ""}
+        self.common = _common(sitting.organ, scenario.date)
         self.claims = {p: self._claim(a) for p, a in self.present.items()}
         # a voting member who says he or she attends for someone else: the member keeps his or her
         # own seat and vote, and the claim is reported (deputy-not-fixed on the attendance)
         self.member_claims = {p: self.sitting._claim_for(p, a.stands_for) for p, a in self.present.items()
                               if a.stands_for is not None and self._holds_vote(p)}
         self._voters: dict[str, dict] = {}
-        self._ineligible: dict | None = None  # engine.core.eligibility, found once (attendee facts)
-        self.kinds = {k.id: k for k in doc.case_kinds}
+        self.kinds = _kinds_by_id(doc)
         self._inhabil: dict[str, frozenset[str]] = {}
+        self._present_in: dict[str, frozenset[str]] = {}  # who was present for each case
         self._seats: dict[str, dict[str, str]] = {}  # the seats present in each case (inhabil left out)
         # who can count as a member in a case (members, lawful deputies): the per-case loops run
         # over these few, not over every attendee (2,000 listeners × 2,000 cases took minutes)
@@ -97,14 +110,22 @@ class FactBuilder:
                                               else frozenset(case.declared_inhabil()))
         return found
 
+    def present_in(self, case: Case) -> frozenset[str]:
+        """Who was present for the case (found once per case: every vote, seat and act asks)."""
+        found = self._present_in.get(case.id)
+        if found is None:
+            found = self._present_in[case.id] = frozenset(
+                p for p, a in self.present.items() if case.id in a.cases)
+        return found
+
     def case_chair(self, case: Case) -> str | None:
         """cases[].chair, else the meeting's chair; when the meeting's chair has left before the
         case, the vice leads it if present (kommuneloven § 11-2 tredje ledd)."""
         if case.chair:
             return case.chair
         chair, vice = self.scenario.chair, self.sitting.vice
-        if chair and not self._present_for(chair, case) and vice and self._present_for(vice, case) \
-                and vice not in self.inhabil_in(case):
+        here = self.present_in(case)
+        if chair and chair not in here and vice and vice in here and vice not in self.inhabil_in(case):
             return vice
         return chair
 
@@ -129,17 +150,17 @@ class FactBuilder:
         role = self.sitting.role(person)
         return role is not None and role.can_vote
 
+    def _stands_for(self, person: str) -> str | None:
+        a = self.present.get(person)
+        return a.stands_for if a is not None else None
+
     def known(self, person: str) -> bool:
         return self.sitting.role(person) is not None or self.claims.get(person) is not None \
             or self._delegate_of(person) is not None
 
     def _delegate_of(self, person: str) -> Role | None:
         """'Rådmannen ... eller en av ham/henne valgt medarbeider': the delegating role."""
-        a = self.present.get(person)
-        if a is None or a.stands_for is None or self.sitting.role(person) is not None:
-            return None
-        seat_holder = self.sitting.role(a.stands_for)
-        return seat_holder if seat_holder is not None and seat_holder.delegable else None
+        return _delegate(self.sitting, person, self._stands_for(person))
 
     def effective_role(self, person: str) -> Role | None:
         return self.sitting.role(person) or self._delegate_of(person)
@@ -147,17 +168,14 @@ class FactBuilder:
     # -- attendance ---------------------------------------------------------------------------
     def attendee_facts(self) -> list[dict]:
         facts = []
+        deputies = self.statute["deputies"]
         for i, (person, a) in enumerate(sorted(self.present.items())):
             claim = self.claims.get(person) or self.member_claims.get(person)
             facts.append({
-                "t": "attendee", "id": f"a{i}", "person": person,
-                "person_name": self.sitting.name(person),
-                "known": self.known(person),
-                "stands_in": claim is not None,
-                "deputy_lawful": bool(claim and claim.lawful),
+                "t": "attendee", "id": f"a{i}",
                 "principal_at_meeting": bool(claim and self._sits_with_principal(person, claim.principal)),
-                **self._deputy_fields(claim), **self._deputy_order(person, claim), **self.common,
-                **self._eligibility_fields(person),
+                **_attendee_fields(self.sitting, person, a.stands_for, claim, deputies),
+                **self._deputy_order(person, claim),
             })
         return facts
 
@@ -171,47 +189,32 @@ class FactBuilder:
             return False
         if not self.scenario.cases:
             return True
-        return any(self._present_for(person, c) and self._present_for(principal, c)
-                   and principal not in self.inhabil_in(c) for c in self.scenario.cases)
-
-    def _deputy_fields(self, claim) -> dict:
-        deputies = claim.policy if claim else None
-        return {
-            "principal": (claim.principal or "") if claim else "",
-            "principal_name": self.sitting.name(claim.principal) if claim else "",
-            "deputy_kind": _deputy_kind(claim),
-            "deputy_citation": deputies.citation if deputies else self.statute["deputies"].citation,
-            "deputy_quote": (deputies.quote if deputies else self.statute["deputies"].quote) or "",
-            "deputy_layer": self._layer_of(deputies),
-        }
+        for case in self.scenario.cases:
+            here = self.present_in(case)
+            if person in here and principal in here and principal not in self.inhabil_in(case):
+                return True
+        return False
 
     def _deputy_order(self, person: str, claim) -> dict:
         """kommuneloven § 7-10 første ledd: numbered deputies are called in their order «så langt
         som mulig». A lower-numbered deputy of the same group who neither sits nor had forfall was
         passed over (rule deputy-order)."""
-        skipped: list[str] = []
         policy = claim.policy if claim and claim.lawful else None
-        if policy is not None and policy.kind == "numbered":
-            mine = next((h for h in self.sitting.holdings if h.person == person
-                         and h.office == policy.office and h.number is not None), None)
-            if mine is not None:
-                sitting_in = {p for p, c in self.claims.items() if c is not None}
-                skipped = sorted({h.person for h in self.sitting.holdings
-                                  if h.office == policy.office and h.participant == mine.participant
-                                  and h.group == mine.group and h.number is not None
-                                  and h.number < mine.number and h.person not in sitting_in
-                                  and self.scenario.forfall_from(h.person) is None})
+        if policy is None or policy.kind != "numbered":
+            return _IN_ORDER
+        skipped: list[str] = []
+        mine = next((h for h in self.sitting.holdings if h.person == person
+                     and h.office == policy.office and h.number is not None), None)
+        if mine is not None:
+            sitting_in = {p for p, c in self.claims.items() if c is not None}
+            skipped = sorted({h.person for h in self.sitting.holdings
+                              if h.office == policy.office and h.participant == mine.participant
+                              and h.group == mine.group and h.number is not None
+                              and h.number < mine.number and h.person not in sitting_in
+                              and self.scenario.forfall_from(h.person) is None})
         return {"deputy_out_of_order": bool(skipped),
                 "skipped_deputies": ", ".join(self.sitting.name(p) for p in skipped),
                 "skipped": ",".join(skipped)}
-
-    def _layer_of(self, provision) -> str:
-        """A deputy rule taken from the statute has the statute's layer (bylaws/statute data)."""
-        if provision is not None and provision.layer:
-            return provision.layer
-        if provision is None or provision.citation.startswith("kommuneloven"):
-            return self.statute["deputies"].layer
-        return "bylaws"
 
     # -- meeting ------------------------------------------------------------------------------
     def meeting_fact(self) -> dict:
@@ -225,20 +228,20 @@ class FactBuilder:
             detail = "not-elected"
         elif chair:
             detail = "not-voting-member"
+        constants = _meeting_constants(s, self.statute["chair"])
         return {
-            "t": "meeting", "id": "m0", **self.common,
+            "t": "meeting", "id": "m0",
             "chair_given": chair is not None, "chair_name": s.name(chair),
             "chair_is_leader": chair is not None and chair == s.leader,
             "chair_is_vice": chair is not None and chair == s.vice,
             "leader_present": s.leader in self.at_meeting,
             "vice_present": s.vice in self.at_meeting,
-            "leader_name": s.name(s.leader), "vice_name": s.name(s.vice),
             "chair_elected": elected,
             "chair_is_voting_member": bool(role and role.can_vote) or self._lawful_deputy(chair),
-            "chair_layer": "statute-mandatory",
             "chair_detail": detail,
-            **self._rotation_fields(),
+            **self._stated_leadership(constants["leadership_known"]),
             **self._convening(),
+            **constants,
         }
 
     def _convening(self) -> dict:
@@ -249,60 +252,36 @@ class FactBuilder:
         kommuneloven § 11-2 andre ledd: its leader (b) or at least 1/3 of its members demanding
         (c); a decision of the organ itself (a) is not recorded in scenarios. Without
         `convening.by` (or without a known leader) the convening is unknown: no finding.
+        The sitting's part (who leads, the provisions, the statute's third) is _convening_law's.
         """
-        conv, s, organ = self.scenario.convening, self.sitting, self.sitting.organ
-        provision = organ.convening
-        leader, vice, leader_of = s.leader, s.vice, organ
-        if provision is not None and provision.leader_of and provision.leader_of != organ.id:
-            leader_of = self.doc.organ(provision.leader_of)
-            other = resolve(self.doc, leader_of.id, s.on)
-            leader, vice = other.leader, other.vice
+        conv, s = self.scenario.convening, self.sitting
+        law = _convening_law(s, self.statute["meeting-held"])
+        leader, provision, innst, agenda = law.leader, law.provision, law.innstilling, law.agenda
         leader_forfall = self.scenario.has_forfall(leader)
         demand = len({r.seat_key for p in set(conv.demanded_by) if (r := s.role(p))
                       and r.can_vote and r.kind == "member"})
-        statute = self.statute["meeting-held"]
-        fraction = statute.parameters["demand_fraction"]
-        needed = required_count(fraction, s.member_count())
         # a demand the bylaws allow besides the statute's third (Convening.on_demand), e.g. «når ein
         # deltakar krev det»: like § 11-2 andre ledd c, it obliges the leader to convene. The
         # statute's third holds beside it: an agreement may add demanders, not take that right away
         declared = self._declared_demand(provision, conv.demanded_by) if provision else None
-        demanded = demand >= needed > 0 or declared is not None
-        needs = {p.kind: p for p in provision.prerequisites} if provision else {}
-        innst, agenda = needs.get("innstilling"), needs.get("agenda-approved")
+        demanded = demand >= law.needed > 0 or declared is not None
         given = conv.innstilling
         return {
             "convening_known": conv.by is not None and leader is not None,
             # § 11-2 andre ledd c: a demand obliges the leader to convene; it makes no one else a
             # convener. The vice convenes lawfully when the leader has forfall (§ 11-2 tredje ledd).
-            "convened_by_entitled": conv.by == leader or (conv.by is not None and conv.by == vice
+            "convened_by_entitled": conv.by == leader or (conv.by is not None and conv.by == law.vice
                                                           and leader_forfall),
             "leader_forfall": leader_forfall, "convening_demanded": demanded, "convening_demand": demand,
-            "convening_demand_needed": needed if provision is None else 0,
             "convener_name": s.name(conv.by) if conv.by else "",
-            "convener_leader_of": leader_of.name, "convener_leader_name": s.name(leader),
-            "convener_vice_name": s.name(vice),
-            # the statute's demand rule is worded with the counts; the bylaws' own needs no words
-            "convening_demand_basis": "bylaws" if provision else "statute",
-            "convening_members": s.member_count(), "convening_demand_fraction": fraction,
-            "convening_citation": provision.citation if provision else statute.citation,
-            "convening_quote": (provision.quote if provision else statute.quote) or "",
-            "convening_layer": "bylaws" if provision else statute.layer,
-            "convening_needs_innstilling": innst is not None,
             "convening_has_innstilling": innst is None or (given is not None and given.organ == innst.organ),
-            "convening_innstilling_organ_name": self._organ_name(innst.organ) if innst else "",
             "convening_innstilling_detail": "none" if given is None else "other",
             "convening_innstilling_given_name": self._organ_name(given.organ) if given else "",
-            "convening_innstilling_citation": innst.citation if innst else "",
-            "convening_innstilling_quote": (innst.quote if innst else "") or "",
-            "convening_needs_agenda": agenda is not None,
             "convening_agenda_approved": agenda is None or conv.agenda_approved_by == agenda.organ,
-            "convening_agenda_organ_name": self._organ_name(agenda.organ) if agenda else "",
             "convening_agenda_detail": "none" if conv.agenda_approved_by is None else "other",
             "convening_agenda_approved_by_name": self._organ_name(conv.agenda_approved_by)
             if conv.agenda_approved_by else "",
-            "convening_agenda_citation": agenda.citation if agenda else "",
-            "convening_agenda_quote": (agenda.quote if agenda else "") or "",
+            **law.fields,
         }
 
     def _declared_demand(self, provision, demanded_by):
@@ -317,16 +296,11 @@ class FactBuilder:
                 return rule
         return None
 
-    def _rotation_fields(self) -> dict:
+    def _stated_leadership(self, leadership_known: bool) -> dict:
         """rotation-mismatch (vedtekter 2012 pkt. 4.1.3): the leadership the scenario states
-        (keys `leader`, `vice`), against the rotation's for the date (engine/core/rotation.py)."""
+        (keys `leader`, `vice`), against the rotation's for the date (engine/core/rotation.py) or
+        the elected one (the roster's leder/nestleder for the organ); see _meeting_constants."""
         s, sc = self.sitting, self.scenario
-        known = s.term is not None  # only a rotating leadership has a rotation to mismatch
-        # the stated leader and vice are checked against an elected leadership too (the roster's
-        # leder/nestleder for the organ, elected under the council's own clause)
-        leadership_known = known or self._elected_term() != ""
-        term = s.term
-        short = {p.id: p.short for p in s.doc.participants}
 
         def matches(stated: str | None, person: str | None, participant: str | None) -> bool:
             if stated is None or not leadership_known:
@@ -336,42 +310,12 @@ class FactBuilder:
             return any(h.person == stated and h.participant == participant for h in s.holdings)
 
         return {
-            "rotation_known": known, "leadership_known": leadership_known,
             "leader_stated": sc.leader is not None, "vice_stated": sc.vice is not None,
             "leader_stated_ok": matches(sc.leader, s.leader, s.leader_participant),
             "vice_stated_ok": matches(sc.vice, s.vice, s.vice_participant),
             "stated_leader_name": s.name(sc.leader) if sc.leader else "",
             "stated_vice_name": s.name(sc.vice) if sc.vice else "",
-            "rotation_leader_of": short.get(s.leader_participant or "", ""),
-            "rotation_vice_of": short.get(s.vice_participant or "", ""),
-            "rotation_term": f"{term.start} – {term.end}" if term else self._elected_term(),
-            # the council's own leadership clause, from its bylaws (never a fixed text)
-            "leadership_citation": self._leadership_citation(),
-            "leadership_chair_citation": f"{self._leadership_citation()}; {self.statute['chair'].citation}",
-            "leadership_quote": self._leadership_quote(),
         }
-
-    def _elected_term(self) -> str:
-        """An elected leader's period in office (the roster's `leder` holding for the organ)."""
-        s = self.sitting
-        h = next((h for h in s.holdings if h.office == "leder" and h.organ == s.organ.id), None)
-        return f"{h.valid_from} – {h.valid_to or '…'}" if h else ""
-
-    def _leadership_quote(self) -> str:
-        """The words of the council's leadership clause (its rotation rule or elected leadership)."""
-        s = self.sitting
-        if s.term is not None:
-            return next((o.leadership.quote or "" for o in s.doc.organs
-                         if o.leadership and o.leadership.citation == s.term.citation), "")
-        rule = s.organ.leadership
-        return (rule.quote if rule else self.statute["chair"].quote) or ""
-
-    def _leadership_citation(self) -> str:
-        s = self.sitting
-        if s.term is not None:
-            return s.term.citation
-        rule = s.organ.leadership
-        return rule.citation if rule else self.statute["chair"].citation
 
     def _lawful_deputy(self, person: str | None) -> bool:
         claim = self.claims.get(person) if person else None
@@ -383,87 +327,46 @@ class FactBuilder:
         values: dict[str, list[str]] = {}  # each voter's lines, in one pass over them
         for p, v in lines:
             values.setdefault(p, []).append(v)
-        seen: Counter = Counter()
-        seat_claims = self._seat_claims(case, values.keys())
+        seat_claims = self._seat_claims(values)
+        here, inhabil = self.present_in(case), self.inhabil_in(case)
+        blank_allowed = kind.election or kind.appointment
+        seen: dict[str, int] = {}
         facts = []
         for i, (person, value) in enumerate(sorted(lines)):
-            seen[person] += 1
-            facts.append(self._vote_fact(case, kind, i, person, value, seen[person],
-                                         len(values[person]), set(values[person]), seat_claims))
+            seen[person] = nth = seen.get(person, 0) + 1
+            mine = values[person]
+            claim = self.claims.get(person)
+            principal = claim.principal if claim else None
+            facts.append({
+                "t": "vote", "id": f"v{case.id}:{i}", "case": case.id,
+                "value": value,
+                "principal_present": bool(principal and principal in here and principal not in inhabil),
+                "inhabil": person in inhabil,
+                "present": person in here,
+                "blank_allowed": blank_allowed,
+                "kind_label": kind.label,
+                "duplicate": _duplicate(nth, mine, claim, seat_claims), "duplicate_count": len(mine),
+                **self._voter(person),
+            })
         return facts
 
-    def _seat_claims(self, case: Case, voters: set[str]) -> Counter:
+    def _seat_claims(self, voters) -> dict[str, int]:
         """How many distinct lawful deputies voted for each principal's seat."""
-        return Counter(c.principal for p in voters
-                       if (c := self.claims.get(p)) is not None and c.lawful and c.principal)
-
-    def _vote_fact(self, case, kind, i, person, value, nth, count, values, seat_claims) -> dict:
-        claim = self.claims.get(person)
-        duplicate = self._duplicate(nth, count, values, claim, seat_claims)
-        principal_present = bool(claim and claim.principal and self._present_for(claim.principal, case)
-                                 and claim.principal not in self.inhabil_in(case))
-        return {
-            "t": "vote", "id": f"v{case.id}:{i}", "case": case.id,
-            "value": value,
-            "principal_present": principal_present,
-            "inhabil": person in self.inhabil_in(case),
-            "present": self._present_for(person, case),
-            "blank_allowed": kind.election or kind.appointment,
-            "kind_label": kind.label,
-            "duplicate": duplicate, "duplicate_count": count,
-            **self._voter(person),
-        }
+        counts: dict[str, int] = {}
+        for person in voters:
+            claim = self.claims.get(person)
+            if claim is not None and claim.lawful and claim.principal:
+                counts[claim.principal] = counts.get(claim.principal, 0) + 1
+        return counts
 
     def _voter(self, person: str) -> dict:
         """The fields of a vote that depend only on who cast it (the same in every case)."""
-        cached = self._voters.get(person)
-        if cached is not None:
-            return cached
-        role = self.effective_role(person)
-        claim = self.claims.get(person)
-        deputy_ok = bool(claim and claim.lawful)
-        rights_role = role if role else (claim.role if claim else None)
-        fields = {
-            "person": person, "voter_name": self.sitting.name(person),
-            "voter_known": self.known(person),
-            "voter_role": "deputy" if claim else (role.kind if role else "unknown"),
-            "voter_label": rights_role.label if rights_role else "-",
-            "can_vote": bool(role and role.can_vote and self._delegate_of(person) is None) or deputy_ok,
-            "rights": _rights_ids(role),
-            "rights_citation": (role.citation if role else self.sitting.organ.citation),
-            "rights_quote": (role.quote if role else self.sitting.organ.quote) or "",
-            "stands_in": claim is not None, "deputy_lawful": deputy_ok,
-            "vote_unit_citation": self._vote_unit_citation(rights_role),
-            "vote_unit_quote": (rights_role.quote if rights_role else self.statute["quorum"].quote) or "",
-            "seat": self._seat_of(person, role, claim),
-            **self._deputy_fields(claim), **self.common,
-        }
-        self._voters[person] = fields
-        return fields
-
-    @staticmethod
-    def _duplicate(nth, count, values, claim, seat_claims) -> str:
-        """conflicting (different votes), repeated (the same vote again), seat (two deputies for
-        one seat) or none (worded by check-duplicate)."""
-        if count > 1 and len(values) > 1:
-            return "conflicting"
-        if nth > 1:
-            return "repeated"
-        if claim and claim.lawful and seat_claims[claim.principal] > 1:
-            return "seat"
-        return "none"
-
-    def _vote_unit_citation(self, role: Role | None) -> str:
-        return role.citation if role else "kommuneloven § 11-9 første ledd"
-
-    def _seat_of(self, person: str, role: Role | None, claim) -> str:
-        if claim and claim.lawful and claim.role:
-            return claim.role.seat_key
-        return role.seat_key if role else f"?{person}"
-
-    def _present_for(self, person: str, case: Case) -> bool:
-        a = self.present.get(person)
-        return a is not None and case.id in a.cases
+        found = self._voters.get(person)
+        if found is None:
+            found = self._voters[person] = _voter_fields(
+                self.sitting, person, self._stands_for(person), self.claims.get(person),
+                self.statute["deputies"], self.statute["quorum"])
+        return found
 
     def proposal_facts(self, case: Case) -> list[dict]:
         facts = []
@@ -497,11 +400,13 @@ class FactBuilder:
         if not case.on_agenda:
             acts += [("objection", p) for p in case.objections]
         chair = self.case_chair(case)
-        if chair is not None and self._present_for(chair, case):
+        if chair is not None and chair in self.present_in(case):
             acts.append(("chair", chair))
         inhabil = self.inhabil_in(case)
         facts = [self._act_fact(case, i, act, person, person in inhabil)
                  for i, (act, person) in enumerate(acts)]
+        if not case.habilitet:
+            return facts
         questioned = {h.person for h in case.habilitet}
         others_needed = self._habilitet_exception(case, questioned)
         for j, h in enumerate(case.habilitet):
@@ -563,13 +468,13 @@ class FactBuilder:
 
     def _seat_holders(self, case: Case, exclude) -> dict[str, str]:
         seats: dict[str, str] = {}
+        here = self.present_in(case)
         for person in self.member_like:
-            if not self._present_for(person, case) or person in exclude:
+            if person not in here or person in exclude:
                 continue
             role, claim = self.sitting.role(person), self.claims.get(person)
             if claim and claim.lawful and claim.role and not (
-                    claim.principal and self._present_for(claim.principal, case)
-                    and claim.principal not in exclude):
+                    claim.principal and claim.principal in here and claim.principal not in exclude):
                 seats.setdefault(claim.role.seat_key, person)
             elif role and role.can_vote and role.kind == "member":
                 seats[role.seat_key] = person
@@ -577,86 +482,70 @@ class FactBuilder:
 
     # -- the case (stage 2) ----------------------------------------------------------------
     def case_fact(self, case: Case, kind: CaseKind, counted: list[dict]) -> dict:
-        members = self.sitting.member_count()
-        quorum = self.statute["quorum"]
-        bylaws_q = self.sitting.organ.quorum
+        """The case on its tally: quorum, majority, agenda, chair, competence. What depends on the
+        sitting and the kind of case only is _case_law's (found once per sitting and kind)."""
+        law = _case_law(self.sitting, kind, self.statute["quorum"])
         tally = dict.fromkeys(("for", "against", "blank"), 0)
         for v in counted:
             tally[v["value"]] += 1
+        votes_for, against = tally["for"], tally["against"]
+        cast = votes_for + against
         seats_voting = {v["seat"] for v in counted if (v["value"] != "blank" or kind.election
                         or kind.appointment) and v["voter_role"] != "observer"}  # quorum: members
-        present_members = set(self._seat_persons(case))
+        present_members = self._seat_persons(case)
         chair = self.case_chair(case)
         chair_vote = next((v["value"] for v in counted if v["person"] == chair), "none")
-        fact = {
+        bylaws_q = self.sitting.organ.quorum
+        return {
             "t": "case", "id": f"c{case.id}", "case": case.id, "kind": case.kind,
-            "kind_label": kind.label, "voted": kind.voted and bool(counted),
-            "election": kind.election, "ballot": case.ballot, "lot": case.lot or "none",
-            "members": members,
+            "voted": kind.voted and bool(counted),
+            "ballot": case.ballot, "lot": case.lot or "none",
             "present_and_voting": len(seats_voting),
-            "required": required_count(quorum.parameters["fraction"], members),
-            "quorum_citation": quorum.citation,
-            "quorum_layer": quorum.layer,
-            "votes_for": tally["for"], "votes_against": tally["against"], "votes_blank": tally["blank"],
-            "tie": kind.voted and tally["for"] == tally["against"] and tally["for"] > 0
-                   and not self._qualified_majority(case),
+            "votes_for": votes_for, "votes_against": against, "votes_blank": tally["blank"],
+            "tie": kind.voted and votes_for == against and votes_for > 0 and not law.majority,
             "chair_vote": chair_vote if chair_vote != "blank" else "none",
-            **self._bylaws_quorum(bylaws_q, members, case, seats_voting, present_members),
-            **self._agenda(case),
-            **self._case_chair_fields(case),
-            **self._competence(case, kind),
-            **self._binding_fields(case),
-            **self.common,
+            "bylaws_quorum_count": 0 if bylaws_q is None else (
+                len(present_members) if bylaws_q.basis == "present" else len(seats_voting)),
+            "votes_cast": cast,
+            "qualified_reached": bool(law.majority and cast > 0
+                                      and Fraction(votes_for, cast) >= Fraction(law.majority)),
+            "simple_majority": votes_for > against,
+            **self._agenda(case, present_members, chair),
+            **self._case_chair_fields(case, chair),
+            **self._innstilling_fields(case, law.needs_innstilling_from),
+            **law.fields,
         }
-        cast = tally["for"] + tally["against"]
-        fact["votes_cast"] = cast
-        fact["qualified_reached"] = bool(fact["qualified"] and cast > 0 and Fraction(tally["for"], cast)
-                                         >= Fraction(fact["qualified_fraction"]))
-        fact["simple_majority"] = tally["for"] > tally["against"]
-        return fact
 
-    def _case_chair_fields(self, case: Case) -> dict:
+    def _case_chair_fields(self, case: Case, chair: str | None) -> dict:
         """kommuneloven § 11-2 tredje ledd for one case: a case chaired by someone other than the
         meeting's chair (cases[].chair) must be chaired by the leader or the vice; when both are
-        unavailable for the case (absent, forfall or inhabil in it), by one elected for it."""
-        s, chair = self.sitting, case.chair
-        inhabil = self.inhabil_in(case)
+        unavailable for the case (absent, forfall or inhabil in it), by one elected for it.
+        `chair`: who chairs the case (case_chair)."""
+        s, own = self.sitting, case.chair
+        here, inhabil = self.present_in(case), self.inhabil_in(case)
 
         def available(person: str | None) -> bool:
-            return (person is not None and self._present_for(person, case) and person not in inhabil
+            return (person is not None and person in here and person not in inhabil
                     and not self.scenario.has_forfall(person, case.id))
 
-        role = self.effective_role(chair) if chair else None
+        role = self.effective_role(own) if own else None
         return {
-            "case_chair_own": chair is not None and chair != self.scenario.chair,
-            "case_chair_name": s.name(self.case_chair(case)),
-            "case_chair_is_leader": chair is not None and chair == s.leader,
-            "case_chair_is_vice": chair is not None and chair == s.vice,
+            "case_chair_own": own is not None and own != self.scenario.chair,
+            "case_chair_name": s.name(chair),
+            "case_chair_is_leader": own is not None and own == s.leader,
+            "case_chair_is_vice": own is not None and own == s.vice,
             "case_leader_available": available(s.leader), "case_vice_available": available(s.vice),
             "case_chair_elected": case.chair_elected,
-            "case_chair_voting": bool(role and role.can_vote) or self._lawful_deputy(chair),
-            "leader_name": s.name(s.leader), "vice_name": s.name(s.vice),
+            "case_chair_voting": bool(role and role.can_vote) or self._lawful_deputy(own),
         }
 
-    def _bylaws_quorum(self, q, members, case, seats_voting, present_members) -> dict:
-        if q is None:
-            return {"bylaws_quorum_count": 0, "bylaws_quorum_required": 0, "bylaws_quorum_basis": "",
-                    "bylaws_quorum_citation": "", "bylaws_quorum_quote": ""}
-        count = len(present_members) if q.basis == "present" else len(seats_voting)
-        return {
-            "bylaws_quorum_count": count, "bylaws_quorum_required": q.required(members),
-            "bylaws_quorum_basis": "present" if q.basis == "present" else "voting",
-            "bylaws_quorum_citation": q.citation, "bylaws_quorum_quote": q.quote or "",
-        }
-
-    def _agenda(self, case: Case) -> dict:
+    def _agenda(self, case: Case, seats: dict[str, str], chair: str | None) -> dict:
         """§ 11-3 femte ledd: «møtelederen eller 1/3 av de møtende medlemmene». Numerator and
-        denominator on one basis: the seats present that may take part in the case."""
-        seats = self._seat_persons(case)
+        denominator on one basis: the seats present that may take part in the case (`seats`);
+        `chair`: who chairs the case."""
         objecting = set(case.objections)
         objectors = [seat for seat, person in seats.items() if person in objecting]
         fraction = self.statute["not-on-agenda"].parameters["fraction"]
-        chair = self.case_chair(case)
         chair_objected = chair is not None and chair in objecting
         return {
             "on_agenda": case.on_agenda,
@@ -666,14 +555,8 @@ class FactBuilder:
             "objection_by": "chair" if chair_objected else "members", "objection_seats": len(seats),
         }
 
-    def _counts_as_member(self, person: str) -> bool:
-        role, claim = self.sitting.role(person), self.claims.get(person)
-        return bool((role and role.can_vote and role.kind == "member") or (claim and claim.lawful))
-
-    def _competence(self, case: Case, kind: CaseKind) -> dict:
-        organ = self.sitting.organ
-        comp, elsewhere, elsewhere_comp = _competences(self.doc, organ.id, case.kind, self.scenario.date)
-        needed = comp.needs_innstilling_from if comp else None
+    def _innstilling_fields(self, case: Case, needed: str | None) -> dict:
+        """The innstilling the case has, against the one its competence needs (from organ `needed`)."""
         given = case.innstilling
         has = needed is None or (given is not None and given.organ == needed)
         detail = "given"
@@ -681,81 +564,351 @@ class FactBuilder:
             detail = "none"
         elif needed and not has:
             detail = "other"
-        cited = comp or elsewhere_comp
-        return {
-            "competent": comp is not None and organ.decides,
-            "competence_citation": cited.citation if cited else (kind.withheld_by or organ.citation),
-            "competence_layer": cited.layer if cited else kind.withheld_layer,
-            # the clause's words: the competence's, or those of the clause that withholds the kind
-            "competence_quote": (cited.quote if cited else (kind.quote if kind.withheld_by else organ.quote)) or "",
-            "competent_organs": "some" if elsewhere else "none",
-            "competent_organ_names": ", ".join(elsewhere),
-            "needs_innstilling": needed is not None,
-            "has_innstilling": has,
-            "innstilling_organ_name": self._organ_name(needed) if needed else "",
-            "innstilling_detail": detail,
-            "innstilling_given_name": self._organ_name(given.organ) if given else "",
-            **self._qualified_fields(comp),
-        }
+        return {"has_innstilling": has, "innstilling_detail": detail,
+                "innstilling_given_name": self._organ_name(given.organ) if given else ""}
 
-    def _qualified_majority(self, case: Case) -> str | None:
-        """The qualified majority (fraction of votes cast) the organ's competence requires, if any."""
-        comp = _competences(self.doc, self.sitting.organ.id, case.kind, self.scenario.date)[0]
-        return comp.majority if comp else None
-
-    @staticmethod
-    def _qualified_fields(comp: Competence | None) -> dict:
-        """Filled in by case_fact once the tally is known (§ 18-4 tredje ledd: 2/3 of votes cast)."""
-        return {"qualified": bool(comp and comp.majority), "qualified_fraction": (comp.majority if comp else "") or "",
-                "qualified_citation": comp.citation if comp and comp.majority else "",
-                "qualified_quote": (comp.quote if comp and comp.majority else "") or ""}
+    def _counts_as_member(self, person: str) -> bool:
+        role, claim = self.sitting.role(person), self.claims.get(person)
+        return bool((role and role.can_vote and role.kind == "member") or (claim and claim.lawful))
 
     def _organ_name(self, organ_id: str) -> str:
-        return next((o.name for o in self.doc.organs if o.id == organ_id), organ_id)
-
-    # -- who may sit, who sits together, and whether a decision binds (issue 13, item 3) ----------
-    def _eligibility_fields(self, person: str) -> dict:
-        """Rule seat-eligibility: the attendee holds a seat the bylaws' eligibility rule (Seat.eligible)
-        does not let him or her hold on the date (engine.core.eligibility, shared with `vedtekt
-        authority check`)."""
-        if self._ineligible is None:
-            self._ineligible = {bad.person: bad for bad in ineligible_holders(self.sitting)}
-        bad = self._ineligible.get(person)
-        if bad is None:
-            return {"seat_eligible": True, "eligibility_why": "none", "seat_label": "", "eligibility_group": "",
-                    "eligibility_recorded": "", "eligibility_office": "", "eligibility_citation": "",
-                    "eligibility_quote": ""}
-        # a group the roster does not record is worded as such, not as an empty group name
-        why = "no-group" if bad.why == "not-in-group" and bad.recorded_group is None else bad.why
-        return {"seat_eligible": False, "eligibility_why": why, "seat_label": bad.seat.label or bad.seat.office,
-                "eligibility_group": bad.rule.group or "", "eligibility_recorded": bad.recorded_group or "",
-                "eligibility_office": bad.rule.office or "", "eligibility_citation": bad.rule.citation,
-                "eligibility_quote": bad.rule.quote or ""}
+        return _organ_names(self.doc).get(organ_id, organ_id)
 
     def composition_facts(self) -> list[dict]:
         """Rules composition-gender: one fact per participant and both-genders requirement of the
-        organ, its members as the roster has them on the date (a member's absence from one meeting
-        does not change who the organ is composed of)."""
-        facts = []
-        for i, check in enumerate(gender_checks(self.sitting)):
-            facts.append({
-                "t": "participant", "id": f"g{i}", "participant": check.participant.id,
-                "participant_name": check.participant.short, "organ_name": self.sitting.organ.name,
-                "gender_status": check.status, "declared_severity": check.rule.severity,
-                "gender_members": len(check.members), "gender_unknown": check.unknown,
-                "gender": (check.genders[0] or "none") if check.status == "one-gender" else "none",
-                "gender_rule_citation": check.rule.citation, "gender_rule_quote": check.rule.quote or "",
-            })
-        return facts
+        organ (found once per sitting, see _composition_facts; each scenario gets its own copies)."""
+        return [dict(fact) for fact in _composition_facts(self.sitting)]
 
-    def _binding_fields(self, case: Case) -> dict:
-        """Rule not-binding: the organ's competence for the case kind says its decision does not bind
-        the participants (Competence.binding false: it recommends, each participant decides)."""
-        comp = next((c for c in self.doc.competences if c.case_kind == case.kind
-                     and c.organ == self.sitting.organ.id and c.in_force(self.scenario.date)), None)
-        binding = comp is None or comp.binding
-        return {"binding": binding, "binding_citation": "" if binding else comp.citation,
-                "binding_quote": "" if binding or not comp.quote else comp.quote}
+
+def _duplicate(nth: int, lines: list[str], claim, seat_claims: dict[str, int]) -> str:
+    """conflicting (different votes), repeated (the same vote again), seat (two deputies for
+    one seat) or none (worded by check-duplicate). `lines`: every value the voter cast in the case."""
+    if len(lines) > 1 and len(set(lines)) > 1:
+        return "conflicting"
+    if nth > 1:
+        return "repeated"
+    if claim and claim.lawful and seat_claims.get(claim.principal, 0) > 1:
+        return "seat"
+    return "none"
+
+
+def _delegate(sitting: Sitting, person: str, stands_for: str | None) -> Role | None:
+    """'Rådmannen ... eller en av ham/henne valgt medarbeider': the delegating role of someone with
+    no role here who attends for a seat holder that may delegate."""
+    if stands_for is None or sitting.role(person) is not None:
+        return None
+    seat_holder = sitting.role(stands_for)
+    return seat_holder if seat_holder is not None and seat_holder.delegable else None
+
+
+# -- the parts of facts that depend on the sitting only -----------------------------------------
+# Each is found once per key and shared by every scenario on the sitting: callers merge the dicts
+# into fresh facts and never change them. The keys are immutable: a sitting (identity), frozen
+# models, person ids, deputy claims (frozen dataclasses).
+
+@lru_cache(maxsize=256)
+def _common(organ: Organ, on: date) -> dict:
+    """The fields every fact carries: the organ, the date and the organ's composition clause."""
+    seat = organ.seats[0] if organ.seats else None
+    return {"organ_name": organ.name, "date": str(on),
+            "composition_citation": seat.citation if seat else organ.citation,
+            "composition_quote": (seat.quote if seat else organ.quote) or ""}
+
+
+@lru_cache(maxsize=64)
+def _kinds_by_id(doc: Document) -> dict[str, CaseKind]:
+    return {k.id: k for k in doc.case_kinds}
+
+
+@lru_cache(maxsize=64)
+def _organ_names(doc: Document) -> dict[str, str]:
+    """Each organ id's name (the first organ of an id)."""
+    return {o.id: o.name for o in reversed(doc.organs)}
+
+
+@lru_cache(maxsize=4096)
+def _attendee_fields(sitting: Sitting, person: str, stands_for: str | None, claim: DeputyClaim | None,
+                     statute_deputies: StatuteRule) -> dict:
+    """An attendee fact's fields that follow from the sitting, the person, whom he or she attends
+    for and the deputy claim that gives (the meeting's own parts are FactBuilder.attendee_facts')."""
+    return {
+        "person": person, "person_name": sitting.name(person),
+        # a claim of a voting member (member_claims) comes with a role: known either way
+        "known": sitting.role(person) is not None or claim is not None
+        or _delegate(sitting, person, stands_for) is not None,
+        "stands_in": claim is not None,
+        "deputy_lawful": bool(claim and claim.lawful),
+        **_deputy_fields(sitting, claim, statute_deputies),
+        **_common(sitting.organ, sitting.on),
+        **_eligibility_fields(sitting, person),
+    }
+
+
+@lru_cache(maxsize=4096)
+def _voter_fields(sitting: Sitting, person: str, stands_for: str | None, claim: DeputyClaim | None,
+                  statute_deputies: StatuteRule, statute_quorum: StatuteRule) -> dict:
+    """The fields of a vote that depend only on who cast it: the voter's role, rights and seat."""
+    delegate = _delegate(sitting, person, stands_for)
+    role = sitting.role(person) or delegate
+    deputy_ok = bool(claim and claim.lawful)
+    rights_role = role if role else (claim.role if claim else None)
+    organ = sitting.organ
+    return {
+        "person": person, "voter_name": sitting.name(person),
+        "voter_known": sitting.role(person) is not None or claim is not None or delegate is not None,
+        "voter_role": "deputy" if claim else (role.kind if role else "unknown"),
+        "voter_label": rights_role.label if rights_role else "-",
+        "can_vote": bool(role and role.can_vote and delegate is None) or deputy_ok,
+        "rights": _rights_ids(role),
+        "rights_citation": (role.citation if role else organ.citation),
+        "rights_quote": (role.quote if role else organ.quote) or "",
+        "stands_in": claim is not None, "deputy_lawful": deputy_ok,
+        "vote_unit_citation": rights_role.citation if rights_role else "kommuneloven § 11-9 første ledd",
+        "vote_unit_quote": (rights_role.quote if rights_role else statute_quorum.quote) or "",
+        "seat": _seat_of(person, role, claim),
+        **_deputy_fields(sitting, claim, statute_deputies),
+        **_common(organ, sitting.on),
+    }
+
+
+def _seat_of(person: str, role: Role | None, claim) -> str:
+    if claim and claim.lawful and claim.role:
+        return claim.role.seat_key
+    return role.seat_key if role else f"?{person}"
+
+
+def _deputy_fields(sitting: Sitting, claim: DeputyClaim | None, statute_deputies: StatuteRule) -> dict:
+    deputies = claim.policy if claim else None
+    return {
+        "principal": (claim.principal or "") if claim else "",
+        "principal_name": sitting.name(claim.principal) if claim else "",
+        "deputy_kind": _deputy_kind(claim),
+        "deputy_citation": deputies.citation if deputies else statute_deputies.citation,
+        "deputy_quote": (deputies.quote if deputies else statute_deputies.quote) or "",
+        "deputy_layer": _layer_of(deputies, statute_deputies),
+    }
+
+
+def _layer_of(provision, statute_deputies: StatuteRule) -> str:
+    """A deputy rule taken from the statute has the statute's layer (bylaws/statute data)."""
+    if provision is not None and provision.layer:
+        return provision.layer
+    if provision is None or provision.citation.startswith("kommuneloven"):
+        return statute_deputies.layer
+    return "bylaws"
+
+
+_ELIGIBLE = {"seat_eligible": True, "eligibility_why": "none", "seat_label": "", "eligibility_group": "",
+             "eligibility_recorded": "", "eligibility_office": "", "eligibility_citation": "",
+             "eligibility_quote": ""}
+
+
+def _eligibility_fields(sitting: Sitting, person: str) -> dict:
+    """Rule seat-eligibility: the attendee holds a seat the bylaws' eligibility rule (Seat.eligible)
+    does not let him or her hold on the date (engine.core.eligibility, shared with `vedtekt
+    authority check`)."""
+    bad = _ineligible(sitting).get(person)
+    if bad is None:
+        return _ELIGIBLE
+    # a group the roster does not record is worded as such, not as an empty group name
+    why = "no-group" if bad.why == "not-in-group" and bad.recorded_group is None else bad.why
+    return {"seat_eligible": False, "eligibility_why": why, "seat_label": bad.seat.label or bad.seat.office,
+            "eligibility_group": bad.rule.group or "", "eligibility_recorded": bad.recorded_group or "",
+            "eligibility_office": bad.rule.office or "", "eligibility_citation": bad.rule.citation,
+            "eligibility_quote": bad.rule.quote or ""}
+
+
+@lru_cache(maxsize=256)
+def _ineligible(sitting: Sitting) -> dict:
+    """The sitting's ineligible seat holders by person."""
+    return {bad.person: bad for bad in ineligible_holders(sitting)}
+
+
+@lru_cache(maxsize=256)
+def _composition_facts(sitting: Sitting) -> tuple[dict, ...]:
+    """One fact per participant and both-genders requirement of the organ, its members as the
+    roster has them on the date (a member's absence from one meeting does not change who the
+    organ is composed of)."""
+    return tuple({
+        "t": "participant", "id": f"g{i}", "participant": check.participant.id,
+        "participant_name": check.participant.short, "organ_name": sitting.organ.name,
+        "gender_status": check.status, "declared_severity": check.rule.severity,
+        "gender_members": len(check.members), "gender_unknown": check.unknown,
+        "gender": (check.genders[0] or "none") if check.status == "one-gender" else "none",
+        "gender_rule_citation": check.rule.citation, "gender_rule_quote": check.rule.quote or "",
+    } for i, check in enumerate(gender_checks(sitting)))
+
+
+@lru_cache(maxsize=256)
+def _meeting_constants(sitting: Sitting, statute_chair: StatuteRule) -> dict:
+    """The meeting fact's fields that follow from the sitting: its leadership, and for
+    rotation-mismatch (vedtekter 2012 pkt. 4.1.3) the rotation's for the date
+    (engine/core/rotation.py) or the elected one."""
+    term = sitting.term
+    known = term is not None  # only a rotating leadership has a rotation to mismatch
+    # the stated leader and vice are checked against an elected leadership too (the roster's
+    # leder/nestleder for the organ, elected under the council's own clause)
+    elected_term = _elected_term(sitting)
+    short = {p.id: p.short for p in sitting.doc.participants}
+    citation = _leadership_citation(sitting, statute_chair)
+    return {
+        "leader_name": sitting.name(sitting.leader), "vice_name": sitting.name(sitting.vice),
+        "chair_layer": "statute-mandatory",
+        "rotation_known": known, "leadership_known": known or elected_term != "",
+        "rotation_leader_of": short.get(sitting.leader_participant or "", ""),
+        "rotation_vice_of": short.get(sitting.vice_participant or "", ""),
+        "rotation_term": f"{term.start} – {term.end}" if term else elected_term,
+        # the council's own leadership clause, from its bylaws (never a fixed text)
+        "leadership_citation": citation,
+        "leadership_chair_citation": f"{citation}; {statute_chair.citation}",
+        "leadership_quote": _leadership_quote(sitting, statute_chair),
+        **_common(sitting.organ, sitting.on),
+    }
+
+
+def _elected_term(sitting: Sitting) -> str:
+    """An elected leader's period in office (the roster's `leder` holding for the organ)."""
+    h = next((h for h in sitting.holdings if h.office == "leder" and h.organ == sitting.organ.id), None)
+    return f"{h.valid_from} – {h.valid_to or '…'}" if h else ""
+
+
+def _leadership_quote(sitting: Sitting, statute_chair: StatuteRule) -> str:
+    """The words of the council's leadership clause (its rotation rule or elected leadership)."""
+    if sitting.term is not None:
+        return next((o.leadership.quote or "" for o in sitting.doc.organs
+                     if o.leadership and o.leadership.citation == sitting.term.citation), "")
+    rule = sitting.organ.leadership
+    return (rule.quote if rule else statute_chair.quote) or ""
+
+
+def _leadership_citation(sitting: Sitting, statute_chair: StatuteRule) -> str:
+    if sitting.term is not None:
+        return sitting.term.citation
+    rule = sitting.organ.leadership
+    return rule.citation if rule else statute_chair.citation
+
+
+class _ConveningLaw(NamedTuple):
+    """What convening the sitting's organ is judged by (found once per sitting)."""
+
+    provision: Convening | None  # the bylaws' own convening clause, if any
+    leader: str | None  # who convenes: the organ's leader, or that of the organ the clause names
+    vice: str | None
+    innstilling: ConvenePrerequisite | None  # the clause's prerequisites
+    agenda: ConvenePrerequisite | None
+    needed: int  # members demanding a meeting under § 11-2 andre ledd c
+    fields: dict  # the meeting fact's convening fields that follow from the above
+
+
+@lru_cache(maxsize=256)
+def _convening_law(sitting: Sitting, statute_meeting: StatuteRule) -> _ConveningLaw:
+    organ = sitting.organ
+    provision = organ.convening
+    leader, vice, leader_of = sitting.leader, sitting.vice, organ
+    if provision is not None and provision.leader_of and provision.leader_of != organ.id:
+        leader_of = sitting.doc.organ(provision.leader_of)
+        other = resolve(sitting.doc, leader_of.id, sitting.on)
+        leader, vice = other.leader, other.vice
+    fraction = statute_meeting.parameters["demand_fraction"]
+    members = sitting.member_count()
+    needed = required_count(fraction, members)
+    needs = {p.kind: p for p in provision.prerequisites} if provision else {}
+    innst, agenda = needs.get("innstilling"), needs.get("agenda-approved")
+    names = _organ_names(sitting.doc)
+    fields = {
+        "convening_demand_needed": needed if provision is None else 0,
+        "convener_leader_of": leader_of.name, "convener_leader_name": sitting.name(leader),
+        "convener_vice_name": sitting.name(vice),
+        # the statute's demand rule is worded with the counts; the bylaws' own needs no words
+        "convening_demand_basis": "bylaws" if provision else "statute",
+        "convening_members": members, "convening_demand_fraction": fraction,
+        "convening_citation": provision.citation if provision else statute_meeting.citation,
+        "convening_quote": (provision.quote if provision else statute_meeting.quote) or "",
+        "convening_layer": "bylaws" if provision else statute_meeting.layer,
+        "convening_needs_innstilling": innst is not None,
+        "convening_innstilling_organ_name": names.get(innst.organ, innst.organ) if innst else "",
+        "convening_innstilling_citation": innst.citation if innst else "",
+        "convening_innstilling_quote": (innst.quote if innst else "") or "",
+        "convening_needs_agenda": agenda is not None,
+        "convening_agenda_organ_name": names.get(agenda.organ, agenda.organ) if agenda else "",
+        "convening_agenda_citation": agenda.citation if agenda else "",
+        "convening_agenda_quote": (agenda.quote if agenda else "") or "",
+    }
+    return _ConveningLaw(provision, leader, vice, innst, agenda, needed, fields)
+
+
+class _CaseLaw(NamedTuple):
+    """What a case of one kind is judged by on a sitting (found once per sitting and kind)."""
+
+    needs_innstilling_from: str | None  # the organ whose innstilling the competence needs
+    majority: str | None  # the qualified majority (fraction of votes cast) it requires, if any
+    fields: dict  # the case fact's fields that follow from the sitting and the kind
+
+
+@lru_cache(maxsize=1024)
+def _case_law(sitting: Sitting, kind: CaseKind, statute_quorum: StatuteRule) -> _CaseLaw:
+    organ, members = sitting.organ, sitting.member_count()
+    comp = _competences(sitting.doc, organ.id, kind.id, sitting.on)[0]
+    needed = comp.needs_innstilling_from if comp else None
+    fields = {
+        "kind_label": kind.label, "election": kind.election, "members": members,
+        "required": required_count(statute_quorum.parameters["fraction"], members),
+        "quorum_citation": statute_quorum.citation, "quorum_layer": statute_quorum.layer,
+        "leader_name": sitting.name(sitting.leader), "vice_name": sitting.name(sitting.vice),
+        **_bylaws_quorum(organ, members),
+        **_competence(sitting, kind),
+        **_qualified_fields(comp),
+        **_binding_fields(comp),
+        **_common(organ, sitting.on),
+    }
+    return _CaseLaw(needed, comp.majority if comp else None, fields)
+
+
+def _bylaws_quorum(organ: Organ, members: int) -> dict:
+    """A stricter quorum of the bylaws (e.g. 2/3 present); its count is the case's."""
+    q = organ.quorum
+    if q is None:
+        return {"bylaws_quorum_required": 0, "bylaws_quorum_basis": "",
+                "bylaws_quorum_citation": "", "bylaws_quorum_quote": ""}
+    return {"bylaws_quorum_required": q.required(members),
+            "bylaws_quorum_basis": "present" if q.basis == "present" else "voting",
+            "bylaws_quorum_citation": q.citation, "bylaws_quorum_quote": q.quote or ""}
+
+
+def _competence(sitting: Sitting, kind: CaseKind) -> dict:
+    """Whether the organ may decide the kind of case, and the clause that says so (or withholds it);
+    whose innstilling it needs (the case's own innstilling: FactBuilder._innstilling_fields)."""
+    organ = sitting.organ
+    comp, elsewhere, elsewhere_comp = _competences(sitting.doc, organ.id, kind.id, sitting.on)
+    needed = comp.needs_innstilling_from if comp else None
+    cited = comp or elsewhere_comp
+    return {
+        "competent": comp is not None and organ.decides,
+        "competence_citation": cited.citation if cited else (kind.withheld_by or organ.citation),
+        "competence_layer": cited.layer if cited else kind.withheld_layer,
+        # the clause's words: the competence's, or those of the clause that withholds the kind
+        "competence_quote": (cited.quote if cited else (kind.quote if kind.withheld_by else organ.quote)) or "",
+        "competent_organs": "some" if elsewhere else "none",
+        "competent_organ_names": ", ".join(elsewhere),
+        "needs_innstilling": needed is not None,
+        "innstilling_organ_name": _organ_names(sitting.doc).get(needed, needed) if needed else "",
+    }
+
+
+def _qualified_fields(comp: Competence | None) -> dict:
+    """The qualified majority the competence requires (§ 18-4 tredje ledd: 2/3 of votes cast);
+    whether a case reaches it is the case fact's."""
+    return {"qualified": bool(comp and comp.majority), "qualified_fraction": (comp.majority if comp else "") or "",
+            "qualified_citation": comp.citation if comp and comp.majority else "",
+            "qualified_quote": (comp.quote if comp and comp.majority else "") or ""}
+
+
+def _binding_fields(comp: Competence | None) -> dict:
+    """Rule not-binding: the organ's competence for the case kind says its decision does not bind
+    the participants (Competence.binding false: it recommends, each participant decides)."""
+    binding = comp is None or comp.binding
+    return {"binding": binding, "binding_citation": "" if binding else comp.citation,
+            "binding_quote": "" if binding or not comp.quote else comp.quote}
 
 
 @lru_cache(maxsize=1024)
@@ -766,6 +919,6 @@ def _competences(doc: Document, organ_id: str, case_kind: str, on: date):
     here = next((c for c in doc.competences if c.case_kind == case_kind and c.organ == organ_id
                  and c.in_force(on)), None)
     others = [c for c in doc.competences if c.case_kind == case_kind and c.organ != organ_id]
-    names = {o.id: o.name for o in reversed(doc.organs)}  # the first organ of an id, as _organ_name
+    names = _organ_names(doc)  # the first organ of an id, as FactBuilder._organ_name
     elsewhere = sorted({names.get(c.organ, c.organ) for c in others})
     return here, elsewhere, (others[0] if others else None)

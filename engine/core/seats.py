@@ -17,32 +17,11 @@ from engine.core.errors import InputError, Message, Place
 from engine.core.sitting import Sitting
 
 
-class _Identity:
-    """A cache key that is one object by identity (a Sitting compares by value and has no hash);
-    it holds the object, so its id is not reused while the key is cached."""
-
-    __slots__ = ("obj",)
-
-    def __init__(self, obj):
-        self.obj = obj
-
-    def __hash__(self) -> int:
-        return id(self.obj)
-
-    def __eq__(self, other) -> bool:
-        return isinstance(other, _Identity) and other.obj is self.obj
-
-
+@lru_cache(maxsize=512)
 def seat_conflicts(sitting: Sitting) -> tuple[Message, ...]:
     """Messages for every seat with two holders and every person on two participants' seats
     (once per sitting: a resolved sitting never changes, and every scenario of a meeting day
-    shares it)."""
-    return _conflicts(_Identity(sitting))
-
-
-@lru_cache(maxsize=512)
-def _conflicts(key: _Identity) -> tuple[Message, ...]:
-    sitting = key.obj
+    shares it; a sitting hashes by identity)."""
     problems = []
     for seat in sitting.organ.seats:
         if seat.vote_unit != "participant" or "vote" not in seat.rights:

@@ -44,8 +44,12 @@ class DeputyClaim:
     policy: DeputyPolicy | None  # its `kind` says which deputy rule applies; the words are the renderer's
 
 
-@dataclass
+@dataclass(eq=False)
 class Sitting:
+    """Who sits in an organ on a date. Compares and hashes by identity: `resolve` gives one object
+    per (document, organ, date), which nothing changes once resolved (its memos only remember what
+    it computes), so per-sitting caches (engine.core.facts, engine.core.seats) key on the object."""
+
     doc: Document
     organ: Organ
     on: date
