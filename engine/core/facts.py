@@ -27,6 +27,13 @@ from engine.core.scenario import Case, Scenario
 from engine.core.sitting import DeputyClaim, Role, Sitting, resolve
 
 _RIGHTS_ORDER = ("attend", "speak", "propose", "vote")
+# The fields each attendee, vote and case fact sets itself, on top of its cached part. The cached
+# part holds them too (as None), so a fact is a copy of it with these overwritten: the copy keeps
+# its size, where adding them would grow (rehash) a dict of some 40 keys once per fact.
+_ATTENDEE_OWN = dict.fromkeys(("id", "principal_at_meeting", "deputy_out_of_order", "skipped_deputies",
+                               "skipped"))
+_VOTE_OWN = dict.fromkeys(("id", "case", "value", "principal_present", "inhabil", "present", "blank_allowed",
+                           "kind_label", "duplicate", "duplicate_count"))
 # the deputy-order fields of everyone who is not a lawful numbered deputy (merged, never changed)
 _IN_ORDER = {"deputy_out_of_order": False, "skipped_deputies": "", "skipped": ""}
 
@@ -171,10 +178,9 @@ class FactBuilder:
         deputies = self.statute["deputies"]
         for i, (person, a) in enumerate(sorted(self.present.items())):
             claim = self.claims.get(person) or self.member_claims.get(person)
-            facts.append({
-                "t": "attendee", "id": f"a{i}",
+            facts.append(_attendee_fields(self.sitting, person, a.stands_for, claim, deputies) | {
+                "id": f"a{i}",
                 "principal_at_meeting": bool(claim and self._sits_with_principal(person, claim.principal)),
-                **_attendee_fields(self.sitting, person, a.stands_for, claim, deputies),
                 **self._deputy_order(person, claim),
             })
         return facts
@@ -228,9 +234,8 @@ class FactBuilder:
             detail = "not-elected"
         elif chair:
             detail = "not-voting-member"
-        constants = _meeting_constants(s, self.statute["chair"])
-        return {
-            "t": "meeting", "id": "m0",
+        constants = _meeting_constants(s, self.statute["chair"], self.statute["meeting-held"])
+        return constants | {
             "chair_given": chair is not None, "chair_name": s.name(chair),
             "chair_is_leader": chair is not None and chair == s.leader,
             "chair_is_vice": chair is not None and chair == s.vice,
@@ -241,7 +246,6 @@ class FactBuilder:
             "chair_detail": detail,
             **self._stated_leadership(constants["leadership_known"]),
             **self._convening(),
-            **constants,
         }
 
     def _convening(self) -> dict:
@@ -281,7 +285,6 @@ class FactBuilder:
             "convening_agenda_detail": "none" if conv.agenda_approved_by is None else "other",
             "convening_agenda_approved_by_name": self._organ_name(conv.agenda_approved_by)
             if conv.agenda_approved_by else "",
-            **law.fields,
         }
 
     def _declared_demand(self, provision, demanded_by):
@@ -337,8 +340,8 @@ class FactBuilder:
             mine = values[person]
             claim = self.claims.get(person)
             principal = claim.principal if claim else None
-            facts.append({
-                "t": "vote", "id": f"v{case.id}:{i}", "case": case.id,
+            facts.append(self._voter(person) | {
+                "id": f"v{case.id}:{i}", "case": case.id,
                 "value": value,
                 "principal_present": bool(principal and principal in here and principal not in inhabil),
                 "inhabil": person in inhabil,
@@ -346,7 +349,6 @@ class FactBuilder:
                 "blank_allowed": blank_allowed,
                 "kind_label": kind.label,
                 "duplicate": _duplicate(nth, mine, claim, seat_claims), "duplicate_count": len(mine),
-                **self._voter(person),
             })
         return facts
 
@@ -496,8 +498,8 @@ class FactBuilder:
         chair = self.case_chair(case)
         chair_vote = next((v["value"] for v in counted if v["person"] == chair), "none")
         bylaws_q = self.sitting.organ.quorum
-        return {
-            "t": "case", "id": f"c{case.id}", "case": case.id, "kind": case.kind,
+        return law.fields | {
+            "id": f"c{case.id}", "case": case.id, "kind": case.kind,
             "voted": kind.voted and bool(counted),
             "ballot": case.ballot, "lot": case.lot or "none",
             "present_and_voting": len(seats_voting),
@@ -513,7 +515,6 @@ class FactBuilder:
             **self._agenda(case, present_members, chair),
             **self._case_chair_fields(case, chair),
             **self._innstilling_fields(case, law.needs_innstilling_from),
-            **law.fields,
         }
 
     def _case_chair_fields(self, case: Case, chair: str | None) -> dict:
@@ -632,7 +633,7 @@ def _attendee_fields(sitting: Sitting, person: str, stands_for: str | None, clai
     """An attendee fact's fields that follow from the sitting, the person, whom he or she attends
     for and the deputy claim that gives (the meeting's own parts are FactBuilder.attendee_facts')."""
     return {
-        "person": person, "person_name": sitting.name(person),
+        "t": "attendee", **_ATTENDEE_OWN, "person": person, "person_name": sitting.name(person),
         # a claim of a voting member (member_claims) comes with a role: known either way
         "known": sitting.role(person) is not None or claim is not None
         or _delegate(sitting, person, stands_for) is not None,
@@ -654,7 +655,7 @@ def _voter_fields(sitting: Sitting, person: str, stands_for: str | None, claim: 
     rights_role = role if role else (claim.role if claim else None)
     organ = sitting.organ
     return {
-        "person": person, "voter_name": sitting.name(person),
+        "t": "vote", **_VOTE_OWN, "person": person, "voter_name": sitting.name(person),
         "voter_known": sitting.role(person) is not None or claim is not None or delegate is not None,
         "voter_role": "deputy" if claim else (role.kind if role else "unknown"),
         "voter_label": rights_role.label if rights_role else "-",
@@ -740,10 +741,10 @@ def _composition_facts(sitting: Sitting) -> tuple[dict, ...]:
 
 
 @lru_cache(maxsize=256)
-def _meeting_constants(sitting: Sitting, statute_chair: StatuteRule) -> dict:
-    """The meeting fact's fields that follow from the sitting: its leadership, and for
+def _meeting_constants(sitting: Sitting, statute_chair: StatuteRule, statute_meeting: StatuteRule) -> dict:
+    """The meeting fact's fields that follow from the sitting: its leadership, for
     rotation-mismatch (vedtekter 2012 pkt. 4.1.3) the rotation's for the date
-    (engine/core/rotation.py) or the elected one."""
+    (engine/core/rotation.py) or the elected one, and the convening law (_convening_law)."""
     term = sitting.term
     known = term is not None  # only a rotating leadership has a rotation to mismatch
     # the stated leader and vice are checked against an elected leadership too (the roster's
@@ -752,6 +753,7 @@ def _meeting_constants(sitting: Sitting, statute_chair: StatuteRule) -> dict:
     short = {p.id: p.short for p in sitting.doc.participants}
     citation = _leadership_citation(sitting, statute_chair)
     return {
+        "t": "meeting", "id": "m0",
         "leader_name": sitting.name(sitting.leader), "vice_name": sitting.name(sitting.vice),
         "chair_layer": "statute-mandatory",
         "rotation_known": known, "leadership_known": known or elected_term != "",
@@ -762,6 +764,7 @@ def _meeting_constants(sitting: Sitting, statute_chair: StatuteRule) -> dict:
         "leadership_citation": citation,
         "leadership_chair_citation": f"{citation}; {statute_chair.citation}",
         "leadership_quote": _leadership_quote(sitting, statute_chair),
+        **_convening_law(sitting, statute_meeting).fields,
         **_common(sitting.organ, sitting.on),
     }
 
@@ -851,7 +854,7 @@ def _case_law(sitting: Sitting, kind: CaseKind, statute_quorum: StatuteRule) -> 
     comp = _competences(sitting.doc, organ.id, kind.id, sitting.on)[0]
     needed = comp.needs_innstilling_from if comp else None
     fields = {
-        "kind_label": kind.label, "election": kind.election, "members": members,
+        "t": "case", "kind_label": kind.label, "election": kind.election, "members": members,
         "required": required_count(statute_quorum.parameters["fraction"], members),
         "quorum_citation": statute_quorum.citation, "quorum_layer": statute_quorum.layer,
         "leader_name": sitting.name(sitting.leader), "vice_name": sitting.name(sitting.vice),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from engine.core import rotation
 from engine.core.model import DeputyPolicy, Document, Holding, ObserverSeat, Organ, Person, Seat
@@ -29,7 +29,7 @@ class Role:
     delegable: bool = False  # "eller en av ham/henne valgt medarbeider" (vedtekter 2012 pkt. 4.1.2)
     quote: str | None = None  # the words of the clause the role rests on (its seat's or observer seat's)
 
-    @property
+    @cached_property  # asked for every attendee, vote and seat: found once per role
     def can_vote(self) -> bool:
         return "vote" in self.rights
 
