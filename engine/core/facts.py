@@ -27,11 +27,12 @@ from engine.core.scenario import Case, Scenario
 from engine.core.sitting import DeputyClaim, Role, Sitting, resolve
 
 _RIGHTS_ORDER = ("attend", "speak", "propose", "vote")
-# The fields each attendee, vote and case fact sets itself, on top of its cached part. The cached
+# The fields each attendee, member and vote fact sets itself, on top of its cached part. The cached
 # part holds them too (as None), so a fact is a copy of it with these overwritten: the copy keeps
 # its size, where adding them would grow (rehash) a dict of some 40 keys once per fact.
 _ATTENDEE_OWN = dict.fromkeys(("id", "principal_at_meeting", "deputy_out_of_order", "skipped_deputies",
                                "skipped"))
+_MEMBER_OWN = dict.fromkeys(("id", "person", "person_name", "seat", "voted", "excluded"))
 _VOTE_OWN = dict.fromkeys(("id", "case", "value", "principal_present", "inhabil", "present", "blank_allowed",
                            "kind_label", "duplicate", "duplicate_count"))
 # the deputy-order fields of everyone who is not a lawful numbered deputy (merged, never changed)
@@ -92,19 +93,31 @@ class FactBuilder:
         self.at_meeting = set(self.present)
         self._absent: frozenset[str] | None = None
         self.common = _common(sitting.organ, scenario.date)
-        self.claims = {p: self._claim(a) for p, a in self.present.items()}
+        self.claims: dict[str, DeputyClaim | None] = {}  # how each attendee stands in, if at all
         # a voting member who says he or she attends for someone else: the member keeps his or her
         # own seat and vote, and the claim is reported (deputy-not-fixed on the attendance)
-        self.member_claims = {p: self.sitting._claim_for(p, a.stands_for) for p, a in self.present.items()
-                              if a.stands_for is not None and self._holds_vote(p)}
+        self.member_claims: dict[str, DeputyClaim] = {}
+        # who can count as a member in a case (members, lawful deputies): the per-case loops run
+        # over these few, not over every attendee (2,000 listeners × 2,000 cases took minutes)
+        member_like = []
+        for person, a in self.present.items():
+            role = sitting.role(person)
+            claim = None
+            if role is not None and role.can_vote:  # a voting member attends as such
+                if a.stands_for is not None:
+                    self.member_claims[person] = sitting._claim_for(person, a.stands_for)
+            else:
+                claim = self._claim(a, role)
+            self.claims[person] = claim
+            if (role is not None and role.can_vote and role.kind == "member") or (claim and claim.lawful):
+                member_like.append(person)
+        self.member_like = sorted(member_like)
         self._voters: dict[str, dict] = {}
         self.kinds = _kinds_by_id(doc)
         self._inhabil: dict[str, frozenset[str]] = {}
         self._present_in: dict[str, frozenset[str]] = {}  # who was present for each case
         self._seats: dict[str, dict[str, str]] = {}  # the seats present in each case (inhabil left out)
-        # who can count as a member in a case (members, lawful deputies): the per-case loops run
-        # over these few, not over every attendee (2,000 listeners × 2,000 cases took minutes)
-        self.member_like = sorted(p for p in self.present if self._counts_as_member(p))
+        self._chairs: dict[str, str | None] = {}  # who chairs each case
 
     def inhabil_in(self, case: Case) -> set[str]:
         """Who may not take part in the case. In elections to offentlige tillitsverv no one is
@@ -127,22 +140,25 @@ class FactBuilder:
 
     def case_chair(self, case: Case) -> str | None:
         """cases[].chair, else the meeting's chair; when the meeting's chair has left before the
-        case, the vice leads it if present (kommuneloven § 11-2 tredje ledd)."""
-        if case.chair:
-            return case.chair
+        case, the vice leads it if present (kommuneloven § 11-2 tredje ledd). Found once per case."""
+        try:
+            return self._chairs[case.id]
+        except KeyError:
+            self._chairs[case.id] = chair = case.chair or self._chair_of(case)
+            return chair
+
+    def _chair_of(self, case: Case) -> str | None:
         chair, vice = self.scenario.chair, self.sitting.vice
         here = self.present_in(case)
         if chair and chair not in here and vice and vice in here and vice not in self.inhabil_in(case):
             return vice
         return chair
 
-    def _claim(self, a: Attendee):
-        role = self.sitting.role(a.person)
-        if role is not None and role.can_vote:
-            return None  # a voting member attends as such
+    def _claim(self, a: Attendee, role: Role | None) -> DeputyClaim | None:
+        """How an attendee without a vote of his or her own (`role`) stands in, if at all."""
         if role is not None and a.stands_for is None:
             return None  # an adviser or observer attends in that capacity
-        if a.stands_for is not None and self._delegate_of(a.person) is not None:
+        if a.stands_for is not None and _delegate(self.sitting, a.person, a.stands_for) is not None:
             return None  # an employee attending for a rådmann who may delegate
         return self.sitting.deputy_claim(a.person, a.stands_for, self._absent_members())
 
@@ -152,10 +168,6 @@ class FactBuilder:
             members = {r.person for r in self.sitting.voting_members().values()}
             self._absent = frozenset(members - self.at_meeting)
         return self._absent
-
-    def _holds_vote(self, person: str) -> bool:
-        role = self.sitting.role(person)
-        return role is not None and role.can_vote
 
     def _stands_for(self, person: str) -> str | None:
         a = self.present.get(person)
@@ -448,14 +460,12 @@ class FactBuilder:
         voted_seats = {v["seat"] for v in votes}
         voted_people = {v["person"] for v in votes}
         declared = case.declared_inhabil() if kind.election else set()
-        facts = []
-        for i, (seat, person) in enumerate(sorted(self._seat_persons(case).items())):
-            facts.append({
-                "t": "member", "id": f"s{case.id}:{i}", "case": case.id, "person": person,
-                "person_name": self.sitting.name(person), "seat": seat,
-                "voted": seat in voted_seats or person in voted_people,
-                "excluded": person in declared, "kind_label": kind.label, **self.common})
-        return facts
+        case_part = {"t": "member", **_MEMBER_OWN, "case": case.id, "kind_label": kind.label, **self.common}
+        return [case_part | {"id": f"s{case.id}:{i}", "person": person,
+                             "person_name": self.sitting.name(person), "seat": seat,
+                             "voted": seat in voted_seats or person in voted_people,
+                             "excluded": person in declared}
+                for i, (seat, person) in enumerate(sorted(self._seat_persons(case).items()))]
 
     def _seat_persons(self, case: Case, exclude: set[str] | None = None) -> dict[str, str]:
         """Voting seats present for the case and who holds each (member, or lawful deputy for an
@@ -567,10 +577,6 @@ class FactBuilder:
             detail = "other"
         return {"has_innstilling": has, "innstilling_detail": detail,
                 "innstilling_given_name": self._organ_name(given.organ) if given else ""}
-
-    def _counts_as_member(self, person: str) -> bool:
-        role, claim = self.sitting.role(person), self.claims.get(person)
-        return bool((role and role.can_vote and role.kind == "member") or (claim and claim.lawful))
 
     def _organ_name(self, organ_id: str) -> str:
         return _organ_names(self.doc).get(organ_id, organ_id)
