@@ -344,24 +344,27 @@ class FactBuilder:
             values.setdefault(p, []).append(v)
         seat_claims = self._seat_claims(values)
         here, inhabil = self.present_in(case), self.inhabil_in(case)
-        blank_allowed = kind.election or kind.appointment
+        case_id, claims = case.id, self.claims
+        blank_allowed, label = kind.election or kind.appointment, kind.label
         seen: dict[str, int] = {}
         facts = []
         for i, (person, value) in enumerate(sorted(lines)):
             seen[person] = nth = seen.get(person, 0) + 1
             mine = values[person]
-            claim = self.claims.get(person)
+            claim = claims.get(person)
             principal = claim.principal if claim else None
-            facts.append(self._voter(person) | {
-                "id": f"v{case.id}:{i}", "case": case.id,
-                "value": value,
-                "principal_present": bool(principal and principal in here and principal not in inhabil),
-                "inhabil": person in inhabil,
-                "present": person in here,
-                "blank_allowed": blank_allowed,
-                "kind_label": kind.label,
-                "duplicate": _duplicate(nth, mine, claim, seat_claims), "duplicate_count": len(mine),
-            })
+            fact = self._voter(person).copy()  # the voter's fields; this vote's own are set here
+            fact["id"] = f"v{case_id}:{i}"
+            fact["case"] = case_id
+            fact["value"] = value
+            fact["principal_present"] = bool(principal and principal in here and principal not in inhabil)
+            fact["inhabil"] = person in inhabil
+            fact["present"] = person in here
+            fact["blank_allowed"] = blank_allowed
+            fact["kind_label"] = label
+            fact["duplicate"] = _duplicate(nth, mine, claim, seat_claims)
+            fact["duplicate_count"] = len(mine)
+            facts.append(fact)
         return facts
 
     def _seat_claims(self, voters) -> dict[str, int]:
