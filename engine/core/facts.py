@@ -30,8 +30,7 @@ _RIGHTS_ORDER = ("attend", "speak", "propose", "vote")
 # The fields each attendee, member and vote fact sets itself, on top of its cached part. The cached
 # part holds them too (as None), so a fact is a copy of it with these overwritten: the copy keeps
 # its size, where adding them would grow (rehash) a dict of some 40 keys once per fact.
-_ATTENDEE_OWN = dict.fromkeys(("id", "principal_at_meeting", "deputy_out_of_order", "skipped_deputies",
-                               "skipped"))
+_ATTENDEE_OWN = dict.fromkeys(("id", "principal_at_meeting"))
 _MEMBER_OWN = dict.fromkeys(("id", "person", "person_name", "seat", "voted", "excluded"))
 _VOTE_OWN = dict.fromkeys(("id", "case", "value", "principal_present", "inhabil", "present", "blank_allowed",
                            "kind_label", "duplicate", "duplicate_count"))
@@ -100,8 +99,9 @@ class FactBuilder:
         # who can count as a member in a case (members, lawful deputies): the per-case loops run
         # over these few, not over every attendee (2,000 listeners × 2,000 cases took minutes)
         member_like = []
+        self._roles: dict[str, Role | None] = {}  # each attendee's own role (sitting.role)
         for person, a in self.present.items():
-            role = sitting.role(person)
+            self._roles[person] = role = sitting.role(person)
             claim = None
             if role is not None and role.can_vote:  # a voting member attends as such
                 if a.stands_for is not None:
@@ -115,7 +115,11 @@ class FactBuilder:
         self._voters: dict[str, dict] = {}
         self.kinds = _kinds_by_id(doc)
         self._inhabil: dict[str, frozenset[str]] = {}
-        self._present_in: dict[str, frozenset[str]] = {}  # who was present for each case
+        # who was present for each case (every vote, seat and act of the case asks)
+        self._here: dict[str, set[str]] = {case.id: set() for case in scenario.cases}
+        for person, a in self.present.items():
+            for case_id in a.cases:
+                self._here[case_id].add(person)
         self._seats: dict[str, dict[str, str]] = {}  # the seats present in each case (inhabil left out)
         self._chairs: dict[str, str | None] = {}  # who chairs each case
 
@@ -130,13 +134,9 @@ class FactBuilder:
                                               else frozenset(case.declared_inhabil()))
         return found
 
-    def present_in(self, case: Case) -> frozenset[str]:
-        """Who was present for the case (found once per case: every vote, seat and act asks)."""
-        found = self._present_in.get(case.id)
-        if found is None:
-            found = self._present_in[case.id] = frozenset(
-                p for p, a in self.present.items() if case.id in a.cases)
-        return found
+    def present_in(self, case: Case) -> set[str]:
+        """Who was present for the case (callers only read it)."""
+        return self._here[case.id]
 
     def case_chair(self, case: Case) -> str | None:
         """cases[].chair, else the meeting's chair; when the meeting's chair has left before the
@@ -190,11 +190,13 @@ class FactBuilder:
         deputies = self.statute["deputies"]
         for i, (person, a) in enumerate(sorted(self.present.items())):
             claim = self.claims.get(person) or self.member_claims.get(person)
-            facts.append(_attendee_fields(self.sitting, person, a.stands_for, claim, deputies) | {
+            fact = _attendee_fields(self.sitting, person, a.stands_for, claim, deputies) | {
                 "id": f"a{i}",
                 "principal_at_meeting": bool(claim and self._sits_with_principal(person, claim.principal)),
-                **self._deputy_order(person, claim),
-            })
+            }
+            if claim is not None:  # the cached part holds the fields of one who stands in for no one
+                fact.update(self._deputy_order(person, claim))
+            facts.append(fact)
         return facts
 
     def _sits_with_principal(self, person: str, principal: str | None) -> bool:
@@ -487,7 +489,7 @@ class FactBuilder:
         for person in self.member_like:
             if person not in here or person in exclude:
                 continue
-            role, claim = self.sitting.role(person), self.claims.get(person)
+            role, claim = self._roles[person], self.claims.get(person)
             if claim and claim.lawful and claim.role and not (
                     claim.principal and claim.principal in here and claim.principal not in exclude):
                 seats.setdefault(claim.role.seat_key, person)
@@ -642,7 +644,7 @@ def _attendee_fields(sitting: Sitting, person: str, stands_for: str | None, clai
     """An attendee fact's fields that follow from the sitting, the person, whom he or she attends
     for and the deputy claim that gives (the meeting's own parts are FactBuilder.attendee_facts')."""
     return {
-        "t": "attendee", **_ATTENDEE_OWN, "person": person, "person_name": sitting.name(person),
+        "t": "attendee", **_ATTENDEE_OWN, **_IN_ORDER, "person": person, "person_name": sitting.name(person),
         # a claim of a voting member (member_claims) comes with a role: known either way
         "known": sitting.role(person) is not None or claim is not None
         or _delegate(sitting, person, stands_for) is not None,

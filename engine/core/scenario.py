@@ -191,6 +191,8 @@ class Scenario(Frozen):
 
     def forfall_from(self, person: str | None) -> int | None:
         """The index of the first case `person` had forfall for (0: the whole meeting), or None."""
+        if not self.forfall:  # most meetings record none: asked for each case's leader and vice
+            return None
         starts = [self._case_position[f.from_case] if f.from_case else 0
                   for f in self.forfall if f.person == person]
         return min(starts) if starts else None
