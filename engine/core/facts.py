@@ -38,7 +38,7 @@ _VOTE_OWN = dict.fromkeys(("id", "case", "value", "principal_present", "inhabil"
 _IN_ORDER = {"deputy_out_of_order": False, "skipped_deputies": "", "skipped": ""}
 
 
-@dataclass
+@dataclass(slots=True)
 class Attendee:
     person: str
     stands_for: str | None
@@ -101,15 +101,17 @@ class FactBuilder:
         member_like = []
         self._roles: dict[str, Role | None] = {}  # each attendee's own role (sitting.role)
         for person, a in self.present.items():
-            self._roles[person] = role = sitting.role(person)
-            claim = None
-            if role is not None and role.can_vote:  # a voting member attends as such
-                if a.stands_for is not None:
-                    self.member_claims[person] = sitting._claim_for(person, a.stands_for)
-            else:
-                claim = self._claim(a, role)
+            standing = _standing(sitting, person, a.stands_for)
+            self._roles[person] = role = standing.role
+            claim = standing.claim
+            if standing.votes:  # a voting member attends as such
+                if claim is not None:
+                    self.member_claims[person] = claim
+                claim = None
+            elif standing.infers_principal:
+                claim = sitting.deputy_claim(person, None, self._absent_members())
             self.claims[person] = claim
-            if (role is not None and role.can_vote and role.kind == "member") or (claim and claim.lawful):
+            if (standing.votes and role.kind == "member") or (claim and claim.lawful):
                 member_like.append(person)
         self.member_like = sorted(member_like)
         self._voters: dict[str, dict] = {}
@@ -153,14 +155,6 @@ class FactBuilder:
         if chair and chair not in here and vice and vice in here and vice not in self.inhabil_in(case):
             return vice
         return chair
-
-    def _claim(self, a: Attendee, role: Role | None) -> DeputyClaim | None:
-        """How an attendee without a vote of his or her own (`role`) stands in, if at all."""
-        if role is not None and a.stands_for is None:
-            return None  # an adviser or observer attends in that capacity
-        if a.stands_for is not None and _delegate(self.sitting, a.person, a.stands_for) is not None:
-            return None  # an employee attending for a rådmann who may delegate
-        return self.sitting.deputy_claim(a.person, a.stands_for, self._absent_members())
 
     def _absent_members(self) -> frozenset[str]:
         """The voting members not at the meeting (whose seats a deputy may fill); found once."""
@@ -602,6 +596,32 @@ def _duplicate(nth: int, lines: list[str], claim, seat_claims: dict[str, int]) -
     if claim and claim.lawful and seat_claims.get(claim.principal, 0) > 1:
         return "seat"
     return "none"
+
+
+class _Standing(NamedTuple):
+    """How a person attending (for `stands_for`, if named) sits in the organ."""
+
+    role: Role | None  # the person's own role (Sitting.role)
+    votes: bool  # a voting member in his or her own right
+    claim: DeputyClaim | None  # how he or she stands in (for a voting member: the claim reported)
+    infers_principal: bool  # a deputy attending for no one named: whose seat depends on who is absent
+
+
+@lru_cache(maxsize=4096)
+def _standing(sitting: Sitting, person: str, stands_for: str | None) -> _Standing:
+    """How a person attending for `stands_for` sits: the roster decides it, so it is found once per
+    sitting, person and stands_for (every attendee of every scenario on the sitting asks), except
+    the seat an unnamed deputy fills (FactBuilder: Sitting.deputy_claim with the absent members)."""
+    role = sitting.role(person)
+    # with stands_for named, Sitting.deputy_claim does not ask who is absent (frozenset())
+    named = sitting.deputy_claim(person, stands_for, frozenset()) if stands_for is not None else None
+    if role is not None and role.can_vote:
+        return _Standing(role, True, named, False)  # the claim is reported (deputy-not-fixed)
+    if role is not None and stands_for is None:
+        return _Standing(role, False, None, False)  # an adviser or observer attends in that capacity
+    if stands_for is not None and _delegate(sitting, person, stands_for) is not None:
+        return _Standing(role, False, None, False)  # an employee attending for a rådmann who may delegate
+    return _Standing(role, False, named, stands_for is None)
 
 
 def _delegate(sitting: Sitting, person: str, stands_for: str | None) -> Role | None:
