@@ -132,6 +132,19 @@ def test_two_claims_give_a_person_each_claims_fields():
     assert fields[0]["seat"] == "frogn" and fields[1]["seat"] != "frogn"
 
 
+def test_how_an_attendee_sits_depends_on_whom_he_or_she_attends_for():
+    """The standing is keyed on the person and stands_for: Frogn's fixed deputy attending for the
+    mayor stands in lawfully; attending for no one named, whose seat depends on who is absent (found
+    per scenario); a mayor attending for another keeps the vote, with the claim reported."""
+    sitting = resolve(library().documents["folloradet"], "folloradet", MEETING_DAY)
+    deputy, mayor = "frogn-2019-fast-stedfortreder", "frogn-2019-fsk-a1"
+    named, unnamed = facts._standing(sitting, deputy, mayor), facts._standing(sitting, deputy, None)
+    assert named.claim.lawful and named.claim.principal == mayor and not named.infers_principal
+    assert unnamed.claim is None and unnamed.infers_principal
+    other_mayor = facts._standing(sitting, "as-2019-fsk-a1", mayor)
+    assert other_mayor.votes and other_mayor.claim.principal == mayor and not other_mayor.claim.lawful
+
+
 def test_two_case_kinds_give_each_kinds_law():
     doc = library().documents["folloradet"]
     statute = {r.id: r for r in library().statute_for(doc).rules}
