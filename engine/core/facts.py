@@ -501,8 +501,9 @@ class FactBuilder:
             tally[v["value"]] += 1
         votes_for, against = tally["for"], tally["against"]
         cast = votes_for + against
-        seats_voting = {v["seat"] for v in counted if (v["value"] != "blank" or kind.election
-                        or kind.appointment) and v["voter_role"] != "observer"}  # quorum: members
+        blank_counts = kind.election or kind.appointment
+        seats_voting = {v["seat"] for v in counted if (v["value"] != "blank" or blank_counts)
+                        and v["voter_role"] != "observer"}  # quorum: members
         present_members = self._seat_persons(case)
         chair = self.case_chair(case)
         chair_vote = next((v["value"] for v in counted if v["person"] == chair), "none")
