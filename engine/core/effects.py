@@ -95,15 +95,13 @@ class Fault:
 
 
 class Recount:
-    def __init__(self, ev, stage1, stage2, rejected):
+    def __init__(self, ev, cases: dict[str, dict], votes: dict[str, list[dict]], rejected: set[str]):
+        """`cases`: each case's case fact by case id; `votes`: every vote fact by case id (the
+        evaluation's own indexes, read only); `rejected`: the ids of the votes an error voided."""
         self.ev = ev
-        self.cases = {f["case"]: f for f in stage2 if f["t"] == "case"}
-        self.votes: dict[str, list[dict]] = {}
-        for f in stage1:
-            if f["t"] == "vote":
-                self.votes.setdefault(f["case"], []).append(f)
+        self.cases = cases
+        self.votes = votes
         self.rejected = rejected
-        self.acts = [f for f in stage1 if f["t"] == "act"]
         self._outcomes: dict[tuple, str] = {}
 
     # -- per finding -------------------------------------------------------------------------

@@ -109,21 +109,20 @@ class Evaluation:
             stage1 += b.vote_facts(case, self.kinds[case.kind]) + b.proposal_facts(case) + b.act_facts(case)
         fired1 = self._fire(stage1)
         rejected = {fid for key, fid in fired1 if self._rule(key).rejects_vote}
-        counted = defaultdict(list)
-        for f in stage1:
-            if f["t"] == "vote" and f["id"] not in rejected:
-                counted[f["case"]].append(f)
-        stage2 = [b.case_fact(c, self.kinds[c.kind], counted[c.id]) for c in self.scenario.cases]
-        cast_in = defaultdict(list)  # every vote by case, indexed once (a scan per case is quadratic)
+        # every vote by case, indexed once and read by every later step (a scan per case is quadratic)
+        cast_in = defaultdict(list)
         for f in stage1:
             if f["t"] == "vote":
                 cast_in[f["case"]].append(f)
+        stage2 = [b.case_fact(c, self.kinds[c.kind], [f for f in cast_in[c.id] if f["id"] not in rejected])
+                  for c in self.scenario.cases]
+        case_facts = {f["case"]: f for f in stage2}
         for c in self.scenario.cases:
             stage2 += b.member_facts(c, self.kinds[c.kind], cast_in[c.id])
         fired2 = self._fire(stage2)
         facts = {f["id"]: f for f in stage1 + stage2}
-        findings = self._findings(fired1 | fired2, facts, effects.Recount(self, stage1, stage2, rejected))
-        cases = self._case_results(stage1, stage2, findings, rejected)
+        findings = self._findings(fired1 | fired2, facts, effects.Recount(self, case_facts, cast_in, rejected))
+        cases = self._case_results(case_facts, cast_in, findings, rejected)
         self._cross_check()
         return ScenarioVerdict(
             file=self.file, name=self.scenario.name, date=str(self.scenario.date),
@@ -224,14 +223,11 @@ class Evaluation:
         return any(r.citation == seat.citation and r.label == (seat.label or seat.office)
                    for rs in self.sitting.roles.values() for r in rs)
 
-    def _case_results(self, stage1, stage2, findings, rejected) -> list[CaseResult]:
+    def _case_results(self, case_facts: dict[str, dict], votes: dict[str, list[dict]],
+                      findings: list[Finding], rejected: set[str]) -> list[CaseResult]:
         """Every case's result; facts and findings indexed by case once, so the cost is linear
         in cases, votes and findings (a scan per case took minutes for 10,000 cases)."""
-        votes, by_case = defaultdict(list), defaultdict(list)
-        case_facts = {f["case"]: f for f in stage2 if f["t"] == "case"}
-        for f in stage1:
-            if f["t"] == "vote":
-                votes[f["case"]].append(f)
+        by_case = defaultdict(list)
         for f in findings:
             by_case[f.case].append(f)
         meeting_errors = [f for f in by_case[None] if f.severity == "error"]
