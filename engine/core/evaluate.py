@@ -12,7 +12,7 @@ disagreement is an InternalError (exit 3), so a verdict is only printed when bot
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Callable, Literal
 
@@ -26,7 +26,7 @@ from engine.core.model import Document
 from engine.core.outcome import Count, outcome_fact, read_outcomes
 from engine.core.quotes import statute_quote
 from engine.core.references import check_invited
-from engine.core.rules import OutcomeRule, Rule, RuleBook, python_rules, rulebook
+from engine.core.rules import OutcomeRule, Rule, RuleBook, fields_used, python_rules, rulebook
 from engine.core.scenario import Scenario
 from engine.core.seats import check_seats
 from engine.core.sitting import resolve
@@ -184,20 +184,26 @@ class Evaluation:
             shown, args = _condition_facts(rule, fact), {name: fact[name] for name in rule.args}
             effect = (recount.effect(effects.Fault(rule.id, case, person, shown, args))
                       if rule.severity == "error" else None)
+            citation, layer = rule.cite(fact), rule.layer_of(fact)
             out.append(Finding(
                 rule=rule.id, severity=rule.severity, location=Location(case=case, person=person),
-                citation=rule.cite(fact), layer=rule.layer_of(fact),
-                quote=rule.quote_of(fact) or statute_quote(self.statute, rule.id, rule.cite(fact)),
+                citation=citation, layer=layer,
+                quote=rule.quote_of(fact) or statute_quote(self.statute, rule.id, citation),
                 message_id=rule.message_id, args=args,
-                facts=shown, assumptions=self._finding_assumptions(rule, fact), effect=effect))
+                facts=shown, assumptions=self._finding_assumptions(layer), effect=effect))
         return out
 
-    def _finding_assumptions(self, rule: Rule, fact: dict) -> tuple[str, ...]:
-        layer = rule.layer_of(fact) or ""
+    def _finding_assumptions(self, layer: str | None) -> tuple[str, ...]:
+        """The assumptions a finding of `layer` rests on: a statute layer's are the scenario's
+        statute notes, the same for every such finding."""
+        return self._statute_notes if (layer or "").startswith("statute") else ()
+
+    @cached_property
+    def _statute_notes(self) -> tuple[str, ...]:
         notes = []
-        if layer.startswith("statute") and self.doc.statute_applies == "by-analogy":
+        if self.doc.statute_applies == "by-analogy":
             notes += _topic(self.doc.assumptions, "statute-by-analogy")
-        if layer.startswith("statute") and self._before_statute():
+        if self._before_statute():
             notes += _topic(self.statute.assumptions, "statute-before-in-force")
         return tuple(notes)
 
@@ -291,18 +297,13 @@ def _condition_facts(rule: Rule, fact: dict) -> dict:
     return {k: fact[k] for k in _shown_fields(rule) if k in fact and fact[k] != ""}
 
 
-_SHOWN: dict[str, tuple[str, ...]] = {}
-
-
+@lru_cache(maxsize=256)
 def _shown_fields(rule: Rule) -> tuple[str, ...]:
-    """The fact fields a finding shows: those its condition reads, and the counts behind them."""
-    from engine.core.rules import fields_used
-
-    if rule.key not in _SHOWN:
-        keep = fields_used(rule.when) | {"members", "required", "present_and_voting", "person", "principal",
-                                         "seat", "concerns", "act", "convening_demand", "convening_demand_needed"}
-        _SHOWN[rule.key] = tuple(sorted(keep))
-    return _SHOWN[rule.key]
+    """The fact fields a finding shows: those its condition reads, and the counts behind them
+    (once per rule: rules are frozen and hashable)."""
+    keep = fields_used(rule.when) | {"members", "required", "present_and_voting", "person", "principal",
+                                     "seat", "concerns", "act", "convening_demand", "convening_demand_needed"}
+    return tuple(sorted(keep))
 
 
 # -- input references --------------------------------------------------------------------------
