@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import cached_property, lru_cache
+from datetime import date
 from pathlib import Path
 from typing import Callable, Literal
 
@@ -22,14 +23,14 @@ from engine.core.errors import InputError, InternalError, Message, at, close_nam
 from engine.core.facts import FactBuilder
 from engine.core.library import Library, library, with_roster
 from engine.core.load import validate
-from engine.core.model import Document
+from engine.core.model import Document, Statute
 from engine.core.outcome import Count, outcome_fact, read_outcomes
 from engine.core.quotes import statute_quote
 from engine.core.references import check_invited
 from engine.core.rules import OutcomeRule, Rule, RuleBook, fields_used, python_rules, rulebook
 from engine.core.scenario import Scenario
-from engine.core.seats import check_seats
-from engine.core.sitting import resolve
+from engine.core.seats import check_seats, seat_conflicts
+from engine.core.sitting import Sitting, resolve
 from engine.core.finding import Finding, Location
 from engine.core.verdict import CaseResult, ExpectedCheck, ScenarioVerdict, Tally
 from engine.core.yamlio import Located, load_yaml
@@ -63,21 +64,42 @@ def check(scenario: Scenario, located: Located, *, engine: Engine = "both",
     organs = _organ_ids(lib)
     if scenario.organ not in organs:
         _unknown("organ", scenario.organ, ("organ",), organs, located)
-    where = at(located.line_of(("date",)), "date")
-    try:
-        if scenario.council is not None:  # an unknown council is refused at its own key
-            lib.council_documents(scenario.council, at(located.line_of(("council",)), "council"))
-        doc = lib.choose(scenario.organ, scenario.date, scenario.bylaws, where=where,
-                         council=scenario.council)
-    except InputError as exc:
-        raise exc.relocated(located.file) from None
+    doc = _chosen(lib, scenario.organ, scenario.date, scenario.bylaws, scenario.council)
+    if doc is None:  # no document: asked again with the places of the keys, for the error
+        doc = _choose_at(lib, scenario, located)
     if scenario.roster:
         doc = with_roster(doc, scenario.roster)
     _check_references(scenario, located, doc)
-    check_seats(resolve(doc, scenario.organ, scenario.date), located.file,  # one seat, one vote
-                at(located.line_of(("roster",)), "roster.holdings") if scenario.roster
-                else Message("errors.roster-of", {"id": doc.id}))
+    sitting = resolve(doc, scenario.organ, scenario.date)
+    if seat_conflicts(sitting):  # one seat, one vote; the place is looked up for a broken roster only
+        check_seats(sitting, located.file, at(located.line_of(("roster",)), "roster.holdings")
+                    if scenario.roster else Message("errors.roster-of", {"id": doc.id}))
     return Evaluation(scenario, located.file, doc, lib, engine).run()
+
+
+@lru_cache(maxsize=256)
+def _chosen(lib: Library, organ: str, on: date, doc_id: str | None, council: str | None) -> Document | None:
+    """The document a scenario of (organ, date, bylaws, council) is judged under, None when there
+    is none (found once per meeting day: every scenario of a batch asks; a library never changes)."""
+    try:
+        if council is not None:
+            lib.council_documents(council)
+        return lib.choose(organ, on, doc_id, council=council)
+    except InputError:
+        return None
+
+
+def _choose_at(lib: Library, scenario: Scenario, located: Located) -> Document:
+    """lib.choose with the places of the scenario's keys: raises the error that says why no
+    document judges the scenario, at its key (an unknown council at `council`, the rest at `date`)."""
+    where = at(located.line_of(("date",)), "date")
+    try:
+        if scenario.council is not None:
+            lib.council_documents(scenario.council, at(located.line_of(("council",)), "council"))
+        return lib.choose(scenario.organ, scenario.date, scenario.bylaws, where=where,
+                          council=scenario.council)
+    except InputError as exc:
+        raise exc.relocated(located.file) from None
 
 
 @lru_cache(maxsize=4)
@@ -130,7 +152,7 @@ class Evaluation:
             valid=not any(f.severity == "error" for f in findings),
             findings=tuple(findings), cases=tuple(cases),
             checked_rules=self.book.rule_ids,
-            assumptions=tuple(self._assumptions()),
+            assumptions=self._assumptions(),
             expected=compare_expected(self.scenario, findings, cases),
         )
 
@@ -211,23 +233,9 @@ class Evaluation:
         s = self.statute
         return bool(s and s.valid_from and self.scenario.date < s.valid_from)
 
-    def _assumptions(self) -> list[str]:
-        notes = [a.what.strip() for a in self.doc.assumptions]
-        if self._before_statute():
-            notes += _topic(self.statute.assumptions, "statute-before-in-force")
-        organ = self.sitting.organ
-        if self.scenario.chair and organ.leadership and organ.leadership.assumption:
-            notes.append(organ.leadership.assumption.what.strip())
-        for seat in organ.seats:
-            for provision in (seat, seat.deputies):
-                if provision is not None and provision.assumption and provision.in_force(self.scenario.date):
-                    if self._seat_in_use(seat):
-                        notes.append(provision.assumption.what.strip())
-        return list(dict.fromkeys(notes))
-
-    def _seat_in_use(self, seat) -> bool:
-        return any(r.citation == seat.citation and r.label == (seat.label or seat.office)
-                   for rs in self.sitting.roles.values() for r in rs)
+    def _assumptions(self) -> tuple[str, ...]:
+        return _sitting_assumptions(self.doc, self.statute, self.scenario.organ, self.scenario.date,
+                                    bool(self.scenario.chair))
 
     def _case_results(self, case_facts: dict[str, dict], votes: dict[str, list[dict]],
                       findings: list[Finding], rejected: set[str]) -> list[CaseResult]:
@@ -275,6 +283,33 @@ def _statute_rules(statute) -> dict:
 def _case_kinds(doc: Document) -> dict:
     """The document's case kinds by id (once per document)."""
     return {k.id: k for k in doc.case_kinds}
+
+
+@lru_cache(maxsize=256)
+def _sitting_assumptions(doc: Document, statute: Statute | None, organ_id: str, on: date,
+                         chair_given: bool) -> tuple[str, ...]:
+    """The assumptions a verdict of the sitting (doc, organ, date) rests on: the document's, the
+    statute's when the meeting is before it came into force, the leadership's when a chair is
+    given, and those of each seat in force that someone holds (found once per sitting and chair
+    given: every scenario of a meeting day asks; documents and statutes are frozen and hashable)."""
+    notes = [a.what.strip() for a in doc.assumptions]
+    if statute and statute.valid_from and on < statute.valid_from:
+        notes += _topic(statute.assumptions, "statute-before-in-force")
+    sitting = resolve(doc, organ_id, on)
+    organ = sitting.organ
+    if chair_given and organ.leadership and organ.leadership.assumption:
+        notes.append(organ.leadership.assumption.what.strip())
+    for seat in organ.seats:
+        for provision in (seat, seat.deputies):
+            if provision is not None and provision.assumption and provision.in_force(on):
+                if _seat_in_use(sitting, seat):
+                    notes.append(provision.assumption.what.strip())
+    return tuple(dict.fromkeys(notes))
+
+
+def _seat_in_use(sitting: Sitting, seat) -> bool:
+    return any(r.citation == seat.citation and r.label == (seat.label or seat.office)
+               for rs in sitting.roles.values() for r in rs)
 
 
 def _topic(assumptions, topic: str) -> list[str]:
