@@ -31,7 +31,7 @@ from engine.core.rules import OutcomeRule, Rule, RuleBook, fields_used, python_r
 from engine.core.scenario import Scenario
 from engine.core.seats import check_seats, seat_conflicts
 from engine.core.sitting import Sitting, resolve
-from engine.core.finding import Finding, Location
+from engine.core.finding import Finding
 from engine.core.verdict import CaseResult, ExpectedCheck, ScenarioVerdict, Tally
 from engine.core.yamlio import Located, load_yaml
 
@@ -207,8 +207,8 @@ class Evaluation:
             effect = (recount.effect(effects.Fault(rule.id, case, person, shown, args))
                       if rule.severity == "error" else None)
             citation, layer = rule.cite(fact), rule.layer_of(fact)
-            out.append(Finding(
-                rule=rule.id, severity=rule.severity, location=Location(case=case, person=person),
+            out.append(Finding(  # the location validated inside the Finding, as a mapping
+                rule=rule.id, severity=rule.severity, location={"case": case, "person": person},
                 citation=citation, layer=layer,
                 quote=rule.quote_of(fact) or statute_quote(self.statute, rule.id, citation),
                 message_id=rule.message_id, args=args,
@@ -245,21 +245,23 @@ class Evaluation:
         for f in findings:
             by_case[f.case].append(f)
         meeting_errors = [f for f in by_case[None] if f.severity == "error"]
+        deciding = self.book.deciding_ids
         tallies, facts = [], []
         for c in self.scenario.cases:
-            counted = [f for f in votes[c.id] if f["id"] not in rejected]
-            tally = Tally(**{"for": sum(f["value"] == "for" for f in counted),
-                             "against": sum(f["value"] == "against" for f in counted),
-                             "blank": sum(f["value"] == "blank" for f in counted),
-                             "rejected": len(votes[c.id]) - len(counted)})
-            blocked = any(self._decides(f) for f in by_case[c.id] if f.severity == "error")
+            cast = votes[c.id]
+            counted = [f["value"] for f in cast if f["id"] not in rejected]
+            tally = {"for": counted.count("for"), "against": counted.count("against"),
+                     "blank": counted.count("blank"), "rejected": len(cast) - len(counted)}
+            blocked = any(f.rule in deciding for f in by_case[c.id] if f.severity == "error")
             tallies.append(tally)
-            facts.append(self.outcome_fact(case_facts[c.id], tally, len(counted), blocked))
+            facts.append(self.outcome_fact(case_facts[c.id], Count(tally["for"], tally["against"]),
+                                           len(counted), blocked))
         decided = self.decide(facts)
         return [self._case_result(c, tally, rule, by_case[c.id], meeting_errors)
                 for c, tally, rule in zip(self.scenario.cases, tallies, decided)]
 
-    def _case_result(self, case, tally: Tally, rule: OutcomeRule, mine, meeting_errors) -> CaseResult:
+    def _case_result(self, case, tally: dict[str, int], rule: OutcomeRule, mine, meeting_errors) -> CaseResult:
+        """`tally`: the case's count as the mapping a Tally is validated from (inside the CaseResult)."""
         errors = [f for f in mine if f.severity == "error"]
         bearing = errors + meeting_errors
         status = ("valid" if not bearing else
@@ -268,9 +270,6 @@ class Evaluation:
                           valid=not errors and not meeting_errors, outcome=rule.outcome,
                           votes=tally, decided_by=rule.decided_by, decision_status=status,
                           chair=self.builder.case_chair(case))
-
-    def _decides(self, finding: Finding) -> bool:
-        return finding.rule in self.book.deciding_ids
 
 
 @lru_cache(maxsize=64)
