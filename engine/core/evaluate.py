@@ -130,7 +130,8 @@ class Evaluation:
         for case in self.scenario.cases:
             stage1 += b.vote_facts(case, self.kinds[case.kind]) + b.proposal_facts(case) + b.act_facts(case)
         fired1 = self._fire(stage1)
-        rejected = {fid for key, fid in fired1 if self._rule(key).rejects_vote}
+        rejecting = self.book.rejecting_keys
+        rejected = {fid for key, fid in fired1 if key in rejecting}
         # every vote by case, indexed once and read by every later step (a scan per case is quadratic)
         cast_in = defaultdict(list)
         for f in stage1:
@@ -158,9 +159,6 @@ class Evaluation:
 
     def scenario_case(self, case_id: str):
         return next(c for c in self.scenario.cases if c.id == case_id)
-
-    def _rule(self, key: str) -> Rule:
-        return self.book.by_key[key]
 
     def _fire(self, facts: list[dict]) -> set[tuple[str, str]]:
         if self.engine == "durable":
@@ -196,12 +194,12 @@ class Evaluation:
     def _findings(self, fired: set[tuple[str, str]], facts: dict[str, dict],
                   recount: effects.Recount) -> list[Finding]:
         """Every finding in report order, each error with its effect (made once, complete)."""
-        order = self.book.position
+        order, by_key = self.book.position, self.book.by_key
         case_pos = {c.id: i for i, c in enumerate(self.scenario.cases)}
         out = []
         for key, fid in sorted(fired, key=lambda kf: (case_pos.get(facts[kf[1]].get("case"), -1),
                                                        order[kf[0]], kf[1])):
-            rule, fact = self._rule(key), facts[fid]
+            rule, fact = by_key[key], facts[fid]
             case, person = fact.get("case"), fact.get("person") or fact.get("by")
             shown, args = _condition_facts(rule, fact), {name: fact[name] for name in rule.args}
             effect = (recount.effect(effects.Fault(rule.id, case, person, shown, args))

@@ -146,6 +146,11 @@ class RuleBook(Frozen):
         return tuple(sorted({r.id for r in self.rules}))
 
     @cached_property
+    def rejecting_keys(self) -> frozenset[str]:
+        """Rule keys a firing of which voids the vote it fired on (read for every stage-1 batch)."""
+        return frozenset(r.key for r in self.rules if r.rejects_vote)
+
+    @cached_property
     def deciding_ids(self) -> frozenset[str]:
         """Rule ids an error of which leaves the case without a valid decision."""
         return frozenset(r.id for r in self.rules if r.decides_case)
