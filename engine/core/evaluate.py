@@ -12,8 +12,8 @@ disagreement is an InternalError (exit 3), so a verdict is only printed when bot
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import cached_property, lru_cache
 from datetime import date
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Callable, Literal
 
@@ -94,7 +94,7 @@ def _choose_at(lib: Library, scenario: Scenario, located: Located) -> Document:
     document judges the scenario, at its key (an unknown council at `council`, the rest at `date`)."""
     where = at(located.line_of(("date",)), "date")
     try:
-        if scenario.council is not None:
+        if scenario.council is not None:  # an unknown council is refused at its own key
             lib.council_documents(scenario.council, at(located.line_of(("council",)), "council"))
         return lib.choose(scenario.organ, scenario.date, scenario.bylaws, where=where,
                           council=scenario.council)
