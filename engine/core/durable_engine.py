@@ -7,11 +7,16 @@ MAX_FACTS facts, split otherwise: all rules are single-fact conditions, so split
 change a result; for the same reason facts alike in every field the rules read are judged once,
 see _distinct), each gets a fresh id and is deleted after use. An exception captured in the
 session state is raised as an InternalError, never swallowed.
+
+Answers the reference path agreed with are remembered for the process (see Verified): a fact
+alike in every field the rules read to one durable-rules has already judged, and the reference
+agreed on, gets that verified answer instead of a new session.
 """
 from __future__ import annotations
 
 import itertools
 import threading
+from dataclasses import dataclass, field
 from operator import itemgetter
 
 from engine.core.errors import InternalError
@@ -75,22 +80,96 @@ def _ensure_host(book: RuleBook):
     return host
 
 
-def evaluate(book: RuleBook, facts: list[dict], driver: str = "lean") -> set[tuple[str, str]]:
+MAX_VERIFIED = 8192  # remembered answers (one per distinct rule-visible fact; a Follorådet batch has a few hundred)
+
+
+@dataclass
+class Learning:
+    """The answers one evaluation got from durable-rules, kept aside until the caller has compared
+    them with the reference: only then (confirm) are they remembered for later facts alike."""
+
+    pending: dict[tuple, frozenset[str]] = field(default_factory=dict)
+    recalled: int = 0  # distinct facts answered from what was remembered (no session)
+
+    def confirm(self) -> None:
+        with _lock:
+            if len(_verified) + len(self.pending) > MAX_VERIFIED:
+                _verified.clear()  # bounded: a batch of unusual facts starts the memory afresh
+            if len(self.pending) <= MAX_VERIFIED:  # a batch larger than the memory is not kept
+                _verified.update(self.pending)
+        self.pending = {}
+
+
+_verified: dict[tuple, frozenset[str]] = {}  # rule-visible fact -> rule keys that fired (verified)
+
+
+def forget_verified() -> None:
+    """Forget every remembered answer (the benchmark measures a batch from an empty memory)."""
+    with _lock:
+        _verified.clear()
+
+
+def evaluate(book: RuleBook, facts: list[dict], driver: str = "lean",
+             learning: Learning | None = None) -> set[tuple[str, str]]:
     """(rule key, fact id) for every rule that fired on the facts. `driver` "host" goes through
-    durable's Python host layer instead of driving the C core directly (see _fire_lean)."""
+    durable's Python host layer instead of driving the C core directly (see _fire_lean). With a
+    `learning`, a fact alike to one already judged and verified is answered from that judgement,
+    and the new answers wait in `learning` for the caller's confirm()."""
     if not facts:
         return set()
     fire = _fire_host if driver == "host" else _fire_lean
     with _lock:
         host = _ensure_host(book)
-        distinct, same_as = _distinct(facts)
+        distinct, same_as, keys = _distinct(facts)
+        remember = learning is not None and _is_verified_book(book)
         fired: set[tuple[str, str]] = set()
-        for start in range(0, len(distinct), MAX_FACTS):
-            fired |= _session(host, distinct[start:start + MAX_FACTS], fire)
+        asked = distinct
+        if remember:
+            fired, asked = _recall(distinct, keys, learning)
+        for start in range(0, len(asked), MAX_FACTS):
+            fired |= _session(host, asked[start:start + MAX_FACTS], fire)
+        if remember:
+            _learn(asked, keys, fired, learning)
         return {(key, fid) for key, shown in fired for fid in same_as[shown]}
 
 
-def _distinct(facts: list[dict]) -> tuple[list[dict], dict[str, list[str]]]:
+_book_of_verified: list[RuleBook] = []
+
+
+def _is_verified_book(book: RuleBook) -> bool:
+    """The remembered answers are those of the first rule book a learning evaluation used: the
+    answers of another book are neither recalled nor remembered."""
+    if not _book_of_verified:
+        _book_of_verified.append(book)
+    first = _book_of_verified[0]
+    return first is book or first == book
+
+
+def _recall(distinct: list[dict], keys: dict[str, tuple], learning: Learning):
+    """The remembered answers for the facts judged before, and the facts still to ask."""
+    fired: set[tuple[str, str]] = set()
+    asked = []
+    for fact in distinct:
+        known = _verified.get(keys.get(fact["id"]))
+        if known is None:
+            asked.append(fact)
+        else:
+            learning.recalled += 1
+            fired.update((rule, fact["id"]) for rule in known)
+    return fired, asked
+
+
+def _learn(asked: list[dict], keys: dict[str, tuple], fired: set, learning: Learning) -> None:
+    by_fact: dict[str, set[str]] = {}
+    for rule, fid in fired:
+        by_fact.setdefault(fid, set()).add(rule)
+    for fact in asked:
+        key = keys.get(fact["id"])
+        if key is not None:
+            learning.pending[key] = frozenset(by_fact.get(fact["id"], ()))
+
+
+def _distinct(facts: list[dict]) -> tuple[list[dict], dict[str, list[str]], dict[str, tuple]]:
     """One fact for each distinct set of the fields the rules read, and which facts' ids each
     stands for. Every rule is a condition on one fact's fields (see the module docstring), so
     facts that agree on those fields fire the same rules: durable-rules judges each distinct
@@ -101,6 +180,7 @@ def _distinct(facts: list[dict]) -> tuple[list[dict], dict[str, list[str]]]:
     distinct: list[dict] = []
     same_as: dict[str, list[str]] = {}
     first: dict[tuple, str] = {}
+    keys: dict[str, tuple] = {}  # each distinct fact's rule-visible values (when comparable)
     for fact in facts:
         key = _rule_visible(fact)
         shown = first.get(key) if key is not None else None
@@ -108,10 +188,10 @@ def _distinct(facts: list[dict]) -> tuple[list[dict], dict[str, list[str]]]:
             distinct.append(fact)
             same_as[fact["id"]] = [fact["id"]]
             if key is not None:
-                first[key] = fact["id"]
+                first[key], keys[fact["id"]] = fact["id"], key
         else:
             same_as[shown].append(fact["id"])
-    return distinct, same_as
+    return distinct, same_as, keys
 
 
 def _ensure_unique_ids(facts: list[dict]) -> None:
