@@ -18,6 +18,7 @@ import itertools
 import threading
 from dataclasses import dataclass, field
 from operator import itemgetter
+from typing import Callable
 
 from engine.core.errors import InternalError
 from engine.core.rules import RuleBook, durable_condition, fields_used
@@ -34,6 +35,11 @@ _fields: set[str] = {"t", "id"}
 _rule_names: list[tuple[str, str | None]] = []
 _fields_by_kind: dict[str, tuple[str, ...]] = {}
 _pick_by_kind: dict[str, itemgetter] = {}  # the values of those fields, in one C call
+_read_by_kind: dict[str, Callable[[dict], object]] = {}  # the values of the fields rules read (no t, id)
+
+
+def _nothing(fact: dict) -> tuple:
+    return ()
 
 
 def _recorder(key: str):
@@ -74,6 +80,7 @@ def _ensure_host(book: RuleBook):
         used = set().union(*(fields_used(r.when) for r in book.evaluated() if r.fact == kind))
         _fields_by_kind[kind] = ("t", "id", *sorted(used - {"t", "id"}))
         _pick_by_kind[kind] = itemgetter(*_fields_by_kind[kind])
+        _read_by_kind[kind] = itemgetter(*sorted(used - {"t", "id"})) if used - {"t", "id"} else _nothing
     host = QuietHost()
     host.set_rulesets({RULESET: ruleset})
     _host = host
@@ -89,7 +96,7 @@ class Learning:
     them with the reference: only then (confirm) are they remembered for later facts alike."""
 
     pending: dict[tuple, frozenset[str]] = field(default_factory=dict)
-    recalled: int = 0  # distinct facts answered from what was remembered (no session)
+    recalled: int = 0  # facts answered from what was remembered (no session)
 
     def confirm(self) -> None:
         with _lock:
@@ -120,17 +127,18 @@ def evaluate(book: RuleBook, facts: list[dict], driver: str = "lean",
     fire = _fire_host if driver == "host" else _fire_lean
     with _lock:
         host = _ensure_host(book)
-        distinct, same_as, keys = _distinct(facts)
+        _ensure_unique_ids(facts)
+        answered: set[tuple[str, str]] = set()
         remember = learning is not None and _is_verified_book(book)
+        if remember:
+            answered, facts = _recall(facts, learning)
+        distinct, same_as, keys = _distinct(facts)
         fired: set[tuple[str, str]] = set()
-        asked = distinct
+        for start in range(0, len(distinct), MAX_FACTS):
+            fired |= _session(host, distinct[start:start + MAX_FACTS], fire)
         if remember:
-            fired, asked = _recall(distinct, keys, learning)
-        for start in range(0, len(asked), MAX_FACTS):
-            fired |= _session(host, asked[start:start + MAX_FACTS], fire)
-        if remember:
-            _learn(asked, keys, fired, learning)
-        return {(key, fid) for key, shown in fired for fid in same_as[shown]}
+            _learn(distinct, keys, fired, learning)
+        return answered | {(key, fid) for key, shown in fired for fid in same_as[shown]}
 
 
 _book_of_verified: list[RuleBook] = []
@@ -145,18 +153,23 @@ def _is_verified_book(book: RuleBook) -> bool:
     return first is book or first == book
 
 
-def _recall(distinct: list[dict], keys: dict[str, tuple], learning: Learning):
-    """The remembered answers for the facts judged before, and the facts still to ask."""
-    fired: set[tuple[str, str]] = set()
-    asked = []
-    for fact in distinct:
-        known = _verified.get(keys.get(fact["id"]))
+def _recall(facts: list[dict], learning: Learning) -> tuple[set[tuple[str, str]], list[dict]]:
+    """The remembered answers for the facts alike to ones judged and verified before, and the
+    facts still to ask (one dictionary lookup per fact: most facts of a batch were seen)."""
+    answered: set[tuple[str, str]] = set()
+    unknown = []
+    for fact in facts:
+        try:  # _rule_visible's key, hashed once by the lookup itself
+            known = _verified.get((fact["t"], _read_by_kind[fact["t"]](fact)))
+        except (KeyError, TypeError):  # not comparable (see _rule_visible): asked
+            known = None
         if known is None:
-            asked.append(fact)
+            unknown.append(fact)
         else:
             learning.recalled += 1
-            fired.update((rule, fact["id"]) for rule in known)
-    return fired, asked
+            for rule in known:
+                answered.add((rule, fact["id"]))
+    return answered, unknown
 
 
 def _learn(asked: list[dict], keys: dict[str, tuple], fired: set, learning: Learning) -> None:
@@ -176,7 +189,6 @@ def _distinct(facts: list[dict]) -> tuple[list[dict], dict[str, list[str]], dict
     fact once (a Follorådet scenario's ~31 facts are ~13 distinct), and the answer is given to
     every fact it stands for. The reference path still judges every fact on its own, so the
     cross-check compares both answers for every fact."""
-    _ensure_unique_ids(facts)
     distinct: list[dict] = []
     same_as: dict[str, list[str]] = {}
     first: dict[tuple, str] = {}
@@ -194,22 +206,21 @@ def _distinct(facts: list[dict]) -> tuple[list[dict], dict[str, list[str]], dict
     return distinct, same_as, keys
 
 
-def _ensure_unique_ids(facts: list[dict]) -> None:
-    """Fact ids are unique (the answers are given back by id)."""
-    if len({f["id"] for f in facts}) != len(facts):  # ids name facts; two alike would merge answers
-        raise InternalError("errors.internal/duplicate-fact-id")
-
-
 def _rule_visible(fact: dict) -> tuple | None:
-    """The values of the fields the rules read on this kind of fact (None: not comparable, the
-    fact is judged on its own)."""
-    kind = fact.get("t")
+    """The values of the fields the rules read on this kind of fact, read in one C call (None: not
+    comparable, the fact is judged on its own)."""
     try:
-        key = (kind, _pick_by_kind[kind](fact)[2:])
+        key = (fact["t"], _read_by_kind[fact["t"]](fact))
         hash(key)
     except (KeyError, TypeError):  # a kind without rules, a missing field, an unhashable value
         return None
     return key
+
+
+def _ensure_unique_ids(facts: list[dict]) -> None:
+    """Fact ids are unique (the answers are given back by id)."""
+    if len({f["id"] for f in facts}) != len(facts):  # ids name facts; two alike would merge answers
+        raise InternalError("errors.internal/duplicate-fact-id")
 
 
 def _session(host, facts: list[dict], fire) -> set[tuple[str, str]]:
