@@ -8,7 +8,7 @@ change a result; for the same reason facts alike in every field the rules read a
 see _distinct), each gets a fresh id and is deleted after use. An exception captured in the
 session state is raised as an InternalError, never swallowed.
 
-Answers the reference path agreed with are remembered for the process (see Verified): a fact
+Answers the reference path agreed with are remembered for the process (see Learning): a fact
 alike in every field the rules read to one durable-rules has already judged, and the reference
 agreed on, gets that verified answer instead of a new session.
 """
