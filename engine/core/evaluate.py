@@ -170,9 +170,15 @@ class Evaluation:
         return reference
 
     def _cross_check(self) -> None:
-        """durable-rules on every fact the reference answered, before any verdict is made."""
+        """durable-rules on every fact the reference answered, before any verdict is made. A fact
+        alike (in every field the rules read) to one durable-rules judged earlier in the process,
+        with the reference agreeing, gets that verified answer; durable-rules' new answers are
+        remembered only once the whole batch agreed."""
         if self._unchecked:
-            self._agree(durable_engine.evaluate(self.book, self._unchecked), self._unchecked_fired)
+            learning = durable_engine.Learning()
+            durable = durable_engine.evaluate(self.book, self._unchecked, learning=learning)
+            self._agree(durable, self._unchecked_fired)
+            learning.confirm()
             self._unchecked, self._unchecked_fired = [], set()
 
     def _agree(self, durable: set, reference: set) -> None:
