@@ -258,7 +258,7 @@ class Recount:
         with the quorum re-counted; errors outside the count are ignored. The outcome law is that
         of rules.yaml, through the same paths as the verdict's."""
         fact = self.cases[case_id]  # read only: a changed chair's vote goes to a copy
-        kind = self.ev.kinds[self.ev.scenario_case(case_id).kind]
+        kind = self.ev.kinds[fact["kind"]]
         counted = [(v["seat"], v["value"]) for v in self.counted(case_id) if v["seat"] != drop]
         if add is not None:
             counted.append(add)
