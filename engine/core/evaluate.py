@@ -243,12 +243,13 @@ class Evaluation:
 
     def _case_results(self, case_facts: dict[str, dict], votes: dict[str, list[dict]],
                       findings: list[Finding], rejected: set[str]) -> list[CaseResult]:
-        """Every case's result; facts and findings indexed by case once, so the cost is linear
+        """Every case's result; facts and errors indexed by case once, so the cost is linear
         in cases, votes and findings (a scan per case took minutes for 10,000 cases)."""
-        by_case = defaultdict(list)
+        errors_in = defaultdict(list)  # the error findings by case (None: the meeting's)
         for f in findings:
-            by_case[f.case].append(f)
-        meeting_errors = [f for f in by_case[None] if f.severity == "error"]
+            if f.severity == "error":
+                errors_in[f.case].append(f)
+        meeting_errors = errors_in[None]
         deciding = self.book.deciding_ids
         tallies, facts = [], []
         for c in self.scenario.cases:
@@ -256,17 +257,18 @@ class Evaluation:
             counted = [f["value"] for f in cast if f["id"] not in rejected]
             tally = {"for": counted.count("for"), "against": counted.count("against"),
                      "blank": counted.count("blank"), "rejected": len(cast) - len(counted)}
-            blocked = any(f.rule in deciding for f in by_case[c.id] if f.severity == "error")
+            blocked = any(f.rule in deciding for f in errors_in[c.id])
             tallies.append(tally)
             facts.append(self.outcome_fact(case_facts[c.id], Count(tally["for"], tally["against"]),
                                            len(counted), blocked))
         decided = self.decide(facts)
-        return [self._case_result(c, tally, rule, by_case[c.id], meeting_errors)
+        return [self._case_result(c, tally, rule, errors_in[c.id], meeting_errors)
                 for c, tally, rule in zip(self.scenario.cases, tallies, decided)]
 
-    def _case_result(self, case, tally: dict[str, int], rule: OutcomeRule, mine, meeting_errors) -> CaseResult:
-        """`tally`: the case's count as the mapping a Tally is validated from (inside the CaseResult)."""
-        errors = [f for f in mine if f.severity == "error"]
+    def _case_result(self, case, tally: dict[str, int], rule: OutcomeRule, errors: list[Finding],
+                     meeting_errors: list[Finding]) -> CaseResult:
+        """`tally`: the case's count as the mapping a Tally is validated from (inside the CaseResult);
+        `errors`: the case's error findings."""
         bearing = errors + meeting_errors
         status = ("valid" if not bearing else
                   "invalid" if any(f.effect != "no-effect" for f in bearing) else "valid-despite-error")
