@@ -3,7 +3,7 @@ rule's own predicate says, although consecutive rules with the same first compar
 once: checked on random facts over every field and constant the rule book uses."""
 import random
 
-from engine.core.rules import RuleBook, fields_used, python_predicate, python_rules, rulebook
+from engine.core.rules import RuleBook, python_predicate, python_rules, rulebook
 
 
 def _comparisons(cond):

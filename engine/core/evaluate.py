@@ -144,7 +144,8 @@ class Evaluation:
             stage2 += b.member_facts(c, self.kinds[c.kind], cast_in[c.id])
         fired2 = self._fire(stage2)
         facts = {f["id"]: f for f in stage1 + stage2}
-        findings = self._findings(fired1 | fired2, facts, effects.Recount(self, case_facts, cast_in, rejected))
+        recount = effects.Recount(self, case_facts, cast_in, rejected)
+        findings = self._findings(fired1 | fired2, facts, recount)
         cases = self._case_results(case_facts, cast_in, findings, rejected)
         self._cross_check()
         return ScenarioVerdict(
