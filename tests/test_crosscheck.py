@@ -1,6 +1,8 @@
 """Engine "both" answers from the reference and checks every batch of a scenario with
 durable-rules in one session before the verdict is made: a disagreement on any stage is still
 exit 3 (an InternalError), never a printed verdict."""
+from pathlib import Path
+
 import pytest
 
 from engine.core import durable_engine
@@ -15,8 +17,8 @@ SCENARIO = "scenarios/folloradet/2021-02-quorum.yaml"  # observer-voted (stage 1
 def test_durable_missing_one_firing_of_any_stage_stops_the_verdict(monkeypatch, dropped):
     real = durable_engine.evaluate
 
-    def lossy(book, facts, driver="lean"):
-        return {kf for kf in real(book, facts, driver) if not kf[0].startswith(dropped)}
+    def lossy(book, facts, driver="lean", learning=None):
+        return {kf for kf in real(book, facts, driver, learning) if not kf[0].startswith(dropped)}
 
     monkeypatch.setattr(durable_engine, "evaluate", lossy)
     with pytest.raises(InternalError, match=f"uenige.*bare referanse: \\[\\('{dropped}"):
@@ -78,3 +80,77 @@ def test_two_facts_with_one_id_are_refused():
     facts = _vote_facts(SCENARIO)
     with pytest.raises(InternalError, match="samme id"):
         durable_engine.evaluate(rulebook(), [facts[0], {**facts[1], "id": facts[0]["id"]}])
+
+
+def _counting_sessions(monkeypatch) -> list[int]:
+    """The number of facts of each durable-rules session from now on."""
+    asked: list[int] = []
+    real_session = durable_engine._session
+    monkeypatch.setattr(durable_engine, "_session",
+                        lambda host, batch, fire: asked.append(len(batch)) or real_session(host, batch, fire))
+    return asked
+
+
+def test_a_verified_answer_is_recalled_for_a_fact_alike_and_the_verdict_is_the_same(monkeypatch):
+    """Engine "both" remembers durable-rules' answers once the reference agreed: checking the same
+    meeting again asks durable-rules nothing new, and the verdict is the one both paths gave."""
+    durable_engine.forget_verified()
+    asked = _counting_sessions(monkeypatch)
+    first = check_file(SCENARIO)
+    assert sum(asked) > 0
+    asked.clear()
+    again = check_file(SCENARIO)
+    assert asked == [] and again.as_json() == first.as_json()
+    assert again.as_json() == check_file(SCENARIO, engine="reference").as_json()
+
+
+def test_an_answer_the_reference_disagreed_with_is_not_remembered(monkeypatch):
+    """A wrong durable answer stops the verdict and is forgotten: the next check asks again."""
+    durable_engine.forget_verified()
+    real_session = durable_engine._session
+
+    def lossy(host, batch, fire):
+        return {kf for kf in real_session(host, batch, fire) if not kf[0].startswith("observer-voted")}
+
+    monkeypatch.setattr(durable_engine, "_session", lossy)
+    with pytest.raises(InternalError, match="uenige"):
+        check_file(SCENARIO)
+    monkeypatch.setattr(durable_engine, "_session", real_session)
+    asked = _counting_sessions(monkeypatch)
+    findings = {f.rule for f in check_file(SCENARIO).findings}
+    assert "observer-voted" in findings and sum(asked) > 0
+
+
+def test_a_fact_that_differs_in_a_field_the_rules_read_is_asked_anew(monkeypatch):
+    """Recall is by every rule-visible field: one changed value is a new question."""
+    durable_engine.forget_verified()
+    book = rulebook()
+    facts = _vote_facts(SCENARIO)
+    learning = durable_engine.Learning()
+    assert durable_engine.evaluate(book, facts, learning=learning) == ev_reference(book, facts)
+    learning.confirm()
+    asked = _counting_sessions(monkeypatch)
+    vote = next(f for f in facts if f["t"] == "vote")
+    changed = {**vote, "id": "changed", "inhabil": not vote["inhabil"]}
+    renamed = {**vote, "id": "renamed", "voter_name": "Noen Annen"}  # a field no rule reads
+    again = durable_engine.Learning()
+    answer = durable_engine.evaluate(book, [changed, renamed], learning=again)
+    assert answer == ev_reference(book, [changed, renamed])
+    assert asked == [1] and again.recalled == 1  # only the changed fact went to durable-rules
+
+
+def test_the_remembered_answers_are_bounded(monkeypatch):
+    """At most MAX_VERIFIED answers are kept, whatever the batches (a hostile file cannot grow it)."""
+    durable_engine.forget_verified()
+    book = rulebook()
+    scenarios = sorted(Path("scenarios/folloradet").glob("2021-*.yaml"))[:6]
+    for limit in (20, 5):
+        monkeypatch.setattr(durable_engine, "MAX_VERIFIED", limit)
+        sizes = []
+        for path in scenarios:
+            learning = durable_engine.Learning()
+            durable_engine.evaluate(book, _vote_facts(str(path)), learning=learning)
+            learning.confirm()
+            sizes.append(len(durable_engine._verified))
+        assert max(sizes) <= limit and (limit == 5 or min(sizes) > 0), (limit, sizes)
+    durable_engine.forget_verified()

@@ -107,8 +107,8 @@ def test_a_disagreement_on_the_outcome_stops_the_verdict(monkeypatch):
     """durable-rules dropping one outcome rule's firing must be exit 3, not a silent verdict."""
     real = durable_engine.evaluate
 
-    def lossy(book, facts, driver="lean"):
-        return {kf for kf in real(book, facts, driver) if not kf[0].startswith("outcome/")}
+    def lossy(book, facts, driver="lean", learning=None):
+        return {kf for kf in real(book, facts, driver, learning) if not kf[0].startswith("outcome/")}
 
     monkeypatch.setattr(durable_engine, "evaluate", lossy)
     with pytest.raises(InternalError, match="uenige"):

@@ -7,12 +7,18 @@ MAX_FACTS facts, split otherwise: all rules are single-fact conditions, so split
 change a result; for the same reason facts alike in every field the rules read are judged once,
 see _distinct), each gets a fresh id and is deleted after use. An exception captured in the
 session state is raised as an InternalError, never swallowed.
+
+Answers the reference path agreed with are remembered for the process (see Learning): a fact
+alike in every field the rules read to one durable-rules has already judged, and the reference
+agreed on, gets that verified answer instead of a new session.
 """
 from __future__ import annotations
 
 import itertools
 import threading
+from dataclasses import dataclass, field
 from operator import itemgetter
+from typing import Callable
 
 from engine.core.errors import InternalError
 from engine.core.rules import RuleBook, durable_condition, fields_used
@@ -29,6 +35,11 @@ _fields: set[str] = {"t", "id"}
 _rule_names: list[tuple[str, str | None]] = []
 _fields_by_kind: dict[str, tuple[str, ...]] = {}
 _pick_by_kind: dict[str, itemgetter] = {}  # the values of those fields, in one C call
+_read_by_kind: dict[str, Callable[[dict], object]] = {}  # the values of the fields rules read (no t, id)
+
+
+def _nothing(fact: dict) -> tuple:
+    return ()
 
 
 def _recorder(key: str):
@@ -69,38 +80,119 @@ def _ensure_host(book: RuleBook):
         used = set().union(*(fields_used(r.when) for r in book.evaluated() if r.fact == kind))
         _fields_by_kind[kind] = ("t", "id", *sorted(used - {"t", "id"}))
         _pick_by_kind[kind] = itemgetter(*_fields_by_kind[kind])
+        _read_by_kind[kind] = itemgetter(*sorted(used - {"t", "id"})) if used - {"t", "id"} else _nothing
     host = QuietHost()
     host.set_rulesets({RULESET: ruleset})
     _host = host
     return host
 
 
-def evaluate(book: RuleBook, facts: list[dict], driver: str = "lean") -> set[tuple[str, str]]:
+MAX_VERIFIED = 8192  # remembered answers (one per distinct rule-visible fact; a Follorådet batch has a few hundred)
+
+
+@dataclass
+class Learning:
+    """The answers one evaluation got from durable-rules, kept aside until the caller has compared
+    them with the reference: only then (confirm) are they remembered for later facts alike."""
+
+    pending: dict[tuple, frozenset[str]] = field(default_factory=dict)
+    recalled: int = 0  # facts answered from what was remembered (no session)
+
+    def confirm(self) -> None:
+        with _lock:
+            if len(_verified) + len(self.pending) > MAX_VERIFIED:
+                _verified.clear()  # bounded: a batch of unusual facts starts the memory afresh
+            if len(self.pending) <= MAX_VERIFIED:  # a batch larger than the memory is not kept
+                _verified.update(self.pending)
+        self.pending = {}
+
+
+_verified: dict[tuple, frozenset[str]] = {}  # rule-visible fact -> rule keys that fired (verified)
+
+
+def forget_verified() -> None:
+    """Forget every remembered answer (the benchmark measures a batch from an empty memory)."""
+    with _lock:
+        _verified.clear()
+
+
+def evaluate(book: RuleBook, facts: list[dict], driver: str = "lean",
+             learning: Learning | None = None) -> set[tuple[str, str]]:
     """(rule key, fact id) for every rule that fired on the facts. `driver` "host" goes through
-    durable's Python host layer instead of driving the C core directly (see _fire_lean)."""
+    durable's Python host layer instead of driving the C core directly (see _fire_lean). With a
+    `learning`, a fact alike to one already judged and verified is answered from that judgement,
+    and the new answers wait in `learning` for the caller's confirm()."""
     if not facts:
         return set()
     fire = _fire_host if driver == "host" else _fire_lean
     with _lock:
         host = _ensure_host(book)
-        distinct, same_as = _distinct(facts)
+        _ensure_unique_ids(facts)
+        answered: set[tuple[str, str]] = set()
+        remember = learning is not None and _is_verified_book(book)
+        if remember:
+            answered, facts = _recall(facts, learning)
+        distinct, same_as, keys = _distinct(facts)
         fired: set[tuple[str, str]] = set()
         for start in range(0, len(distinct), MAX_FACTS):
             fired |= _session(host, distinct[start:start + MAX_FACTS], fire)
-        return {(key, fid) for key, shown in fired for fid in same_as[shown]}
+        if remember:
+            _learn(distinct, keys, fired, learning)
+        return answered | {(key, fid) for key, shown in fired for fid in same_as[shown]}
 
 
-def _distinct(facts: list[dict]) -> tuple[list[dict], dict[str, list[str]]]:
+_book_of_verified: list[RuleBook] = []
+
+
+def _is_verified_book(book: RuleBook) -> bool:
+    """The remembered answers are those of the first rule book a learning evaluation used: the
+    answers of another book are neither recalled nor remembered."""
+    if not _book_of_verified:
+        _book_of_verified.append(book)
+    first = _book_of_verified[0]
+    return first is book or first == book
+
+
+def _recall(facts: list[dict], learning: Learning) -> tuple[set[tuple[str, str]], list[dict]]:
+    """The remembered answers for the facts alike to ones judged and verified before, and the
+    facts still to ask (one dictionary lookup per fact: most facts of a batch were seen)."""
+    answered: set[tuple[str, str]] = set()
+    unknown = []
+    for fact in facts:
+        try:  # _rule_visible's key, hashed once by the lookup itself
+            known = _verified.get((fact["t"], _read_by_kind[fact["t"]](fact)))
+        except (KeyError, TypeError):  # not comparable (see _rule_visible): asked
+            known = None
+        if known is None:
+            unknown.append(fact)
+        else:
+            learning.recalled += 1
+            for rule in known:
+                answered.add((rule, fact["id"]))
+    return answered, unknown
+
+
+def _learn(asked: list[dict], keys: dict[str, tuple], fired: set, learning: Learning) -> None:
+    by_fact: dict[str, set[str]] = {}
+    for rule, fid in fired:
+        by_fact.setdefault(fid, set()).add(rule)
+    for fact in asked:
+        key = keys.get(fact["id"])
+        if key is not None:
+            learning.pending[key] = frozenset(by_fact.get(fact["id"], ()))
+
+
+def _distinct(facts: list[dict]) -> tuple[list[dict], dict[str, list[str]], dict[str, tuple]]:
     """One fact for each distinct set of the fields the rules read, and which facts' ids each
     stands for. Every rule is a condition on one fact's fields (see the module docstring), so
     facts that agree on those fields fire the same rules: durable-rules judges each distinct
     fact once (a Follorådet scenario's ~31 facts are ~13 distinct), and the answer is given to
     every fact it stands for. The reference path still judges every fact on its own, so the
     cross-check compares both answers for every fact."""
-    _ensure_unique_ids(facts)
     distinct: list[dict] = []
     same_as: dict[str, list[str]] = {}
     first: dict[tuple, str] = {}
+    keys: dict[str, tuple] = {}  # each distinct fact's rule-visible values (when comparable)
     for fact in facts:
         key = _rule_visible(fact)
         shown = first.get(key) if key is not None else None
@@ -108,28 +200,27 @@ def _distinct(facts: list[dict]) -> tuple[list[dict], dict[str, list[str]]]:
             distinct.append(fact)
             same_as[fact["id"]] = [fact["id"]]
             if key is not None:
-                first[key] = fact["id"]
+                first[key], keys[fact["id"]] = fact["id"], key
         else:
             same_as[shown].append(fact["id"])
-    return distinct, same_as
+    return distinct, same_as, keys
+
+
+def _rule_visible(fact: dict) -> tuple | None:
+    """The values of the fields the rules read on this kind of fact, read in one C call (None: not
+    comparable, the fact is judged on its own)."""
+    try:
+        key = (fact["t"], _read_by_kind[fact["t"]](fact))
+        hash(key)
+    except (KeyError, TypeError):  # a kind without rules, a missing field, an unhashable value
+        return None
+    return key
 
 
 def _ensure_unique_ids(facts: list[dict]) -> None:
     """Fact ids are unique (the answers are given back by id)."""
     if len({f["id"] for f in facts}) != len(facts):  # ids name facts; two alike would merge answers
         raise InternalError("errors.internal/duplicate-fact-id")
-
-
-def _rule_visible(fact: dict) -> tuple | None:
-    """The values of the fields the rules read on this kind of fact (None: not comparable, the
-    fact is judged on its own)."""
-    kind = fact.get("t")
-    try:
-        key = (kind, _pick_by_kind[kind](fact)[2:])
-        hash(key)
-    except (KeyError, TypeError):  # a kind without rules, a missing field, an unhashable value
-        return None
-    return key
 
 
 def _session(host, facts: list[dict], fire) -> set[tuple[str, str]]:

@@ -42,7 +42,7 @@ A stated leadership that contradicts the rotation touches no count: `no-effect`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from engine.core.eligibility import members_of
 from engine.core.outcome import Count
@@ -81,8 +81,7 @@ DEFAULTS: dict[str, tuple[str, str]] = {
 }
 
 
-@dataclass(frozen=True)
-class Fault:
+class Fault(NamedTuple):
     """What the effect of an error finding depends on: its rule id, case, person, the facts it
     shows and its message arguments (a Finding has the same attributes). The verdict asks before it makes the finding, so
     each finding is made once, with its effect."""
@@ -95,16 +94,15 @@ class Fault:
 
 
 class Recount:
-    def __init__(self, ev, stage1, stage2, rejected):
+    def __init__(self, ev, cases: dict[str, dict], votes: dict[str, list[dict]], rejected: set[str]):
+        """`cases`: each case's case fact by case id; `votes`: every vote fact by case id (the
+        evaluation's own indexes, read only); `rejected`: the ids of the votes an error voided."""
         self.ev = ev
-        self.cases = {f["case"]: f for f in stage2 if f["t"] == "case"}
-        self.votes: dict[str, list[dict]] = {}
-        for f in stage1:
-            if f["t"] == "vote":
-                self.votes.setdefault(f["case"], []).append(f)
+        self.cases = cases
+        self.votes = votes
         self.rejected = rejected
-        self.acts = [f for f in stage1 if f["t"] == "act"]
         self._outcomes: dict[tuple, str] = {}
+        self._counted_in: dict[str, list[dict]] = {}
 
     # -- per finding -------------------------------------------------------------------------
     def effect(self, f: Fault) -> str:
@@ -182,7 +180,7 @@ class Recount:
         """The seats without a valid vote in the case present and voting all for, all against or
         all blank: may-have-affected when one of these differs from the case's outcome."""
         base = self.outcome(case_id)
-        voted = {v["seat"] for v in self.votes.get(case_id, []) if v["id"] not in self.rejected}
+        voted = {v["seat"] for v in self.counted(case_id)}
         missing = self.cases[case_id]["members"] - len({s for s in voted if not s.startswith("?")})
         return MAY if missing > 0 and any(
             self.outcome(case_id, extra=[(f"+{i}", value) for i in range(missing)]) != base
@@ -191,8 +189,7 @@ class Recount:
     def _seat_effect(self, case_id: str, seat: str | None, values) -> str:
         if seat is None:
             return MAY
-        counted = [v for v in self.votes.get(case_id, []) if v["id"] not in self.rejected]
-        if any(v["seat"] == seat for v in counted):
+        if any(v["seat"] == seat for v in self.counted(case_id)):
             return NONE  # the seat's vote is already counted once: nothing to add
         base = self.outcome(case_id)
         return MAY if any(self.outcome(case_id, add=(seat, v)) != base for v in values if v) else NONE
@@ -218,8 +215,7 @@ class Recount:
         seat = role.seat_key
         if found_inhabil:  # habil instead: the member could have voted either way
             return self._seat_effect(case_id, seat, ("for", "against", None))
-        counted = [v for v in self.votes.get(case_id, []) if v["id"] not in self.rejected]
-        if not any(v["seat"] == seat for v in counted):
+        if not any(v["seat"] == seat for v in self.counted(case_id)):
             return NONE  # the seat cast no counted vote: nothing of his in the count to take out
         base = self.outcome(case_id)
         # inhabil instead: the member's vote goes; the seat's deputy may vote in his place
@@ -234,6 +230,14 @@ class Recount:
 
     def _member_seat(self, f: Fault) -> str | None:
         return f.facts.get("seat")
+
+    def counted(self, case_id: str) -> list[dict]:
+        """The case's votes that no error voided (found once per case: each error of it asks)."""
+        found = self._counted_in.get(case_id)
+        if found is None:
+            found = self._counted_in[case_id] = [v for v in self.votes.get(case_id, [])
+                                                 if v["id"] not in self.rejected]
+        return found
 
     # -- the re-count ------------------------------------------------------------------------
     def outcome(self, case_id: str, add: tuple[str, str] | None = None, casting: str | None = None,
@@ -253,29 +257,29 @@ class Recount:
         coming and voting, or another chair's casting vote; `drop`: a seat's votes taken out),
         with the quorum re-counted; errors outside the count are ignored. The outcome law is that
         of rules.yaml, through the same paths as the verdict's."""
-        fact = dict(self.cases[case_id])
-        kind = self.ev.kinds[self.ev.scenario_case(case_id).kind]
-        counted = [(v["seat"], v["value"]) for v in self.votes.get(case_id, [])
-                   if v["id"] not in self.rejected and v["seat"] != drop]
+        fact = self.cases[case_id]  # read only: a changed chair's vote goes to a copy
+        kind = self.ev.kinds[fact["kind"]]
+        counted = [(v["seat"], v["value"]) for v in self.counted(case_id) if v["seat"] != drop]
         if add is not None:
             counted.append(add)
-        if extra:
-            counted += extra
-            fact["bylaws_quorum_count"] += len(extra)  # those who came are present too
-        tally = Count(sum(v == "for" for _, v in counted), sum(v == "against" for _, v in counted))
+        counted += extra
+        values = [v for _, v in counted]
+        tally = Count(values.count("for"), values.count("against"))
         if casting is not None:
-            fact["chair_vote"] = casting
-        blocked = not self._quorate(fact, kind, counted)
+            fact = {**fact, "chair_vote": casting}
+        blocked = not self._quorate(fact, kind, counted, came=len(extra))
         (rule,) = self.ev.decide([self.ev.outcome_fact(fact, tally, len(counted), blocked)])
         return rule.outcome
 
     @staticmethod
-    def _quorate(fact: dict, kind, counted) -> bool:
+    def _quorate(fact: dict, kind, counted, came: int) -> bool:
+        """`came`: members not at the meeting who came and voted (present too)."""
         seats = {s for s, v in counted if v != "blank" or kind.election or kind.appointment}
         if len(seats) < fact["required"]:
             return False
         if fact["bylaws_quorum_required"]:
             # basis "present": who was present does not change with a vote
-            count = len(seats) if fact.get("bylaws_quorum_basis") == "voting" else fact["bylaws_quorum_count"]
+            count = (len(seats) if fact.get("bylaws_quorum_basis") == "voting"
+                     else fact["bylaws_quorum_count"] + came)
             return count >= fact["bylaws_quorum_required"]
         return True

@@ -12,7 +12,8 @@ disagreement is an InternalError (exit 3), so a verdict is only printed when bot
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import lru_cache
+from datetime import date
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Callable, Literal
 
@@ -22,15 +23,15 @@ from engine.core.errors import InputError, InternalError, Message, at, close_nam
 from engine.core.facts import FactBuilder
 from engine.core.library import Library, library, with_roster
 from engine.core.load import validate
-from engine.core.model import Document
+from engine.core.model import Document, Statute
 from engine.core.outcome import Count, outcome_fact, read_outcomes
 from engine.core.quotes import statute_quote
 from engine.core.references import check_invited
-from engine.core.rules import OutcomeRule, Rule, RuleBook, python_rules, rulebook
+from engine.core.rules import OutcomeRule, Rule, RuleBook, fields_used, python_rules, rulebook
 from engine.core.scenario import Scenario
-from engine.core.seats import check_seats
-from engine.core.sitting import resolve
-from engine.core.finding import Finding, Location
+from engine.core.seats import check_seats, seat_conflicts
+from engine.core.sitting import Sitting, resolve
+from engine.core.finding import Finding
 from engine.core.verdict import CaseResult, ExpectedCheck, ScenarioVerdict, Tally
 from engine.core.yamlio import Located, load_yaml
 
@@ -63,21 +64,42 @@ def check(scenario: Scenario, located: Located, *, engine: Engine = "both",
     organs = _organ_ids(lib)
     if scenario.organ not in organs:
         _unknown("organ", scenario.organ, ("organ",), organs, located)
+    doc = _chosen(lib, scenario.organ, scenario.date, scenario.bylaws, scenario.council)
+    if doc is None:  # no document: asked again with the places of the keys, for the error
+        doc = _choose_at(lib, scenario, located)
+    if scenario.roster:
+        doc = with_roster(doc, scenario.roster)
+    _check_references(scenario, located, doc)
+    sitting = resolve(doc, scenario.organ, scenario.date)
+    if seat_conflicts(sitting):  # one seat, one vote; the place is looked up for a broken roster only
+        check_seats(sitting, located.file, at(located.line_of(("roster",)), "roster.holdings")
+                    if scenario.roster else Message("errors.roster-of", {"id": doc.id}))
+    return Evaluation(scenario, located.file, doc, lib, engine).run()
+
+
+@lru_cache(maxsize=256)
+def _chosen(lib: Library, organ: str, on: date, doc_id: str | None, council: str | None) -> Document | None:
+    """The document a scenario of (organ, date, bylaws, council) is judged under, None when there
+    is none (found once per meeting day: every scenario of a batch asks; a library never changes)."""
+    try:
+        if council is not None:
+            lib.council_documents(council)
+        return lib.choose(organ, on, doc_id, council=council)
+    except InputError:
+        return None
+
+
+def _choose_at(lib: Library, scenario: Scenario, located: Located) -> Document:
+    """lib.choose with the places of the scenario's keys: raises the error that says why no
+    document judges the scenario, at its key (an unknown council at `council`, the rest at `date`)."""
     where = at(located.line_of(("date",)), "date")
     try:
         if scenario.council is not None:  # an unknown council is refused at its own key
             lib.council_documents(scenario.council, at(located.line_of(("council",)), "council"))
-        doc = lib.choose(scenario.organ, scenario.date, scenario.bylaws, where=where,
-                         council=scenario.council)
+        return lib.choose(scenario.organ, scenario.date, scenario.bylaws, where=where,
+                          council=scenario.council)
     except InputError as exc:
         raise exc.relocated(located.file) from None
-    if scenario.roster:
-        doc = with_roster(doc, scenario.roster)
-    _check_references(scenario, located, doc)
-    check_seats(resolve(doc, scenario.organ, scenario.date), located.file,  # one seat, one vote
-                at(located.line_of(("roster",)), "roster.holdings") if scenario.roster
-                else Message("errors.roster-of", {"id": doc.id}))
-    return Evaluation(scenario, located.file, doc, lib, engine).run()
 
 
 @lru_cache(maxsize=4)
@@ -108,22 +130,23 @@ class Evaluation:
         for case in self.scenario.cases:
             stage1 += b.vote_facts(case, self.kinds[case.kind]) + b.proposal_facts(case) + b.act_facts(case)
         fired1 = self._fire(stage1)
-        rejected = {fid for key, fid in fired1 if self._rule(key).rejects_vote}
-        counted = defaultdict(list)
-        for f in stage1:
-            if f["t"] == "vote" and f["id"] not in rejected:
-                counted[f["case"]].append(f)
-        stage2 = [b.case_fact(c, self.kinds[c.kind], counted[c.id]) for c in self.scenario.cases]
-        cast_in = defaultdict(list)  # every vote by case, indexed once (a scan per case is quadratic)
+        rejecting = self.book.rejecting_keys
+        rejected = {fid for key, fid in fired1 if key in rejecting}
+        # every vote by case, indexed once and read by every later step (a scan per case is quadratic)
+        cast_in = defaultdict(list)
         for f in stage1:
             if f["t"] == "vote":
                 cast_in[f["case"]].append(f)
+        stage2 = [b.case_fact(c, self.kinds[c.kind], [f for f in cast_in[c.id] if f["id"] not in rejected])
+                  for c in self.scenario.cases]
+        case_facts = {f["case"]: f for f in stage2}
         for c in self.scenario.cases:
             stage2 += b.member_facts(c, self.kinds[c.kind], cast_in[c.id])
         fired2 = self._fire(stage2)
         facts = {f["id"]: f for f in stage1 + stage2}
-        findings = self._findings(fired1 | fired2, facts, effects.Recount(self, stage1, stage2, rejected))
-        cases = self._case_results(stage1, stage2, findings, rejected)
+        recount = effects.Recount(self, case_facts, cast_in, rejected)
+        findings = self._findings(fired1 | fired2, facts, recount)
+        cases = self._case_results(case_facts, cast_in, findings, rejected)
         self._cross_check()
         return ScenarioVerdict(
             file=self.file, name=self.scenario.name, date=str(self.scenario.date),
@@ -131,15 +154,12 @@ class Evaluation:
             valid=not any(f.severity == "error" for f in findings),
             findings=tuple(findings), cases=tuple(cases),
             checked_rules=self.book.rule_ids,
-            assumptions=tuple(self._assumptions()),
+            assumptions=self._assumptions(),
             expected=compare_expected(self.scenario, findings, cases),
         )
 
     def scenario_case(self, case_id: str):
         return next(c for c in self.scenario.cases if c.id == case_id)
-
-    def _rule(self, key: str) -> Rule:
-        return self.book.by_key[key]
 
     def _fire(self, facts: list[dict]) -> set[tuple[str, str]]:
         if self.engine == "durable":
@@ -151,9 +171,15 @@ class Evaluation:
         return reference
 
     def _cross_check(self) -> None:
-        """durable-rules on every fact the reference answered, before any verdict is made."""
+        """durable-rules on every fact the reference answered, before any verdict is made. A fact
+        alike (in every field the rules read) to one durable-rules judged earlier in the process,
+        with the reference agreeing, gets that verified answer; durable-rules' new answers are
+        remembered only once the whole batch agreed."""
         if self._unchecked:
-            self._agree(durable_engine.evaluate(self.book, self._unchecked), self._unchecked_fired)
+            learning = durable_engine.Learning()
+            durable = durable_engine.evaluate(self.book, self._unchecked, learning=learning)
+            self._agree(durable, self._unchecked_fired)
+            learning.confirm()
             self._unchecked, self._unchecked_fired = [], set()
 
     def _agree(self, durable: set, reference: set) -> None:
@@ -175,30 +201,36 @@ class Evaluation:
     def _findings(self, fired: set[tuple[str, str]], facts: dict[str, dict],
                   recount: effects.Recount) -> list[Finding]:
         """Every finding in report order, each error with its effect (made once, complete)."""
-        order = self.book.position
+        order, by_key = self.book.position, self.book.by_key
         case_pos = {c.id: i for i, c in enumerate(self.scenario.cases)}
         out = []
         for key, fid in sorted(fired, key=lambda kf: (case_pos.get(facts[kf[1]].get("case"), -1),
                                                        order[kf[0]], kf[1])):
-            rule, fact = self._rule(key), facts[fid]
+            rule, fact = by_key[key], facts[fid]
             case, person = fact.get("case"), fact.get("person") or fact.get("by")
             shown, args = _condition_facts(rule, fact), {name: fact[name] for name in rule.args}
             effect = (recount.effect(effects.Fault(rule.id, case, person, shown, args))
                       if rule.severity == "error" else None)
-            out.append(Finding(
-                rule=rule.id, severity=rule.severity, location=Location(case=case, person=person),
-                citation=rule.cite(fact), layer=rule.layer_of(fact),
-                quote=rule.quote_of(fact) or statute_quote(self.statute, rule.id, rule.cite(fact)),
+            citation, layer = rule.cite(fact), rule.layer_of(fact)
+            out.append(Finding(  # the location validated inside the Finding, as a mapping
+                rule=rule.id, severity=rule.severity, location={"case": case, "person": person},
+                citation=citation, layer=layer,
+                quote=rule.quote_of(fact) or statute_quote(self.statute, rule.id, citation),
                 message_id=rule.message_id, args=args,
-                facts=shown, assumptions=self._finding_assumptions(rule, fact), effect=effect))
+                facts=shown, assumptions=self._finding_assumptions(layer), effect=effect))
         return out
 
-    def _finding_assumptions(self, rule: Rule, fact: dict) -> tuple[str, ...]:
-        layer = rule.layer_of(fact) or ""
+    def _finding_assumptions(self, layer: str | None) -> tuple[str, ...]:
+        """The assumptions a finding of `layer` rests on: a statute layer's are the scenario's
+        statute notes, the same for every such finding."""
+        return self._statute_notes if (layer or "").startswith("statute") else ()
+
+    @cached_property
+    def _statute_notes(self) -> tuple[str, ...]:
         notes = []
-        if layer.startswith("statute") and self.doc.statute_applies == "by-analogy":
+        if self.doc.statute_applies == "by-analogy":
             notes += _topic(self.doc.assumptions, "statute-by-analogy")
-        if layer.startswith("statute") and self._before_statute():
+        if self._before_statute():
             notes += _topic(self.statute.assumptions, "statute-before-in-force")
         return tuple(notes)
 
@@ -206,51 +238,38 @@ class Evaluation:
         s = self.statute
         return bool(s and s.valid_from and self.scenario.date < s.valid_from)
 
-    def _assumptions(self) -> list[str]:
-        notes = [a.what.strip() for a in self.doc.assumptions]
-        if self._before_statute():
-            notes += _topic(self.statute.assumptions, "statute-before-in-force")
-        organ = self.sitting.organ
-        if self.scenario.chair and organ.leadership and organ.leadership.assumption:
-            notes.append(organ.leadership.assumption.what.strip())
-        for seat in organ.seats:
-            for provision in (seat, seat.deputies):
-                if provision is not None and provision.assumption and provision.in_force(self.scenario.date):
-                    if self._seat_in_use(seat):
-                        notes.append(provision.assumption.what.strip())
-        return list(dict.fromkeys(notes))
+    def _assumptions(self) -> tuple[str, ...]:
+        return _sitting_assumptions(self.doc, self.statute, self.scenario.organ, self.scenario.date,
+                                    bool(self.scenario.chair))
 
-    def _seat_in_use(self, seat) -> bool:
-        return any(r.citation == seat.citation and r.label == (seat.label or seat.office)
-                   for rs in self.sitting.roles.values() for r in rs)
-
-    def _case_results(self, stage1, stage2, findings, rejected) -> list[CaseResult]:
-        """Every case's result; facts and findings indexed by case once, so the cost is linear
+    def _case_results(self, case_facts: dict[str, dict], votes: dict[str, list[dict]],
+                      findings: list[Finding], rejected: set[str]) -> list[CaseResult]:
+        """Every case's result; facts and errors indexed by case once, so the cost is linear
         in cases, votes and findings (a scan per case took minutes for 10,000 cases)."""
-        votes, by_case = defaultdict(list), defaultdict(list)
-        case_facts = {f["case"]: f for f in stage2 if f["t"] == "case"}
-        for f in stage1:
-            if f["t"] == "vote":
-                votes[f["case"]].append(f)
+        errors_in = defaultdict(list)  # the error findings by case (None: the meeting's)
         for f in findings:
-            by_case[f.case].append(f)
-        meeting_errors = [f for f in by_case[None] if f.severity == "error"]
+            if f.severity == "error":
+                errors_in[f.case].append(f)
+        meeting_errors = errors_in[None]
+        deciding = self.book.deciding_ids
         tallies, facts = [], []
         for c in self.scenario.cases:
-            counted = [f for f in votes[c.id] if f["id"] not in rejected]
-            tally = Tally(**{"for": sum(f["value"] == "for" for f in counted),
-                             "against": sum(f["value"] == "against" for f in counted),
-                             "blank": sum(f["value"] == "blank" for f in counted),
-                             "rejected": len(votes[c.id]) - len(counted)})
-            blocked = any(self._decides(f) for f in by_case[c.id] if f.severity == "error")
+            cast = votes[c.id]
+            counted = [f["value"] for f in cast if f["id"] not in rejected]
+            tally = {"for": counted.count("for"), "against": counted.count("against"),
+                     "blank": counted.count("blank"), "rejected": len(cast) - len(counted)}
+            blocked = any(f.rule in deciding for f in errors_in[c.id])
             tallies.append(tally)
-            facts.append(self.outcome_fact(case_facts[c.id], tally, len(counted), blocked))
+            facts.append(self.outcome_fact(case_facts[c.id], Count(tally["for"], tally["against"]),
+                                           len(counted), blocked))
         decided = self.decide(facts)
-        return [self._case_result(c, tally, rule, by_case[c.id], meeting_errors)
+        return [self._case_result(c, tally, rule, errors_in[c.id], meeting_errors)
                 for c, tally, rule in zip(self.scenario.cases, tallies, decided)]
 
-    def _case_result(self, case, tally: Tally, rule: OutcomeRule, mine, meeting_errors) -> CaseResult:
-        errors = [f for f in mine if f.severity == "error"]
+    def _case_result(self, case, tally: dict[str, int], rule: OutcomeRule, errors: list[Finding],
+                     meeting_errors: list[Finding]) -> CaseResult:
+        """`tally`: the case's count as the mapping a Tally is validated from (inside the CaseResult);
+        `errors`: the case's error findings."""
         bearing = errors + meeting_errors
         status = ("valid" if not bearing else
                   "invalid" if any(f.effect != "no-effect" for f in bearing) else "valid-despite-error")
@@ -258,9 +277,6 @@ class Evaluation:
                           valid=not errors and not meeting_errors, outcome=rule.outcome,
                           votes=tally, decided_by=rule.decided_by, decision_status=status,
                           chair=self.builder.case_chair(case))
-
-    def _decides(self, finding: Finding) -> bool:
-        return finding.rule in self.book.deciding_ids
 
 
 @lru_cache(maxsize=64)
@@ -273,6 +289,33 @@ def _statute_rules(statute) -> dict:
 def _case_kinds(doc: Document) -> dict:
     """The document's case kinds by id (once per document)."""
     return {k.id: k for k in doc.case_kinds}
+
+
+@lru_cache(maxsize=256)
+def _sitting_assumptions(doc: Document, statute: Statute | None, organ_id: str, on: date,
+                         chair_given: bool) -> tuple[str, ...]:
+    """The assumptions a verdict of the sitting (doc, organ, date) rests on: the document's, the
+    statute's when the meeting is before it came into force, the leadership's when a chair is
+    given, and those of each seat in force that someone holds (found once per sitting and chair
+    given: every scenario of a meeting day asks; documents and statutes are frozen and hashable)."""
+    notes = [a.what.strip() for a in doc.assumptions]
+    if statute and statute.valid_from and on < statute.valid_from:
+        notes += _topic(statute.assumptions, "statute-before-in-force")
+    sitting = resolve(doc, organ_id, on)
+    organ = sitting.organ
+    if chair_given and organ.leadership and organ.leadership.assumption:
+        notes.append(organ.leadership.assumption.what.strip())
+    for seat in organ.seats:
+        for provision in (seat, seat.deputies):
+            if provision is not None and provision.assumption and provision.in_force(on):
+                if _seat_in_use(sitting, seat):
+                    notes.append(provision.assumption.what.strip())
+    return tuple(dict.fromkeys(notes))
+
+
+def _seat_in_use(sitting: Sitting, seat) -> bool:
+    return any(r.citation == seat.citation and r.label == (seat.label or seat.office)
+               for rs in sitting.roles.values() for r in rs)
 
 
 def _topic(assumptions, topic: str) -> list[str]:
@@ -295,18 +338,13 @@ def _condition_facts(rule: Rule, fact: dict) -> dict:
     return {k: fact[k] for k in _shown_fields(rule) if k in fact and fact[k] != ""}
 
 
-_SHOWN: dict[str, tuple[str, ...]] = {}
-
-
+@lru_cache(maxsize=256)
 def _shown_fields(rule: Rule) -> tuple[str, ...]:
-    """The fact fields a finding shows: those its condition reads, and the counts behind them."""
-    from engine.core.rules import fields_used
-
-    if rule.key not in _SHOWN:
-        keep = fields_used(rule.when) | {"members", "required", "present_and_voting", "person", "principal",
-                                         "seat", "concerns", "act", "convening_demand", "convening_demand_needed"}
-        _SHOWN[rule.key] = tuple(sorted(keep))
-    return _SHOWN[rule.key]
+    """The fact fields a finding shows: those its condition reads, and the counts behind them
+    (once per rule: rules are frozen and hashable)."""
+    keep = fields_used(rule.when) | {"members", "required", "present_and_voting", "person", "principal",
+                                     "seat", "concerns", "act", "convening_demand", "convening_demand_needed"}
+    return tuple(sorted(keep))
 
 
 # -- input references --------------------------------------------------------------------------

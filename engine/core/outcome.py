@@ -13,6 +13,7 @@ without the votes an error touched.
 from __future__ import annotations
 
 from fractions import Fraction
+from operator import itemgetter
 from typing import NamedTuple
 
 from engine.core.errors import InternalError
@@ -29,6 +30,7 @@ class Count(NamedTuple):
 # what the outcome rules read from the case fact (engine/core/facts.py FactBuilder.case_fact)
 _FROM_CASE = ("case", "election", "ballot", "lot", "chair_vote", "qualified", "qualified_fraction",
               "qualified_citation")
+_read_case = itemgetter(*_FROM_CASE)  # those fields' values, in that order, in one call
 
 
 def outcome_fact(fact_id: str, case_fact: dict, tally: Tally | Count, counted: int, blocked: bool) -> dict:
@@ -38,7 +40,7 @@ def outcome_fact(fact_id: str, case_fact: dict, tally: Tally | Count, counted: i
     cast = tally.for_ + tally.against
     qualified = bool(case_fact["qualified"])
     return {
-        "t": "outcome", "id": fact_id, **{k: case_fact[k] for k in _FROM_CASE},
+        "t": "outcome", "id": fact_id, **dict(zip(_FROM_CASE, _read_case(case_fact))),
         "votes_counted": counted, "blocked": blocked,
         "votes_for": tally.for_, "votes_against": tally.against, "votes_cast": cast,
         # «minst 2/3 av de avgitte stemmene»: at least the fraction, counted exactly

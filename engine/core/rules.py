@@ -146,6 +146,11 @@ class RuleBook(Frozen):
         return tuple(sorted({r.id for r in self.rules}))
 
     @cached_property
+    def rejecting_keys(self) -> frozenset[str]:
+        """Rule keys a firing of which voids the vote it fired on (read for every stage-1 batch)."""
+        return frozenset(r.key for r in self.rules if r.rejects_vote)
+
+    @cached_property
     def deciding_ids(self) -> frozenset[str]:
         """Rule ids an error of which leaves the case without a valid decision."""
         return frozenset(r.id for r in self.rules if r.decides_case)
@@ -178,38 +183,102 @@ def python_predicate(cond: dict) -> Callable[[dict], bool]:
     """Compile a condition to a predicate over a fact dict (the reference path): one Python
     expression with the comparisons in the condition's order and short-circuiting, without a
     call per comparison. Constants are passed by reference, never pasted into the source."""
-    consts: list = []
+    consts = _Constants()
     source = f"lambda f: bool({_expression(cond, consts)})"
-    return eval(compile(source, "<rule>", "eval"), {"K": tuple(consts)})
+    return eval(compile(source, "<rule>", "eval"), consts.namespace())
 
 
 def python_rules(rules) -> Callable[[list[dict]], set[tuple[str, str]]]:
     """Compile every rule to ONE function over a batch of facts that returns (rule key, fact id)
-    for each rule a fact fires (the reference path): per fact, a branch on its kind, then each rule
-    of that kind tested in turn; no call per fact or per rule. Keys and constants are passed by
-    reference, never pasted into the source."""
-    consts: list = []
+    for each rule a fact fires (the reference path): per fact, a branch on its kind, then the rules
+    of that kind in the book's order; no call per fact or per rule. Keys and constants are passed
+    by reference, never pasted into the source.
+
+    Consecutive rules that begin with the same comparisons (the outcome law's rules all start
+    «votes counted, not blocked, qualified or not») test them once, in one `if` around the rest:
+    the comparisons have no side effects, so every rule fires exactly as when tested alone, and
+    each comparison still runs in the order the rules give (tests/test_rules_compiled.py)."""
+    consts = _Constants()
     by_kind: dict[str, list] = {}
     for rule in rules:
         by_kind.setdefault(rule.fact, []).append(rule)
     lines = ["def fired(facts):", "    out = set()", "    add = out.add", "    for f in facts:",
              "        t = f['t']"]
-    for n, (kind, of_kind) in enumerate(by_kind.items()):
-        consts.append(kind)
-        lines.append(f"        {'if' if n == 0 else 'elif'} t == K[{len(consts) - 1}]:")
-        for rule in of_kind:
-            consts.append(rule.key)
-            key = len(consts) - 1
-            lines += [f"            if {_expression(rule.when, consts)}:",
-                      f"                add((K[{key}], f['id']))"]
+    for n, (kind, of_kind) in enumerate(sorted(by_kind.items(), key=_most_numerous_first)):
+        lines.append(f"        {'if' if n == 0 else 'elif'} t == {consts.ref(kind)}:")
+        tests = [(consts.ref(rule.key), _conjuncts(rule.when, consts)) for rule in of_kind]
+        lines += _branches(tests, depth=3)
     lines.append("    return out")
-    namespace: dict = {"K": tuple(consts)}
+    namespace = consts.namespace()
     exec(compile("\n".join(lines), "<rules>", "exec"), namespace)
     return namespace["fired"]
 
 
-def _expression(cond: dict, consts: list) -> str:
-    """A condition as a Python expression over the fact `f`; constants go to `consts` (K[i])."""
+# The order a fact's kind is tested in: the most numerous kinds first (a meeting has a vote and a
+# member fact per seat and case, an attendee fact per person, an outcome fact per case and re-count,
+# one meeting fact). Only the speed depends on it: a fact has one kind.
+_KIND_ORDER = ("vote", "member", "attendee", "outcome", "case", "act", "meeting", "participant", "proposal")
+
+
+def _most_numerous_first(kind_rules: tuple[str, list]) -> int:
+    kind = kind_rules[0]
+    return _KIND_ORDER.index(kind) if kind in _KIND_ORDER else len(_KIND_ORDER)
+
+
+def _branches(tests: list[tuple[str, list[str]]], depth: int) -> list[str]:
+    """The source that adds (key, fact id) for every (key, conjuncts) whose conjuncts all hold;
+    a run of consecutive tests with the same first conjunct tests it once."""
+    pad, lines, i = "    " * depth, [], 0
+    while i < len(tests):
+        key, conjuncts = tests[i]
+        j = i + 1
+        while conjuncts and j < len(tests) and tests[j][1][:1] == conjuncts[:1]:
+            j += 1
+        if not conjuncts:
+            lines.append(f"{pad}add(({key}, f['id']))")
+        elif j - i == 1:
+            lines += [f"{pad}if {' and '.join(conjuncts)}:", f"{pad}    add(({key}, f['id']))"]
+        else:
+            lines.append(f"{pad}if {conjuncts[0]}:")
+            lines += _branches([(k, c[1:]) for k, c in tests[i:j]], depth + 1)
+        i = j
+    return lines
+
+
+def _conjuncts(cond: dict, consts: _Constants) -> list[str]:
+    """A condition as the Python expressions that must all hold (an `all`'s parts, in order)."""
+    parts = cond["all"] if "all" in cond else (cond,)
+    return [_expression(part, consts) for part in parts]
+
+
+class _Constants:
+    """The constants of compiled conditions, each given to the code as a global name `k<i>`
+    (passed by reference, never pasted into the source). Equal constants of the same type share
+    one name, so that equal comparisons read the same and a shared first test is seen as one."""
+
+    def __init__(self):
+        self.values: list = []
+        self._names: dict = {}
+
+    def ref(self, value) -> str:
+        try:
+            key = (type(value), value)
+            found = self._names.get(key)
+        except TypeError:  # unhashable: a name of its own
+            key = found = None
+        if found is None:
+            found = f"k{len(self.values)}"
+            self.values.append(value)
+            if key is not None:
+                self._names[key] = found
+        return found
+
+    def namespace(self) -> dict:
+        return {f"k{i}": value for i, value in enumerate(self.values)}
+
+
+def _expression(cond: dict, consts: _Constants) -> str:
+    """A condition as a Python expression over the fact `f`, its constants named by `consts`."""
 
     def expr(c: dict) -> str:
         if "all" in c or "any" in c:
@@ -218,11 +287,7 @@ def _expression(cond: dict, consts: list) -> str:
             return "(" + joiner.join(expr(p) for p in parts) + ")"
         (op,) = [k for k in c if k in _PY_OPS]
         value = c[op]
-        if isinstance(value, dict):
-            right = f"f[{value['field']!r}]"
-        else:
-            consts.append(value)
-            right = f"K[{len(consts) - 1}]"
+        right = f"f[{value['field']!r}]" if isinstance(value, dict) else consts.ref(value)
         return f"(f[{c['field']!r}] {_PY_OPS[op]} {right})"
 
     return expr(cond)

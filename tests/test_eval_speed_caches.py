@@ -1,0 +1,57 @@
+"""The reference path's caches (engine.core.evaluate) are keyed on everything they read: each is a
+pure function of immutable inputs (the library, a frozen document or statute, a rule, the key of
+a sitting), so two different inputs never share an answer, and a failed lookup still raises its
+error at the scenario's own key."""
+from datetime import date
+
+import pytest
+
+from engine.core.errors import InputError
+from engine.core.evaluate import _chosen, _shown_fields, _sitting_assumptions, check
+from engine.core.library import library
+from engine.core.rules import Rule, rulebook
+from engine.core.scenario import Scenario
+from engine.core.yamlio import Located
+
+
+def test_the_chosen_document_depends_on_organ_date_bylaws_and_council():
+    lib = library()
+    assert _chosen(lib, "arbeidsutvalget", date(2015, 5, 1), None, None).id == "folloradet"
+    assert _chosen(lib, "arbeidsutvalget", date(2022, 5, 1), None, None).id == "folloregionen"
+    assert _chosen(lib, "representantskapet", date(2022, 5, 1), None, "romsdal").id == "romsdal-ipr"
+    assert _chosen(lib, "representantskapet", date(2022, 5, 1), None, None).id == "folloregionen"
+    assert _chosen(lib, "arbeidsutvalget", date(2022, 5, 1), "folloradet", None) is None  # not in force
+    assert _chosen(lib, "representantskapet", date(2022, 5, 1), None, "no-such-council") is None
+
+
+def test_a_scenario_without_a_document_still_gets_the_error_at_its_key():
+    data = {"name": "n", "organ": "folloradet", "date": "2030-01-01", "attendance": [], "cases": []}
+    located = Located(data, {("date",): 4}, "s.yaml")
+    for _ in range(2):  # the second time too: a failed lookup is not an answer to remember
+        with pytest.raises(InputError) as caught:
+            check(Scenario.model_validate(data), located, engine="reference")
+        assert caught.value.file == "s.yaml" and "date" in caught.value.where_text()
+
+
+def test_sitting_assumptions_depend_on_document_statute_date_and_chair():
+    lib = library()
+    doc = lib.document("folloregionen")
+    statute = lib.statute_for(doc)
+    on = date(2022, 5, 1)
+    with_chair = _sitting_assumptions(doc, statute, "representantskapet", on, True)
+    without = _sitting_assumptions(doc, statute, "representantskapet", on, False)
+    assert len(with_chair) == len(without) + 1  # the leadership's assumption, when a chair is given
+    old = lib.document("folloradet")
+    before = _sitting_assumptions(old, statute, "folloradet", date(2015, 5, 1), False)
+    after = _sitting_assumptions(old, statute, "folloradet", date(2020, 5, 1), False)
+    no_statute = _sitting_assumptions(old, None, "folloradet", date(2015, 5, 1), False)
+    # the statute's own note: for a meeting before it came into force, and only with the statute
+    note = {a.what.strip() for a in statute.assumptions if a.topic == "statute-before-in-force"}
+    assert note and note <= set(before) and not note & set(after) and not note & set(no_statute)
+
+
+def test_the_fields_a_finding_shows_follow_the_rules_condition_not_its_key():
+    rule = rulebook().rules[0]
+    other = Rule.model_validate({**rule.model_dump(), "when": {"field": "something_else", "eq": True}})
+    assert rule.key == other.key and rule != other
+    assert "something_else" in _shown_fields(other) and "something_else" not in _shown_fields(rule)
