@@ -92,28 +92,14 @@ class FactBuilder:
         self.at_meeting = set(self.present)
         self._absent: frozenset[str] | None = None
         self.common = _common(sitting.organ, scenario.date)
+        self._roles: dict[str, Role | None] = {}  # each attendee's own role (sitting.role)
         self.claims: dict[str, DeputyClaim | None] = {}  # how each attendee stands in, if at all
         # a voting member who says he or she attends for someone else: the member keeps his or her
         # own seat and vote, and the claim is reported (deputy-not-fixed on the attendance)
         self.member_claims: dict[str, DeputyClaim] = {}
         # who can count as a member in a case (members, lawful deputies): the per-case loops run
         # over these few, not over every attendee (2,000 listeners × 2,000 cases took minutes)
-        member_like = []
-        self._roles: dict[str, Role | None] = {}  # each attendee's own role (sitting.role)
-        for person, a in self.present.items():
-            standing = _standing(sitting, person, a.stands_for)
-            self._roles[person] = role = standing.role
-            claim = standing.claim
-            if standing.votes:  # a voting member attends as such
-                if claim is not None:
-                    self.member_claims[person] = claim
-                claim = None
-            elif standing.infers_principal:
-                claim = sitting.deputy_claim(person, None, self._absent_members())
-            self.claims[person] = claim
-            if (standing.votes and role.kind == "member") or (claim and claim.lawful):
-                member_like.append(person)
-        self.member_like = sorted(member_like)
+        self.member_like = self._read_standings()
         self._voters: dict[str, dict] = {}
         self.kinds = _kinds_by_id(doc)
         self._inhabil: dict[str, frozenset[str]] = {}
@@ -124,6 +110,25 @@ class FactBuilder:
                 self._here[case_id].add(person)
         self._seats: dict[str, dict[str, str]] = {}  # the seats present in each case (inhabil left out)
         self._chairs: dict[str, str | None] = {}  # who chairs each case
+
+    def _read_standings(self) -> list[str]:
+        """Each attendee's role and claim (self._roles, self.claims, self.member_claims), and
+        those who can count as a member in a case, sorted."""
+        member_like = []
+        for person, a in self.present.items():
+            standing = _standing(self.sitting, person, a.stands_for)
+            self._roles[person] = role = standing.role
+            claim = standing.claim
+            if standing.votes:  # a voting member attends as such
+                if claim is not None:
+                    self.member_claims[person] = claim
+                claim = None
+            elif standing.infers_principal:
+                claim = self.sitting.deputy_claim(person, None, self._absent_members())
+            self.claims[person] = claim
+            if (standing.votes and role.kind == "member") or (claim and claim.lawful):
+                member_like.append(person)
+        return sorted(member_like)
 
     def inhabil_in(self, case: Case) -> set[str]:
         """Who may not take part in the case. In elections to offentlige tillitsverv no one is
