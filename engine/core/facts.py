@@ -189,10 +189,9 @@ class FactBuilder:
         deputies = self.statute["deputies"]
         for i, (person, a) in enumerate(sorted(self.present.items())):
             claim = self.claims.get(person) or self.member_claims.get(person)
-            fact = _attendee_fields(self.sitting, person, a.stands_for, claim, deputies) | {
-                "id": f"a{i}",
-                "principal_at_meeting": bool(claim and self._sits_with_principal(person, claim.principal)),
-            }
+            fact = _attendee_fields(self.sitting, person, a.stands_for, claim, deputies).copy()
+            fact["id"] = f"a{i}"
+            fact["principal_at_meeting"] = bool(claim and self._sits_with_principal(person, claim.principal))
             if claim is not None:  # the cached part holds the fields of one who stands in for no one
                 fact.update(self._deputy_order(person, claim))
             facts.append(fact)
@@ -465,11 +464,17 @@ class FactBuilder:
         voted_people = {v["person"] for v in votes}
         declared = case.declared_inhabil() if kind.election else set()
         case_part = {"t": "member", **_MEMBER_OWN, "case": case.id, "kind_label": kind.label, **self.common}
-        return [case_part | {"id": f"s{case.id}:{i}", "person": person,
-                             "person_name": self.sitting.name(person), "seat": seat,
-                             "voted": seat in voted_seats or person in voted_people,
-                             "excluded": person in declared}
-                for i, (seat, person) in enumerate(sorted(self._seat_persons(case).items()))]
+        facts = []
+        for i, (seat, person) in enumerate(sorted(self._seat_persons(case).items())):
+            fact = case_part.copy()  # the case's part; this seat's own fields are set here
+            fact["id"] = f"s{case.id}:{i}"
+            fact["person"] = person
+            fact["person_name"] = self.sitting.name(person)
+            fact["seat"] = seat
+            fact["voted"] = seat in voted_seats or person in voted_people
+            fact["excluded"] = person in declared
+            facts.append(fact)
+        return facts
 
     def _seat_persons(self, case: Case, exclude: set[str] | None = None) -> dict[str, str]:
         """Voting seats present for the case and who holds each (member, or lawful deputy for an
