@@ -21,9 +21,10 @@ MEETING_DAY = date(2021, 2, 12)
 
 
 def _facts_caches():
-    """Every functools cache of engine.core.facts (not those it imports, such as resolve)."""
+    """Every functools cache of engine.core.facts, and resolve's: the parts remembered per sitting
+    (sitting.per_sitting) go with the sittings resolve forgets."""
     return [f for f in vars(facts).values()
-            if hasattr(f, "cache_clear") and getattr(f, "__module__", None) == facts.__name__]
+            if hasattr(f, "cache_clear") and getattr(f, "__module__", None) == facts.__name__] + [resolve]
 
 
 def _all_facts(scenario) -> list[dict]:
@@ -165,3 +166,24 @@ def test_seat_conflicts_are_each_sittings_own(extra_mayor, conflicts):
             holdings=(Holding(person="frogn-ekstra", office="ordforer", participant="frogn",
                               **{"from": date(2021, 1, 1)}),)))
     assert len(seat_conflicts(resolve(doc, "folloradet", MEETING_DAY))) == conflicts
+
+
+def test_the_parts_remembered_for_a_sitting_go_with_it():
+    """The facts' per-sitting parts live in the sitting (sitting.per_sitting), so a sitting that
+    resolve no longer keeps is freed with its document: a module cache keyed on sittings would
+    have kept thousands of them (each scenario with its own roster makes a new sitting)."""
+    import gc
+    import weakref
+
+    doc = library().documents["folloradet"]
+    statute = {r.id: r for r in library().statute_for(doc).rules}
+    sitting = resolve.__wrapped__(doc, "folloradet", MEETING_DAY)  # not kept by resolve's cache
+    mayor = "frogn-2019-fsk-a1"
+    fields = facts._voter_fields(sitting, mayor, None, None, statute["deputies"], statute["quorum"])
+    assert facts._voter_fields(sitting, mayor, None, None, statute["deputies"], statute["quorum"]) is fields
+    assert facts._standing(sitting, mayor, None).votes
+    assert seat_conflicts(sitting) == ()
+    gone = weakref.ref(sitting)
+    del sitting
+    gc.collect()
+    assert gone() is None

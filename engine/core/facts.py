@@ -7,10 +7,11 @@ words around them are made when a verdict is printed (engine/messages/<lang>.yam
 
 Most of a fact is the same for every scenario on a sitting: the organ's and the statute's
 citations, a person's role, rights and deputy claim, a case kind's competence. Those parts are
-found once by the `functools.lru_cache` functions at the end of this module, keyed on the sitting
-(one object per document, organ and date, hashing by identity), the person and claim, the case
-kind and the statute's rules (frozen, hashable); each scenario merges them with the few fields
-that depend on it. Nothing derived from a scenario is cached across scenarios.
+found once by the functions at the end of this module, remembered in the sitting itself
+(`per_sitting`: one sitting per document, organ and date, alive while resolve keeps it) and keyed
+on the person and claim, the case kind and the statute's rules (frozen, hashable), or by
+`functools.lru_cache` on frozen models; each scenario merges them with the few fields that depend
+on it. Nothing derived from a scenario is cached across scenarios.
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from engine.core.eligibility import gender_checks, ineligible_holders
 from engine.core.model import (CaseKind, Competence, ConvenePrerequisite, Convening, Document,
                                Organ, StatuteRule, required_count)
 from engine.core.scenario import Case, Scenario
-from engine.core.sitting import DeputyClaim, Role, Sitting, resolve
+from engine.core.sitting import DeputyClaim, Role, Sitting, per_sitting, resolve
 
 _RIGHTS_ORDER = ("attend", "speak", "propose", "vote")
 # The fields each attendee, member and vote fact sets itself, on top of its cached part. The cached
@@ -618,7 +619,7 @@ class _Standing(NamedTuple):
     infers_principal: bool  # a deputy attending for no one named: whose seat depends on who is absent
 
 
-@lru_cache(maxsize=4096)
+@per_sitting
 def _standing(sitting: Sitting, person: str, stands_for: str | None) -> _Standing:
     """How a person attending for `stands_for` sits: the roster decides it, so it is found once per
     sitting, person and stands_for (every attendee of every scenario on the sitting asks), except
@@ -669,7 +670,7 @@ def _organ_names(doc: Document) -> dict[str, str]:
     return {o.id: o.name for o in reversed(doc.organs)}
 
 
-@lru_cache(maxsize=4096)
+@per_sitting
 def _attendee_fields(sitting: Sitting, person: str, stands_for: str | None, claim: DeputyClaim | None,
                      statute_deputies: StatuteRule) -> dict:
     """An attendee fact's fields that follow from the sitting, the person, whom he or she attends
@@ -687,7 +688,7 @@ def _attendee_fields(sitting: Sitting, person: str, stands_for: str | None, clai
     }
 
 
-@lru_cache(maxsize=4096)
+@per_sitting
 def _voter_fields(sitting: Sitting, person: str, stands_for: str | None, claim: DeputyClaim | None,
                   statute_deputies: StatuteRule, statute_quorum: StatuteRule) -> dict:
     """The fields of a vote that depend only on who cast it: the voter's role, rights and seat."""
@@ -761,13 +762,13 @@ def _eligibility_fields(sitting: Sitting, person: str) -> dict:
             "eligibility_quote": bad.rule.quote or ""}
 
 
-@lru_cache(maxsize=256)
+@per_sitting
 def _ineligible(sitting: Sitting) -> dict:
     """The sitting's ineligible seat holders by person."""
     return {bad.person: bad for bad in ineligible_holders(sitting)}
 
 
-@lru_cache(maxsize=256)
+@per_sitting
 def _composition_facts(sitting: Sitting) -> tuple[dict, ...]:
     """One fact per participant and both-genders requirement of the organ, its members as the
     roster has them on the date (a member's absence from one meeting does not change who the
@@ -782,7 +783,7 @@ def _composition_facts(sitting: Sitting) -> tuple[dict, ...]:
     } for i, check in enumerate(gender_checks(sitting)))
 
 
-@lru_cache(maxsize=256)
+@per_sitting
 def _meeting_constants(sitting: Sitting, statute_chair: StatuteRule, statute_meeting: StatuteRule) -> dict:
     """The meeting fact's fields that follow from the sitting: its leadership, for
     rotation-mismatch (vedtekter 2012 pkt. 4.1.3) the rotation's for the date
@@ -845,7 +846,7 @@ class _ConveningLaw(NamedTuple):
     fields: dict  # the meeting fact's convening fields that follow from the above
 
 
-@lru_cache(maxsize=256)
+@per_sitting
 def _convening_law(sitting: Sitting, statute_meeting: StatuteRule) -> _ConveningLaw:
     organ = sitting.organ
     provision = organ.convening
@@ -890,7 +891,7 @@ class _CaseLaw(NamedTuple):
     fields: dict  # the case fact's fields that follow from the sitting and the kind
 
 
-@lru_cache(maxsize=1024)
+@per_sitting
 def _case_law(sitting: Sitting, kind: CaseKind, statute_quorum: StatuteRule) -> _CaseLaw:
     organ, members = sitting.organ, sitting.member_count()
     comp = _competences(sitting.doc, organ.id, kind.id, sitting.on)[0]

@@ -11,13 +11,12 @@ medlemmer», kommuneloven § 18-3 første ledd; applied by analogy before 2021).
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import lru_cache
 
 from engine.core.errors import InputError, Message, Place
-from engine.core.sitting import Sitting
+from engine.core.sitting import Sitting, per_sitting
 
 
-@lru_cache(maxsize=512)
+@per_sitting
 def seat_conflicts(sitting: Sitting) -> tuple[Message, ...]:
     """Messages for every seat with two holders and every person on two participants' seats
     (once per sitting: a resolved sitting never changes, and every scenario of a meeting day

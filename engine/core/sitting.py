@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, wraps
+from typing import Callable, TypeVar
 
 from engine.core import rotation
 from engine.core.model import DeputyPolicy, Document, Holding, ObserverSeat, Organ, Person, Seat
@@ -80,11 +81,12 @@ class Sitting:
         only read it)."""
         units = self._memo.get("voting")
         if units is None:
-            units = self._memo["voting"] = {}
+            units = {}  # stored only when complete: a web request's thread may read it meanwhile
             for roles in self.roles.values():
                 for r in roles:
                     if r.can_vote and r.kind == "member":
                         units.setdefault(r.seat_key, r)
+            self._memo["voting"] = units
         return units
 
     def member_count(self) -> int:
@@ -126,9 +128,10 @@ class Sitting:
         """The person's holdings in force (the roster indexed by person once per sitting)."""
         by_person = self._memo.get("by_person")
         if by_person is None:
-            by_person = self._memo["by_person"] = {}
+            by_person = {}  # stored only when complete (see voting_members)
             for h in self.holdings:
                 by_person.setdefault(h.person, []).append(h)
+            self._memo["by_person"] = by_person
         return by_person.get(person, [])
 
     def _participants_for(self, seat: Seat) -> list[str]:
@@ -232,6 +235,26 @@ class Sitting:
                 and (r.deputies.kind != "numbered" or r.group == h.group)
                 and (r.deputies.kind != "personal" or h.deputy_for == p))
         return found
+
+
+T = TypeVar("T")
+
+
+def per_sitting(fn: Callable[..., T]) -> Callable[..., T]:
+    """Memoise fn(sitting, *args) inside the sitting: the answers live as long as the sitting and
+    no longer (resolve's cache bounds how many sittings are alive). A module-level lru_cache keyed
+    on the sitting would keep up to its maxsize sittings, each with its document, alive. The other
+    arguments must be hashable and everything fn reads must be in them or in the sitting; two
+    threads may compute the same answer, each stores it whole."""
+    @wraps(fn)
+    def remembered(sitting: Sitting, *args) -> T:
+        key = (fn, *args)
+        try:
+            return sitting._memo[key]
+        except KeyError:
+            sitting._memo[key] = found = fn(sitting, *args)
+            return found
+    return remembered
 
 
 @lru_cache(maxsize=512)
