@@ -6,8 +6,11 @@ the reader's language when it is printed (engine/render/report.py).
 Stage 1 judges attendance, the meeting and every vote and proposal; the votes no error rejected
 are then counted; stage 2 judges each case on its tally; the outcome law (rules.yaml `outcome:`)
 then decides each case from its count, and the effect analysis re-counts cases through the same
-rules. Each stage runs through durable-rules and through the plain-Python reference; a
-disagreement is an InternalError (exit 3), so a verdict is only printed when both paths agree.
+rules. Each stage runs through the plain-Python reference and, with engine "both", every fact is
+checked against durable-rules' answer before the verdict is made: its answer on this scenario, or
+the one it gave on a fact alike in every field the rules read earlier in the process, kept only
+once the reference had agreed (engine.core.durable_engine.Learning). A disagreement is an
+InternalError (exit 3), so a verdict is only printed when both paths agree.
 """
 from __future__ import annotations
 
