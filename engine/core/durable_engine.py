@@ -78,6 +78,8 @@ def _ensure_host(book: RuleBook):
     _fields.update(*(fields_used(rule.when) for rule in book.evaluated()))
     for kind in FACT_KINDS:
         used = set().union(*(fields_used(r.when) for r in book.evaluated() if r.fact == kind))
+        if "id" in used:  # facts alike but for their id share one answer (_distinct, Learning)
+            raise InternalError("errors.internal/durable-failed", {"problem": f"a rule on {kind} reads its id"})
         _fields_by_kind[kind] = ("t", "id", *sorted(used - {"t", "id"}))
         _pick_by_kind[kind] = itemgetter(*_fields_by_kind[kind])
         _read_by_kind[kind] = itemgetter(*sorted(used - {"t", "id"})) if used - {"t", "id"} else _nothing
