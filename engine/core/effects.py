@@ -94,15 +94,17 @@ class Fault(NamedTuple):
 
 
 class Recount:
-    def __init__(self, ev, cases: dict[str, dict], votes: dict[str, list[dict]], rejected: set[str]):
-        """`cases`: each case's case fact by case id; `votes`: every vote fact by case id (the
-        evaluation's own indexes, read only); `rejected`: the ids of the votes an error voided."""
+    def __init__(self, ev, cases: dict[str, dict], votes: dict[str, list[dict]],
+                 counted: dict[str, list[dict]], rejected: set[str]):
+        """`cases`: each case's case fact by case id; `votes`: every vote fact by case id;
+        `counted`: the votes no error voided, by case id (the evaluation's own indexes, read only);
+        `rejected`: the ids of the votes an error voided."""
         self.ev = ev
         self.cases = cases
         self.votes = votes
+        self._counted_in = counted
         self.rejected = rejected
         self._outcomes: dict[tuple, str] = {}
-        self._counted_in: dict[str, list[dict]] = {}
 
     # -- per finding -------------------------------------------------------------------------
     def effect(self, f: Fault) -> str:
@@ -232,12 +234,8 @@ class Recount:
         return f.facts.get("seat")
 
     def counted(self, case_id: str) -> list[dict]:
-        """The case's votes that no error voided (found once per case: each error of it asks)."""
-        found = self._counted_in.get(case_id)
-        if found is None:
-            found = self._counted_in[case_id] = [v for v in self.votes.get(case_id, [])
-                                                 if v["id"] not in self.rejected]
-        return found
+        """The case's votes that no error voided."""
+        return self._counted_in.get(case_id, [])
 
     # -- the re-count ------------------------------------------------------------------------
     def outcome(self, case_id: str, add: tuple[str, str] | None = None, casting: str | None = None,

@@ -140,16 +140,16 @@ class Evaluation:
         for f in stage1:
             if f["t"] == "vote":
                 cast_in[f["case"]].append(f)
-        stage2 = [b.case_fact(c, self.kinds[c.kind], [f for f in cast_in[c.id] if f["id"] not in rejected])
-                  for c in self.scenario.cases]
+        counted_in = {c.id: [f for f in cast_in[c.id] if f["id"] not in rejected] for c in self.scenario.cases}
+        stage2 = [b.case_fact(c, self.kinds[c.kind], counted_in[c.id]) for c in self.scenario.cases]
         case_facts = {f["case"]: f for f in stage2}
         for c in self.scenario.cases:
             stage2 += b.member_facts(c, self.kinds[c.kind], cast_in[c.id])
         fired2 = self._fire(stage2)
         facts = {f["id"]: f for f in stage1 + stage2}
-        recount = effects.Recount(self, case_facts, cast_in, rejected)
+        recount = effects.Recount(self, case_facts, cast_in, counted_in, rejected)
         findings = self._findings(fired1 | fired2, facts, recount)
-        cases = self._case_results(case_facts, cast_in, findings, rejected)
+        cases = self._case_results(case_facts, cast_in, counted_in, findings)
         self._cross_check()
         return ScenarioVerdict(
             file=self.file, name=self.scenario.name, date=str(self.scenario.date),
@@ -233,20 +233,17 @@ class Evaluation:
         notes = []
         if self.doc.statute_applies == "by-analogy":
             notes += _topic(self.doc.assumptions, "statute-by-analogy")
-        if self._before_statute():
+        if _before(self.statute, self.scenario.date):
             notes += _topic(self.statute.assumptions, "statute-before-in-force")
         return tuple(notes)
 
-    def _before_statute(self) -> bool:
-        s = self.statute
-        return bool(s and s.valid_from and self.scenario.date < s.valid_from)
 
     def _assumptions(self) -> tuple[str, ...]:
         return _sitting_assumptions(self.doc, self.statute, self.scenario.organ, self.scenario.date,
                                     bool(self.scenario.chair))
 
     def _case_results(self, case_facts: dict[str, dict], votes: dict[str, list[dict]],
-                      findings: list[Finding], rejected: set[str]) -> list[CaseResult]:
+                      counted_in: dict[str, list[dict]], findings: list[Finding]) -> list[CaseResult]:
         """Every case's result; facts and errors indexed by case once, so the cost is linear
         in cases, votes and findings (a scan per case took minutes for 10,000 cases)."""
         errors_in = defaultdict(list)  # the error findings by case (None: the meeting's)
@@ -257,10 +254,9 @@ class Evaluation:
         deciding = self.book.deciding_ids
         tallies, facts = [], []
         for c in self.scenario.cases:
-            cast = votes[c.id]
-            counted = [f["value"] for f in cast if f["id"] not in rejected]
+            counted = [f["value"] for f in counted_in[c.id]]
             tally = {"for": counted.count("for"), "against": counted.count("against"),
-                     "blank": counted.count("blank"), "rejected": len(cast) - len(counted)}
+                     "blank": counted.count("blank"), "rejected": len(votes[c.id]) - len(counted)}
             blocked = any(f.rule in deciding for f in errors_in[c.id])
             tallies.append(tally)
             facts.append(self.outcome_fact(case_facts[c.id], Count(tally["for"], tally["against"]),
@@ -302,7 +298,7 @@ def _sitting_assumptions(doc: Document, statute: Statute | None, organ_id: str, 
     given, and those of each seat in force that someone holds (found once per sitting and chair
     given: every scenario of a meeting day asks; documents and statutes are frozen and hashable)."""
     notes = [a.what.strip() for a in doc.assumptions]
-    if statute and statute.valid_from and on < statute.valid_from:
+    if _before(statute, on):
         notes += _topic(statute.assumptions, "statute-before-in-force")
     sitting = resolve(doc, organ_id, on)
     organ = sitting.organ
@@ -314,6 +310,11 @@ def _sitting_assumptions(doc: Document, statute: Statute | None, organ_id: str, 
                 if _seat_in_use(sitting, seat):
                     notes.append(provision.assumption.what.strip())
     return tuple(dict.fromkeys(notes))
+
+
+def _before(statute: Statute | None, on: date) -> bool:
+    """The meeting was before the statute came into force (applied by analogy)."""
+    return bool(statute and statute.valid_from and on < statute.valid_from)
 
 
 def _seat_in_use(sitting: Sitting, seat) -> bool:

@@ -173,10 +173,6 @@ class FactBuilder:
         a = self.present.get(person)
         return a.stands_for if a is not None else None
 
-    def known(self, person: str) -> bool:
-        return self.sitting.role(person) is not None or self.claims.get(person) is not None \
-            or self._delegate_of(person) is not None
-
     def _delegate_of(self, person: str) -> Role | None:
         """'Rådmannen ... eller en av ham/henne valgt medarbeider': the delegating role."""
         return _delegate(self.sitting, person, self._stands_for(person))
@@ -636,6 +632,12 @@ def _standing(sitting: Sitting, person: str, stands_for: str | None) -> _Standin
     return _Standing(role, False, named, stands_for is None)
 
 
+def _known(sitting: Sitting, person: str, stands_for: str | None, claim: DeputyClaim | None) -> bool:
+    """A role here, a claim to stand in for someone, or attending for a seat holder who may delegate."""
+    return sitting.role(person) is not None or claim is not None \
+        or _delegate(sitting, person, stands_for) is not None
+
+
 def _delegate(sitting: Sitting, person: str, stands_for: str | None) -> Role | None:
     """'Rådmannen ... eller en av ham/henne valgt medarbeider': the delegating role of someone with
     no role here who attends for a seat holder that may delegate."""
@@ -678,8 +680,7 @@ def _attendee_fields(sitting: Sitting, person: str, stands_for: str | None, clai
     return {
         "t": "attendee", **_ATTENDEE_OWN, **_IN_ORDER, "person": person, "person_name": sitting.name(person),
         # a claim of a voting member (member_claims) comes with a role: known either way
-        "known": sitting.role(person) is not None or claim is not None
-        or _delegate(sitting, person, stands_for) is not None,
+        "known": _known(sitting, person, stands_for, claim),
         "stands_in": claim is not None,
         "deputy_lawful": bool(claim and claim.lawful),
         **_deputy_fields(sitting, claim, statute_deputies),
@@ -699,7 +700,7 @@ def _voter_fields(sitting: Sitting, person: str, stands_for: str | None, claim: 
     organ = sitting.organ
     return {
         "t": "vote", **_VOTE_OWN, "person": person, "voter_name": sitting.name(person),
-        "voter_known": sitting.role(person) is not None or claim is not None or delegate is not None,
+        "voter_known": _known(sitting, person, stands_for, claim),
         "voter_role": "deputy" if claim else (role.kind if role else "unknown"),
         "voter_label": rights_role.label if rights_role else "-",
         "can_vote": bool(role and role.can_vote and delegate is None) or deputy_ok,
@@ -707,7 +708,7 @@ def _voter_fields(sitting: Sitting, person: str, stands_for: str | None, claim: 
         "rights_citation": (role.citation if role else organ.citation),
         "rights_quote": (role.quote if role else organ.quote) or "",
         "stands_in": claim is not None, "deputy_lawful": deputy_ok,
-        "vote_unit_citation": rights_role.citation if rights_role else "kommuneloven § 11-9 første ledd",
+        "vote_unit_citation": rights_role.citation if rights_role else statute_quorum.citation,
         "vote_unit_quote": (rights_role.quote if rights_role else statute_quorum.quote) or "",
         "seat": _seat_of(person, role, claim),
         **_deputy_fields(sitting, claim, statute_deputies),

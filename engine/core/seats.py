@@ -20,7 +20,7 @@ from engine.core.sitting import Sitting, per_sitting
 def seat_conflicts(sitting: Sitting) -> tuple[Message, ...]:
     """Messages for every seat with two holders and every person on two participants' seats
     (once per sitting: a resolved sitting never changes, and every scenario of a meeting day
-    shares it; a sitting hashes by identity)."""
+    shares it; remembered in the sitting, see per_sitting)."""
     problems = []
     for seat in sitting.organ.seats:
         if seat.vote_unit != "participant" or "vote" not in seat.rights:

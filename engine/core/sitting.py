@@ -49,7 +49,8 @@ class DeputyClaim:
 class Sitting:
     """Who sits in an organ on a date. Compares and hashes by identity: `resolve` gives one object
     per (document, organ, date), which nothing changes once resolved (its memos only remember what
-    it computes), so per-sitting caches (engine.core.facts, engine.core.seats) key on the object."""
+    it computes), so what is found once per sitting (per_sitting: engine.core.facts,
+    engine.core.seats) is remembered in the object and goes with it."""
 
     doc: Document
     organ: Organ
@@ -63,7 +64,7 @@ class Sitting:
     vice_participant: str | None = None
     term: "rotation.Term | None" = None  # the rotation term in force, when leadership rotates
     _strongest: dict = field(default_factory=dict, repr=False, compare=False)  # role() memo
-    _memo: dict = field(default_factory=dict, repr=False, compare=False)  # per-sitting memos (counts, claims)
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)  # per-sitting memos (counts, claims, per_sitting)
     _names: dict = field(default_factory=dict, repr=False, compare=False)  # name() memo
 
     def role(self, person: str) -> Role | None:
