@@ -9,7 +9,6 @@ after z).
 from __future__ import annotations
 
 import re
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from engine.analyses import graph
 from engine.core.library import library
 from engine.render import authority as drawn
 from tests.test_authority import run
+from tests.test_councils import copy_bylaws
 
 ROOT = Path(__file__).resolve().parent.parent
 FEB_2021 = date(2021, 2, 1)
@@ -100,12 +100,6 @@ def test_without_a_declared_name_the_office_id_is_shown_as_it_is():
 
 
 # -- spending authority ------------------------------------------------------------------------
-def _bylaws_copy(tmp_path: Path) -> Path:
-    root = tmp_path / "bylaws"
-    shutil.copytree(ROOT / "bylaws", root)
-    return root
-
-
 ROMSDAL_BUDGET = """\
 id: romsdal-2022
 title: Romsdal IPR budsjett 2022 (prøve)
@@ -127,7 +121,7 @@ lines:
 def test_the_organ_a_payment_is_approved_for_is_the_budgets_own(tmp_path, capsys):
     """A Romsdal budget: the approval names Romsdal's organ from its data, in both languages
     (the old catalogue said «på Follorådets vegne» for every council)."""
-    root = _bylaws_copy(tmp_path)
+    root = copy_bylaws(tmp_path)
     (root / "budgets" / "romsdal-2022.yaml").write_text(ROMSDAL_BUDGET, encoding="utf-8")
     pay = tmp_path / "pay.yaml"
     pay.write_text("name: prøve\ndate: 2022-02-05\napproved_by: rom-aukra-ordforer\nbudget: romsdal-2022\n"
@@ -140,7 +134,7 @@ def test_the_organ_a_payment_is_approved_for_is_the_budgets_own(tmp_path, capsys
 
 
 def test_a_misspelt_budget_document_names_the_budget_file_and_line(tmp_path, capsys):
-    root = _bylaws_copy(tmp_path)
+    root = copy_bylaws(tmp_path)
     budget = root / "budgets" / "folloradet-2021.yaml"
     text = budget.read_text(encoding="utf-8")
     line = text.splitlines().index("document: folloradet") + 1
@@ -159,7 +153,7 @@ def test_a_misspelt_budget_document_names_the_budget_file_and_line(tmp_path, cap
     ("  office:", "office: sekretariatsleder", "office: sekretariatsledr"),
 ])
 def test_a_misspelt_id_of_the_budgets_authority_is_refused_with_its_line(tmp_path, capsys, key, right, wrong):
-    root = _bylaws_copy(tmp_path)
+    root = copy_bylaws(tmp_path)
     budget = root / "budgets" / "folloradet-2021.yaml"
     text = budget.read_text(encoding="utf-8")
     line = next(i for i, x in enumerate(text.splitlines(), 1) if x.startswith(key))
@@ -212,7 +206,7 @@ def test_the_web_page_lists_derived_offices_in_its_language_and_can_ask_about_th
 def test_vedtekt_bylaws_checks_the_budgets_too(tmp_path, capsys):
     """A misspelt budget `document` was reported only by `authority payment`; `vedtekt bylaws`
     loads the budgets beside the bylaws and refuses it with the budget file and the line."""
-    root = _bylaws_copy(tmp_path)
+    root = copy_bylaws(tmp_path)
     budget = root / "budgets" / "folloradet-2021.yaml"
     text = budget.read_text(encoding="utf-8")
     line = text.splitlines().index("document: folloradet") + 1

@@ -121,11 +121,12 @@ def test_an_unknown_council_is_refused_at_its_own_key_with_a_hint(tmp_path, coun
     assert f"linje {line}, nøkkel council:" in str(info.value)  # its own line and key, not the date's
 
 
-def _copy_bylaws(tmp: Path) -> Path:
+def copy_bylaws(tmp: Path, source: Path = ROOT / "bylaws") -> Path:
+    """A copy of a bylaws folder (the shipped one by default) at tmp/bylaws, to change in a test."""
     root = tmp / "bylaws"
     if root.exists():
         shutil.rmtree(root)
-    shutil.copytree(ROOT / "bylaws", root)
+    shutil.copytree(source, root)
     return root
 
 
@@ -156,7 +157,7 @@ def run_with_bylaws(root: Path, args: list[str], monkeypatch, capsys) -> tuple[i
 ])
 def test_a_misspelling_in_a_bylaws_file_names_file_line_and_what_is_allowed(tmp_path, monkeypatch, capsys,
                                                                              file, right, wrong, said):
-    root = _copy_bylaws(tmp_path)
+    root = copy_bylaws(tmp_path)
     path = root / file
     text = path.read_text(encoding="utf-8")
     assert right in text
@@ -218,7 +219,7 @@ def _shipped_words() -> frozenset[str]:
 @example(file="folloradet.yaml", key="encoded_as", pick=3, edit="suffix")
 def test_mutating_an_id_in_the_bylaws_never_gives_an_internal_error(tmp_path, monkeypatch, capsys, file, key,
                                                                     pick, edit):
-    root = _copy_bylaws(tmp_path)
+    root = copy_bylaws(tmp_path)
     path = root / file
     text = path.read_text(encoding="utf-8")
     found = _id_matches(file, text)

@@ -191,7 +191,6 @@ def test_the_example_agreement_is_a_lawful_ipr_agreement(reviewed, capsys):
     settles every letter and gives each mayor the varaordfører as deputy, so `vedtekt review` of
     the text and of the bylaws file finds no error and no warning (the file's letters b, f, g and
     h have no field in the data model: info)."""
-    import json
 
     code, out = _run(capsys, "review", str(reviewed), "--date", "2021-01-01", "--format", "json")
     report = json.loads(out)

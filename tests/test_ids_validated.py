@@ -14,16 +14,10 @@ from pathlib import Path
 import pytest
 
 from engine.cli.main import main
-from tests.test_councils import run_with_bylaws
+from tests.test_councils import copy_bylaws, run_with_bylaws
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "eksempelradet"
-
-
-def _copy(tmp: Path, source: Path = ROOT / "bylaws") -> Path:
-    root = tmp / "bylaws"
-    shutil.copytree(source, root)
-    return root
 
 
 def _misspell(root: Path, file: str, old: str, new: str) -> int:
@@ -86,7 +80,7 @@ MISSPELT_IDS = [
                          ids=[f"{c[0].split('/')[-1]}:{c[3]}" for c in MISSPELT_IDS])
 def test_a_misspelt_id_is_refused_with_file_line_key_and_meaning(tmp_path, monkeypatch, capsys,
                                                                  file, old, new, key, meant):
-    root = _copy(tmp_path)
+    root = copy_bylaws(tmp_path)
     line = _misspell(root, file, old, new)
     code, out = run_with_bylaws(root, ["bylaws"], monkeypatch, capsys)
     assert code == 2, out
@@ -106,7 +100,7 @@ def test_an_encoded_as_key_the_organ_does_not_have_is_refused_even_when_the_sche
         tmp_path, monkeypatch, capsys):
     # `quorum` is a key of every organ's schema, but Follomøtet's data sets none: the clause would
     # claim an encoding that is not there
-    root = _copy(tmp_path)
+    root = copy_bylaws(tmp_path)
     _misspell(root, "folloradet.yaml", "[organs.follomotet.supreme]", "[organs.follomotet.quorum]")
     code, out = run_with_bylaws(root, ["bylaws"], monkeypatch, capsys)
     assert code == 2 and "'organs.follomotet.quorum'" in out, out
@@ -173,7 +167,7 @@ def _meeting(folder: Path, invited: str) -> None:
 
 
 def test_another_council_declares_its_own_invitees(tmp_path, monkeypatch, capsys):
-    root = _copy(tmp_path, EXAMPLE / "bylaws")
+    root = copy_bylaws(tmp_path, EXAMPLE / "bylaws")
     path = root / "eksempelradet.yaml"
     text = path.read_text(encoding="utf-8")
     start = text.index("\nduties:") + 1

@@ -12,7 +12,6 @@ plus the Follo words an old text used («Follorådet», «stortingsrepresentante
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import click
@@ -21,7 +20,7 @@ import yaml
 
 from engine.cli.main import cli, main
 from engine.core.library import library
-from tests.test_councils import _council_needles
+from tests.test_councils import _council_needles, copy_bylaws
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDS = {"Follorådet", "Follomøtet", "Folloregionen", "stortingsrepresentanter", "vedtekter 2012",
@@ -119,8 +118,7 @@ def test_the_transition_page_is_titled_by_the_transition_the_data_declares(tmp_p
     from engine.render.catalogue import message
     from engine.web import pages
 
-    root = tmp_path / "bylaws"
-    shutil.copytree(ROOT / "bylaws", root)
+    root = copy_bylaws(tmp_path)
     declared = root / "transitions" / "folloradet-folloregionen.yaml"
     text = declared.read_text(encoding="utf-8")
     old = next(line for line in text.splitlines() if line.startswith("title: "))

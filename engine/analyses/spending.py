@@ -176,15 +176,13 @@ def assess(payment: Payment, budget: Budget, lib: Library, file: str = "") -> Pa
     if auth.within_budget:
         assumptions.append(auth.within_budget.what)
     has_authority = auth.office in offices
-    if not has_authority:
-        findings.append(_finding("spending-authority", False, auth, "no-authority",
-                                 person=name, office=auth.label, date=str(payment.date)))
-    elif auth.on_behalf_of:  # the organ's name from the bylaws: «på vegne av Follorådet»
-        findings.append(_finding("spending-authority", True, auth, "authority", person=name, office=auth.label,
-                                 date=str(payment.date), organ=doc.organ(auth.on_behalf_of).name))
-    else:
-        findings.append(_finding("spending-authority", True, auth, "authority-own", person=name,
-                                 office=auth.label, date=str(payment.date)))
+    wording, organ = "no-authority", {}
+    if has_authority and auth.on_behalf_of:  # the organ's name from the bylaws: «på vegne av Follorådet»
+        wording, organ = "authority", {"organ": doc.organ(auth.on_behalf_of).name}
+    elif has_authority:
+        wording = "authority-own"
+    findings.append(_finding("spending-authority", has_authority, auth, wording,
+                             person=name, office=auth.label, date=str(payment.date), **organ))
     line = budget.line(payment.line) if payment.line else None
     if payment.line and line is None:
         raise InputError("errors.unknown-budget-line", {"id": payment.line, "budget": budget.id},

@@ -261,9 +261,6 @@ def _run_in(argv, lang: str) -> None:
         interrupted(130)
     except Interrupted as exc:
         interrupted(exc.code)
-    except InputError as exc:
-        click.echo(f"vedtekt: {exc.text(lang)}", err=True)
-        sys.exit(exc.exit_code)
     except VedtektError as exc:
         click.echo(f"vedtekt: {exc.text(lang)}", err=True)
         sys.exit(exc.exit_code)

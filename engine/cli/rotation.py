@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from engine.cli.options import complete_council, format_option, lang_option
+from engine.core.bounds import FIRST_YEAR, LAST_YEAR
 
 _LANG = lang_option
 
@@ -15,9 +16,9 @@ _LANG = lang_option
 @click.command()
 @click.option("--council", default=None, shell_complete=complete_council,
               help="rådets id (council i vedtektsfilene; standard: default_council i bylaws/library.yaml)")
-@click.option("--from", "first", type=click.IntRange(1900, 2200), default=None,
+@click.option("--from", "first", type=click.IntRange(FIRST_YEAR, LAST_YEAR), default=None,
               help="første år (standard: året rådets første vedtektsdokument trer i kraft)")
-@click.option("--to", "last", type=click.IntRange(1900, 2200), default=None,
+@click.option("--to", "last", type=click.IntRange(FIRST_YEAR, LAST_YEAR), default=None,
               help="siste år (standard: året rådets siste dokument slutter; uten sluttdato ti år etter at det trådte i kraft)")
 @click.option("--organ", default=None,
               help="organet hvis ledelse vises (standard: det første organet med rotasjon i dokumentet)")
@@ -44,7 +45,7 @@ def rotation(council, first, last, organ, fmt, lang):
 
 @click.command()
 @click.argument("folder", type=click.Path(path_type=Path))
-@click.option("--year", type=click.IntRange(1900, 2200), default=None, help="bare dette året (standard: alle år i mappen)")
+@click.option("--year", type=click.IntRange(FIRST_YEAR, LAST_YEAR), default=None, help="bare dette året (standard: alle år i mappen)")
 @click.option("--council", default=None, shell_complete=complete_council,
               help="rådets id (standard: default_council i bylaws/library.yaml)")
 @format_option("text", "json")

@@ -7,6 +7,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from engine.core.bounds import FIRST_YEAR, LAST_YEAR
 from engine.core.errors import InputError, NotModelled
 from engine.core.library import Library
 from engine.core.rotation import norwegian_key
@@ -87,8 +88,8 @@ def rotation(council: str, first: int | None, last: int | None, lang: str, lib: 
     from engine.analyses.rotation import rotation_report
     from engine.render.rotation import rotation_json
 
-    if any(year is not None and not 1900 <= year <= 2200 for year in (first, last)):
-        raise InputError("errors.year-out-of-range", {"first": 1900, "last": 2200}, where="start/end")
+    if any(year is not None and not FIRST_YEAR <= year <= LAST_YEAR for year in (first, last)):
+        raise InputError("errors.year-out-of-range", {"first": FIRST_YEAR, "last": LAST_YEAR}, where="start/end")
     return rotation_json(rotation_report(council, first, last, lib), lang)
 
 
