@@ -12,7 +12,7 @@ from datetime import date
 
 
 from engine.core.errors import InputError, Message, NotModelled, did_you_mean, modelled_periods
-from engine.core.library import Library, library
+from engine.core.library import Library, ensure_organ, library
 from engine.core.model import Document
 from engine.core.sitting import Role, Sitting, resolve
 
@@ -53,10 +53,7 @@ def choose_document(organ: str, on: date, council: str | None = None,
         raise InputError("errors.unknown-council", {"id": council}, where=f"{prefix}council",
                          hint=did_you_mean(council, known))
     docs = [d for d in lib.documents.values() if d.council == council]
-    organs = sorted({o.id for d in docs for o in d.organs})
-    if organ not in organs:
-        raise InputError("errors.unknown-organ-in-council", {"id": organ, "council": council}, where=f"{prefix}organ",
-                         hint=did_you_mean(organ, organs))
+    ensure_organ(docs, council, organ, where=f"{prefix}organ")
     found = [d for d in docs if d.in_force(on) and any(o.id == organ for o in d.organs)]
     if not found:
         raise NotModelled("errors.no-bylaws-for", {"what": organ, "date": on}, where=f"{prefix}date",

@@ -12,7 +12,7 @@ from pydantic import Field
 
 from engine.core.base import Frozen
 from engine.core.bounds import FIRST_YEAR, LAST_YEAR
-from engine.core.errors import InputError, NotModelled, did_you_mean
+from engine.core.errors import InputError, NotModelled
 from engine.core.model import Document, Leadership
 from engine.core.rotation import DAY, Event, Term, holders, rotation_order, rotation_rule, short_name, terms
 from engine.core.sitting import resolve
@@ -143,7 +143,7 @@ def rotation_report(council: str | None = None, first: int | None = None, last: 
     in a term and the report's notes are events (message ids with arguments), worded by
     engine/render/rotation.py in the language asked. `first` and `last` default to the council's
     own years (:func:`default_years`)."""
-    from engine.core.library import library
+    from engine.core.library import ensure_organ, library
 
     lib = lib or library()
     council = council or lib.default_council
@@ -154,7 +154,7 @@ def rotation_report(council: str | None = None, first: int | None = None, last: 
     if last < first:
         raise InputError("errors.to-before-from-years", {"to": last, "start": first}, where="--to")
     if organ is not None:
-        _check_organ(own, organ)
+        ensure_organ(own, council, organ, where="--organ")
     if not any(_rotating_organ(d, organ) for d in own):
         return _elected_report(council, own, first, last, organ)
     unknown = [d for d in own if (o := _rotating_organ(d, organ)) and not rotation_rule(d, o)[1].start_known]
@@ -189,14 +189,6 @@ def rotation_report(council: str | None = None, first: int | None = None, last: 
         note = (Event.of("note-in-force-until", document=docs[-1].id, until=docs[-1].valid_to),)
     return RotationReport(council=docs[0].council, documents=tuple(d.id for d in docs), period=period,
                           first=first, last=last, terms=tuple(rows), note=note)
-
-
-def _check_organ(docs: list[Document], organ: str) -> None:
-    """`--organ` must name an organ of the council (exit 2 with «mente du» otherwise)."""
-    known = sorted({o.id for d in docs for o in d.organs})
-    if organ not in known:
-        raise InputError("errors.unknown-organ-in-council", {"id": organ, "council": docs[0].council},
-                         where="--organ", hint=did_you_mean(organ, known))
 
 
 def _side(doc: Document, rule: Leadership, pid: str, start: date, end: date) -> Side:

@@ -15,6 +15,14 @@ from engine.core.resources import bylaws_dir  # re-exported: --bylaws-dir, VEDTE
 from engine.core.yamlio import load_yaml
 
 
+
+def ensure_organ(docs: list[Document], council: str, organ: str, where: Place = None) -> None:
+    """`organ` is an organ of one of the council's documents (exit 2 with «mente du» otherwise)."""
+    organs = sorted({o.id for d in docs for o in d.organs})
+    if organ not in organs:
+        raise InputError("errors.unknown-organ-in-council", {"id": organ, "council": council}, where=where,
+                         hint=did_you_mean(organ, organs))
+
 class Library:
     """Every bylaws document and statute found under the bylaws folder."""
 
@@ -91,10 +99,7 @@ class Library:
             raise InputError("errors.no-council", where=where,
                              hint=Message("errors.hint/give-council", {"councils": self.councils()}))
         docs = self.council_documents(council, where)
-        organs = {o.id for d in docs for o in d.organs}
-        if organ not in organs:
-            raise InputError("errors.unknown-organ-in-council", {"id": organ, "council": council}, where=where,
-                             hint=did_you_mean(organ, sorted(organs)))
+        ensure_organ(docs, council, organ, where)
         candidates = [d for d in docs if d.in_force(on) and any(o.id == organ for o in d.organs)]
         if not candidates:
             raise NotModelled("errors.no-bylaws-for", {"what": organ, "date": on}, where=where,
