@@ -25,10 +25,10 @@ from pydantic import Field
 from engine.core.errors import InputError, Message, NotModelled, at, did_you_mean, unknown_id
 from engine.core.finding import Finding
 from engine.core.library import Library, bylaws_dir, library
-from engine.core.load import load_model, validate
+from engine.core.load import load_located
 from engine.core.base import Frozen
 from engine.core.model import Assumption, Provision
-from engine.core.yamlio import Located, load_yaml
+from engine.core.yamlio import Located
 
 Reason = Literal["within-line", "over-line", "no-line", "no-authority"]
 
@@ -113,10 +113,7 @@ def load_budgets(root: Path | None = None, lib: Library | None = None) -> dict[s
     lib = lib or library(root)
     budgets = {}
     for path in sorted(budgets_dir(root).glob("*.yaml")):
-        located = load_yaml(path)
-        if not isinstance(located.data, dict):
-            raise InputError("errors.mapping-expected", file=located.file, where=at(1))
-        budget = validate(located, Budget)
+        budget, located = load_located(path, Budget)
         _check_references(budget, located, lib)
         budgets[budget.id] = budget
     return budgets
@@ -232,10 +229,7 @@ def assess(payment: Payment, budget: Budget, lib: Library, file: str = "") -> Pa
 def check_payment_file(path: Path | str, lib: Library | None = None,
                        budgets: dict[str, Budget] | None = None) -> PaymentVerdict:
     """Load a payment scenario file and judge it (InputError, exit 2, for bad input)."""
-    located = load_yaml(path)
-    if not isinstance(located.data, dict):
-        raise InputError("errors.mapping-expected", file=located.file, where=at(1))
-    payment = validate(located, Payment)
+    payment, located = load_located(path, Payment)
     lib = lib or library()
     budgets = budgets if budgets is not None else load_budgets(lib=lib)
     try:

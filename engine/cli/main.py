@@ -16,7 +16,7 @@ import click
 
 from engine.cli.signals import Interrupted, catch_signals, interrupted, signals_held
 from engine.cli.arguments import chosen_lang
-from engine.core.errors import DEFAULT_LANG, LANGS, InputError, Message, VedtektError, os_reason
+from engine.core.errors import DEFAULT_LANG, InputError, Message, VedtektError, os_reason
 from engine.cli.options import (ERROR_LANG, Choice, complete_document, complete_rule, format_option, lang_option, say,
                                 with_shared_params)
 

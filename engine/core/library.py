@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from engine.core.errors import InputError, Message, NotModelled, Place, at, did_you_mean, modelled_periods, period_args
-from engine.core.load import load_model, validate
+from engine.core.load import load_located, load_model, validate
 from engine.core.model import Document, LibrarySettings, Roster, Statute, Transition
 from engine.core.references import check_references, check_statute_references
 from engine.core.rules import RULES_FILE
@@ -115,27 +115,19 @@ def load_document(path: Path, rosters: Path | None = None,
                   statutes: Mapping[str, Statute] | None = None) -> Document:
     """A bylaws file with its roster (rosters/<id>.yaml), every id in both checked; with the
     library's `statutes`, also its `statute` and the statute rules its clauses name."""
-    located = load_yaml(path)
-    if not isinstance(located.data, dict):
-        raise InputError("errors.mapping-expected", file=located.file, where=at(1))
-    doc = validate(located, Document)
+    doc, located = load_located(path, Document)
     roster_located = None
     roster_file = (rosters or path.parent / "rosters") / f"{doc.id}.yaml"
     if roster_file.exists():
-        roster_located = load_yaml(roster_file)
-        if not isinstance(roster_located.data, dict):
-            raise InputError("errors.mapping-expected", file=roster_located.file, where=at(1))
-        doc = with_roster(doc, validate(roster_located, Roster))
+        roster, roster_located = load_located(roster_file, Roster)
+        doc = with_roster(doc, roster)
     check_references(doc, located, roster_located, statutes)
     return doc
 
 
 def load_statute(path: Path) -> Statute:
     """A statute file, the engine rules each provision names checked against rules.yaml."""
-    located = load_yaml(path)
-    if not isinstance(located.data, dict):
-        raise InputError("errors.mapping-expected", file=located.file, where=at(1))
-    statute = validate(located, Statute)
+    statute, located = load_located(path, Statute)
     check_statute_references(statute, located)
     return statute
 

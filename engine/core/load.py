@@ -15,10 +15,15 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def load_model(path: Path | str, model: type[M]) -> M:
+    return load_located(path, model)[0]
+
+
+def load_located(path: Path | str, model: type[M]) -> tuple[M, Located]:
+    """A YAML mapping validated as `model`, with its line map (for checks that point at a key)."""
     located = load_yaml(path)
     if not isinstance(located.data, dict):
         raise InputError("errors.mapping-expected", file=located.file, where=at(1))
-    return validate(located, model)
+    return validate(located, model), located
 
 
 def validate(located: Located, model: type[M]) -> M:
