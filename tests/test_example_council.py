@@ -238,7 +238,9 @@ def test_the_arbeidsutvalg_rotates_per_election_period_from_1_november(lib):
         ("2015-11-01", "2019-10-31"), ("2019-11-01", "2023-10-31"),
         ("2023-11-01", "2027-10-31"), ("2027-11-01", "2031-10-31")]
     assert all(a.end + timedelta(days=1) == b.start for a, b in zip(found, found[1:]))
-    # the anchor is A's period; the next in A, B, C, D leads the next one; no vice by turn
+    # the anchor is A's period; the next in A, B, C, D leads the next one; no vice by turn. The
+    # 2015-2019 row (D) is the rotation read backwards from the anchor («går på omgang ... i
+    # alfabetisk rekkefølge»): § 10 names no earlier leader, and the document is in force from 2020
     assert [t.leader for t in found] == ["d", "a", "b", "c"] and {t.vice for t in found} == {""}
     led = {t.leader for t in found if t.contains(date(2023, 10, 20))}
     assert led == {"a"}  # after the kommunestyrene's 15 October, before the utvalg's 1 November
