@@ -15,7 +15,6 @@ on it. Nothing derived from a scenario is cached across scenarios.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 from functools import lru_cache
@@ -39,31 +38,38 @@ _VOTE_OWN = dict.fromkeys(("id", "case", "value", "principal_present", "inhabil"
 _IN_ORDER = {"deputy_out_of_order": False, "skipped_deputies": "", "skipped": ""}
 
 
-@dataclass(slots=True)
-class Attendee:
-    person: str
-    stands_for: str | None
-    cases: set[str]  # case ids the person was present for
+class Presence(NamedTuple):
+    """Who attended the meeting and who was present for each case (callers only read both)."""
+
+    stands_for: dict[str, str | None]  # each attendee, in order of first line, and whom he or she attends for
+    here: dict[str, frozenset[str]]  # case id: who was present for it
 
 
-def presence(scenario: Scenario) -> dict[str, Attendee]:
-    """Who was present for which case, from attendance lines (arrivals and departures)."""
+def presence(scenario: Scenario) -> Presence:
+    """Who was present for which case, from attendance lines (arrivals and departures). Most lines
+    name no case: their people are present for every case, so each case starts from one set of
+    them, not from a set per person."""
     order = [c.id for c in scenario.cases]
-    position = {case_id: i for i, case_id in enumerate(order)}  # index() per line is quadratic
-    result: dict[str, Attendee] = {}
+    stands_for: dict[str, str | None] = {}
+    everywhere: set[str] = set()  # present for every case
+    partly: dict[str, set[str]] = {}  # case id: who came late or left early and was present for it
+    position: dict[str, int] | None = None  # index() per line is quadratic
     for line in scenario.attendance:
-        span = order
-        if line.from_case or line.until_case:
-            start = position[line.from_case] if line.from_case else 0
-            end = position[line.until_case] if line.until_case else len(order) - 1
-            span = order[start:end + 1]
-        entry = result.get(line.person)
-        if entry is None:
-            result[line.person] = Attendee(line.person, line.stands_for, set(span))
-        else:
-            entry.stands_for = entry.stands_for or line.stands_for
-            entry.cases.update(span)
-    return result
+        person = line.person
+        # the first line that names whom the person attends for says it
+        stands_for[person] = (stands_for[person] or line.stands_for) if person in stands_for else line.stands_for
+        if not (line.from_case or line.until_case):
+            everywhere.add(person)
+            continue
+        if position is None:
+            position = {case_id: i for i, case_id in enumerate(order)}
+        start = position[line.from_case] if line.from_case else 0
+        end = position[line.until_case] if line.until_case else len(order) - 1
+        for case_id in order[start:end + 1]:
+            partly.setdefault(case_id, set()).add(person)
+    all_cases = frozenset(everywhere)
+    here = {case_id: all_cases | partly[case_id] if case_id in partly else all_cases for case_id in order}
+    return Presence(stands_for, here)
 
 
 def _rights_ids(role: Role | None) -> tuple[str, ...]:
@@ -89,44 +95,51 @@ class FactBuilder:
     def __init__(self, scenario: Scenario, sitting: Sitting, statute_rules: dict, doc: Document):
         self.scenario, self.sitting, self.doc = scenario, sitting, doc
         self.statute = statute_rules
-        self.present = presence(scenario)
-        self.at_meeting = set(self.present)
+        # the sitting's shared parts, found once here: each fact then asks a plain dict
+        self.parts = _sitting_parts(sitting, statute_rules["deputies"], statute_rules["quorum"])
+        self.common, self.kinds = self.parts.common, self.parts.kinds
+        # whom each attendee attends for, and who was present for each case (every vote, seat and
+        # act of a case asks)
+        self.stands_for, self._here = presence(scenario)
+        self.at_meeting = set(self.stands_for)
         self._absent: frozenset[str] | None = None
-        self.common = _common(sitting.organ, scenario.date)
         self._roles: dict[str, Role | None] = {}  # each attendee's own role (sitting.role)
         self.claims: dict[str, DeputyClaim | None] = {}  # how each attendee stands in, if at all
         # a voting member who says he or she attends for someone else: the member keeps his or her
         # own seat and vote, and the claim is reported (deputy-not-fixed on the attendance)
         self.member_claims: dict[str, DeputyClaim] = {}
+        self._attendee_parts: dict[str, dict] = {}  # each attendee fact's cached part
+        self._voters: dict[str, dict] = {}  # each vote fact's cached part, by voter
         # who can count as a member in a case (members, lawful deputies): the per-case loops run
         # over these few, not over every attendee (2,000 listeners × 2,000 cases took minutes)
         self.member_like = self._read_standings()
-        self._voters: dict[str, dict] = {}
-        self.kinds = _kinds_by_id(doc)
         self._inhabil: dict[str, frozenset[str]] = {}
-        # who was present for each case (every vote, seat and act of the case asks)
-        self._here: dict[str, set[str]] = {case.id: set() for case in scenario.cases}
-        for person, a in self.present.items():
-            for case_id in a.cases:
-                self._here[case_id].add(person)
         self._seats: dict[str, dict[str, str]] = {}  # the seats present in each case (inhabil left out)
         self._chairs: dict[str, str | None] = {}  # who chairs each case
 
     def _read_standings(self) -> list[str]:
-        """Each attendee's role and claim (self._roles, self.claims, self.member_claims), and
-        those who can count as a member in a case, sorted."""
+        """Each attendee's role and claim (self._roles, self.claims, self.member_claims), the
+        cached parts of his or her attendee and vote facts, and those who can count as a member in
+        a case, sorted."""
         member_like = []
-        for person, a in self.present.items():
-            standing = _standing(self.sitting, person, a.stands_for)
+        parts = self.parts
+        for person, stands_for in self.stands_for.items():
+            found = parts.person(person, stands_for)
+            standing = found.standing
             self._roles[person] = role = standing.role
             claim = standing.claim
             if standing.votes:  # a voting member attends as such
                 if claim is not None:
                     self.member_claims[person] = claim
                 claim = None
-            elif standing.infers_principal:
-                claim = self.sitting.deputy_claim(person, None, self._absent_members())
             self.claims[person] = claim
+            if standing.infers_principal:  # whose seat depends on who is absent: this meeting's
+                self.claims[person] = claim = self.sitting.deputy_claim(person, None, self._absent_members())
+                self._attendee_parts[person] = _attendee_fields(self.sitting, person, stands_for, claim,
+                                                                parts.deputies)
+            else:
+                self._attendee_parts[person] = found.attendee
+                self._voters[person] = found.voter
             if (standing.votes and role.kind == "member") or (claim and claim.lawful):
                 member_like.append(person)
         return sorted(member_like)
@@ -170,8 +183,7 @@ class FactBuilder:
         return self._absent
 
     def _stands_for(self, person: str) -> str | None:
-        a = self.present.get(person)
-        return a.stands_for if a is not None else None
+        return self.stands_for.get(person)
 
     def _delegate_of(self, person: str) -> Role | None:
         """'Rådmannen ... eller en av ham/henne valgt medarbeider': the delegating role."""
@@ -183,12 +195,12 @@ class FactBuilder:
     # -- attendance ---------------------------------------------------------------------------
     def attendee_facts(self) -> list[dict]:
         facts = []
-        deputies = self.statute["deputies"]
-        for i, (person, a) in enumerate(sorted(self.present.items())):
-            claim = self.claims.get(person) or self.member_claims.get(person)
-            fact = _attendee_fields(self.sitting, person, a.stands_for, claim, deputies).copy()
+        parts, member_claims = self._attendee_parts, self.member_claims
+        for i, person in enumerate(sorted(self.stands_for)):
+            claim = self.claims[person] or member_claims.get(person)
+            fact = parts[person].copy()
             fact["id"] = f"a{i}"
-            fact["principal_at_meeting"] = bool(claim and self._sits_with_principal(person, claim.principal))
+            fact["principal_at_meeting"] = claim is not None and self._sits_with_principal(person, claim.principal)
             if claim is not None:  # the cached part holds the fields of one who stands in for no one
                 fact.update(self._deputy_order(person, claim))
             facts.append(fact)
@@ -335,33 +347,36 @@ class FactBuilder:
 
     # -- votes and proposals (stage 1) -----------------------------------------------------
     def vote_facts(self, case: Case, kind: CaseKind) -> list[dict]:
-        lines = case.votes.lines() if case.votes else []
-        values: dict[str, list[str]] = {}  # each voter's lines, in one pass over them
-        for p, v in lines:
-            values.setdefault(p, []).append(v)
+        """One fact per vote line, sorted by voter and value; what depends on the voter and the
+        case only is found once per voter."""
+        if case.votes is None:
+            return []
+        values = case.votes.by_voter()
         seat_claims = self._seat_claims(values)
-        here, inhabil = self.present_in(case), self.inhabil_in(case)
+        here, inhabil = self._here[case.id], self.inhabil_in(case)
         case_id, claims = case.id, self.claims
         blank_allowed, label = kind.election or kind.appointment, kind.label
-        seen: dict[str, int] = {}
         facts = []
-        for i, (person, value) in enumerate(sorted(lines)):
-            seen[person] = nth = seen.get(person, 0) + 1
+        for person in sorted(values):
             mine = values[person]
             claim = claims.get(person)
             principal = claim.principal if claim else None
-            fact = self._voter(person).copy()  # the voter's fields; this vote's own are set here
-            fact["id"] = f"v{case_id}:{i}"
-            fact["case"] = case_id
-            fact["value"] = value
-            fact["principal_present"] = bool(principal and principal in here and principal not in inhabil)
-            fact["inhabil"] = person in inhabil
-            fact["present"] = person in here
-            fact["blank_allowed"] = blank_allowed
-            fact["kind_label"] = label
-            fact["duplicate"] = _duplicate(nth, mine, claim, seat_claims)
-            fact["duplicate_count"] = len(mine)
-            facts.append(fact)
+            voter = self._voter(person)  # the voter's fields; this vote's own are set here
+            principal_present = bool(principal and principal in here and principal not in inhabil)
+            is_inhabil, present = person in inhabil, person in here
+            for nth, value in enumerate(sorted(mine), 1):
+                fact = voter.copy()
+                fact["id"] = f"v{case_id}:{len(facts)}"
+                fact["case"] = case_id
+                fact["value"] = value
+                fact["principal_present"] = principal_present
+                fact["inhabil"] = is_inhabil
+                fact["present"] = present
+                fact["blank_allowed"] = blank_allowed
+                fact["kind_label"] = label
+                fact["duplicate"] = _duplicate(nth, mine, claim, seat_claims)
+                fact["duplicate_count"] = len(mine)
+                facts.append(fact)
         return facts
 
     def _seat_claims(self, voters) -> dict[str, int]:
@@ -715,6 +730,52 @@ def _voter_fields(sitting: Sitting, person: str, stands_for: str | None, claim: 
         **_common(organ, sitting.on),
     }
 
+
+
+class _PersonParts(NamedTuple):
+    """What the facts of one person attending for `stands_for` share on a sitting."""
+
+    standing: _Standing
+    attendee: dict | None  # the attendee fact's part; None when the claim is inferred per meeting
+    voter: dict | None  # the vote facts' part; None likewise
+
+
+class _SittingParts:
+    """The parts of facts shared by every scenario on one sitting under the statute's deputy and
+    quorum rules: the fields every fact carries, the case kinds, and each person's standing and
+    attendee and vote parts. A scenario finds this once (_sitting_parts) and its attendees then
+    ask a dict keyed on person ids, not per_sitting with frozen models in every key."""
+
+    def __init__(self, sitting: Sitting, statute_deputies: StatuteRule, statute_quorum: StatuteRule):
+        self.sitting, self.deputies, self.quorum = sitting, statute_deputies, statute_quorum
+        self.common = _common(sitting.organ, sitting.on)
+        self.kinds = _kinds_by_id(sitting.doc)
+        self._people: dict[tuple[str, str | None], _PersonParts] = {}
+
+    def person(self, person: str, stands_for: str | None) -> _PersonParts:
+        """How the person attending for `stands_for` sits, and, unless the seat he or she fills
+        depends on who is absent, the attendee and vote parts with that claim."""
+        key = (person, stands_for)
+        found = self._people.get(key)
+        if found is None:
+            found = self._people[key] = self._person(person, stands_for)
+        return found
+
+    def _person(self, person: str, stands_for: str | None) -> _PersonParts:
+        sitting = self.sitting
+        standing = _standing(sitting, person, stands_for)
+        if standing.infers_principal:
+            return _PersonParts(standing, None, None)
+        # a voting member's claim is reported on the attendance only: his or her votes stand in for no one
+        vote_claim = None if standing.votes else standing.claim
+        return _PersonParts(
+            standing, _attendee_fields(sitting, person, stands_for, standing.claim, self.deputies),
+            _voter_fields(sitting, person, stands_for, vote_claim, self.deputies, self.quorum))
+
+
+@per_sitting
+def _sitting_parts(sitting: Sitting, statute_deputies: StatuteRule, statute_quorum: StatuteRule) -> _SittingParts:
+    return _SittingParts(sitting, statute_deputies, statute_quorum)
 
 def _seat_of(person: str, role: Role | None, claim) -> str:
     if claim and claim.lawful and claim.role:

@@ -59,6 +59,14 @@ class Votes(Frozen):
         return ([(p, "for") for p in self.for_] + [(p, "against") for p in self.against]
                 + [(p, "blank") for p in self.blank])
 
+    def by_voter(self) -> dict[str, list[str]]:
+        """Each voter's values, in the order of lines()."""
+        found: dict[str, list[str]] = {}
+        for value, people in (("for", self.for_), ("against", self.against), ("blank", self.blank)):
+            for person in people:
+                found.setdefault(person, []).append(value)
+        return found
+
 
 class Habilitet(Frozen):
     """The organ's decision on one member's habilitet (forvaltningsloven § 8 andre ledd)."""

@@ -1,0 +1,75 @@
+"""The per-sitting bundle of fact parts (engine/core/facts.py _SittingParts) is keyed right: one
+per sitting and statute rules, and within it one answer per person and whom he or she attends for,
+each the same as the per-sitting functions it gathers."""
+from datetime import date
+
+from engine.core import facts
+from engine.core.library import library
+from engine.core.sitting import resolve
+
+MEETING_DAY = date(2021, 2, 12)
+MAYOR, DEPUTY = "frogn-2019-fsk-a1", "frogn-2019-fast-stedfortreder"
+
+
+def _setting():
+    doc = library().documents["folloradet"]
+    statute = {r.id: r for r in library().statute_for(doc).rules}
+    return doc, statute
+
+
+def test_one_bundle_per_sitting_and_statute_rules():
+    doc, statute = _setting()
+    council, meeting = resolve(doc, "folloradet", MEETING_DAY), resolve(doc, "follomotet", MEETING_DAY)
+    parts = facts._sitting_parts(council, statute["deputies"], statute["quorum"])
+    assert facts._sitting_parts(council, statute["deputies"], statute["quorum"]) is parts
+    assert facts._sitting_parts(meeting, statute["deputies"], statute["quorum"]) is not parts
+    other_rules = facts._sitting_parts(council, statute["quorum"], statute["deputies"])
+    assert other_rules is not parts and other_rules.deputies == statute["quorum"]
+    assert parts.common == facts._common(council.organ, council.on)
+    assert parts.kinds == {k.id: k for k in doc.case_kinds}
+
+
+def test_a_persons_parts_are_keyed_on_the_person_and_whom_he_or_she_attends_for():
+    doc, statute = _setting()
+    sitting = resolve(doc, "folloradet", MEETING_DAY)
+    parts = facts._sitting_parts(sitting, statute["deputies"], statute["quorum"])
+    named, unnamed = parts.person(DEPUTY, MAYOR), parts.person(DEPUTY, None)
+    assert parts.person(DEPUTY, MAYOR) is named
+    assert named.standing == facts._standing(sitting, DEPUTY, MAYOR)
+    assert named.attendee == facts._attendee_fields(sitting, DEPUTY, MAYOR, named.standing.claim,
+                                                    statute["deputies"])
+    assert named.voter == facts._voter_fields(sitting, DEPUTY, MAYOR, named.standing.claim,
+                                              statute["deputies"], statute["quorum"])
+    assert named.voter["deputy_lawful"] and named.voter["seat"] == "frogn"
+    # attending for no one named, the seat depends on who is absent: found per meeting, not kept
+    assert unnamed.standing.infers_principal and unnamed.attendee is None and unnamed.voter is None
+
+
+def test_a_voting_members_votes_stand_in_for_no_one():
+    """A mayor attending «for» another keeps the vote: the claim is on the attendance fact, the
+    votes carry none."""
+    doc, statute = _setting()
+    sitting = resolve(doc, "folloradet", MEETING_DAY)
+    parts = facts._sitting_parts(sitting, statute["deputies"], statute["quorum"])
+    other_mayor = parts.person("as-2019-fsk-a1", MAYOR)
+    assert other_mayor.standing.votes and other_mayor.attendee["stands_in"]
+    assert not other_mayor.voter["stands_in"] and other_mayor.voter["seat"] == "as"
+    assert parts.person("as-2019-fsk-a1", None).voter == other_mayor.voter
+
+
+def test_presence_from_arrivals_and_departures():
+    """Present for every case unless a line names the first or last case; a person with two lines
+    is present for both spans, attending for the first one named."""
+    from engine.core.scenario import Scenario
+
+    scenario = Scenario.model_validate({
+        "name": "presence", "organ": "folloradet", "date": MEETING_DAY,
+        "cases": [{"id": "1"}, {"id": "2"}, {"id": "3"}],
+        "attendance": [{"person": "a"}, {"person": "b", "until_case": "1"},
+                       {"person": "b", "from_case": "3", "for": "x"}, {"person": "c", "from_case": "2"},
+                       {"person": "c", "for": "y"}]})
+    stands_for, here = facts.presence(scenario)
+    assert stands_for == {"a": None, "b": "x", "c": "y"}
+    assert here == {"1": {"a", "b", "c"}, "2": {"a", "c"}, "3": {"a", "b", "c"}}
+    no_cases = scenario.model_copy(update={"cases": (), "attendance": scenario.attendance[:1]})
+    assert facts.presence(no_cases) == ({"a": None}, {})
