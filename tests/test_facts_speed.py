@@ -17,22 +17,39 @@ def _setting():
     return doc, statute
 
 
+def _rules(statute, *ids):
+    return tuple(statute[i] for i in ids or ("deputies", "quorum", "chair", "meeting-held"))
+
+
 def test_one_bundle_per_sitting_and_statute_rules():
     doc, statute = _setting()
     council, meeting = resolve(doc, "folloradet", MEETING_DAY), resolve(doc, "follomotet", MEETING_DAY)
-    parts = facts._sitting_parts(council, statute["deputies"], statute["quorum"])
-    assert facts._sitting_parts(council, statute["deputies"], statute["quorum"]) is parts
-    assert facts._sitting_parts(meeting, statute["deputies"], statute["quorum"]) is not parts
-    other_rules = facts._sitting_parts(council, statute["quorum"], statute["deputies"])
-    assert other_rules is not parts and other_rules.deputies == statute["quorum"]
+    parts = facts._sitting_parts(council, *_rules(statute))
+    assert facts._sitting_parts(council, *_rules(statute)) is parts
+    assert facts._sitting_parts(meeting, *_rules(statute)) is not parts
+    swapped = facts._sitting_parts(council, *_rules(statute, "quorum", "deputies", "chair", "meeting-held"))
+    assert swapped is not parts and swapped.deputies == statute["quorum"]
     assert parts.common == facts._common(council.organ, council.on)
     assert parts.kinds == {k.id: k for k in doc.case_kinds}
+    assert parts.meeting == facts._meeting_constants(council, statute["chair"], statute["meeting-held"])
+    assert parts.convening == facts._convening_law(council, statute["meeting-held"])
+    assert parts.composition == facts._composition_facts(council)
+
+
+def test_a_case_kinds_law_is_its_own():
+    doc, statute = _setting()
+    sitting = resolve(doc, "follomotet", MEETING_DAY)
+    parts = facts._sitting_parts(sitting, *_rules(statute))
+    laws = {k.id: parts.case_law(k) for k in doc.case_kinds}
+    assert all(laws[k.id] == facts._case_law(sitting, k, statute["quorum"]) for k in doc.case_kinds)
+    assert all(parts.case_law(k) is laws[k.id] for k in doc.case_kinds)
+    assert len({law.fields["kind_label"] for law in laws.values()}) == len(laws)
 
 
 def test_a_persons_parts_are_keyed_on_the_person_and_whom_he_or_she_attends_for():
     doc, statute = _setting()
     sitting = resolve(doc, "folloradet", MEETING_DAY)
-    parts = facts._sitting_parts(sitting, statute["deputies"], statute["quorum"])
+    parts = facts._sitting_parts(sitting, *_rules(statute))
     named, unnamed = parts.person(DEPUTY, MAYOR), parts.person(DEPUTY, None)
     assert parts.person(DEPUTY, MAYOR) is named
     assert named.standing == facts._standing(sitting, DEPUTY, MAYOR)
@@ -50,7 +67,7 @@ def test_a_voting_members_votes_stand_in_for_no_one():
     votes carry none."""
     doc, statute = _setting()
     sitting = resolve(doc, "folloradet", MEETING_DAY)
-    parts = facts._sitting_parts(sitting, statute["deputies"], statute["quorum"])
+    parts = facts._sitting_parts(sitting, *_rules(statute))
     other_mayor = parts.person("as-2019-fsk-a1", MAYOR)
     assert other_mayor.standing.votes and other_mayor.attendee["stands_in"]
     assert not other_mayor.voter["stands_in"] and other_mayor.voter["seat"] == "as"

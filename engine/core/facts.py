@@ -89,6 +89,15 @@ def _deputy_kind(claim) -> str:
     return claim.policy.kind
 
 
+class _CaseView(NamedTuple):
+    """One case's people (found once per case; callers only read them)."""
+
+    here: frozenset[str]  # who was present for it
+    inhabil: frozenset[str]  # who may not take part in it
+    chair: str | None  # who chairs it
+    seats: dict[str, str]  # the voting seats present, inhabil members left out, and who holds each
+
+
 class FactBuilder:
     """Builds the facts of one scenario against one sitting."""
 
@@ -96,7 +105,8 @@ class FactBuilder:
         self.scenario, self.sitting, self.doc = scenario, sitting, doc
         self.statute = statute_rules
         # the sitting's shared parts, found once here: each fact then asks a plain dict
-        self.parts = _sitting_parts(sitting, statute_rules["deputies"], statute_rules["quorum"])
+        self.parts = _sitting_parts(sitting, statute_rules["deputies"], statute_rules["quorum"],
+                                    statute_rules["chair"], statute_rules["meeting-held"])
         self.common, self.kinds = self.parts.common, self.parts.kinds
         # whom each attendee attends for, and who was present for each case (every vote, seat and
         # act of a case asks)
@@ -113,9 +123,8 @@ class FactBuilder:
         # who can count as a member in a case (members, lawful deputies): the per-case loops run
         # over these few, not over every attendee (2,000 listeners × 2,000 cases took minutes)
         self.member_like = self._read_standings()
-        self._inhabil: dict[str, frozenset[str]] = {}
-        self._seats: dict[str, dict[str, str]] = {}  # the seats present in each case (inhabil left out)
-        self._chairs: dict[str, str | None] = {}  # who chairs each case
+        # each case's people, found once: every vote, act, seat and the case fact ask
+        self._cases = {case.id: self._case_view(case) for case in scenario.cases}
 
     def _read_standings(self) -> list[str]:
         """Each attendee's role and claim (self._roles, self.claims, self.member_claims), the
@@ -144,36 +153,37 @@ class FactBuilder:
                 member_like.append(person)
         return sorted(member_like)
 
-    def inhabil_in(self, case: Case) -> set[str]:
-        """Who may not take part in the case. In elections to offentlige tillitsverv no one is
-        inhabil (kommuneloven § 11-10 fjerde ledd), whatever the scenario declares. Found once per
-        case: every vote, act and seat of the case asks."""
-        found = self._inhabil.get(case.id)
-        if found is None:
-            kind = self.kinds.get(case.kind)
-            found = self._inhabil[case.id] = (frozenset() if kind is not None and kind.election
-                                              else frozenset(case.declared_inhabil()))
-        return found
+    def _case_view(self, case: Case) -> _CaseView:
+        here = self._here[case.id]
+        inhabil = self._inhabil(case)
+        chair = case.chair or self._chair_of(here, inhabil)
+        return _CaseView(here, inhabil, chair, self._seat_holders(here, inhabil))
 
-    def present_in(self, case: Case) -> set[str]:
+    def _inhabil(self, case: Case) -> frozenset[str]:
+        """Who may not take part in the case. In elections to offentlige tillitsverv no one is
+        inhabil (kommuneloven § 11-10 fjerde ledd), whatever the scenario declares."""
+        kind = self.kinds.get(case.kind)
+        return frozenset() if kind is not None and kind.election else frozenset(case.declared_inhabil())
+
+    def _chair_of(self, here: frozenset[str], inhabil: frozenset[str]) -> str | None:
+        """The meeting's chair; when he or she has left before the case, the vice leads it if
+        present (kommuneloven § 11-2 tredje ledd)."""
+        chair, vice = self.scenario.chair, self.sitting.vice
+        if chair and chair not in here and vice and vice in here and vice not in inhabil:
+            return vice
+        return chair
+
+    def inhabil_in(self, case: Case) -> frozenset[str]:
+        """Who may not take part in the case (callers only read it)."""
+        return self._cases[case.id].inhabil
+
+    def present_in(self, case: Case) -> frozenset[str]:
         """Who was present for the case (callers only read it)."""
         return self._here[case.id]
 
     def case_chair(self, case: Case) -> str | None:
-        """cases[].chair, else the meeting's chair; when the meeting's chair has left before the
-        case, the vice leads it if present (kommuneloven § 11-2 tredje ledd). Found once per case."""
-        try:
-            return self._chairs[case.id]
-        except KeyError:
-            self._chairs[case.id] = chair = case.chair or self._chair_of(case)
-            return chair
-
-    def _chair_of(self, case: Case) -> str | None:
-        chair, vice = self.scenario.chair, self.sitting.vice
-        here = self.present_in(case)
-        if chair and chair not in here and vice and vice in here and vice not in self.inhabil_in(case):
-            return vice
-        return chair
+        """cases[].chair, else the meeting's chair or, when he or she has left, the vice (_chair_of)."""
+        return self._cases[case.id].chair
 
     def _absent_members(self) -> frozenset[str]:
         """The voting members not at the meeting (whose seats a deputy may fill); found once."""
@@ -255,7 +265,7 @@ class FactBuilder:
             detail = "not-elected"
         elif chair:
             detail = "not-voting-member"
-        constants = _meeting_constants(s, self.statute["chair"], self.statute["meeting-held"])
+        constants = self.parts.meeting
         return constants | {
             "chair_given": chair is not None, "chair_name": s.name(chair),
             "chair_is_leader": chair is not None and chair == s.leader,
@@ -280,7 +290,7 @@ class FactBuilder:
         The sitting's part (who leads, the provisions, the statute's third) is _convening_law's.
         """
         conv, s = self.scenario.convening, self.sitting
-        law = _convening_law(s, self.statute["meeting-held"])
+        law = self.parts.convening
         leader, provision, innst, agenda = law.leader, law.provision, law.innstilling, law.agenda
         leader_forfall = self.scenario.has_forfall(leader)
         demand = len({r.seat_key for p in set(conv.demanded_by) if (r := s.role(p))
@@ -491,17 +501,13 @@ class FactBuilder:
     def _seat_persons(self, case: Case, exclude: set[str] | None = None) -> dict[str, str]:
         """Voting seats present for the case and who holds each (member, or lawful deputy for an
         absent or inhabil member); inhabil members are left out (found once per case, and shared:
-        callers only read it)."""
+        callers only read it), or those in `exclude`."""
         if exclude is None:
-            found = self._seats.get(case.id)
-            if found is None:
-                found = self._seats[case.id] = self._seat_holders(case, self.inhabil_in(case))
-            return found
-        return self._seat_holders(case, exclude)
+            return self._cases[case.id].seats
+        return self._seat_holders(self._here[case.id], exclude)
 
-    def _seat_holders(self, case: Case, exclude) -> dict[str, str]:
+    def _seat_holders(self, here: frozenset[str], exclude) -> dict[str, str]:
         seats: dict[str, str] = {}
-        here = self.present_in(case)
         for person in self.member_like:
             if person not in here or person in exclude:
                 continue
@@ -517,7 +523,7 @@ class FactBuilder:
     def case_fact(self, case: Case, kind: CaseKind, counted: list[dict]) -> dict:
         """The case on its tally: quorum, majority, agenda, chair, competence. What depends on the
         sitting and the kind of case only is _case_law's (found once per sitting and kind)."""
-        law = _case_law(self.sitting, kind, self.statute["quorum"])
+        law = self.parts.case_law(kind)
         tally = dict.fromkeys(("for", "against", "blank"), 0)
         for v in counted:
             tally[v["value"]] += 1
@@ -606,7 +612,7 @@ class FactBuilder:
     def composition_facts(self) -> list[dict]:
         """Rules composition-gender: one fact per participant and both-genders requirement of the
         organ (found once per sitting, see _composition_facts; each scenario gets its own copies)."""
-        return [dict(fact) for fact in _composition_facts(self.sitting)]
+        return [dict(fact) for fact in self.parts.composition]
 
 
 def _duplicate(nth: int, lines: list[str], claim, seat_claims: dict[str, int]) -> str:
@@ -746,11 +752,22 @@ class _SittingParts:
     attendee and vote parts. A scenario finds this once (_sitting_parts) and its attendees then
     ask a dict keyed on person ids, not per_sitting with frozen models in every key."""
 
-    def __init__(self, sitting: Sitting, statute_deputies: StatuteRule, statute_quorum: StatuteRule):
+    def __init__(self, sitting: Sitting, statute_deputies: StatuteRule, statute_quorum: StatuteRule,
+                 statute_chair: StatuteRule, statute_meeting: StatuteRule):
         self.sitting, self.deputies, self.quorum = sitting, statute_deputies, statute_quorum
         self.common = _common(sitting.organ, sitting.on)
         self.kinds = _kinds_by_id(sitting.doc)
+        self.meeting = _meeting_constants(sitting, statute_chair, statute_meeting)
+        self.convening = _convening_law(sitting, statute_meeting)
+        self.composition = _composition_facts(sitting)
+        self._laws: dict[CaseKind, _CaseLaw] = {}
         self._people: dict[tuple[str, str | None], _PersonParts] = {}
+
+    def case_law(self, kind: CaseKind) -> _CaseLaw:
+        found = self._laws.get(kind)
+        if found is None:
+            found = self._laws[kind] = _case_law(self.sitting, kind, self.quorum)
+        return found
 
     def person(self, person: str, stands_for: str | None) -> _PersonParts:
         """How the person attending for `stands_for` sits, and, unless the seat he or she fills
@@ -774,8 +791,9 @@ class _SittingParts:
 
 
 @per_sitting
-def _sitting_parts(sitting: Sitting, statute_deputies: StatuteRule, statute_quorum: StatuteRule) -> _SittingParts:
-    return _SittingParts(sitting, statute_deputies, statute_quorum)
+def _sitting_parts(sitting: Sitting, statute_deputies: StatuteRule, statute_quorum: StatuteRule,
+                   statute_chair: StatuteRule, statute_meeting: StatuteRule) -> _SittingParts:
+    return _SittingParts(sitting, statute_deputies, statute_quorum, statute_chair, statute_meeting)
 
 def _seat_of(person: str, role: Role | None, claim) -> str:
     if claim and claim.lawful and claim.role:
