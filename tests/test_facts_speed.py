@@ -46,30 +46,38 @@ def test_a_case_kinds_law_is_its_own():
     assert len({law.fields["kind_label"] for law in laws.values()}) == len(laws)
 
 
-def test_a_persons_parts_are_keyed_on_the_person_and_whom_he_or_she_attends_for():
+def test_how_a_person_takes_part_is_keyed_on_the_person_and_whom_he_or_she_attends_for():
     doc, statute = _setting()
     sitting = resolve(doc, "folloradet", MEETING_DAY)
     parts = facts._sitting_parts(sitting, *_rules(statute))
     named, unnamed = parts.person(DEPUTY, MAYOR), parts.person(DEPUTY, None)
-    assert parts.person(DEPUTY, MAYOR) is named
+    assert parts.person(DEPUTY, MAYOR) is named and parts.people[DEPUTY, MAYOR] is named
     assert named.standing == facts._standing(sitting, DEPUTY, MAYOR)
-    assert named.attendee == facts._attendee_fields(sitting, DEPUTY, MAYOR, named.standing.claim,
-                                                    statute["deputies"])
-    assert named.voter == facts._voter_fields(sitting, DEPUTY, MAYOR, named.standing.claim,
-                                              statute["deputies"], statute["quorum"])
+    claim = named.standing.claim
+    assert named.claim == named.reported_claim == claim and claim.lawful and named.principal == MAYOR
+    assert named.member_like and named.deputy_seat == "frogn" and named.own_seat is None
+    assert named.attendee == facts._attendee_fields(sitting, DEPUTY, MAYOR, claim, statute["deputies"])
+    assert named.voter == facts._voter_fields(sitting, DEPUTY, MAYOR, claim, statute["deputies"], statute["quorum"])
     assert named.voter["deputy_lawful"] and named.voter["seat"] == "frogn"
-    # attending for no one named, the seat depends on who is absent: found per meeting, not kept
-    assert unnamed.standing.infers_principal and unnamed.attendee is None and unnamed.voter is None
+    # attending for no one named, the seat depends on who is absent: FactBuilder finds the claim
+    # per meeting (parts.taking_part), the standing says so
+    assert unnamed.standing.infers_principal and unnamed.claim is None
+    inferred = sitting.deputy_claim(DEPUTY, None, frozenset({MAYOR}))
+    taking = parts.taking_part(DEPUTY, None, unnamed.standing, inferred)
+    assert taking.claim == inferred and taking.member_like and taking.deputy_seat == "frogn"
+    assert taking.voter == facts._voter_fields(sitting, DEPUTY, None, inferred, statute["deputies"], statute["quorum"])
 
 
 def test_a_voting_members_votes_stand_in_for_no_one():
     """A mayor attending «for» another keeps the vote: the claim is on the attendance fact, the
-    votes carry none."""
+    votes and the seat carry none."""
     doc, statute = _setting()
     sitting = resolve(doc, "folloradet", MEETING_DAY)
     parts = facts._sitting_parts(sitting, *_rules(statute))
     other_mayor = parts.person("as-2019-fsk-a1", MAYOR)
     assert other_mayor.standing.votes and other_mayor.attendee["stands_in"]
+    assert other_mayor.reported_claim.principal == MAYOR and other_mayor.claim is None
+    assert other_mayor.own_seat == "as" and other_mayor.deputy_seat is None and other_mayor.member_like
     assert not other_mayor.voter["stands_in"] and other_mayor.voter["seat"] == "as"
     assert parts.person("as-2019-fsk-a1", None).voter == other_mayor.voter
 

@@ -34,6 +34,7 @@ _ATTENDEE_OWN = dict.fromkeys(("id", "principal_at_meeting"))
 _MEMBER_OWN = dict.fromkeys(("id", "person", "person_name", "seat", "voted", "excluded"))
 _VOTE_OWN = dict.fromkeys(("id", "case", "value", "principal_present", "inhabil", "present", "blank_allowed",
                            "kind_label", "duplicate", "duplicate_count"))
+_NO_ONE: frozenset[str] = frozenset()
 # the deputy-order fields of everyone who is not a lawful numbered deputy (merged, never changed)
 _IN_ORDER = {"deputy_out_of_order": False, "skipped_deputies": "", "skipped": ""}
 
@@ -56,8 +57,8 @@ def presence(scenario: Scenario) -> Presence:
     position: dict[str, int] | None = None  # index() per line is quadratic
     for line in scenario.attendance:
         person = line.person
-        # the first line that names whom the person attends for says it
-        stands_for[person] = (stands_for[person] or line.stands_for) if person in stands_for else line.stands_for
+        if stands_for.get(person) is None:  # the first line that names whom the person attends for says it
+            stands_for[person] = line.stands_for
         if not (line.from_case or line.until_case):
             everywhere.add(person)
             continue
@@ -113,13 +114,9 @@ class FactBuilder:
         self.stands_for, self._here = presence(scenario)
         self.at_meeting = set(self.stands_for)
         self._absent: frozenset[str] | None = None
-        self._roles: dict[str, Role | None] = {}  # each attendee's own role (sitting.role)
+        self._people: dict[str, _TakingPart] = {}  # how each attendee takes part
         self.claims: dict[str, DeputyClaim | None] = {}  # how each attendee stands in, if at all
-        # a voting member who says he or she attends for someone else: the member keeps his or her
-        # own seat and vote, and the claim is reported (deputy-not-fixed on the attendance)
-        self.member_claims: dict[str, DeputyClaim] = {}
-        self._attendee_parts: dict[str, dict] = {}  # each attendee fact's cached part
-        self._voters: dict[str, dict] = {}  # each vote fact's cached part, by voter
+        self._absent_voters: dict[str, dict] = {}  # the vote facts' part of each voter not at the meeting
         # who can count as a member in a case (members, lawful deputies): the per-case loops run
         # over these few, not over every attendee (2,000 listeners × 2,000 cases took minutes)
         self.member_like = self._read_standings()
@@ -127,29 +124,18 @@ class FactBuilder:
         self._cases = {case.id: self._case_view(case) for case in scenario.cases}
 
     def _read_standings(self) -> list[str]:
-        """Each attendee's role and claim (self._roles, self.claims, self.member_claims), the
-        cached parts of his or her attendee and vote facts, and those who can count as a member in
-        a case, sorted."""
+        """How each attendee takes part (self._people, self.claims), and those who can count as a
+        member in a case, sorted."""
         member_like = []
-        parts = self.parts
+        parts, known = self.parts, self.parts.people
         for person, stands_for in self.stands_for.items():
-            found = parts.person(person, stands_for)
-            standing = found.standing
-            self._roles[person] = role = standing.role
-            claim = standing.claim
-            if standing.votes:  # a voting member attends as such
-                if claim is not None:
-                    self.member_claims[person] = claim
-                claim = None
-            self.claims[person] = claim
-            if standing.infers_principal:  # whose seat depends on who is absent: this meeting's
-                self.claims[person] = claim = self.sitting.deputy_claim(person, None, self._absent_members())
-                self._attendee_parts[person] = _attendee_fields(self.sitting, person, stands_for, claim,
-                                                                parts.deputies)
-            else:
-                self._attendee_parts[person] = found.attendee
-                self._voters[person] = found.voter
-            if (standing.votes and role.kind == "member") or (claim and claim.lawful):
+            taking = known.get((person, stands_for)) or parts.person(person, stands_for)
+            if taking.standing.infers_principal:  # the seat a deputy fills depends on who is absent
+                claim = self.sitting.deputy_claim(person, None, self._absent_members())
+                taking = parts.taking_part(person, stands_for, taking.standing, claim)
+            self._people[person] = taking
+            self.claims[person] = taking.claim
+            if taking.member_like:
                 member_like.append(person)
         return sorted(member_like)
 
@@ -162,8 +148,10 @@ class FactBuilder:
     def _inhabil(self, case: Case) -> frozenset[str]:
         """Who may not take part in the case. In elections to offentlige tillitsverv no one is
         inhabil (kommuneloven § 11-10 fjerde ledd), whatever the scenario declares."""
+        if not (case.inhabil or case.habilitet):  # most cases declare no one
+            return _NO_ONE
         kind = self.kinds.get(case.kind)
-        return frozenset() if kind is not None and kind.election else frozenset(case.declared_inhabil())
+        return _NO_ONE if kind is not None and kind.election else frozenset(case.declared_inhabil())
 
     def _chair_of(self, here: frozenset[str], inhabil: frozenset[str]) -> str | None:
         """The meeting's chair; when he or she has left before the case, the vice leads it if
@@ -205,10 +193,11 @@ class FactBuilder:
     # -- attendance ---------------------------------------------------------------------------
     def attendee_facts(self) -> list[dict]:
         facts = []
-        parts, member_claims = self._attendee_parts, self.member_claims
+        people = self._people
         for i, person in enumerate(sorted(self.stands_for)):
-            claim = self.claims[person] or member_claims.get(person)
-            fact = parts[person].copy()
+            taking = people[person]
+            claim = taking.reported_claim
+            fact = taking.attendee.copy()
             fact["id"] = f"a{i}"
             fact["principal_at_meeting"] = claim is not None and self._sits_with_principal(person, claim.principal)
             if claim is not None:  # the cached part holds the fields of one who stands in for no one
@@ -226,11 +215,8 @@ class FactBuilder:
             return False
         if not self.scenario.cases:
             return True
-        for case in self.scenario.cases:
-            here = self.present_in(case)
-            if person in here and principal in here and principal not in self.inhabil_in(case):
-                return True
-        return False
+        return any(person in view.here and principal in view.here and principal not in view.inhabil
+                   for view in self._cases.values())
 
     def _deputy_order(self, person: str, claim) -> dict:
         """kommuneloven § 7-10 første ledd: numbered deputies are called in their order «så langt
@@ -240,15 +226,10 @@ class FactBuilder:
         if policy is None or policy.kind != "numbered":
             return _IN_ORDER
         skipped: list[str] = []
-        mine = next((h for h in self.sitting.holdings if h.person == person
-                     and h.office == policy.office and h.number is not None), None)
-        if mine is not None:
+        lower = self.parts.lower_deputies(person, policy.office)
+        if lower:
             sitting_in = {p for p, c in self.claims.items() if c is not None}
-            skipped = sorted({h.person for h in self.sitting.holdings
-                              if h.office == policy.office and h.participant == mine.participant
-                              and h.group == mine.group and h.number is not None
-                              and h.number < mine.number and h.person not in sitting_in
-                              and self.scenario.forfall_from(h.person) is None})
+            skipped = [p for p in lower if p not in sitting_in and self.scenario.forfall_from(p) is None]
         return {"deputy_out_of_order": bool(skipped),
                 "skipped_deputies": ", ".join(self.sitting.name(p) for p in skipped),
                 "skipped": ",".join(skipped)}
@@ -363,15 +344,17 @@ class FactBuilder:
             return []
         values = case.votes.by_voter()
         seat_claims = self._seat_claims(values)
-        here, inhabil = self._here[case.id], self.inhabil_in(case)
-        case_id, claims = case.id, self.claims
+        view = self._cases[case.id]
+        here, inhabil = view.here, view.inhabil
+        case_id, people = case.id, self._people
         blank_allowed, label = kind.election or kind.appointment, kind.label
         facts = []
         for person in sorted(values):
             mine = values[person]
-            claim = claims.get(person)
-            principal = claim.principal if claim else None
-            voter = self._voter(person)  # the voter's fields; this vote's own are set here
+            taking = people.get(person)
+            claim, principal = (taking.claim, taking.principal) if taking else (None, None)
+            # the voter's fields (this vote's own are set below)
+            voter = taking.voter if taking else self._absent_voter(person)
             principal_present = bool(principal and principal in here and principal not in inhabil)
             is_inhabil, present = person in inhabil, person in here
             for nth, value in enumerate(sorted(mine), 1):
@@ -384,7 +367,8 @@ class FactBuilder:
                 fact["present"] = present
                 fact["blank_allowed"] = blank_allowed
                 fact["kind_label"] = label
-                fact["duplicate"] = _duplicate(nth, mine, claim, seat_claims)
+                # one vote, standing in for no one (most votes): no duplicate
+                fact["duplicate"] = _duplicate(nth, mine, claim, seat_claims) if claim or len(mine) > 1 else "none"
                 fact["duplicate_count"] = len(mine)
                 facts.append(fact)
         return facts
@@ -398,13 +382,13 @@ class FactBuilder:
                 counts[claim.principal] = counts.get(claim.principal, 0) + 1
         return counts
 
-    def _voter(self, person: str) -> dict:
-        """The fields of a vote that depend only on who cast it (the same in every case)."""
-        found = self._voters.get(person)
+    def _absent_voter(self, person: str) -> dict:
+        """The fields of a vote cast by someone not at the meeting (an attendee's are his or her
+        _TakingPart's): he or she attends for no one and stands in for no one."""
+        found = self._absent_voters.get(person)
         if found is None:
-            found = self._voters[person] = _voter_fields(
-                self.sitting, person, self._stands_for(person), self.claims.get(person),
-                self.statute["deputies"], self.statute["quorum"])
+            found = self._absent_voters[person] = _voter_fields(
+                self.sitting, person, None, None, self.parts.deputies, self.parts.quorum)
         return found
 
     def proposal_facts(self, case: Case) -> list[dict]:
@@ -438,10 +422,10 @@ class FactBuilder:
         acts += [("proposal", p.by) for p in case.proposals]
         if not case.on_agenda:
             acts += [("objection", p) for p in case.objections]
-        chair = self.case_chair(case)
-        if chair is not None and chair in self.present_in(case):
-            acts.append(("chair", chair))
-        inhabil = self.inhabil_in(case)
+        view = self._cases[case.id]
+        if view.chair is not None and view.chair in view.here:
+            acts.append(("chair", view.chair))
+        inhabil = view.inhabil
         facts = [self._act_fact(case, i, act, person, person in inhabil)
                  for i, (act, person) in enumerate(acts)]
         if not case.habilitet:
@@ -508,15 +492,16 @@ class FactBuilder:
 
     def _seat_holders(self, here: frozenset[str], exclude) -> dict[str, str]:
         seats: dict[str, str] = {}
+        people = self._people
         for person in self.member_like:
             if person not in here or person in exclude:
                 continue
-            role, claim = self._roles[person], self.claims.get(person)
-            if claim and claim.lawful and claim.role and not (
-                    claim.principal and claim.principal in here and claim.principal not in exclude):
-                seats.setdefault(claim.role.seat_key, person)
-            elif role and role.can_vote and role.kind == "member":
-                seats[role.seat_key] = person
+            taking = people[person]
+            principal = taking.principal
+            if taking.deputy_seat is not None and not (principal and principal in here and principal not in exclude):
+                seats.setdefault(taking.deputy_seat, person)
+            elif taking.own_seat is not None:
+                seats[taking.own_seat] = person
         return seats
 
     # -- the case (stage 2) ----------------------------------------------------------------
@@ -524,17 +509,21 @@ class FactBuilder:
         """The case on its tally: quorum, majority, agenda, chair, competence. What depends on the
         sitting and the kind of case only is _case_law's (found once per sitting and kind)."""
         law = self.parts.case_law(kind)
-        tally = dict.fromkeys(("for", "against", "blank"), 0)
+        view = self._cases[case.id]
+        present_members, chair = view.seats, view.chair
+        tally = {"for": 0, "against": 0, "blank": 0}
+        blank_counts = kind.election or kind.appointment
+        seats_voting = set()  # quorum: the members' seats that voted
+        chair_vote = "none"  # the chair's first vote
         for v in counted:
-            tally[v["value"]] += 1
+            value = v["value"]
+            tally[value] += 1
+            if (value != "blank" or blank_counts) and v["voter_role"] != "observer":
+                seats_voting.add(v["seat"])
+            if chair_vote == "none" and v["person"] == chair:
+                chair_vote = value
         votes_for, against = tally["for"], tally["against"]
         cast = votes_for + against
-        blank_counts = kind.election or kind.appointment
-        seats_voting = {v["seat"] for v in counted if (v["value"] != "blank" or blank_counts)
-                        and v["voter_role"] != "observer"}  # quorum: members
-        present_members = self._seat_persons(case)
-        chair = self.case_chair(case)
-        chair_vote = next((v["value"] for v in counted if v["person"] == chair), "none")
         bylaws_q = self.sitting.organ.quorum
         return law.fields | {
             "id": f"c{case.id}", "case": case.id, "kind": case.kind,
@@ -551,45 +540,45 @@ class FactBuilder:
                                       and Fraction(votes_for, cast) >= Fraction(law.majority)),
             "simple_majority": votes_for > against,
             **self._agenda(case, present_members, chair),
-            **self._case_chair_fields(case, chair),
+            **self._case_chair_fields(case, view),
             **self._innstilling_fields(case, law.needs_innstilling_from),
         }
 
-    def _case_chair_fields(self, case: Case, chair: str | None) -> dict:
+    def _case_chair_fields(self, case: Case, view: _CaseView) -> dict:
         """kommuneloven § 11-2 tredje ledd for one case: a case chaired by someone other than the
         meeting's chair (cases[].chair) must be chaired by the leader or the vice; when both are
         unavailable for the case (absent, forfall or inhabil in it), by one elected for it.
-        `chair`: who chairs the case (case_chair)."""
+        `view`: the case's people (who chairs it: view.chair)."""
         s, own = self.sitting, case.chair
-        here, inhabil = self.present_in(case), self.inhabil_in(case)
-
-        def available(person: str | None) -> bool:
-            return (person is not None and person in here and person not in inhabil
-                    and not self.scenario.has_forfall(person, case.id))
-
         role = self.effective_role(own) if own else None
         return {
             "case_chair_own": own is not None and own != self.scenario.chair,
-            "case_chair_name": s.name(chair),
+            "case_chair_name": s.name(view.chair),
             "case_chair_is_leader": own is not None and own == s.leader,
             "case_chair_is_vice": own is not None and own == s.vice,
-            "case_leader_available": available(s.leader), "case_vice_available": available(s.vice),
+            "case_leader_available": self._available(s.leader, case, view),
+            "case_vice_available": self._available(s.vice, case, view),
             "case_chair_elected": case.chair_elected,
             "case_chair_voting": bool(role and role.can_vote) or self._lawful_deputy(own),
         }
+
+    def _available(self, person: str | None, case: Case, view: _CaseView) -> bool:
+        """Present for the case, not inhabil in it and without forfall for it."""
+        return (person is not None and person in view.here and person not in view.inhabil
+                and not (self.scenario.forfall and self.scenario.has_forfall(person, case.id)))
 
     def _agenda(self, case: Case, seats: dict[str, str], chair: str | None) -> dict:
         """§ 11-3 femte ledd: «møtelederen eller 1/3 av de møtende medlemmene». Numerator and
         denominator on one basis: the seats present that may take part in the case (`seats`);
         `chair`: who chairs the case."""
         objecting = set(case.objections)
-        objectors = [seat for seat, person in seats.items() if person in objecting]
+        objectors = sum(person in objecting for person in seats.values()) if objecting else 0
         fraction = self.statute["not-on-agenda"].parameters["fraction"]
         chair_objected = chair is not None and chair in objecting
         return {
             "on_agenda": case.on_agenda,
             "chair_objected": chair_objected,
-            "objectors": len(objectors),
+            "objectors": objectors,
             "objectors_needed": required_count(fraction, len(seats)),
             "objection_by": "chair" if chair_objected else "members", "objection_seats": len(seats),
         }
@@ -738,19 +727,29 @@ def _voter_fields(sitting: Sitting, person: str, stands_for: str | None, claim: 
 
 
 
-class _PersonParts(NamedTuple):
-    """What the facts of one person attending for `stands_for` share on a sitting."""
+class _TakingPart(NamedTuple):
+    """How one person attending for `stands_for` takes part in a meeting on a sitting: the same
+    for every meeting, except for a deputy who names no one (whose seat depends on who is absent)."""
 
     standing: _Standing
-    attendee: dict | None  # the attendee fact's part; None when the claim is inferred per meeting
-    voter: dict | None  # the vote facts' part; None likewise
+    claim: DeputyClaim | None  # how his or her votes and seat stand in (a voting member's: None)
+    # the claim on the attendance fact: a voting member who says he or she attends for someone
+    # keeps his or her own seat and vote, and the claim is reported (deputy-not-fixed)
+    reported_claim: DeputyClaim | None
+    principal: str | None  # whom the claim stands in for
+    member_like: bool  # can count as a member in a case: a voting member or a lawful deputy
+    own_seat: str | None  # a voting member's own seat
+    deputy_seat: str | None  # the seat a lawful deputy fills when its holder is away or inhabil
+    attendee: dict  # the attendee fact's part
+    voter: dict  # the vote facts' part
 
 
 class _SittingParts:
-    """The parts of facts shared by every scenario on one sitting under the statute's deputy and
-    quorum rules: the fields every fact carries, the case kinds, and each person's standing and
-    attendee and vote parts. A scenario finds this once (_sitting_parts) and its attendees then
-    ask a dict keyed on person ids, not per_sitting with frozen models in every key."""
+    """The parts of facts shared by every scenario on one sitting under the statute's rules: the
+    fields every fact carries, the case kinds, the meeting's constants and convening law, the
+    composition facts, each case kind's law and how each person takes part. A scenario finds this
+    once (_sitting_parts) and its facts then ask plain dicts keyed on person ids and case kinds,
+    not per_sitting with frozen models in every key."""
 
     def __init__(self, sitting: Sitting, statute_deputies: StatuteRule, statute_quorum: StatuteRule,
                  statute_chair: StatuteRule, statute_meeting: StatuteRule):
@@ -761,7 +760,42 @@ class _SittingParts:
         self.convening = _convening_law(sitting, statute_meeting)
         self.composition = _composition_facts(sitting)
         self._laws: dict[CaseKind, _CaseLaw] = {}
-        self._people: dict[tuple[str, str | None], _PersonParts] = {}
+        self._lower: dict[tuple[str, str], tuple[str, ...]] = {}
+        self.people: dict[tuple[str, str | None], _TakingPart] = {}  # by person and stands_for
+
+    def person(self, person: str, stands_for: str | None) -> _TakingPart:
+        """How the person attending for `stands_for` takes part (for a deputy who names no one,
+        only the standing is meant: FactBuilder finds his or her claim per meeting)."""
+        key = (person, stands_for)
+        found = self.people.get(key)
+        if found is None:
+            standing = _standing(self.sitting, person, stands_for)
+            found = self.people[key] = self.taking_part(person, stands_for, standing, standing.claim)
+        return found
+
+    def taking_part(self, person: str, stands_for: str | None, standing: _Standing,
+                    claim: DeputyClaim | None) -> _TakingPart:
+        """How the person takes part with `claim` (his or her standing's, or the one found for
+        the meeting)."""
+        role = standing.role
+        votes_claim = None if standing.votes else claim  # a voting member's claim is only reported
+        lawful = bool(votes_claim and votes_claim.lawful)
+        return _TakingPart(
+            standing, votes_claim, claim, votes_claim.principal if votes_claim else None,
+            (standing.votes and role.kind == "member") or lawful,
+            role.seat_key if role and role.can_vote and role.kind == "member" else None,
+            votes_claim.role.seat_key if lawful and votes_claim.role else None,
+            _attendee_fields(self.sitting, person, stands_for, claim, self.deputies),
+            _voter_fields(self.sitting, person, stands_for, votes_claim, self.deputies, self.quorum))
+
+    def lower_deputies(self, person: str, office: str) -> tuple[str, ...]:
+        """The deputies numbered before the person's own number in `office`, for the same
+        participant and group, sorted (none when he or she holds no numbered `office`)."""
+        key = (person, office)
+        found = self._lower.get(key)
+        if found is None:
+            found = self._lower[key] = _lower_deputies(self.sitting, person, office)
+        return found
 
     def case_law(self, kind: CaseKind) -> _CaseLaw:
         found = self._laws.get(kind)
@@ -769,25 +803,15 @@ class _SittingParts:
             found = self._laws[kind] = _case_law(self.sitting, kind, self.quorum)
         return found
 
-    def person(self, person: str, stands_for: str | None) -> _PersonParts:
-        """How the person attending for `stands_for` sits, and, unless the seat he or she fills
-        depends on who is absent, the attendee and vote parts with that claim."""
-        key = (person, stands_for)
-        found = self._people.get(key)
-        if found is None:
-            found = self._people[key] = self._person(person, stands_for)
-        return found
 
-    def _person(self, person: str, stands_for: str | None) -> _PersonParts:
-        sitting = self.sitting
-        standing = _standing(sitting, person, stands_for)
-        if standing.infers_principal:
-            return _PersonParts(standing, None, None)
-        # a voting member's claim is reported on the attendance only: his or her votes stand in for no one
-        vote_claim = None if standing.votes else standing.claim
-        return _PersonParts(
-            standing, _attendee_fields(sitting, person, stands_for, standing.claim, self.deputies),
-            _voter_fields(sitting, person, stands_for, vote_claim, self.deputies, self.quorum))
+def _lower_deputies(sitting: Sitting, person: str, office: str) -> tuple[str, ...]:
+    mine = next((h for h in sitting.holdings if h.person == person
+                 and h.office == office and h.number is not None), None)
+    if mine is None:
+        return ()
+    return tuple(sorted({h.person for h in sitting.holdings
+                         if h.office == office and h.participant == mine.participant
+                         and h.group == mine.group and h.number is not None and h.number < mine.number}))
 
 
 @per_sitting
