@@ -120,6 +120,9 @@ class FactBuilder:
         # who can count as a member in a case (members, lawful deputies): the per-case loops run
         # over these few, not over every attendee (2,000 listeners × 2,000 cases took minutes)
         self.member_like = self._read_standings()
+        # each lawful deputy at the meeting and whom he or she stands in for
+        self._lawful_deputies = [(p, c.principal) for p, c in self.claims.items() if c is not None
+                                 and c.lawful and c.principal]
         # each case's people, found once: every vote, act, seat and the case fact ask
         self._cases = {case.id: self._case_view(case) for case in scenario.cases}
 
@@ -275,7 +278,7 @@ class FactBuilder:
         leader, provision, innst, agenda = law.leader, law.provision, law.innstilling, law.agenda
         leader_forfall = self.scenario.has_forfall(leader)
         demand = len({r.seat_key for p in set(conv.demanded_by) if (r := s.role(p))
-                      and r.can_vote and r.kind == "member"})
+                      and r.can_vote and r.kind == "member"}) if conv.demanded_by else 0
         # a demand the bylaws allow besides the statute's third (Convening.on_demand), e.g. «når ein
         # deltakar krev det»: like § 11-2 andre ledd c, it obliges the leader to convene. The
         # statute's third holds beside it: an agreement may add demanders, not take that right away
@@ -376,10 +379,9 @@ class FactBuilder:
     def _seat_claims(self, voters) -> dict[str, int]:
         """How many distinct lawful deputies voted for each principal's seat."""
         counts: dict[str, int] = {}
-        for person in voters:
-            claim = self.claims.get(person)
-            if claim is not None and claim.lawful and claim.principal:
-                counts[claim.principal] = counts.get(claim.principal, 0) + 1
+        for person, principal in self._lawful_deputies:  # the few attendees who may stand in
+            if person in voters:
+                counts[principal] = counts.get(principal, 0) + 1
         return counts
 
     def _absent_voter(self, person: str) -> dict:
