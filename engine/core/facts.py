@@ -420,10 +420,14 @@ class FactBuilder:
         votes are judged on the vote facts. § 8 andre ledd: the organ decides a member's
         habilitet without that member (nor another member whose habilitet is questioned in the
         same case, unless the organ would otherwise not be quorate)."""
-        acts = [("statement", st.by) for st in case.statements]
-        acts += [("proposal", p.by) for p in case.proposals]
+        acts = []  # (act, person); plain loops: most cases record no statement, proposal or objection
+        for statement in case.statements:
+            acts.append(("statement", statement.by))
+        for proposal in case.proposals:
+            acts.append(("proposal", proposal.by))
         if not case.on_agenda:
-            acts += [("objection", p) for p in case.objections]
+            for person in case.objections:
+                acts.append(("objection", person))
         view = self._cases[case.id]
         if view.chair is not None and view.chair in view.here:
             acts.append(("chair", view.chair))
