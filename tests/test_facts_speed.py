@@ -98,3 +98,18 @@ def test_presence_from_arrivals_and_departures():
     assert here == {"1": {"a", "b", "c"}, "2": {"a", "c"}, "3": {"a", "b", "c"}}
     no_cases = scenario.model_copy(update={"cases": (), "attendance": scenario.attendance[:1]})
     assert facts.presence(no_cases) == ({"a": None}, {})
+
+
+def test_only_the_rosters_people_are_remembered():
+    """Attendees no roster knows are judged the same, but not kept: a stream of made-up ids cannot
+    grow the sitting's bundle."""
+    doc, statute = _setting()
+    sitting = resolve(doc, "folloradet", MEETING_DAY)
+    parts = facts._sitting_parts(sitting, *_rules(statute))
+    stranger = parts.person("no-such-person-1", None)
+    assert ("no-such-person-1", None) not in parts.people and ("as-2019-fsk-a1", "no-such-person-2") not in parts.people
+    assert parts.person("as-2019-fsk-a1", "no-such-person-2").own_seat == "as"
+    assert ("as-2019-fsk-a1", "no-such-person-2") not in parts.people
+    assert stranger == parts.person("no-such-person-1", None) and not stranger.member_like
+    parts.person(MAYOR, None)
+    assert (MAYOR, None) in parts.people

@@ -11,7 +11,9 @@ found once by the functions at the end of this module, remembered in the sitting
 (`per_sitting`: one sitting per document, organ and date, alive while resolve keeps it) and keyed
 on the person and claim, the case kind and the statute's rules (frozen, hashable), or by
 `functools.lru_cache` on frozen models; each scenario merges them with the few fields that depend
-on it. Nothing derived from a scenario is cached across scenarios.
+on it. A scenario looks the sitting's parts up once (_SittingParts, keyed on the statute's rules):
+its attendees, cases and votes then ask that bundle's plain dicts, keyed on person ids and case
+kinds. Nothing derived from a scenario is cached across scenarios.
 """
 from __future__ import annotations
 
@@ -143,6 +145,7 @@ class FactBuilder:
         return sorted(member_like)
 
     def _case_view(self, case: Case) -> _CaseView:
+        """Who was present for the case, who may not take part, who chairs it and the seats present."""
         here = self._here[case.id]
         inhabil = self._inhabil(case)
         chair = case.chair or self._chair_of(here, inhabil)
@@ -163,14 +166,6 @@ class FactBuilder:
         if chair and chair not in here and vice and vice in here and vice not in inhabil:
             return vice
         return chair
-
-    def inhabil_in(self, case: Case) -> frozenset[str]:
-        """Who may not take part in the case (callers only read it)."""
-        return self._cases[case.id].inhabil
-
-    def present_in(self, case: Case) -> frozenset[str]:
-        """Who was present for the case (callers only read it)."""
-        return self._here[case.id]
 
     def case_chair(self, case: Case) -> str | None:
         """cases[].chair, else the meeting's chair or, when he or she has left, the vice (_chair_of)."""
@@ -771,12 +766,17 @@ class _SittingParts:
 
     def person(self, person: str, stands_for: str | None) -> _TakingPart:
         """How the person attending for `stands_for` takes part (for a deputy who names no one,
-        only the standing is meant: FactBuilder finds his or her claim per meeting)."""
+        only the standing is meant: FactBuilder finds his or her claim per meeting). Remembered
+        for the roster's people only, so that attendees no roster knows (a hostile stream of
+        made-up ids) cannot grow the memo."""
         key = (person, stands_for)
         found = self.people.get(key)
         if found is None:
             standing = _standing(self.sitting, person, stands_for)
-            found = self.people[key] = self.taking_part(person, stands_for, standing, standing.claim)
+            found = self.taking_part(person, stands_for, standing, standing.claim)
+            known = self.sitting.people
+            if person in known and (stands_for is None or stands_for in known):
+                self.people[key] = found
         return found
 
     def taking_part(self, person: str, stands_for: str | None, standing: _Standing,
