@@ -119,18 +119,16 @@ class FactBuilder:
         self._people: dict[str, _TakingPart] = {}  # how each attendee takes part
         self.claims: dict[str, DeputyClaim | None] = {}  # how each attendee stands in, if at all
         self._absent_voters: dict[str, dict] = {}  # the vote facts' part of each voter not at the meeting
+        self._lawful_deputies: list[tuple[str, str]] = []  # each lawful deputy here and whom he or she stands in for
         # who can count as a member in a case (members, lawful deputies): the per-case loops run
         # over these few, not over every attendee (2,000 listeners × 2,000 cases took minutes)
         self.member_like = self._read_standings()
-        # each lawful deputy at the meeting and whom he or she stands in for
-        self._lawful_deputies = [(p, c.principal) for p, c in self.claims.items() if c is not None
-                                 and c.lawful and c.principal]
         # each case's people, found once: every vote, act, seat and the case fact ask
         self._cases = {case.id: self._case_view(case) for case in scenario.cases}
 
     def _read_standings(self) -> list[str]:
-        """How each attendee takes part (self._people, self.claims), and those who can count as a
-        member in a case, sorted."""
+        """How each attendee takes part (self._people, self.claims, self._lawful_deputies), and
+        those who can count as a member in a case, sorted."""
         member_like = []
         parts, known = self.parts, self.parts.people
         for person, stands_for in self.stands_for.items():
@@ -139,9 +137,11 @@ class FactBuilder:
                 claim = self.sitting.deputy_claim(person, None, self._absent_members())
                 taking = parts.taking_part(person, stands_for, taking.standing, claim)
             self._people[person] = taking
-            self.claims[person] = taking.claim
+            self.claims[person] = claim = taking.claim
             if taking.member_like:
                 member_like.append(person)
+                if claim is not None and claim.lawful and taking.principal:
+                    self._lawful_deputies.append((person, taking.principal))
         return sorted(member_like)
 
     def _case_view(self, case: Case) -> _CaseView:
