@@ -22,15 +22,12 @@ from engine.core.resources import SHIPPED, display_path, shipped
 from engine.render.rule_list import rule_ids
 from engine.core.rules import rulebook
 
+from .conftest import run_cli as run
+
 ROOT = Path(__file__).resolve().parent.parent
 QUORUM = ROOT / "scenarios" / "folloradet" / "2021-02-quorum.yaml"
 
 
-def run(args, capsys):
-    with pytest.raises(SystemExit) as exc:
-        main([str(a) for a in args])
-    out = capsys.readouterr()
-    return exc.value.code, out.out, out.err
 
 
 def all_commands():
