@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from engine.cli.click_words import WordedGroup
 from engine.core.errors import InputError, Message, NotModelled, modelled_periods, period_args
 from engine.cli.options import (OutputPath, complete_council, complete_node, date_option, format_option,
                       lang_option)
@@ -100,7 +101,7 @@ def _emit(fmt: str, data: dict, text: str) -> None:
         click.echo(text, nl=not text.endswith("\n"))
 
 
-@click.group()
+@click.group(cls=WordedGroup)
 def authority():
     """Organisasjon og myndighet på en dato: hvem instruerer, rapporterer til, forbereder
     saker for og avgjør hva (graf bygget fra vedtektene).
