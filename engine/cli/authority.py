@@ -284,7 +284,7 @@ def payment(files, fmt, lang):
 
     Eksempel: vedtekt authority payment scenarios-payments/
     """
-    from engine.analyses.spending import check_payment_file
+    from engine.analyses.spending import check_payment_files
     from engine.render.payment import to_dict, to_text
 
     paths: list[Path] = []
@@ -295,7 +295,7 @@ def payment(files, fmt, lang):
             paths.append(p)
         else:
             raise InputError("errors.file-missing", file=str(p), hint=Message("errors.hint/check-path"))
-    verdicts = [check_payment_file(p) for p in paths]
+    verdicts = check_payment_files(paths)
     if fmt == "json":
         click.echo(json.dumps({"payments": [to_dict(v, lang) for v in verdicts]},
                               ensure_ascii=False, indent=2))
