@@ -113,3 +113,13 @@ def test_only_the_rosters_people_are_remembered():
     assert stranger == parts.person("no-such-person-1", None) and not stranger.member_like
     parts.person(MAYOR, None)
     assert (MAYOR, None) in parts.people
+
+
+def test_each_voters_values_come_sorted():
+    """Votes.by_voter gives each voter's values sorted, as vote facts number them (a voter listed
+    on several sides, or twice on one, keeps every line)."""
+    from engine.core.scenario import Votes
+
+    votes = Votes.model_validate({"for": ["a", "b", "a"], "against": ["b"], "blank": ["a", "c"]})
+    assert votes.by_voter() == {"b": ["against", "for"], "a": ["blank", "for", "for"], "c": ["blank"]}
+    assert sorted((p, v) for p, vs in votes.by_voter().items() for v in vs) == sorted(votes.lines())

@@ -355,7 +355,7 @@ class FactBuilder:
             voter = taking.voter if taking else self._absent_voter(person)
             principal_present = bool(principal and principal in here and principal not in inhabil)
             is_inhabil, present = person in inhabil, person in here
-            for nth, value in enumerate(sorted(mine), 1):
+            for nth, value in enumerate(mine, 1):  # by_voter sorts each voter's values
                 fact = voter.copy()
                 fact["id"] = f"v{case_id}:{len(facts)}"
                 fact["case"] = case_id

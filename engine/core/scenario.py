@@ -60,9 +60,9 @@ class Votes(Frozen):
                 + [(p, "blank") for p in self.blank])
 
     def by_voter(self) -> dict[str, list[str]]:
-        """Each voter's values, in the order of lines()."""
+        """Each voter's values, sorted (against, blank, for)."""
         found: dict[str, list[str]] = {}
-        for value, people in (("for", self.for_), ("against", self.against), ("blank", self.blank)):
+        for value, people in (("against", self.against), ("blank", self.blank), ("for", self.for_)):
             for person in people:
                 found.setdefault(person, []).append(value)
         return found
