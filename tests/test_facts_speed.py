@@ -59,6 +59,9 @@ def test_how_a_person_takes_part_is_keyed_on_the_person_and_whom_he_or_she_atten
     assert named.attendee == facts._attendee_fields(sitting, DEPUTY, MAYOR, claim, statute["deputies"])
     assert named.voter == facts._voter_fields(sitting, DEPUTY, MAYOR, claim, statute["deputies"], statute["quorum"])
     assert named.voter["deputy_lawful"] and named.voter["seat"] == "frogn"
+    assert named.member == facts._member_fields(sitting, DEPUTY) and named.member["person"] == DEPUTY
+    other_day = resolve(doc, "folloradet", date(2015, 3, 1))
+    assert facts._member_fields(other_day, DEPUTY)["date"] != named.member["date"]
     # attending for no one named, the seat depends on who is absent: FactBuilder finds the claim
     # per meeting (parts.taking_part), the standing says so
     assert unnamed.standing.infers_principal and unnamed.claim is None

@@ -33,7 +33,7 @@ _RIGHTS_ORDER = ("attend", "speak", "propose", "vote")
 # part holds them too (as None), so a fact is a copy of it with these overwritten: the copy keeps
 # its size, where adding them would grow (rehash) a dict of some 40 keys once per fact.
 _ATTENDEE_OWN = dict.fromkeys(("id", "principal_at_meeting"))
-_MEMBER_OWN = dict.fromkeys(("id", "person", "person_name", "seat", "voted", "excluded"))
+_MEMBER_OWN = dict.fromkeys(("id", "person", "person_name", "seat", "voted", "excluded", "case", "kind_label"))
 _VOTE_OWN = dict.fromkeys(("id", "case", "value", "principal_present", "inhabil", "present", "blank_allowed",
                            "kind_label", "duplicate", "duplicate_count"))
 _NO_ONE: frozenset[str] = frozenset()
@@ -469,17 +469,17 @@ class FactBuilder:
             return []
         voted_seats = {v["seat"] for v in votes}
         voted_people = {v["person"] for v in votes}
-        declared = case.declared_inhabil() if kind.election else set()
-        case_part = {"t": "member", **_MEMBER_OWN, "case": case.id, "kind_label": kind.label, **self.common}
+        declared = case.declared_inhabil() if kind.election else _NO_ONE
+        case_id, label, people = case.id, kind.label, self._people
         facts = []
-        for i, (seat, person) in enumerate(sorted(self._seat_persons(case).items())):
-            fact = case_part.copy()  # the case's part; this seat's own fields are set here
-            fact["id"] = f"s{case.id}:{i}"
-            fact["person"] = person
-            fact["person_name"] = self.sitting.name(person)
+        for i, (seat, person) in enumerate(sorted(self._cases[case_id].seats.items())):
+            fact = people[person].member.copy()  # the seat holder's part; this seat's own fields are set here
+            fact["id"] = f"s{case_id}:{i}"
             fact["seat"] = seat
             fact["voted"] = seat in voted_seats or person in voted_people
             fact["excluded"] = person in declared
+            fact["case"] = case_id
+            fact["kind_label"] = label
             facts.append(fact)
         return facts
 
@@ -743,6 +743,7 @@ class _TakingPart(NamedTuple):
     deputy_seat: str | None  # the seat a lawful deputy fills when its holder is away or inhabil
     attendee: dict  # the attendee fact's part
     voter: dict  # the vote facts' part
+    member: dict  # the member facts' part (of a seat he or she holds in a case put to a vote)
 
 
 class _SittingParts:
@@ -792,7 +793,8 @@ class _SittingParts:
             role.seat_key if role and role.can_vote and role.kind == "member" else None,
             votes_claim.role.seat_key if lawful and votes_claim.role else None,
             _attendee_fields(self.sitting, person, stands_for, claim, self.deputies),
-            _voter_fields(self.sitting, person, stands_for, votes_claim, self.deputies, self.quorum))
+            _voter_fields(self.sitting, person, stands_for, votes_claim, self.deputies, self.quorum),
+            _member_fields(self.sitting, person))
 
     def lower_deputies(self, person: str, office: str) -> tuple[str, ...]:
         """The deputies numbered before the person's own number in `office`, for the same
@@ -824,6 +826,13 @@ def _lower_deputies(sitting: Sitting, person: str, office: str) -> tuple[str, ..
 def _sitting_parts(sitting: Sitting, statute_deputies: StatuteRule, statute_quorum: StatuteRule,
                    statute_chair: StatuteRule, statute_meeting: StatuteRule) -> _SittingParts:
     return _SittingParts(sitting, statute_deputies, statute_quorum, statute_chair, statute_meeting)
+
+@per_sitting
+def _member_fields(sitting: Sitting, person: str) -> dict:
+    """A member fact's fields that follow from the sitting and the seat holder."""
+    return {"t": "member", **_MEMBER_OWN, "person": person, "person_name": sitting.name(person),
+            **_common(sitting.organ, sitting.on)}
+
 
 def _seat_of(person: str, role: Role | None, claim) -> str:
     if claim and claim.lawful and claim.role:
