@@ -827,9 +827,9 @@ def _sitting_parts(sitting: Sitting, statute_deputies: StatuteRule, statute_quor
                    statute_chair: StatuteRule, statute_meeting: StatuteRule) -> _SittingParts:
     return _SittingParts(sitting, statute_deputies, statute_quorum, statute_chair, statute_meeting)
 
-@per_sitting
 def _member_fields(sitting: Sitting, person: str) -> dict:
-    """A member fact's fields that follow from the sitting and the seat holder."""
+    """A member fact's fields that follow from the sitting and the seat holder (remembered with
+    how he or she takes part: _SittingParts.person)."""
     return {"t": "member", **_MEMBER_OWN, "person": person, "person_name": sitting.name(person),
             **_common(sitting.organ, sitting.on)}
 
