@@ -126,3 +126,22 @@ def test_each_voters_values_come_sorted():
     votes = Votes.model_validate({"for": ["a", "b", "a"], "against": ["b"], "blank": ["a", "c"]})
     assert votes.by_voter() == {"b": ["against", "for"], "a": ["blank", "for", "for"], "c": ["blank"]}
     assert sorted((p, v) for p, vs in votes.by_voter().items() for v in vs) == sorted(votes.lines())
+
+
+def test_a_sitting_and_its_bundle_are_freed_together_without_the_cycle_collector():
+    """The sitting keeps its bundle (per_sitting) and the bundle only a weak reference back: a
+    sitting resolve forgets is freed at once, not at the cycle collector's next pass."""
+    import gc
+    import weakref
+
+    doc, statute = _setting()
+    gc.disable()
+    try:
+        sitting = resolve.__wrapped__(doc, "folloradet", MEETING_DAY)  # not kept by resolve's cache
+        parts = facts._sitting_parts(sitting, *_rules(statute))
+        assert parts.person(MAYOR, None).own_seat == "frogn" and parts.sitting is sitting
+        gone = weakref.ref(sitting)
+        del sitting, parts
+        assert gone() is None
+    finally:
+        gc.enable()

@@ -17,6 +17,7 @@ kinds. Nothing derived from a scenario is cached across scenarios.
 """
 from __future__ import annotations
 
+import weakref
 from datetime import date
 from fractions import Fraction
 from functools import lru_cache
@@ -755,7 +756,10 @@ class _SittingParts:
 
     def __init__(self, sitting: Sitting, statute_deputies: StatuteRule, statute_quorum: StatuteRule,
                  statute_chair: StatuteRule, statute_meeting: StatuteRule):
-        self.sitting, self.deputies, self.quorum = sitting, statute_deputies, statute_quorum
+        # the sitting keeps this bundle (per_sitting): a weak reference back lets both be freed as
+        # soon as resolve forgets the sitting, not at the cycle collector's next pass
+        self._sitting = weakref.ref(sitting)
+        self.deputies, self.quorum = statute_deputies, statute_quorum
         self.common = _common(sitting.organ, sitting.on)
         self.kinds = _kinds_by_id(sitting.doc)
         self.meeting = _meeting_constants(sitting, statute_chair, statute_meeting)
@@ -765,6 +769,11 @@ class _SittingParts:
         self._lower: dict[tuple[str, str], tuple[str, ...]] = {}
         self.people: dict[tuple[str, str | None], _TakingPart] = {}  # by person and stands_for
 
+    @property
+    def sitting(self) -> Sitting:
+        """The sitting (alive while anyone asks: its bundle is only reached through it)."""
+        return self._sitting()
+
     def person(self, person: str, stands_for: str | None) -> _TakingPart:
         """How the person attending for `stands_for` takes part (for a deputy who names no one,
         only the standing is meant: FactBuilder finds his or her claim per meeting). Remembered
@@ -773,9 +782,10 @@ class _SittingParts:
         key = (person, stands_for)
         found = self.people.get(key)
         if found is None:
-            standing = _standing(self.sitting, person, stands_for)
+            sitting = self.sitting
+            standing = _standing(sitting, person, stands_for)
             found = self.taking_part(person, stands_for, standing, standing.claim)
-            known = self.sitting.people
+            known = sitting.people
             if person in known and (stands_for is None or stands_for in known):
                 self.people[key] = found
         return found
@@ -784,7 +794,7 @@ class _SittingParts:
                     claim: DeputyClaim | None) -> _TakingPart:
         """How the person takes part with `claim` (his or her standing's, or the one found for
         the meeting)."""
-        role = standing.role
+        role, sitting = standing.role, self.sitting
         votes_claim = None if standing.votes else claim  # a voting member's claim is only reported
         lawful = bool(votes_claim and votes_claim.lawful)
         return _TakingPart(
@@ -792,9 +802,9 @@ class _SittingParts:
             (standing.votes and role.kind == "member") or lawful,
             role.seat_key if role and role.can_vote and role.kind == "member" else None,
             votes_claim.role.seat_key if lawful and votes_claim.role else None,
-            _attendee_fields(self.sitting, person, stands_for, claim, self.deputies),
-            _voter_fields(self.sitting, person, stands_for, votes_claim, self.deputies, self.quorum),
-            _member_fields(self.sitting, person))
+            _attendee_fields(sitting, person, stands_for, claim, self.deputies),
+            _voter_fields(sitting, person, stands_for, votes_claim, self.deputies, self.quorum),
+            _member_fields(sitting, person))
 
     def lower_deputies(self, person: str, office: str) -> tuple[str, ...]:
         """The deputies numbered before the person's own number in `office`, for the same
