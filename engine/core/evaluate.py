@@ -77,7 +77,7 @@ def check(scenario: Scenario, located: Located, *, engine: Engine = "both",
     if seat_conflicts(sitting):  # one seat, one vote; the place is looked up for a broken roster only
         check_seats(sitting, located.file, at(located.line_of(("roster",)), "roster.holdings")
                     if scenario.roster else Message("errors.roster-of", {"id": doc.id}))
-    return Evaluation(scenario, located.file, doc, lib, engine).run()
+    return Evaluation(scenario, located.file, doc, lib, engine, sitting).run()
 
 
 @lru_cache(maxsize=256)
@@ -112,12 +112,14 @@ def _organ_ids(lib: Library) -> frozenset[str]:
 
 
 class Evaluation:
-    def __init__(self, scenario: Scenario, file: str, doc: Document, lib: Library, engine: Engine):
+    def __init__(self, scenario: Scenario, file: str, doc: Document, lib: Library, engine: Engine,
+                 sitting: Sitting | None = None):
+        """`sitting`: resolve(doc, scenario.organ, scenario.date) when the caller has it already."""
         self.scenario, self.file, self.doc, self.engine = scenario, file, doc, engine
         self.book = rulebook()
         statute = lib.statute_for(doc)
         self.statute = statute
-        self.sitting = resolve(doc, scenario.organ, scenario.date)
+        self.sitting = sitting if sitting is not None else resolve(doc, scenario.organ, scenario.date)
         self.builder = FactBuilder(scenario, self.sitting, _statute_rules(statute), doc)
         self.kinds = _case_kinds(doc)
         # engine "both": every batch is answered by the reference and cross-checked with
@@ -363,9 +365,10 @@ def _check_references(scenario: Scenario, located: Located, doc: Document) -> No
     people, kinds, organs = _known_ids(doc)
     if scenario.organ not in organs:
         _unknown("organ", scenario.organ, ("organ",), organs, located)
-    for path, person in _person_refs(scenario):
-        if person not in people:
-            _unknown("person", person, path, people, located, names=doc)
+    if not people.issuperset(_named_people(scenario)):  # someone unknown: find the first, with its place
+        for path, person in _person_refs(scenario):
+            if person not in people:
+                _unknown("person", person, path, people, located, names=doc)
     for i, case in enumerate(scenario.cases):
         if case.kind not in kinds:
             _unknown("sakstype", case.kind, ("cases", i, "kind"), kinds, located)
@@ -385,6 +388,28 @@ def _unknown(what: str, name: str, path: tuple, known, located: Located, names=N
         if close:
             error.hint = Message("errors.did-you-mean-ids", {"names": close, "ids": [by_name[n] for n in close]})
     raise error
+
+
+def _named_people(s: Scenario) -> set[str]:
+    """Every person id _person_refs yields, without its place (None stands for a key not given):
+    the common case, everyone known, needs no path per name."""
+    named = {s.chair, s.leader, s.vice, s.convening.by, *s.convening.demanded_by}
+    named.update(a.person for a in s.attendance)
+    named.update(a.stands_for for a in s.attendance)
+    named.update(f.person for f in s.forfall)
+    for c in s.cases:
+        named.add(c.chair)
+        named.update(st.by for st in c.statements)
+        for h in c.habilitet:
+            named.add(h.person)
+            if h.votes:
+                named.update(h.votes.for_, h.votes.against, h.votes.blank)
+        named.update(c.objections, c.inhabil)
+        named.update(p.by for p in c.proposals)
+        if c.votes:
+            named.update(c.votes.for_, c.votes.against, c.votes.blank)
+    named.discard(None)
+    return named
 
 
 def _person_refs(s: Scenario):

@@ -1,0 +1,80 @@
+"""The reference path's short cuts (engine.core.evaluate, engine.core.effects) give exactly the answer
+of the long way they replace: the person ids checked without their places are those the located
+walk yields, and every verdict object holds what validation would have made of it."""
+import importlib
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+from engine.cli.bench import follo_scenario, prepared
+from engine.core.evaluate import _named_people, _person_refs
+from engine.core.errors import InputError
+from engine.core.scenario import Scenario
+from engine.core.yamlio import Located, load_yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+TOOLS = ROOT / "tools"
+
+
+def _scenario_files():
+    return [p for p in sorted((ROOT / "scenarios").rglob("*.yaml")) if "authority" not in p.parts]
+
+
+def _fuzz_scenarios(n: int):
+    if str(TOOLS) not in sys.path:
+        sys.path.insert(0, str(TOOLS))
+    gen = importlib.import_module("fuzz").Generator(4242)
+    out = []
+    for i in range(n):
+        try:
+            out.append(Scenario.model_validate(gen.scenario(i)))
+        except Exception:  # refused as bad input: not a scenario to check references of
+            continue
+    return out
+
+
+def _parsed_scenario_files():
+    out = []
+    for path in _scenario_files():
+        data = load_yaml(path).data
+        try:
+            out.append(Scenario.model_validate(data))
+        except Exception:
+            continue
+    return out
+
+
+def test_the_people_checked_without_places_are_the_people_the_located_walk_yields():
+    rng = random.Random(7)
+    bench = [s for s, _ in prepared([follo_scenario(rng, i) for i in range(100)])]
+    scenarios = _parsed_scenario_files() + bench + _fuzz_scenarios(300)
+    assert len(scenarios) > 500
+    for s in scenarios:
+        assert _named_people(s) == {p for _, p in _person_refs(s)}, s.name
+
+
+@pytest.mark.parametrize("where", ["attendance", "vote", "habilitet-vote", "demanded_by"])
+def test_an_unknown_person_is_still_refused_at_its_own_key(where):
+    from engine.core.evaluate import check
+    rng = random.Random(3)
+    data = follo_scenario(rng, 0)
+    ghost = "no-such-person"
+    if where == "attendance":
+        data["attendance"] = [*data["attendance"], {"person": ghost}]
+        key = f"attendance.{len(data['attendance']) - 1}.person"
+    elif where == "vote":
+        data["cases"][0]["votes"] = {"for": [ghost]}
+        key = "cases.0.votes.for.0"
+    elif where == "habilitet-vote":
+        member = data["attendance"][0]["person"]
+        data["cases"][0]["habilitet"] = [{"person": member, "inhabil": True, "votes": {"against": [ghost]}}]
+        key = "cases.0.habilitet.0.votes.against.0"
+    else:
+        data["convening"] = {"demanded_by": [ghost]}
+        key = "convening.demanded_by.0"
+    located = Located(data, {}, "s.yaml")
+    with pytest.raises(InputError) as caught:
+        check(Scenario.model_validate(data), located, engine="reference")
+    assert ghost in caught.value.message_text("en") and key in caught.value.where_text()
