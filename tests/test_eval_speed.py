@@ -78,3 +78,17 @@ def test_an_unknown_person_is_still_refused_at_its_own_key(where):
     with pytest.raises(InputError) as caught:
         check(Scenario.model_validate(data), located, engine="reference")
     assert ghost in caught.value.message_text("en") and key in caught.value.where_text()
+
+
+def test_the_finding_shapes_are_those_of_each_rule_of_the_book_asked():
+    from engine.core.evaluate import _finding_shapes, _shown_fields
+    from engine.core.rules import RuleBook, rulebook
+    book = rulebook()
+    shapes = _finding_shapes(book)
+    assert list(shapes) == [r.key for r in book.rules]
+    for i, rule in enumerate(book.rules):
+        shape = shapes[rule.key]
+        assert shape == (i, rule, _shown_fields(rule), rule.message_id, rule.severity == "error")
+    # another book (here: the rules reversed) has its own positions: keyed on the whole book
+    other = RuleBook(rules=tuple(reversed(book.rules)), outcome=book.outcome)
+    assert _finding_shapes(other)[book.rules[0].key].position == len(book.rules) - 1

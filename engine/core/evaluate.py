@@ -18,7 +18,7 @@ from collections import defaultdict
 from datetime import date
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Callable, Literal
+from typing import Callable, Literal, NamedTuple
 
 from engine.core import durable_engine
 from engine.core import effects
@@ -205,30 +205,29 @@ class Evaluation:
 
     def _findings(self, fired: set[tuple[str, str]], facts: dict[str, dict],
                   recount: effects.Recount) -> list[Finding]:
-        """Every finding in report order, each error with its effect (made once, complete)."""
-        order, by_key = self.book.position, self.book.by_key
+        """Every finding in report order (by case, then the rule's place in the book, then fact
+        id), each error with its effect (made once, complete)."""
+        shapes = _finding_shapes(self.book)
         case_pos = {c.id: i for i, c in enumerate(self.scenario.cases)}
+        ordered = sorted((case_pos.get(facts[fid].get("case"), -1), shapes[key].position, fid, key)
+                         for key, fid in fired)
         out = []
-        for key, fid in sorted(fired, key=lambda kf: (case_pos.get(facts[kf[1]].get("case"), -1),
-                                                       order[kf[0]], kf[1])):
-            rule, fact = by_key[key], facts[fid]
+        for _, _, fid, key in ordered:
+            _, rule, shown_fields, message_id, is_error = shapes[key]
+            fact = facts[fid]
             case, person = fact.get("case"), fact.get("person") or fact.get("by")
-            shown, args = _condition_facts(rule, fact), {name: fact[name] for name in rule.args}
-            effect = (recount.effect(effects.Fault(rule.id, case, person, shown, args))
-                      if rule.severity == "error" else None)
+            shown = {k: fact[k] for k in shown_fields if k in fact and fact[k] != ""}
+            args = {name: fact[name] for name in rule.args}
+            effect = recount.effect(effects.Fault(rule.id, case, person, shown, args)) if is_error else None
             citation, layer = rule.cite(fact), rule.layer_of(fact)
             out.append(Finding(  # the location validated inside the Finding, as a mapping
                 rule=rule.id, severity=rule.severity, location={"case": case, "person": person},
                 citation=citation, layer=layer,
                 quote=rule.quote_of(fact) or statute_quote(self.statute, rule.id, citation),
-                message_id=rule.message_id, args=args,
-                facts=shown, assumptions=self._finding_assumptions(layer), effect=effect))
+                message_id=message_id, args=args, facts=shown, effect=effect,
+                # a statute layer's finding rests on the scenario's statute notes
+                assumptions=self._statute_notes if layer and layer.startswith("statute") else ()))
         return out
-
-    def _finding_assumptions(self, layer: str | None) -> tuple[str, ...]:
-        """The assumptions a finding of `layer` rests on: a statute layer's are the scenario's
-        statute notes, the same for every such finding."""
-        return self._statute_notes if (layer or "").startswith("statute") else ()
 
     @cached_property
     def _statute_notes(self) -> tuple[str, ...]:
@@ -340,8 +339,21 @@ def _compiled(book: RuleBook) -> Callable[[list[dict]], set[tuple[str, str]]]:
     return python_rules(book.evaluated())
 
 
-def _condition_facts(rule: Rule, fact: dict) -> dict:
-    return {k: fact[k] for k in _shown_fields(rule) if k in fact and fact[k] != ""}
+class _Shape(NamedTuple):
+    """What a finding of one rule is made of besides its fact (found once per rule book)."""
+
+    position: int  # the rule's place in the book: the order findings of a case are reported in
+    rule: Rule
+    shown: tuple[str, ...]  # the fact fields a finding shows (_shown_fields)
+    message_id: str
+    is_error: bool
+
+
+@lru_cache(maxsize=8)
+def _finding_shapes(book: RuleBook) -> dict[str, _Shape]:
+    """Each rule key's _Shape (once per book: a rule book is frozen and hashable)."""
+    return {rule.key: _Shape(i, rule, _shown_fields(rule), rule.message_id, rule.severity == "error")
+            for i, rule in enumerate(book.rules)}
 
 
 @lru_cache(maxsize=256)
