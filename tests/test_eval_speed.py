@@ -92,3 +92,17 @@ def test_the_finding_shapes_are_those_of_each_rule_of_the_book_asked():
     # another book (here: the rules reversed) has its own positions: keyed on the whole book
     other = RuleBook(rules=tuple(reversed(book.rules)), outcome=book.outcome)
     assert _finding_shapes(other)[book.rules[0].key].position == len(book.rules) - 1
+
+
+def test_the_statute_notes_depend_on_document_statute_and_side_of_its_date():
+    from engine.core.evaluate import _statute_notes
+    from engine.core.library import library
+    lib = library()
+    old, new = lib.document("folloradet"), lib.document("folloregionen")
+    statute = lib.statute_for(old)
+    before_note = {a.what.strip() for a in statute.assumptions if a.topic == "statute-before-in-force"}
+    analogy = {a.what.strip() for a in old.assumptions if a.topic == "statute-by-analogy"}
+    assert before_note and analogy
+    assert set(_statute_notes(old, statute, True)) == analogy | before_note
+    assert set(_statute_notes(old, statute, False)) == analogy
+    assert new.statute_applies == "as-law" and _statute_notes(new, statute, False) == ()

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from operator import attrgetter
 from pathlib import Path
 from typing import Callable, Literal, NamedTuple
@@ -209,6 +209,7 @@ class Evaluation:
         """Every finding in report order (by case, then the rule's place in the book, then fact
         id), each error with its effect (made once, complete)."""
         shapes = _finding_shapes(self.book)
+        statute_notes = _statute_notes(self.doc, self.statute, _before(self.statute, self.scenario.date))
         case_pos = {c.id: i for i, c in enumerate(self.scenario.cases)}
         ordered = sorted((case_pos.get(facts[fid].get("case"), -1), shapes[key].position, fid, key)
                          for key, fid in fired)
@@ -227,18 +228,8 @@ class Evaluation:
                 quote=rule.quote_of(fact) or statute_quote(self.statute, rule.id, citation),
                 message_id=message_id, args=args, facts=shown, effect=effect,
                 # a statute layer's finding rests on the scenario's statute notes
-                assumptions=self._statute_notes if layer and layer.startswith("statute") else ()))
+                assumptions=statute_notes if layer and layer.startswith("statute") else ()))
         return out
-
-    @cached_property
-    def _statute_notes(self) -> tuple[str, ...]:
-        notes = []
-        if self.doc.statute_applies == "by-analogy":
-            notes += _topic(self.doc.assumptions, "statute-by-analogy")
-        if _before(self.statute, self.scenario.date):
-            notes += _topic(self.statute.assumptions, "statute-before-in-force")
-        return tuple(notes)
-
 
     def _assumptions(self) -> tuple[str, ...]:
         return _sitting_assumptions(self.doc, self.statute, self.scenario.organ, self.scenario.date,
@@ -312,6 +303,19 @@ def _sitting_assumptions(doc: Document, statute: Statute | None, organ_id: str, 
                 if _seat_in_use(sitting, seat):
                     notes.append(provision.assumption.what.strip())
     return tuple(dict.fromkeys(notes))
+
+
+@lru_cache(maxsize=256)
+def _statute_notes(doc: Document, statute: Statute | None, before: bool) -> tuple[str, ...]:
+    """The assumptions every statute-layer finding rests on: the statute applied by analogy (the
+    document's note), and the meeting before the statute came into force (the statute's note)
+    (once per document, statute and side of its date: both are frozen and hashable)."""
+    notes = []
+    if doc.statute_applies == "by-analogy":
+        notes += _topic(doc.assumptions, "statute-by-analogy")
+    if before:
+        notes += _topic(statute.assumptions, "statute-before-in-force")
+    return tuple(notes)
 
 
 def _before(statute: Statute | None, on: date) -> bool:
