@@ -19,7 +19,7 @@ from datetime import date
 from functools import lru_cache
 from operator import attrgetter
 from pathlib import Path
-from typing import Callable, Literal, NamedTuple
+from typing import Literal, NamedTuple
 
 from engine.core import durable_engine
 from engine.core import effects
@@ -31,7 +31,7 @@ from engine.core.model import Document, Statute
 from engine.core.outcome import Count, outcome_fact, read_outcomes
 from engine.core.quotes import statute_quote
 from engine.core.references import check_invited
-from engine.core.rules import OutcomeRule, Rule, RuleBook, fields_used, python_rules, rulebook
+from engine.core.rules import OutcomeRule, Rule, RuleBook, fields_used, rulebook
 from engine.core.scenario import Scenario
 from engine.core.seats import check_seats, seat_conflicts
 from engine.core.sitting import Sitting, resolve
@@ -334,14 +334,7 @@ def _topic(assumptions, topic: str) -> list[str]:
 
 def evaluate_reference(book: RuleBook, facts: list[dict]) -> set[tuple[str, str]]:
     """The plain-Python evaluation of the same rule definitions: every rule on every fact."""
-    return _compiled(book)(facts)
-
-
-@lru_cache(maxsize=8)
-def _compiled(book: RuleBook) -> Callable[[list[dict]], set[tuple[str, str]]]:
-    """The book's rules (the meeting rules and the outcome law) as one compiled function (once
-    per book: a rule book is frozen and hashable)."""
-    return python_rules(book.evaluated())
+    return book.reference(facts)
 
 
 class _Shape(NamedTuple):
