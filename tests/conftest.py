@@ -23,3 +23,13 @@ settings.register_profile("vedtekt", deadline=None, suppress_health_check=[Healt
                           derandomize=True, database=None)
 settings.register_profile("explore", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "vedtekt"))
+
+
+def run_cli(args, capsys) -> tuple[int, str, str]:
+    """`vedtekt ARGS` as the command line runs it: (exit code, stdout, stderr)."""
+    from engine.cli.main import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main([str(a) for a in args])
+    out = capsys.readouterr()
+    return exit_info.value.code, out.out, out.err

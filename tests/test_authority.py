@@ -18,16 +18,13 @@ from engine.core.errors import InputError
 from engine.core.library import library
 from engine.core.model import Document
 
+from .conftest import run_cli as run
+
 ROOT = Path(__file__).resolve().parent.parent
 PAYMENTS = sorted((ROOT / "scenarios-payments").glob("*.yaml"))
 FEB_2021 = date(2021, 2, 1)
 
 
-def run(args, capsys):
-    with pytest.raises(SystemExit) as exit_info:
-        main(args)
-    out = capsys.readouterr()
-    return exit_info.value.code, out.out, out.err
 
 
 @pytest.fixture(scope="module")

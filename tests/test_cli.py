@@ -8,6 +8,8 @@ from click.testing import CliRunner
 
 from engine.cli.main import cli, main
 
+from .conftest import run_cli as run
+
 GOOD = """\
 name: t
 organ: folloradet
@@ -23,11 +25,6 @@ cases:
 """
 
 
-def run(args, capsys):
-    with pytest.raises(SystemExit) as exit_info:
-        main(args)
-    out = capsys.readouterr()
-    return exit_info.value.code, out.out, out.err
 
 
 def write(tmp_path, text, name="s.yaml"):

@@ -22,6 +22,8 @@ from engine.core.load import TRANSLATED, validate
 from engine.core.yamlio import Located
 from engine.render.catalogue import LANGS, catalogue
 
+from .conftest import run_cli as run
+
 ROOT = Path(__file__).resolve().parent.parent
 BAD = ROOT / "tests" / "bad-inputs"
 
@@ -34,11 +36,6 @@ PYDANTIC_ENGLISH = re.compile(r"Input should|should be|should have|Value error|F
                               r"at least|at most|unable to|Datetimes provided")
 
 
-def run(args, capsys) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exit_info:
-        main(args)
-    out = capsys.readouterr()
-    return exit_info.value.code, out.out, out.err
 
 
 def both(args, capsys) -> tuple[str, str]:

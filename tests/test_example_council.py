@@ -41,6 +41,7 @@ from engine.analyses.duties import duty_calendar
 from engine.cli.main import main
 from engine.core.evaluate import Evaluation, check_file, load_scenario
 from engine.core.library import Library, library
+from engine.render.finding_text import difference_message
 
 from .conftest import ROOT
 
@@ -73,7 +74,7 @@ def test_each_scenario_gets_its_expected_verdict(path, lib):
     scenario, _ = load_scenario(path)
     assert scenario.expected is not None and scenario.council == "eksempel"
     verdict = check_file(path, lib=lib)
-    assert verdict.expected.matches, "\n".join(verdict.expected.differences)
+    assert verdict.expected.matches, "\n".join(difference_message(d, "en") for d in verdict.expected.differences)
     # every clause a finding cites is the example's own text or the statute, never a real council's
     assert all(f.citation.startswith(("eksempelavtalen", "kommuneloven")) for f in verdict.findings)
 

@@ -9,12 +9,13 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from engine.cli.main import main
 from engine.core.library import library
 from engine.core.model import Document
 from engine.analyses.rotation import rotation_report
 from engine.render.rotation import rotation_json
 from engine.core.rotation import leadership_on, norwegian_order, terms
+
+from .conftest import run_cli as run
 
 # -- an independent statement of Norwegian alphabetical order (not ICU) ------------------------------
 # The Norwegian alphabet is a–z, then æ, ø, å; «aa» is read as one letter, «å» (Aasen files with
@@ -192,11 +193,6 @@ def test_election_period_and_constituent_meeting_terms():
 
 
 # -- Follo ------------------------------------------------------------------------------------------
-def run(args, capsys):
-    with pytest.raises(SystemExit) as exc:
-        main(args)
-    out = capsys.readouterr()
-    return exc.value.code, out.out, out.err
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,7 @@ import pytest
 from engine.core.evaluate import check_file, load_scenario
 from engine.render.explain import explain_rule
 from engine.core.rules import rulebook
+from engine.render.finding_text import difference_message
 
 from .conftest import ROOT, SCENARIOS
 
@@ -43,7 +44,7 @@ def test_scenario_gets_expected_verdict(path):
     scenario, _ = load_scenario(path)
     assert scenario.expected is not None, f"{path}: no expected verdict"
     verdict = check_file(path)
-    assert verdict.expected.matches, f"{path.name}:\n  " + "\n  ".join(verdict.expected.differences)
+    assert verdict.expected.matches, f"{path.name}:\n  " + "\n  ".join(difference_message(d, "en") for d in verdict.expected.differences)
     if UPDATE:
         _snapshot[_key(path)] = pinned(verdict)
         SNAPSHOT.parent.mkdir(exist_ok=True)

@@ -1,4 +1,5 @@
-"""click's own usage errors in the language of the command line (issue 11: text at the edge):
+"""click's own usage errors in the language of the command line (issue 11: text at the edge), the
+usage line's placeholders ([OPTIONS] / [VALG]) included:
 bokmål by default, English with --lang en, exit 2, no traceback (engine/cli/click_words.py).
 
 Each case is one kind of usage error click raises (an unknown command or option, a missing
@@ -15,25 +16,25 @@ import pytest
 from engine.cli.main import main
 
 # click's English and our bokmål: neither may leak into the other language's message
-ENGLISH = ("Usage:", "Try '", "Error:", "No such", "Missing", "Invalid value", "Did you mean", "did you mean",
+ENGLISH = ("Usage:", "[OPTIONS]", "COMMAND [ARGS]", "Try '", "Error:", "No such", "Missing", "Invalid value", "Did you mean", "did you mean",
            "is not one of", "Got unexpected", "requires an argument", "is not a valid", "is a file")
-BOKMAL = ("Bruk:", "Se '", "Feil:", "Ukjent", "Mangler", "Ugyldig verdi", "mente du",
+BOKMAL = ("Bruk:", "[VALG]", "KOMMANDO", "Se '", "Feil:", "Ukjent", "Mangler", "Ugyldig verdi", "mente du",
           "er ikke blant", "Uventet", "trenger en verdi", "er ikke et gyldig", "er en fil")
 
 CASES = {
     "unknown command": (
         ["chek"],
-        ["Bruk: vedtekt [OPTIONS] COMMAND [ARGS]...", "Se 'vedtekt --help' for hjelp.",
+        ["Bruk: vedtekt [VALG] KOMMANDO [ARGUMENTER]...", "Se 'vedtekt --help' for hjelp.",
          "Feil: Ukjent kommando 'chek'. (mente du: 'check'?)"],
         ["Usage: vedtekt [OPTIONS] COMMAND [ARGS]...", "Try 'vedtekt --help' for help.",
          "Error: No such command 'chek'. (did you mean: 'check'?)"]),
     "unknown subcommand": (
         ["authority", "shw"],
-        ["Bruk: vedtekt authority [OPTIONS] COMMAND [ARGS]...", "Feil: Ukjent kommando 'shw'. (mente du: 'show'?)"],
+        ["Bruk: vedtekt authority [VALG] KOMMANDO [ARGUMENTER]...", "Feil: Ukjent kommando 'shw'. (mente du: 'show'?)"],
         ["Usage: vedtekt authority [OPTIONS] COMMAND [ARGS]...", "Error: No such command 'shw'. (did you mean: 'show'?)"]),
     "unknown option": (
         ["check", "--bogus", "x.yaml"],
-        ["Bruk: vedtekt check [OPTIONS] PATHS...", "Se 'vedtekt check --help' for hjelp.",
+        ["Bruk: vedtekt check [VALG] PATHS...", "Se 'vedtekt check --help' for hjelp.",
          "Feil: Ukjent valg '--bogus'."],
         ["Usage: vedtekt check [OPTIONS] PATHS...", "Try 'vedtekt check --help' for help.",
          "Error: No such option '--bogus'."]),
@@ -43,11 +44,11 @@ CASES = {
         ["Error: No such option '--formt'. (did you mean: '--format'?)"]),
     "missing argument": (
         ["check"],
-        ["Bruk: vedtekt check [OPTIONS] PATHS...", "Feil: Mangler argumentet 'PATHS...'."],
+        ["Bruk: vedtekt check [VALG] PATHS...", "Feil: Mangler argumentet 'PATHS...'."],
         ["Usage: vedtekt check [OPTIONS] PATHS...", "Error: Missing argument 'PATHS...'."]),
     "missing option": (
         ["authority", "show"],
-        ["Bruk: vedtekt authority show [OPTIONS]", "Feil: Mangler valget '--date'."],
+        ["Bruk: vedtekt authority show [VALG]", "Feil: Mangler valget '--date'."],
         ["Usage: vedtekt authority show [OPTIONS]", "Error: Missing option '--date'."]),
     "value not a choice": (
         ["check", "x.yaml", "--format", "jsn"],
@@ -61,7 +62,7 @@ CASES = {
         ["Error: Option '--format' requires an argument."]),
     "not a number": (
         ["rotation", "--from", "abc"],
-        ["Bruk: vedtekt rotation [OPTIONS]", "Feil: Ugyldig verdi for '--from': 'abc' er ikke et gyldig tall."],
+        ["Bruk: vedtekt rotation [VALG]", "Feil: Ugyldig verdi for '--from': 'abc' er ikke et gyldig tall."],
         ["Usage: vedtekt rotation [OPTIONS]", "Error: Invalid value for '--from': 'abc' is not a valid number."]),
     "number out of range": (
         ["rotation", "--from", "1800"],
@@ -69,13 +70,13 @@ CASES = {
         ["Error: Invalid value for '--from': 1800 is not in the range 1900<=x<=2200."]),
     "review without its file": (  # vedtekt's own usage error, shown as click shows its own
         ["review"],
-        ["Bruk: vedtekt review [OPTIONS] FILE",
+        ["Bruk: vedtekt review [VALG] FILE",
          "Feil: oppgi FILE (utkastet: Markdown, tekst, .docx eller vedtektsfil .yaml), eller --list-checks for kontrollene"],
         ["Usage: vedtekt review [OPTIONS] FILE",
          "Error: give FILE (the draft: Markdown, text, .docx or a bylaws file .yaml), or --list-checks for the checks"]),
     "extra argument": (
         ["explain", "quorum", "extra"],
-        ["Bruk: vedtekt explain [OPTIONS] [RULE]", "Feil: Uventet argument i tillegg (extra)"],
+        ["Bruk: vedtekt explain [VALG] [RULE]", "Feil: Uventet argument i tillegg (extra)"],
         ["Usage: vedtekt explain [OPTIONS] [RULE]", "Error: Got unexpected extra argument (extra)"]),
 }
 
@@ -145,3 +146,23 @@ def test_the_version_line_is_worded_from_the_catalogue(capsys):
         main(["--version"])
     out = capsys.readouterr().out
     assert exit_info.value.code == 0 and out == f"vedtekt, versjon {version('vedtekt')}\n"
+
+
+def test_every_command_words_its_usage_line():
+    """Every command and group reachable from `vedtekt` builds its usage line through the catalogue
+    (click_words.WordedCommand / WordedGroup): a new command that forgot would print «[OPTIONS]»."""
+    import click
+
+    from engine.cli.click_words import WordedCommand, WordedGroup
+    from engine.cli.main import cli
+
+    def commands(group, ctx):
+        for name in group.list_commands(ctx):
+            command = group.get_command(ctx, name)
+            yield command
+            if isinstance(command, click.Group):
+                yield from commands(command, click.Context(command, parent=ctx))
+
+    found = list(commands(cli, click.Context(cli)))
+    assert len(found) > 20 and isinstance(cli, WordedGroup)
+    assert [c.name for c in found if not isinstance(c, (WordedCommand, WordedGroup))] == []

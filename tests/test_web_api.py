@@ -230,3 +230,18 @@ def test_any_meeting_the_page_can_hold_downloads_to_a_file_judged_the_same(clien
                 "attendance": [{"person": p} for p in present], "cases": [case]}
     text = client.post("/api/yaml", json=scenario).text
     assert client.post("/api/check", content=text).json() == client.post("/api/check", json=scenario).json()
+
+
+def test_the_meeting_form_opens_on_a_day_of_the_default_council_from_the_data(tmp_path):
+    """Without `form_opens_on`, the form opens on the first day of the default council's newest
+    document: for Sogn regionråd that is its agreement's `from: 2016-01-01`
+    (bylaws/sogn-regionrad.yaml), with its council organ chosen; Follo's shipped setting opens
+    it on the worked example's 12 February 2021."""
+    from .test_councils import copy_bylaws
+
+    root = copy_bylaws(tmp_path)
+    (root / "library.yaml").write_text("default_council: sogn\n", encoding="utf-8")
+    page = TestClient(create_app(bylaws_dir=root)).get("/").text
+    assert 'value="2016-01-01"' in page and 'data-default="sogn-radet"' in page
+    follo = TestClient(create_app()).get("/").text
+    assert 'value="2021-02-12"' in follo and 'data-default="folloradet"' in follo

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 import networkx as nx
 
@@ -52,7 +53,7 @@ from engine.core.textnorm import fold
 __all__ = [
     "EDGE_KINDS", "authority_graph", "resolve_node", "who_instructs", "chain", "prepares_for",
     "who_decides", "structural_check", "layers", "upward_view", "authority_finding", "ChainStep",
-    "LEADERSHIP_NODES",
+    "LEADERSHIP_NODES", "by_label",
 ]
 
 #: The edge kinds, ids only ("<source> <kind> <target>"); their words are the catalogues' group
@@ -68,6 +69,11 @@ LEADERSHIP_NODES = {"leader": "leder", "vice": "nestleder"}
 _UP = {"reports-to": 1.0, "member-of": 2.0, "recommends-to": 3.0, "prepares-for": 3.0}
 #: Edges whose target answers to the source (the upward step runs against the edge).
 _DOWN = {"instructs": 2.0, "steers": 2.0, "leads": 4.0}
+
+
+def by_label(G: nx.MultiDiGraph, node: str) -> tuple:
+    """Sort key of a node: its (bokmål) label in Norwegian collation, then its id (a tie)."""
+    return norwegian_key(G.nodes[node]["label"]), node
 
 
 def authority_finding(rule: str, severity: str, citation: str, nodes: tuple[str, ...], message_id: str,
@@ -418,7 +424,7 @@ def structural_check(G: nx.MultiDiGraph) -> list[Finding]:
     """
     findings: list[Finding] = []
     label = lambda n: G.nodes[n]["label"]  # noqa: E731
-    by_name = lambda n: (norwegian_key(label(n)), n)  # noqa: E731  (the order a reader expects)
+    by_name = partial(by_label, G)  # the order a reader expects
     for kind, rule in (("instructs", "instruction-cycle"), ("reports-to", "reporting-cycle")):
         sub = _kind_view(G, kind)
         for cycle in sorted(_canonical(c) for c in nx.simple_cycles(sub)):

@@ -166,10 +166,11 @@ def rotation_report(council: str | None = None, first: int | None = None, last: 
         raise NotModelled("errors.year-before-bylaws", {"council": council, "year": first, "start": start},
                           where="--from")
     by_id = {d.id: d for d in docs}
+    rotating = {d.id: _rotating_organ(d, organ) for d in docs}  # once per document, not per term
+    rules = {d.id: rotation_rule(d, rotating[d.id])[1] for d in docs}
     rows = []
     for t in found:
-        doc = by_id[t.document]
-        _, rule = rotation_rule(doc, _rotating_organ(doc, organ))
+        doc, rule = by_id[t.document], rules[t.document]
         events = list(t.events)
         if t.outside:
             events.append(Event.of("outside-period", document=doc.id, since=doc.valid_from,
@@ -177,7 +178,7 @@ def rotation_report(council: str | None = None, first: int | None = None, last: 
         rows.append(TermOut(**{
             "from": t.start, "to": t.end,
             "leader": _side(doc, rule, t.leader, t.start, t.end),
-            "vice": _vice_side(doc, rule, t, _rotating_organ(doc, organ)),
+            "vice": _vice_side(doc, rule, t, rotating[t.document]),
             "events": tuple(events), "citation": t.citation, "sources": t.sources,
             "assumptions": t.assumptions, "basis": t.basis, "document": t.document,
             "outside_period": t.outside,

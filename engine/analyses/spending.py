@@ -229,14 +229,25 @@ def assess(payment: Payment, budget: Budget, lib: Library, file: str = "") -> Pa
 def check_payment_file(path: Path | str, lib: Library | None = None,
                        budgets: dict[str, Budget] | None = None) -> PaymentVerdict:
     """Load a payment scenario file and judge it (InputError, exit 2, for bad input)."""
-    payment, located = load_located(path, Payment)
+    return check_payment_files([path], lib, budgets)[0]
+
+
+def check_payment_files(paths, lib: Library | None = None,
+                        budgets: dict[str, Budget] | None = None) -> list[PaymentVerdict]:
+    """Load each payment file and judge it, the budgets loaded and checked once, after the first
+    file (so a file's own error is reported before a budget's, as for a single file)."""
     lib = lib or library()
-    budgets = budgets if budgets is not None else load_budgets(lib=lib)
-    try:
-        budget = budget_for(budgets, payment.date, payment.budget)
-    except InputError as exc:
-        raise exc.relocated(located.file) from None
-    return assess(payment, budget, lib, file=located.file)
+    verdicts = []
+    for path in paths:
+        payment, located = load_located(path, Payment)
+        if budgets is None:
+            budgets = load_budgets(lib=lib)
+        try:
+            budget = budget_for(budgets, payment.date, payment.budget)
+        except InputError as exc:
+            raise exc.relocated(located.file) from None
+        verdicts.append(assess(payment, budget, lib, file=located.file))
+    return verdicts
 
 
 def _finding(rule: str, holds: bool, provision: Provision, message_id: str, **args) -> Finding:
@@ -252,4 +263,4 @@ def _kr(amount: int) -> str:
 
 
 __all__ = ["Budget", "BudgetLine", "Payment", "PaymentVerdict", "load_budgets", "budget_for",
-           "assess", "check_payment_file"]
+           "assess", "check_payment_file", "check_payment_files"]

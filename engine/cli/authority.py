@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from engine.cli.click_words import WordedGroup
 from engine.core.errors import InputError, Message, NotModelled, modelled_periods, period_args
 from engine.cli.options import (OutputPath, complete_council, complete_node, date_option, format_option,
                       lang_option)
@@ -100,7 +101,7 @@ def _emit(fmt: str, data: dict, text: str) -> None:
         click.echo(text, nl=not text.endswith("\n"))
 
 
-@click.group()
+@click.group(cls=WordedGroup)
 def authority():
     """Organisasjon og myndighet på en dato: hvem instruerer, rapporterer til, forbereder
     saker for og avgjør hva (graf bygget fra vedtektene).
@@ -283,7 +284,7 @@ def payment(files, fmt, lang):
 
     Eksempel: vedtekt authority payment scenarios-payments/
     """
-    from engine.analyses.spending import check_payment_file
+    from engine.analyses.spending import check_payment_files
     from engine.render.payment import to_dict, to_text
 
     paths: list[Path] = []
@@ -294,7 +295,7 @@ def payment(files, fmt, lang):
             paths.append(p)
         else:
             raise InputError("errors.file-missing", file=str(p), hint=Message("errors.hint/check-path"))
-    verdicts = [check_payment_file(p) for p in paths]
+    verdicts = check_payment_files(paths)
     if fmt == "json":
         click.echo(json.dumps({"payments": [to_dict(v, lang) for v in verdicts]},
                               ensure_ascii=False, indent=2))

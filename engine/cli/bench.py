@@ -31,6 +31,7 @@ from pathlib import Path
 
 import click
 
+from engine.cli.click_words import WordedCommand
 from engine.cli import bench_baseline as base
 from engine.core.resources import shipped
 
@@ -406,7 +407,7 @@ def _web_round_trip(targets: dict) -> dict | None:
     return figures
 
 
-@click.command()
+@click.command(cls=WordedCommand)
 @click.option("--json", "as_json", is_flag=True, help="skriv resultatet som JSON")
 @click.option("--seconds", type=float, default=1.0, show_default=True,
               help="varighet av hver måleomgang for (a)–(c)")

@@ -17,11 +17,17 @@ English with ``--lang en``. A text the catalogue does not have stays click's Eng
 >>> str(click.exceptions.NoSuchOption("--bogus").format_message())
 "No such option '--bogus'."
 >>> ERROR_LANG.reset(token); restore()
+
+click builds the usage line's placeholders (``[OPTIONS]``, ``COMMAND [ARGS]...``) without gettext;
+every command of vedtekt is a :class:`WordedCommand` (a group a :class:`WordedGroup`), whose
+usage line looks each piece up in the same word group.
 """
 from __future__ import annotations
 
 import gettext as _gettext_module
 import sys
+
+import click
 
 from engine.cli.options import ERROR_LANG
 from engine.render.catalogue import catalogue
@@ -59,3 +65,20 @@ def speak_the_users_language():
             setattr(module, name, _ORIGINAL[name])
 
     return restore
+
+
+class WordedCommand(click.Command):
+    """A command whose usage line («[OPTIONS] PATHS...») is in the language of --lang."""
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        return [gettext(piece) for piece in super().collect_usage_pieces(ctx)]
+
+
+class WordedGroup(click.Group):
+    """A group whose usage line («[OPTIONS] COMMAND [ARGS]...») is in the language of --lang, and
+    whose subcommands are WordedCommands."""
+
+    command_class = WordedCommand
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        return [gettext(piece) for piece in super().collect_usage_pieces(ctx)]

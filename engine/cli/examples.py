@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from engine.cli.click_words import WordedCommand
 from engine.core.errors import InputError, Message
 from engine.cli.options import lang_option
 from engine.core.resources import shipped
@@ -34,7 +35,7 @@ def copy_examples(target: Path) -> list[Path]:
     return copied
 
 
-@click.command()
+@click.command(cls=WordedCommand)
 @click.argument("target", metavar="MAPPE", type=click.Path(file_okay=False, path_type=Path))
 @lang_option
 def examples(target, lang):

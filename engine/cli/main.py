@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from engine.cli.click_words import WordedGroup
 from engine.cli.signals import Interrupted, catch_signals, interrupted, signals_held
 from engine.cli.arguments import chosen_lang
 from engine.core.errors import DEFAULT_LANG, InputError, Message, VedtektError, os_reason
@@ -33,11 +34,11 @@ LAZY_COMMANDS = {
     "people": "engine.cli.people:people",
     "render": "engine.cli.render:render",
     "new-scenario": "engine.cli.people:new_scenario",
-    "serve": "engine.web.cli:serve",
+    "serve": "engine.cli.serve:serve",
 }
 
 
-class LazyGroup(click.Group):
+class LazyGroup(WordedGroup):
     def list_commands(self, ctx):
         available = [n for n, target in LAZY_COMMANDS.items() if _module_exists(target)]
         return sorted(set(super().list_commands(ctx)) | set(available))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import click
 
+from engine.cli.click_words import WordedCommand
 from engine.analyses.people import sitting_on, skeleton_scenario
 from engine.core.errors import InputError, os_reason
 from engine.cli.options import ERROR_LANG, complete_organ, council_option, date_option, format_option, lang_option
@@ -21,7 +22,7 @@ def _format(f):
     return lang_option(format_option("text", "json")(f))
 
 
-@click.command("people")
+@click.command("people", cls=WordedCommand)
 @_common
 @_format
 def people(organ, on, council, fmt, lang):
@@ -37,7 +38,7 @@ def people(organ, on, council, fmt, lang):
     click.echo(json.dumps(s, ensure_ascii=False, indent=2) if fmt == "json" else to_text(s, lang), nl=fmt != "text")
 
 
-@click.command("new-scenario")
+@click.command("new-scenario", cls=WordedCommand)
 @_common
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="skriv til denne filen (ellers standard ut); en eksisterende fil overskrives ikke")

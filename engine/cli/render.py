@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from engine.cli.click_words import WordedCommand
 from engine.cli.options import format_option, lang_option
 from engine.core.errors import InputError, Message, at, json_problem
 from engine.core.yamlio import Located, load_yaml, read_bounded
@@ -16,7 +17,7 @@ MAX_JSON_BYTES = 256 * 1024 * 1024
 _HINT = Message("errors.hint/check-json")
 
 
-@click.command()
+@click.command(cls=WordedCommand)
 @click.argument("file", type=click.Path(path_type=Path))
 @format_option("text", "json", "markdown", "html")
 @lang_option

@@ -6,6 +6,7 @@ from datetime import date
 
 import click
 
+from engine.cli.click_words import WordedCommand
 from engine.core.errors import Message, VedtektError, did_you_mean
 from engine.cli.options import ERROR_LANG, date_option, format_option, lang_option
 from engine.analyses.review.checks import KINDS
@@ -27,7 +28,7 @@ class _Kind(click.Choice):
                   + (f" ({hint.text(lang)})" if hint else ""), param, ctx)
 
 
-@click.command("review")
+@click.command("review", cls=WordedCommand)
 @click.argument("file", metavar="FILE", required=False)
 @date_option(help="vurder navn og regler per denne datoen (ellers datoen i teksten)")
 @click.option("--kind", type=_Kind(KINDS), default=None,

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import click
 
+from engine.cli.click_words import WordedCommand
 from engine.cli.options import complete_council, format_option, lang_option
 from engine.core.bounds import FIRST_YEAR, LAST_YEAR
 
 _LANG = lang_option
 
 
-@click.command()
+@click.command(cls=WordedCommand)
 @click.option("--council", default=None, shell_complete=complete_council,
               help="rådets id (council i vedtektsfilene; standard: default_council i bylaws/library.yaml)")
 @click.option("--from", "first", type=click.IntRange(FIRST_YEAR, LAST_YEAR), default=None,
@@ -43,7 +44,7 @@ def rotation(council, first, last, organ, fmt, lang):
         click.echo(to_text(report, lang), nl=False)
 
 
-@click.command()
+@click.command(cls=WordedCommand)
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--year", type=click.IntRange(FIRST_YEAR, LAST_YEAR), default=None, help="bare dette året (standard: alle år i mappen)")
 @click.option("--council", default=None, shell_complete=complete_council,

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import click
 
+from engine.cli.click_words import WordedCommand
 from engine.cli.options import date_option, format_option, lang_option
 from engine.render.transition import render
 
 
-@click.command()
+@click.command(cls=WordedCommand)
 @click.option("--from", "from_id", required=True, help="vedtektene før overgangen (dokument-id, se vedtekt bylaws)")
 @click.option("--to", "to_id", required=True, help="vedtektene etter overgangen (dokument-id, se vedtekt bylaws)")
 @date_option(help="dato for bildet etter overgangen (standard: første dag de nye vedtektene gjelder)")

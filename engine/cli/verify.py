@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from engine.cli.click_words import WordedCommand
 from engine.core.errors import InputError, Message
 from engine.cli.options import complete_organ, council_option, date_option, format_option, lang_option
 
@@ -32,7 +33,7 @@ def _range(text: str | None, option: str) -> tuple[int, int] | None:
     return lo, hi
 
 
-@click.command()
+@click.command(cls=WordedCommand)
 @council_option
 @click.option("--organ", shell_complete=complete_organ, help="organet (standard: det øverste organet)")
 @date_option(help="datoen reglene gjelder (ÅÅÅÅ-MM-DD; standard: i dag)")

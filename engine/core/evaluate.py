@@ -24,6 +24,7 @@ from typing import Literal, NamedTuple
 from engine.core import durable_engine
 from engine.core import effects
 from engine.core.errors import InputError, InternalError, Message, at, close_names, unknown_id
+from engine.core.expected import compare_expected
 from engine.core.facts import FactBuilder
 from engine.core.library import Library, library, with_roster
 from engine.core.load import validate
@@ -36,7 +37,7 @@ from engine.core.scenario import Scenario
 from engine.core.seats import check_seats, seat_conflicts
 from engine.core.sitting import Sitting, resolve
 from engine.core.finding import Finding
-from engine.core.verdict import CaseResult, ExpectedCheck, ScenarioVerdict, Tally
+from engine.core.verdict import CaseResult, ScenarioVerdict, Tally
 from engine.core.yamlio import Located, load_yaml
 
 Engine = Literal["both", "reference", "durable"]
@@ -459,47 +460,3 @@ def _person_refs(s: Scenario):
                                 ("blank", c.votes.blank)):
                 for j, p in enumerate(people):
                     yield ("cases", i, "votes", key, j), p
-
-
-# -- expected verdicts -------------------------------------------------------------------------
-def compare_expected(scenario: Scenario, findings: list[Finding],
-                     cases: list[CaseResult]) -> ExpectedCheck | None:
-    exp = scenario.expected
-    if exp is None:
-        return None
-    diffs = []
-    valid = not any(f.severity == "error" for f in findings)
-    if exp.valid != valid:
-        diffs.append(f"valid: forventet {exp.valid}, fikk {valid}")
-    for e in exp.findings:
-        if not any(_matches(e, f) for f in findings):
-            diffs.append(f"forventet funn mangler: {e.rule} (sak {e.case}, person {e.person})")
-    for f in findings:
-        if not any(_matches(e, f) for e in exp.findings):
-            diffs.append(f"uventet funn: {f.rule} (sak {f.case}, person {f.person}): {f.message_id}")
-    for rule in exp.near_miss:
-        if any(f.rule == rule for f in findings):
-            diffs.append(f"{rule} skulle vært et nesten-brudd, men slo til")
-    by_id = {c.id: c for c in cases}
-    for case_id, e in exp.cases.items():
-        got = by_id.get(case_id)
-        if got is None:
-            diffs.append(f"sak {case_id}: finnes ikke i scenarioet")
-            continue
-        if e.outcome != got.outcome:
-            diffs.append(f"sak {case_id}: utfall forventet {e.outcome}, fikk {got.outcome}")
-        if e.decision_status is not None and e.decision_status != got.decision_status:
-            diffs.append(f"sak {case_id}: decision_status forventet {e.decision_status}, fikk {got.decision_status}")
-        for name, want, have in (("for", e.for_, got.votes.for_), ("against", e.against, got.votes.against),
-                                 ("blank", e.blank, got.votes.blank),
-                                 ("rejected", e.rejected, got.votes.rejected)):
-            if want is not None and want != have:
-                diffs.append(f"sak {case_id}: {name} forventet {want}, fikk {have}")
-    return ExpectedCheck(matches=not diffs, differences=tuple(diffs))
-
-
-def _matches(e, f: Finding) -> bool:
-    return (e.rule == f.rule and e.case == f.case
-            and (e.person is None or e.person == f.person)
-            and (e.severity is None or e.severity == f.severity)
-            and (e.effect is None or e.effect == f.effect))

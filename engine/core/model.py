@@ -527,6 +527,9 @@ class LibrarySettings(Frozen):
     """bylaws/library.yaml: settings of the whole bylaws folder."""
 
     default_council: str | None = None  # the council of scenarios naming neither council nor bylaws
+    # the date the web page's meeting form opens on (default: the default council's newest
+    # document's first day)
+    form_opens_on: date | None = None
     note: str | None = None
 
 

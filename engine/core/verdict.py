@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import Field
 
 from engine.core.base import Frozen
+from engine.core.expected import ExpectedCheck
 from engine.core.finding import Finding
 
 
@@ -32,11 +33,6 @@ class CaseResult(Frozen):
     # valid: no error; invalid: an error that may have affected it; valid-despite-error: errors, none could
     decision_status: Literal["valid", "invalid", "valid-despite-error"] = "valid"
     chair: str | None = None  # who chaired the case (cases[].chair, default: the meeting's chair)
-
-
-class ExpectedCheck(Frozen):
-    matches: bool
-    differences: tuple[str, ...] = ()
 
 
 class ScenarioVerdict(Frozen):

@@ -16,7 +16,7 @@ from functools import partial
 
 import networkx as nx
 
-from engine.analyses.graph import layers
+from engine.analyses.graph import by_label, layers
 from engine.core.rotation import norwegian_key
 from engine.render.catalogue import message, word
 
@@ -42,12 +42,7 @@ def _edges_json(G: nx.MultiDiGraph) -> list[dict]:
     return [{"source": u, "target": v, "kind": d["kind"], "kind_nb": word("authority-edge", d["kind"], "nb"),
              "citation": d["citation"], "quote": d.get("quote"), "assumption": d.get("assumption"),
              "note": d.get("note"), "derived": d.get("derived", False)}
-            for u, v, d in sorted(G.edges(data=True), key=lambda e: (e[2]["kind"], *_by_name(G, e[0]), *_by_name(G, e[1])))]
-
-
-def _by_name(G: nx.MultiDiGraph, node: str) -> tuple:
-    """Sort key: the node's (bokmål) label in Norwegian collation, then its id."""
-    return norwegian_key(G.nodes[node]["label"]), node
+            for u, v, d in sorted(G.edges(data=True), key=lambda e: (e[2]["kind"], *by_label(G, e[0]), *by_label(G, e[1])))]
 
 
 def to_json(G: nx.MultiDiGraph) -> dict:
@@ -57,7 +52,7 @@ def to_json(G: nx.MultiDiGraph) -> dict:
     nodes = [{"id": n, "label": d["label"], "kind": d["kind"], "exists": d["exists"],
               "supreme": d.get("supreme", False), "layer": lay[n], "citation": d.get("citation"),
               **({"decides": d["decides"]} if d.get("decides") else {})}
-             for n, d in sorted(G.nodes(data=True), key=lambda nd: (lay[nd[0]], *_by_name(G, nd[0])))]
+             for n, d in sorted(G.nodes(data=True), key=lambda nd: (lay[nd[0]], *by_label(G, nd[0])))]
     return {"document": G.graph["document"], "title": G.graph["title"], "date": G.graph["date"],
             "supreme": G.graph["supreme"], "nodes": nodes, "edges": _edges_json(G)}
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from engine.core.expected import Difference
 from engine.core.finding import Finding
 from engine.render.catalogue import catalogue, in_language, message, word
 
@@ -97,3 +98,9 @@ def structural_finding_dict(finding: Finding, lang: str) -> dict[str, Any]:
     return {"rule": finding.rule, "severity": finding.severity, "citation": finding.citation,
             "message": finding_message(finding, lang), "nodes": list(finding.location.nodes),
             "message_id": finding.message_id, "args": finding.args, "quote": finding.quote}
+
+
+def difference_message(d: Difference, lang: str) -> str:
+    """One way a verdict differs from its scenario's `expected:` (catalogue `expected.<id>`), a
+    case or person the difference has none of shown as «–»."""
+    return text(f"expected.{d.message_id}", {k: "–" if v is None else v for k, v in d.args.items()}, lang)

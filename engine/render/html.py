@@ -20,7 +20,7 @@ from typing import Any
 import jinja2
 
 from engine.render import catalogue
-from engine.render.finding_text import finding_message
+from engine.render.finding_text import difference_message, finding_message
 
 
 @cache
@@ -58,7 +58,8 @@ def check_page(verdicts, lang: str = catalogue.DEFAULT_LANG) -> str:
                "expected": len(with_expected) if with_expected else None,
                "matching": sum(with_expected)}
     return render_page("check.html.j2", lang, verdicts=verdicts, summary=summary,
-                       describe=partial(finding_message, lang=lang))
+                       describe=partial(finding_message, lang=lang),
+                       difference=partial(difference_message, lang=lang))
 
 
 def authority_page(graph: dict, lang: str = catalogue.DEFAULT_LANG, names: dict[str, str] | None = None) -> str:

@@ -13,6 +13,7 @@ from pydantic import model_validator
 
 from engine.core.base import Frozen
 from engine.core.errors import InputError, Message, at, invalid
+from engine.core.expected import Difference, ExpectedCheck
 from engine.core.finding import Finding, Location, Severity
 from engine.core.load import validate
 from engine.core.safetext import md_escape as _md
@@ -20,7 +21,7 @@ from engine.core.safetext import quote, visible as _v
 from engine.core.verdict import ScenarioVerdict
 from engine.core.yamlio import Located
 from engine.render.catalogue import DEFAULT_LANG, catalogue, severity, severity_marker
-from engine.render.finding_text import UnwordableFinding, finding_message
+from engine.render.finding_text import UnwordableFinding, difference_message, finding_message
 
 
 def _report_words(lang: str) -> dict[str, str]:
@@ -47,6 +48,9 @@ def scenario_json(v: ScenarioVerdict, lang: str = "nb") -> dict:
     """One scenario's object of `vedtekt check --format json` (contract.md)."""
     data = v.model_dump(by_alias=True, exclude_none=False, exclude={"findings"})
     data["findings"] = [finding_json(f, lang) for f in v.findings]
+    if v.expected is not None:  # each difference worded too, with the id and arguments it is worded from
+        data["expected"]["differences"] = [{**d.model_dump(), "message": difference_message(d, lang)}
+                                           for d in v.expected.differences]
     order = ("file", "name", "date", "organ", "bylaws", "valid", "findings", "cases", "checked_rules",
              "assumptions", "expected")
     return {key: data[key] for key in order}
@@ -129,7 +133,7 @@ def _scenario_text(v: ScenarioVerdict, lang: str) -> str:
     if v.expected is not None:
         mark = w["expected-ok"] if v.expected.matches else w["expected-differs"]
         lines.append(f"  → {mark}")
-        lines += [f"    - {_v(d)}" for d in v.expected.differences]
+        lines += [f"    - {_v(difference_message(d, lang))}" for d in v.expected.differences]
     return "\n".join(lines)
 
 
@@ -225,14 +229,39 @@ class FindingJson(Frozen):
         return Finding(**data, location=Location(case=self.case, person=self.person))
 
 
+class DifferenceJson(Difference):
+    """A difference from `expected:` as printed: the worded message is read and ignored."""
+
+    message: str
+
+    @model_validator(mode="after")
+    def _an_expected_message(self):
+        if self.message_id not in catalogue(DEFAULT_LANG)["messages"]["expected"]:
+            raise invalid("errors.unknown-check-message", id=self.message_id)
+        return self
+
+
+class ExpectedJson(Frozen):
+    matches: bool
+    differences: tuple[DifferenceJson, ...] = ()
+
+    def as_expected(self) -> ExpectedCheck:
+        return ExpectedCheck(matches=self.matches, differences=tuple(
+            Difference(message_id=d.message_id, args=d.args) for d in self.differences))
+
+
 class ScenarioJson(ScenarioVerdict):
-    """A verdict as `check --format json` prints it: the verdict's fields, its findings as printed."""
+    """A verdict as `check --format json` prints it: the verdict's fields, its findings and
+    differences as printed."""
 
     findings: tuple[FindingJson, ...]
+    expected: ExpectedJson | None = None
 
     def as_verdict(self) -> ScenarioVerdict:
-        data = {name: getattr(self, name) for name in ScenarioVerdict.model_fields if name != "findings"}
-        return ScenarioVerdict(**data, findings=tuple(f.as_finding() for f in self.findings))
+        data = {name: getattr(self, name) for name in ScenarioVerdict.model_fields
+                if name not in ("findings", "expected")}
+        return ScenarioVerdict(**data, findings=tuple(f.as_finding() for f in self.findings),
+                               expected=self.expected.as_expected() if self.expected else None)
 
 
 class CheckJson(Frozen):

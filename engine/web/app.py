@@ -61,8 +61,9 @@ def create_app(*, bylaws_dir: Path | None = None, meetings_dir: Path | None = No
         from engine.web import pages
 
         council = lib().default_council or ""
-        return page(request, "index.html", catalogue=catalogue, day=pages.FIRST_DAY, council=council,
-                    organ=pages.first_organ(council, date.fromisoformat(pages.FIRST_DAY), lib()))
+        day = pages.opening_day(lib())
+        return page(request, "index.html", catalogue=catalogue, day=day.isoformat(), council=council,
+                    organ=pages.first_organ(council, day, lib()))
 
     @app.get("/review", response_class=HTMLResponse, include_in_schema=False)
     def review_page(request: Request):

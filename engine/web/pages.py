@@ -21,8 +21,14 @@ def council_document(council: str, on: date, lib: Library):
     return docs[0]
 
 
-#: The date the meeting form opens on (a date of the shipped example meetings).
-FIRST_DAY = "2021-02-12"
+def opening_day(lib: Library) -> date:
+    """The date the meeting form opens on: bylaws/library.yaml's `form_opens_on`, else the first
+    day of the default council's newest document (its meetings are the likeliest), else today."""
+    if lib.settings.form_opens_on is not None:
+        return lib.settings.form_opens_on
+    starts = [d.valid_from for d in lib.documents.values()
+              if d.council == lib.default_council and d.valid_from is not None]
+    return max(starts, default=date.today())
 
 
 def first_organ(council: str, on: date, lib: Library) -> str:

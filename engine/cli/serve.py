@@ -1,4 +1,5 @@
-"""`vedtekt serve`: the web page and its API on one machine (uvicorn)."""
+"""`vedtekt serve`: the web page and its API on one machine (uvicorn); a thin click layer over
+engine.web.app."""
 from __future__ import annotations
 
 import ipaddress
@@ -6,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from engine.cli.click_words import WordedCommand
+from engine.cli.options import say
 from engine.core.errors import InputError, Message
 
 
@@ -18,7 +21,7 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-@click.command("serve")
+@click.command("serve", cls=WordedCommand)
 @click.option("--host", default="127.0.0.1", show_default=True, help="adressen serveren lytter på")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="porten")
 @click.option("--meetings-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -52,5 +55,5 @@ def serve(host, port, meetings_dir, token):
     app = create_app(meetings_dir=meetings_dir, token=token)
     shown = f"[{host}]" if ":" in host else host
     suffix = f"/?token={token}" if token else "/"
-    click.echo(f"vedtekt serve: http://{shown}:{port}{suffix}  (API: http://{shown}:{port}/docs; Ctrl+C stopper)")
+    click.echo(say("cli.serving", url=f"http://{shown}:{port}{suffix}", api=f"http://{shown}:{port}/docs"))
     uvicorn.run(app, host=host, port=port, log_level="warning")
