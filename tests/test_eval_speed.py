@@ -1,6 +1,8 @@
-"""The reference path's short cuts (engine.core.evaluate, engine.core.effects) give exactly the answer
-of the long way they replace: the person ids checked without their places are those the located
-walk yields, and every verdict object holds what validation would have made of it."""
+"""The reference path's short cuts (engine.core.evaluate, engine.core.rules) give exactly the answer
+of the long way they replace, and each cache is keyed on everything it reads: the person ids checked
+without their places are those the located walk yields (and an unknown one is still refused at its
+own key); a finding's shape is that of its rule in the book asked; the statute notes follow the
+document, the statute and the side of its date."""
 import importlib
 import random
 import sys
