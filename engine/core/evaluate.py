@@ -401,6 +401,9 @@ def _unknown(what: str, name: str, path: tuple, known, located: Located, names=N
     raise error
 
 
+_PERSON, _STANDS_FOR, _BY = attrgetter("person"), attrgetter("stands_for"), attrgetter("by")
+
+
 def _named_people(s: Scenario) -> set[str]:
     """Every person id _person_refs yields, without its place (None stands for a key not given):
     the common case, everyone known, needs no path per name (attrgetter: no Python call per name)."""
@@ -417,9 +420,6 @@ def _named_people(s: Scenario) -> set[str]:
             named.update(c.votes.for_, c.votes.against, c.votes.blank)
     named.discard(None)
     return named
-
-
-_PERSON, _STANDS_FOR, _BY = attrgetter("person"), attrgetter("stands_for"), attrgetter("by")
 
 
 def _person_refs(s: Scenario):
