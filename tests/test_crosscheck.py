@@ -7,8 +7,8 @@ import pytest
 
 from engine.core import durable_engine
 from engine.core.errors import InternalError
-from engine.core.evaluate import _compiled, check_file
-from engine.core.rules import RuleBook, rulebook
+from engine.core.evaluate import check_file
+from engine.core.rules import RuleBook, compiled_book, rulebook
 
 SCENARIO = "scenarios/folloradet/2021-02-quorum.yaml"  # observer-voted (stage 1), quorum (stage 2)
 
@@ -29,7 +29,8 @@ def test_the_rule_book_is_a_hashable_value_compiled_once():
     book = rulebook()
     twin = RuleBook.model_validate(book.model_dump())
     assert twin == book and hash(twin) == hash(book) and twin is not book
-    assert _compiled(twin) is _compiled(book)  # one compilation per value, not per object
+    assert compiled_book(twin) is compiled_book(book)  # one compilation per value, not per object
+    assert twin.reference is book.reference is compiled_book(book)  # each book reads that one
 
 
 def _vote_facts(scenario: str) -> list[dict]:

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
-from typing import Callable, Literal
+from typing import Literal, NamedTuple
 
 from engine.core import durable_engine
 from engine.core import effects
@@ -31,7 +32,7 @@ from engine.core.model import Document, Statute
 from engine.core.outcome import Count, outcome_fact, read_outcomes
 from engine.core.quotes import statute_quote
 from engine.core.references import check_invited
-from engine.core.rules import OutcomeRule, Rule, RuleBook, fields_used, python_rules, rulebook
+from engine.core.rules import OutcomeRule, Rule, RuleBook, fields_used, rulebook
 from engine.core.scenario import Scenario
 from engine.core.seats import check_seats, seat_conflicts
 from engine.core.sitting import Sitting, resolve
@@ -78,7 +79,7 @@ def check(scenario: Scenario, located: Located, *, engine: Engine = "both",
     if seat_conflicts(sitting):  # one seat, one vote; the place is looked up for a broken roster only
         check_seats(sitting, located.file, at(located.line_of(("roster",)), "roster.holdings")
                     if scenario.roster else Message("errors.roster-of", {"id": doc.id}))
-    return Evaluation(scenario, located.file, doc, lib, engine).run()
+    return Evaluation(scenario, located.file, doc, lib, engine, sitting).run()
 
 
 @lru_cache(maxsize=256)
@@ -113,12 +114,14 @@ def _organ_ids(lib: Library) -> frozenset[str]:
 
 
 class Evaluation:
-    def __init__(self, scenario: Scenario, file: str, doc: Document, lib: Library, engine: Engine):
+    def __init__(self, scenario: Scenario, file: str, doc: Document, lib: Library, engine: Engine,
+                 sitting: Sitting | None = None):
+        """`sitting`: resolve(doc, scenario.organ, scenario.date) when the caller has it already."""
         self.scenario, self.file, self.doc, self.engine = scenario, file, doc, engine
         self.book = rulebook()
         statute = lib.statute_for(doc)
         self.statute = statute
-        self.sitting = resolve(doc, scenario.organ, scenario.date)
+        self.sitting = sitting if sitting is not None else resolve(doc, scenario.organ, scenario.date)
         self.builder = FactBuilder(scenario, self.sitting, _statute_rules(statute), doc)
         self.kinds = _case_kinds(doc)
         # engine "both": every batch is answered by the reference and cross-checked with
@@ -204,40 +207,30 @@ class Evaluation:
 
     def _findings(self, fired: set[tuple[str, str]], facts: dict[str, dict],
                   recount: effects.Recount) -> list[Finding]:
-        """Every finding in report order, each error with its effect (made once, complete)."""
-        order, by_key = self.book.position, self.book.by_key
+        """Every finding in report order (by case, then the rule's place in the book, then fact
+        id), each error with its effect (made once, complete)."""
+        shapes = _finding_shapes(self.book)
+        statute_notes = _statute_notes(self.doc, self.statute, _before(self.statute, self.scenario.date))
         case_pos = {c.id: i for i, c in enumerate(self.scenario.cases)}
+        ordered = sorted((case_pos.get(facts[fid].get("case"), -1), shapes[key].position, fid, key)
+                         for key, fid in fired)
         out = []
-        for key, fid in sorted(fired, key=lambda kf: (case_pos.get(facts[kf[1]].get("case"), -1),
-                                                       order[kf[0]], kf[1])):
-            rule, fact = by_key[key], facts[fid]
+        for _, _, fid, key in ordered:
+            _, rule, shown_fields, message_id, is_error = shapes[key]
+            fact = facts[fid]
             case, person = fact.get("case"), fact.get("person") or fact.get("by")
-            shown, args = _condition_facts(rule, fact), {name: fact[name] for name in rule.args}
-            effect = (recount.effect(effects.Fault(rule.id, case, person, shown, args))
-                      if rule.severity == "error" else None)
+            shown = {k: fact[k] for k in shown_fields if k in fact and fact[k] != ""}
+            args = {name: fact[name] for name in rule.args}
+            effect = recount.effect(effects.Fault(rule.id, case, person, shown, args)) if is_error else None
             citation, layer = rule.cite(fact), rule.layer_of(fact)
             out.append(Finding(  # the location validated inside the Finding, as a mapping
                 rule=rule.id, severity=rule.severity, location={"case": case, "person": person},
                 citation=citation, layer=layer,
                 quote=rule.quote_of(fact) or statute_quote(self.statute, rule.id, citation),
-                message_id=rule.message_id, args=args,
-                facts=shown, assumptions=self._finding_assumptions(layer), effect=effect))
+                message_id=message_id, args=args, facts=shown, effect=effect,
+                # a statute layer's finding rests on the scenario's statute notes
+                assumptions=statute_notes if layer and layer.startswith("statute") else ()))
         return out
-
-    def _finding_assumptions(self, layer: str | None) -> tuple[str, ...]:
-        """The assumptions a finding of `layer` rests on: a statute layer's are the scenario's
-        statute notes, the same for every such finding."""
-        return self._statute_notes if (layer or "").startswith("statute") else ()
-
-    @cached_property
-    def _statute_notes(self) -> tuple[str, ...]:
-        notes = []
-        if self.doc.statute_applies == "by-analogy":
-            notes += _topic(self.doc.assumptions, "statute-by-analogy")
-        if _before(self.statute, self.scenario.date):
-            notes += _topic(self.statute.assumptions, "statute-before-in-force")
-        return tuple(notes)
-
 
     def _assumptions(self) -> tuple[str, ...]:
         return _sitting_assumptions(self.doc, self.statute, self.scenario.organ, self.scenario.date,
@@ -313,6 +306,19 @@ def _sitting_assumptions(doc: Document, statute: Statute | None, organ_id: str, 
     return tuple(dict.fromkeys(notes))
 
 
+@lru_cache(maxsize=256)
+def _statute_notes(doc: Document, statute: Statute | None, before: bool) -> tuple[str, ...]:
+    """The assumptions every statute-layer finding rests on: the statute applied by analogy (the
+    document's note), and the meeting before the statute came into force (the statute's note)
+    (once per document, statute and side of its date: both are frozen and hashable)."""
+    notes = []
+    if doc.statute_applies == "by-analogy":
+        notes += _topic(doc.assumptions, "statute-by-analogy")
+    if before:
+        notes += _topic(statute.assumptions, "statute-before-in-force")
+    return tuple(notes)
+
+
 def _before(statute: Statute | None, on: date) -> bool:
     """The meeting was before the statute came into force (applied by analogy)."""
     return bool(statute and statute.valid_from and on < statute.valid_from)
@@ -329,18 +335,24 @@ def _topic(assumptions, topic: str) -> list[str]:
 
 def evaluate_reference(book: RuleBook, facts: list[dict]) -> set[tuple[str, str]]:
     """The plain-Python evaluation of the same rule definitions: every rule on every fact."""
-    return _compiled(book)(facts)
+    return book.reference(facts)
+
+
+class _Shape(NamedTuple):
+    """What a finding of one rule is made of besides its fact (found once per rule book)."""
+
+    position: int  # the rule's place in the book: the order findings of a case are reported in
+    rule: Rule
+    shown: tuple[str, ...]  # the fact fields a finding shows (_shown_fields)
+    message_id: str
+    is_error: bool
 
 
 @lru_cache(maxsize=8)
-def _compiled(book: RuleBook) -> Callable[[list[dict]], set[tuple[str, str]]]:
-    """The book's rules (the meeting rules and the outcome law) as one compiled function (once
-    per book: a rule book is frozen and hashable)."""
-    return python_rules(book.evaluated())
-
-
-def _condition_facts(rule: Rule, fact: dict) -> dict:
-    return {k: fact[k] for k in _shown_fields(rule) if k in fact and fact[k] != ""}
+def _finding_shapes(book: RuleBook) -> dict[str, _Shape]:
+    """Each rule key's _Shape (once per book: a rule book is frozen and hashable)."""
+    return {rule.key: _Shape(i, rule, _shown_fields(rule), rule.message_id, rule.severity == "error")
+            for i, rule in enumerate(book.rules)}
 
 
 @lru_cache(maxsize=256)
@@ -364,9 +376,10 @@ def _check_references(scenario: Scenario, located: Located, doc: Document) -> No
     people, kinds, organs = _known_ids(doc)
     if scenario.organ not in organs:
         _unknown("organ", scenario.organ, ("organ",), organs, located)
-    for path, person in _person_refs(scenario):
-        if person not in people:
-            _unknown("person", person, path, people, located, names=doc)
+    if not people.issuperset(_named_people(scenario)):  # someone unknown: find the first, with its place
+        for path, person in _person_refs(scenario):
+            if person not in people:
+                _unknown("person", person, path, people, located, names=doc)
     for i, case in enumerate(scenario.cases):
         if case.kind not in kinds:
             _unknown("sakstype", case.kind, ("cases", i, "kind"), kinds, located)
@@ -386,6 +399,27 @@ def _unknown(what: str, name: str, path: tuple, known, located: Located, names=N
         if close:
             error.hint = Message("errors.did-you-mean-ids", {"names": close, "ids": [by_name[n] for n in close]})
     raise error
+
+
+_PERSON, _STANDS_FOR, _BY = attrgetter("person"), attrgetter("stands_for"), attrgetter("by")
+
+
+def _named_people(s: Scenario) -> set[str]:
+    """Every person id _person_refs yields, without its place (None stands for a key not given):
+    the common case, everyone known, needs no path per name (attrgetter: no Python call per name)."""
+    named = {s.chair, s.leader, s.vice, s.convening.by, *s.convening.demanded_by}
+    named.update(map(_PERSON, s.attendance), map(_STANDS_FOR, s.attendance), map(_PERSON, s.forfall))
+    for c in s.cases:
+        named.add(c.chair)
+        named.update(c.objections, c.inhabil, map(_BY, c.statements), map(_BY, c.proposals))
+        for h in c.habilitet:
+            named.add(h.person)
+            if h.votes:
+                named.update(h.votes.for_, h.votes.against, h.votes.blank)
+        if c.votes:
+            named.update(c.votes.for_, c.votes.against, c.votes.blank)
+    named.discard(None)
+    return named
 
 
 def _person_refs(s: Scenario):

@@ -13,7 +13,6 @@ without the votes an error touched.
 from __future__ import annotations
 
 from fractions import Fraction
-from operator import itemgetter
 from typing import NamedTuple
 
 from engine.core.errors import InternalError
@@ -27,24 +26,24 @@ class Count(NamedTuple):
     for_: int
     against: int
 
-# what the outcome rules read from the case fact (engine/core/facts.py FactBuilder.case_fact)
-_FROM_CASE = ("case", "election", "ballot", "lot", "chair_vote", "qualified", "qualified_fraction",
-              "qualified_citation")
-_read_case = itemgetter(*_FROM_CASE)  # those fields' values, in that order, in one call
-
 
 def outcome_fact(fact_id: str, case_fact: dict, tally: Tally | Count, counted: int, blocked: bool) -> dict:
     """The outcome fact of a case: its count (`counted` valid votes, blank ones included; the
     tally's for and against), whether a case-deciding error stops it, and how the case is
-    decided on a tie (election, ballot, lot, the chair's vote) or by a qualified majority."""
+    decided on a tie (election, ballot, lot, the chair's vote) or by a qualified majority (what
+    the outcome rules read from the case fact, engine/core/facts.py FactBuilder.case_fact; one
+    dict display: made for every case and every re-count)."""
     cast = tally.for_ + tally.against
-    qualified = bool(case_fact["qualified"])
+    qualified = case_fact["qualified"]
     return {
-        "t": "outcome", "id": fact_id, **dict(zip(_FROM_CASE, _read_case(case_fact))),
+        "t": "outcome", "id": fact_id, "case": case_fact["case"], "election": case_fact["election"],
+        "ballot": case_fact["ballot"], "lot": case_fact["lot"], "chair_vote": case_fact["chair_vote"],
+        "qualified": qualified, "qualified_fraction": case_fact["qualified_fraction"],
+        "qualified_citation": case_fact["qualified_citation"],
         "votes_counted": counted, "blocked": blocked,
         "votes_for": tally.for_, "votes_against": tally.against, "votes_cast": cast,
         # «minst 2/3 av de avgitte stemmene»: at least the fraction, counted exactly
-        "qualified_reached": qualified and cast > 0
+        "qualified_reached": bool(qualified) and cast > 0
         and Fraction(tally.for_, cast) >= Fraction(case_fact["qualified_fraction"]),
     }
 

@@ -93,6 +93,8 @@ def _check_statute(doc: Document, located: Located,
 def check_invited(invited: Sequence[str], doc: Document, located: Located) -> None:
     """Every group a meeting says it invited is one of its document's `invitees` (exit 2 otherwise,
     at the key `invited.N` of the scenario)."""
+    if not invited:  # most meetings invite no one: no set of the document's invitees to make
+        return
     known = {i.id for i in doc.invitees}
     for i, who in enumerate(invited):
         if who not in known:

@@ -11,7 +11,7 @@ Condition language (YAML):
 """
 from __future__ import annotations
 
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Callable, Literal
 
@@ -155,8 +155,21 @@ class RuleBook(Frozen):
         """Rule ids an error of which leaves the case without a valid decision."""
         return frozenset(r.id for r in self.rules if r.decides_case)
 
+    @cached_property
+    def reference(self) -> Callable[[list[dict]], set[tuple[str, str]]]:
+        """The reference evaluation of this book (compiled_book): looked up on the book itself for
+        each batch (several per scenario), not by hashing the book each time."""
+        return compiled_book(self)
+
 
 RULES_FILE = Path(__file__).with_name("rules.yaml")
+
+
+@lru_cache(maxsize=8)
+def compiled_book(book: RuleBook) -> Callable[[list[dict]], set[tuple[str, str]]]:
+    """The book's rules (the meeting rules and the outcome law) as one compiled function (once
+    per book value: a rule book is frozen and hashable, so equal books share one compilation)."""
+    return python_rules(book.evaluated())
 
 
 @cache
