@@ -157,3 +157,22 @@ def test_the_remembered_answers_are_bounded(monkeypatch):
             sizes.append(len(durable_engine._verified))
         assert max(sizes) <= limit and (limit == 5 or min(sizes) > 0), (limit, sizes)
     durable_engine.forget_verified()
+
+
+class _RaisingRecord(list):
+    """The host driver's record of firings, planted to fail in the first action."""
+
+    def append(self, item):
+        raise RuntimeError("planted failure in an action")
+
+
+def test_an_action_that_raises_in_the_host_driver_is_an_internal_error(monkeypatch):
+    """durable's Python host catches an exception in a rule's action and writes it into the
+    session state (durable-rules.md); the host driver reads the state back and stops, so a
+    failed action can never pass as «nothing fired»."""
+    book, facts = rulebook(), _vote_facts(SCENARIO)
+    assert durable_engine.evaluate(book, facts, driver="host")  # the facts fire rules at all
+    monkeypatch.setattr(durable_engine, "_fired", _RaisingRecord())
+    with pytest.raises(InternalError) as failed:
+        durable_engine.evaluate(book, facts, driver="host")
+    assert "planted failure in an action" in str(failed.value)

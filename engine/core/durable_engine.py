@@ -227,13 +227,12 @@ def _ensure_unique_ids(facts: list[dict]) -> None:
 
 def _session(host, facts: list[dict], fire) -> set[tuple[str, str]]:
     """One session, whichever driver asserts its facts: a fresh id, deleted after use (also when
-    the C core fails), and an exception an action left in the session state raised as an
-    InternalError, never swallowed."""
+    the C core fails); a failure of the C core or of an action is an InternalError, never
+    swallowed."""
     sid = f"s{next(_sessions)}"
     payload = [_durable_safe(f, sid) for f in facts]
     try:
-        fired = fire(host, payload)
-        state = host.get_state(RULESET, sid)
+        return fire(host, payload, sid)
     except InternalError:
         raise
     except Exception as exc:  # the C core reports misuse as plain exceptions
@@ -243,9 +242,6 @@ def _session(host, facts: list[dict], fire) -> set[tuple[str, str]]:
             host.delete_state(RULESET, sid)
         except Exception:
             pass
-    if isinstance(state, dict) and "exception" in state:  # an action raised
-        raise InternalError("errors.internal/durable-action-failed", {"problem": str(state["exception"])})
-    return fired
 
 
 _names: dict[str, str | None] = {}  # durable rule name -> rule key (None: a catch-all)
@@ -256,7 +252,7 @@ _names: dict[str, str | None] = {}  # durable rule name -> rule key (None: a cat
 # Follorådet scenario), but then
 # delete_state segfaulted in about 1 fresh process in 8 (a deterministic crash for some
 # sequences of sessions early in a process; see the issue-7 notes in README.md).
-def _fire_lean(host, payload: list[dict]) -> set[tuple[str, str]]:
+def _fire_lean(host, payload: list[dict], sid: str) -> set[tuple[str, str]]:
     """Assert one session's facts through durable's C core, driven the way its Python host drives
     it (Ruleset.assert_facts, do_actions, _flush_actions: assert, start_action_for_state, then for
     each action update_state and complete_and_start_action), without building a Closure, a
@@ -293,12 +289,18 @@ def _fire_lean(host, payload: list[dict]) -> set[tuple[str, str]]:
     return fired
 
 
-def _fire_host(host, payload: list[dict]) -> set[tuple[str, str]]:
+def _fire_host(host, payload: list[dict], sid: str) -> set[tuple[str, str]]:
     """Assert one session's facts through durable's Python host layer (a Closure per action,
-    each recorded by _recorder); kept to check _fire_lean against (tests/test_fuzz_slice.py)."""
+    each recorded by _recorder); kept to check _fire_lean against (tests/test_fuzz_slice.py).
+    The host catches an exception an action raises and writes it into the session state, so the
+    state is read back here: such an exception is an InternalError, never swallowed. (The lean
+    driver runs no action inside durable: what it does raises in this thread.)"""
     _fired.clear()
     try:
         host.assert_facts(RULESET, payload)
+        state = host.get_state(RULESET, sid)
+        if isinstance(state, dict) and "exception" in state:  # an action raised
+            raise InternalError("errors.internal/durable-action-failed", {"problem": str(state["exception"])})
         return set(_fired)
     finally:
         _fired.clear()
