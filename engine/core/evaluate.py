@@ -134,16 +134,13 @@ class Evaluation:
     def run(self) -> ScenarioVerdict:
         b = self.builder
         stage1 = b.attendee_facts() + [b.meeting_fact()] + b.composition_facts()
+        cast_in: dict[str, list[dict]] = {}  # every vote by case (case ids are unique), read by every later step
         for case in self.scenario.cases:
-            stage1 += b.vote_facts(case, self.kinds[case.kind]) + b.proposal_facts(case) + b.act_facts(case)
+            cast_in[case.id] = votes = b.vote_facts(case, self.kinds[case.kind])
+            stage1 += votes + b.proposal_facts(case) + b.act_facts(case)
         fired1 = self._fire(stage1)
         rejecting = self.book.rejecting_keys
         rejected = {fid for key, fid in fired1 if key in rejecting}
-        # every vote by case, indexed once and read by every later step (a scan per case is quadratic)
-        cast_in = defaultdict(list)
-        for f in stage1:
-            if f["t"] == "vote":
-                cast_in[f["case"]].append(f)
         counted_in = {c.id: [f for f in cast_in[c.id] if f["id"] not in rejected] for c in self.scenario.cases}
         stage2 = [b.case_fact(c, self.kinds[c.kind], counted_in[c.id]) for c in self.scenario.cases]
         case_facts = {f["case"]: f for f in stage2}
