@@ -10,12 +10,14 @@ when the tests fail. The unmutated copy must pass first, or nothing is measured.
     nice -n 10 python tools/mutate.py                      # all mutants, the scenario suite
     python tools/mutate.py --only 3 --tests tests/test_scenarios.py --json mutate.json
 
-Exit status 0 when every mutant was killed, 1 otherwise.
+Exit status 0 when every mutant was killed, 1 otherwise. A mutant whose run fails because the program
+broke (AttributeError, NameError, SyntaxError, ImportError) is reported as broken, not killed.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import signal
 import subprocess
@@ -109,8 +111,8 @@ MUTANTS = (
     Mutant(FACTS, "and conv.by == law.vice\n                                                          and leader_forfall)",
            "and conv.by == law.vice)", "the vice may convene without the leader's forfall"),
     Mutant(FACTS, '"objectors_needed": required_count(fraction, len(seats)),',
-           '"objectors_needed": required_count(fraction, len(self.present)),',
-           "agenda objections: denominator on another basis (§ 11-3 femte ledd)"),
+           '"objectors_needed": required_count(fraction, len(self.stands_for)),',
+           "agenda objections: denominator on another basis, every attendee (§ 11-3 femte ledd)"),
     Mutant(FACTS, "chair = case.chair or self._chair_of(here, inhabil)", "chair = self._chair_of(here, inhabil)",
            "the case's own chair ignored (casting vote of the meeting chair)"),
     Mutant(FACTS, "and vice not in inhabil:\n            return vice",
@@ -180,14 +182,23 @@ def _apply(text: str, m: Mutant) -> str:
     return text[:at] + m.new + text[at + len(m.old):]
 
 
-def _run_tests(copy: Path, tests: tuple[str, ...], timeout: int) -> tuple[bool, str]:
+# a failure that shows the mutant broke the program (a name it uses is gone), not the law it
+# changes: such a mutant proves nothing and is reported as broken, not killed
+_BROKEN = re.compile(r"^E\s+(AttributeError|NameError|SyntaxError|IndentationError|ImportError|ModuleNotFoundError)\b",
+                     re.MULTILINE)
+
+
+def _run_tests(copy: Path, tests: tuple[str, ...], timeout: int) -> tuple[str, str]:
+    """The mutant's result (survived, killed or broken) and the test run's last line."""
     cmd = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *tests]
     try:
         done = subprocess.run(cmd, cwd=copy, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
-        return False, "timeout"
+        return "killed", "timeout"
     last = (done.stdout.strip().splitlines() or [""])[-1]
-    return done.returncode == 0, last
+    if done.returncode == 0:
+        return "survived", last
+    return ("broken" if _BROKEN.search(done.stdout) else "killed"), last
 
 
 def _stop_cleanly(signum, frame):  # a killed run still removes its private copy
@@ -213,7 +224,8 @@ def main(argv=None) -> int:
         if not probe.startswith(str(copy)):
             print(f"the copy's engine is not the one imported ({probe}); refusing to measure", file=sys.stderr)
             return 2
-        ok, last = _run_tests(copy, tests, args.timeout)
+        result, last = _run_tests(copy, tests, args.timeout)
+        ok = result == "survived"  # the unmutated copy must pass
         print(f"unmutated copy: {'pass' if ok else 'FAIL'} ({last})", flush=True)
         if not ok:
             return 2
@@ -222,15 +234,15 @@ def main(argv=None) -> int:
             original = target.read_text(encoding="utf-8")
             target.write_text(_apply(original, m), encoding="utf-8")
             start = time.perf_counter()
-            passed, last = _run_tests(copy, tests, args.timeout)
+            verdict, last = _run_tests(copy, tests, args.timeout)
             target.write_text(original, encoding="utf-8")
-            verdict = "survived" if passed else "killed"
             results.append({"n": i, "file": m.file, "what": m.what, "result": verdict,
                             "seconds": round(time.perf_counter() - start, 1), "tests": last})
             print(f"{i:3d} {verdict:8s} {m.file}: {m.what}  [{last}]", flush=True)
     killed = sum(r["result"] == "killed" for r in results)
+    broken = [r["n"] for r in results if r["result"] == "broken"]
     print(f"\n{killed} of {len(results)} mutants killed ({100 * killed / max(1, len(results)):.1f} %) "
-          f"by {' '.join(tests)}")
+          f"by {' '.join(tests)}" + (f"; broken (update them): {broken}" if broken else ""))
     if args.json:
         args.json.write_text(json.dumps({"tests": tests, "killed": killed, "total": len(results),
                                          "mutants": results}, ensure_ascii=False, indent=1) + "\n")

@@ -20,7 +20,7 @@ from engine.core.safetext import md_escape as _md
 from engine.core.safetext import quote, visible as _v
 from engine.core.verdict import ScenarioVerdict
 from engine.core.yamlio import Located
-from engine.render.catalogue import DEFAULT_LANG, catalogue, severity, severity_marker
+from engine.render.catalogue import DEFAULT_LANG, LANGS, catalogue, severity, severity_marker
 from engine.render.finding_text import UnwordableFinding, difference_message, finding_message
 
 
@@ -191,6 +191,9 @@ def to_markdown(verdicts: list[ScenarioVerdict], lang: str = "nb") -> str:
         if v.assumptions:
             out.append(f"\n{w['assumptions']}:\n")
             out += [f"- {_md(a)}" for a in v.assumptions]
+        if v.expected is not None:  # as the text report: the mark, then each difference
+            out.append(f"\n→ {w['expected-ok'] if v.expected.matches else w['expected-differs']}\n")
+            out += [f"- {_md(difference_message(d, lang))}" for d in v.expected.differences]
         out.append("")
     out.append(_verdicts_summary(verdicts, lang))
     return "\n".join(out) + "\n"
@@ -230,14 +233,28 @@ class FindingJson(Frozen):
 
 
 class DifferenceJson(Difference):
-    """A difference from `expected:` as printed: the worded message is read and ignored."""
+    """A difference from `expected:` as printed: the worded message is read and ignored (it is
+    worded again, in the language asked). A verdict saved before differences were ids holds each
+    as a bokmål sentence: it is kept as saved (`as-saved`)."""
 
     message: str
+
+    @model_validator(mode="before")
+    @classmethod
+    def _a_saved_sentence(cls, data):
+        if isinstance(data, str):
+            return {"message_id": "as-saved", "args": {"text": data}, "message": data}
+        return data
 
     @model_validator(mode="after")
     def _an_expected_message(self):
         if self.message_id not in catalogue(DEFAULT_LANG)["messages"]["expected"]:
             raise invalid("errors.unknown-check-message", id=self.message_id)
+        for lang in LANGS:  # worded once in each language here, so printing it cannot fail later
+            try:
+                difference_message(self, lang)
+            except (KeyError, IndexError, ValueError) as exc:  # an argument or word the message needs
+                raise invalid("errors.message-not-wordable", id=self.message_id, missing=str(exc)) from None
         return self
 
 
