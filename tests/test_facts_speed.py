@@ -103,19 +103,27 @@ def test_presence_from_arrivals_and_departures():
     assert facts.presence(no_cases) == ({"a": None}, {})
 
 
-def test_only_the_rosters_people_are_remembered():
-    """Attendees no roster knows are judged the same, but not kept: a stream of made-up ids cannot
-    grow the sitting's bundle."""
+def test_only_the_pairings_the_roster_defines_are_remembered():
+    """Who attends for whom is the input's to say, and any person may name any other: only a roster
+    person attending for no one, or as a lawful deputy of the one named, is kept (bounded by the
+    roster's people and deputy relations); a stranger, a voting member naming someone and an
+    unlawful claim are judged the same each time but not kept, in the bundle or the sitting."""
     doc, statute = _setting()
-    sitting = resolve(doc, "folloradet", MEETING_DAY)
+    sitting = resolve.__wrapped__(doc, "folloradet", MEETING_DAY)  # a fresh sitting: nothing asked yet
     parts = facts._sitting_parts(sitting, *_rules(statute))
-    stranger = parts.person("no-such-person-1", None)
-    assert ("no-such-person-1", None) not in parts.people and ("as-2019-fsk-a1", "no-such-person-2") not in parts.people
-    assert parts.person("as-2019-fsk-a1", "no-such-person-2").own_seat == "as"
-    assert ("as-2019-fsk-a1", "no-such-person-2") not in parts.people
-    assert stranger == parts.person("no-such-person-1", None) and not stranger.member_like
-    parts.person(MAYOR, None)
-    assert (MAYOR, None) in parts.people
+    asked = [("no-such-person-1", None), ("as-2019-fsk-a1", MAYOR), (DEPUTY, "as-2019-fsk-a1")]
+    first = [parts.person(*pair) for pair in asked]
+    assert [pair for pair in asked if pair in parts.people] == []
+    assert first == [parts.person(*pair) for pair in asked]  # the same answer, found again
+    assert first[1].own_seat == "as" and not first[2].member_like  # a member keeps his or her seat
+    memo_before, claims_before = len(sitting._memo), dict(sitting._memo.get("claims", {}))
+    for i in range(200):  # a stream of pairings grows neither the bundle nor the sitting's memo
+        parts.person(DEPUTY, f"as-2019-fsk-a{i}")
+    assert len(parts.people) == 0 and len(sitting._memo) == memo_before
+    assert sitting._memo.get("claims", {}) == claims_before
+    parts.person(MAYOR, None), parts.person(DEPUTY, MAYOR)
+    assert (MAYOR, None) in parts.people and (DEPUTY, MAYOR) in parts.people
+    assert parts.people[DEPUTY, MAYOR].member_like  # Frogn's fixed deputy stands in lawfully for its mayor
 
 
 def test_each_voters_values_come_sorted():

@@ -179,9 +179,10 @@ def test_the_parts_remembered_for_a_sitting_go_with_it():
     statute = {r.id: r for r in library().statute_for(doc).rules}
     sitting = resolve.__wrapped__(doc, "folloradet", MEETING_DAY)  # not kept by resolve's cache
     mayor = "frogn-2019-fsk-a1"
-    fields = facts._voter_fields(sitting, mayor, None, None, statute["deputies"], statute["quorum"])
-    assert facts._voter_fields(sitting, mayor, None, None, statute["deputies"], statute["quorum"]) is fields
-    assert facts._standing(sitting, mayor, None).votes
+    rules = (statute["deputies"], statute["quorum"], statute["chair"], statute["meeting-held"])
+    taking = facts._sitting_parts(sitting, *rules).person(mayor, None)
+    assert facts._sitting_parts(sitting, *rules).person(mayor, None) is taking  # remembered in the sitting
+    assert taking.standing.votes
     assert seat_conflicts(sitting) == ()
     gone = weakref.ref(sitting)
     del sitting

@@ -627,11 +627,10 @@ class _Standing(NamedTuple):
     infers_principal: bool  # a deputy attending for no one named: whose seat depends on who is absent
 
 
-@per_sitting
 def _standing(sitting: Sitting, person: str, stands_for: str | None) -> _Standing:
-    """How a person attending for `stands_for` sits: the roster decides it, so it is found once per
-    sitting, person and stands_for (every attendee of every scenario on the sitting asks), except
-    the seat an unnamed deputy fills (FactBuilder: Sitting.deputy_claim with the absent members)."""
+    """How a person attending for `stands_for` sits: the roster decides it, so it is remembered
+    with how the person takes part (_SittingParts.person, for the pairings the roster defines),
+    except the seat an unnamed deputy fills (FactBuilder: Sitting.deputy_claim with the absent members)."""
     role = sitting.role(person)
     # with stands_for named, Sitting.deputy_claim does not ask who is absent (frozenset())
     named = sitting.deputy_claim(person, stands_for, frozenset()) if stands_for is not None else None
@@ -684,14 +683,13 @@ def _organ_names(doc: Document) -> dict[str, str]:
     return {o.id: o.name for o in reversed(doc.organs)}
 
 
-@per_sitting
 def _attendee_fields(sitting: Sitting, person: str, stands_for: str | None, claim: DeputyClaim | None,
                      statute_deputies: StatuteRule) -> dict:
     """An attendee fact's fields that follow from the sitting, the person, whom he or she attends
     for and the deputy claim that gives (the meeting's own parts are FactBuilder.attendee_facts')."""
     return {
         "t": "attendee", **_ATTENDEE_OWN, **_IN_ORDER, "person": person, "person_name": sitting.name(person),
-        # a claim of a voting member (member_claims) comes with a role: known either way
+        # a claim of a voting member (reported_claim) comes with a role: known either way
         "known": _known(sitting, person, stands_for, claim),
         "stands_in": claim is not None,
         "deputy_lawful": bool(claim and claim.lawful),
@@ -701,7 +699,6 @@ def _attendee_fields(sitting: Sitting, person: str, stands_for: str | None, clai
     }
 
 
-@per_sitting
 def _voter_fields(sitting: Sitting, person: str, stands_for: str | None, claim: DeputyClaim | None,
                   statute_deputies: StatuteRule, statute_quorum: StatuteRule) -> dict:
     """The fields of a vote that depend only on who cast it: the voter's role, rights and seat."""
@@ -726,7 +723,6 @@ def _voter_fields(sitting: Sitting, person: str, stands_for: str | None, claim: 
         **_deputy_fields(sitting, claim, statute_deputies),
         **_common(organ, sitting.on),
     }
-
 
 
 class _TakingPart(NamedTuple):
@@ -777,16 +773,16 @@ class _SittingParts:
     def person(self, person: str, stands_for: str | None) -> _TakingPart:
         """How the person attending for `stands_for` takes part (for a deputy who names no one,
         only the standing is meant: FactBuilder finds his or her claim per meeting). Remembered
-        for the roster's people only, so that attendees no roster knows (a hostile stream of
-        made-up ids) cannot grow the memo."""
+        only for a pairing the roster defines (_follows_from_roster): any other an input can name
+        is found afresh for each meeting, so the memo stays within the roster's people and their
+        deputy and delegation relations."""
         key = (person, stands_for)
         found = self.people.get(key)
         if found is None:
             sitting = self.sitting
             standing = _standing(sitting, person, stands_for)
             found = self.taking_part(person, stands_for, standing, standing.claim)
-            known = sitting.people
-            if person in known and (stands_for is None or stands_for in known):
+            if _follows_from_roster(sitting, person, stands_for, standing):
                 self.people[key] = found
         return found
 
@@ -822,6 +818,19 @@ class _SittingParts:
         return found
 
 
+def _follows_from_roster(sitting: Sitting, person: str, stands_for: str | None, standing: _Standing) -> bool:
+    """A roster person attending for no one, as a lawful deputy of the one named, or as an
+    employee for a rådmann who may delegate: at most the roster's people and their deputy and
+    delegation relations per sitting (any person attending for any other would be the roster's
+    size squared)."""
+    if person not in sitting.people:
+        return False
+    if stands_for is None:
+        return True
+    lawful = standing.claim is not None and standing.claim.lawful and not standing.votes
+    return lawful or _delegate(sitting, person, stands_for) is not None
+
+
 def _lower_deputies(sitting: Sitting, person: str, office: str) -> tuple[str, ...]:
     mine = next((h for h in sitting.holdings if h.person == person
                  and h.office == office and h.number is not None), None)
@@ -836,6 +845,7 @@ def _lower_deputies(sitting: Sitting, person: str, office: str) -> tuple[str, ..
 def _sitting_parts(sitting: Sitting, statute_deputies: StatuteRule, statute_quorum: StatuteRule,
                    statute_chair: StatuteRule, statute_meeting: StatuteRule) -> _SittingParts:
     return _SittingParts(sitting, statute_deputies, statute_quorum, statute_chair, statute_meeting)
+
 
 def _member_fields(sitting: Sitting, person: str) -> dict:
     """A member fact's fields that follow from the sitting and the seat holder (remembered with

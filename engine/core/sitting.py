@@ -191,13 +191,17 @@ class Sitting:
         return offices
 
     def _claim_for(self, person: str, principal: str) -> DeputyClaim:
-        """The claim of `person` to stand in for `principal` (once per pair and sitting: it
-        depends on the roster only, and every scenario of the meeting day asks again)."""
+        """The claim of `person` to stand in for `principal`. A lawful claim is found once per
+        pair and sitting (it depends on the roster only, and every scenario of the meeting day
+        asks again); an unlawful one is found afresh, so the pairs an input can name (any person
+        for any other) cannot grow the sitting's memo beyond the roster's deputy relations."""
         claims = self._memo.setdefault("claims", {})
         try:
             return claims[person, principal]
         except KeyError:
-            claims[person, principal] = claim = self._new_claim(person, principal)
+            claim = self._new_claim(person, principal)
+            if claim.lawful:
+                claims[person, principal] = claim
             return claim
 
     def _new_claim(self, person: str, principal: str) -> DeputyClaim:
