@@ -13,7 +13,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from engine.analyses import graph
-from engine.cli.main import main
 from engine.core.errors import InputError
 from engine.core.library import library
 from engine.core.model import Document
@@ -23,8 +22,6 @@ from .conftest import run_cli as run
 ROOT = Path(__file__).resolve().parent.parent
 PAYMENTS = sorted((ROOT / "scenarios-payments").glob("*.yaml"))
 FEB_2021 = date(2021, 2, 1)
-
-
 
 
 @pytest.fixture(scope="module")

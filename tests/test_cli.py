@@ -6,7 +6,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from engine.cli.main import cli, main
+from engine.cli.main import cli
 
 from .conftest import run_cli as run
 
@@ -23,8 +23,6 @@ cases:
   - id: "1/21"
     votes: {for: [frogn-2019-fsk-a1, nesodden-2019-fsk-a1, vestby-2019-fsk-a1]}
 """
-
-
 
 
 def write(tmp_path, text, name="s.yaml"):

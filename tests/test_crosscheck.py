@@ -176,3 +176,16 @@ def test_an_action_that_raises_in_the_host_driver_is_an_internal_error(monkeypat
     with pytest.raises(InternalError) as failed:
         durable_engine.evaluate(book, facts, driver="host")
     assert "planted failure in an action" in str(failed.value)
+
+
+def test_a_copy_or_a_pickle_of_the_rule_book_compiles_its_own_rules():
+    """The compiled reference rules are a cached_property of the book: a copy with fewer rules must
+    not fire the original's rules, and a book whose rules were compiled still pickles."""
+    import pickle
+
+    book = rulebook()
+    assert book.reference is book.reference  # compiled once per book
+    fewer = book.model_copy(update={"rules": book.rules[:1]})
+    assert fewer.reference is not book.reference
+    again = pickle.loads(pickle.dumps(book))
+    assert again == book and again.reference is not None

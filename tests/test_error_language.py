@@ -36,8 +36,6 @@ PYDANTIC_ENGLISH = re.compile(r"Input should|should be|should have|Value error|F
                               r"at least|at most|unable to|Datetimes provided")
 
 
-
-
 def both(args, capsys) -> tuple[str, str]:
     """The error of `args` without --lang (bokmål) and with --lang en; both exit 2."""
     code_nb, out_nb, nb = run(args, capsys)

@@ -16,7 +16,7 @@ import pytest
 import yaml
 from click.shell_completion import ShellComplete
 
-from engine.cli.main import LAZY_COMMANDS, cli, main
+from engine.cli.main import LAZY_COMMANDS, cli
 from engine.cli.options import IsoDate
 from engine.core.resources import SHIPPED, display_path, shipped
 from engine.render.rule_list import rule_ids
@@ -26,8 +26,6 @@ from .conftest import run_cli as run
 
 ROOT = Path(__file__).resolve().parent.parent
 QUORUM = ROOT / "scenarios" / "folloradet" / "2021-02-quorum.yaml"
-
-
 
 
 def all_commands():

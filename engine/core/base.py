@@ -20,6 +20,9 @@ Traceback (most recent call last):
 TypeError: FrozenDict is immutable
 >>> a.model_dump()
 {'x': 1, 'tags': {'k': 'v'}}
+
+A `functools.cached_property` of a model (e.g. the rule book's compiled rules) is kept beside the
+fields: a copy with other fields, or a pickle, leaves it behind and derives it afresh.
 """
 from __future__ import annotations
 
@@ -49,13 +52,18 @@ class Frozen(BaseModel):
 
     def model_copy(self, *, update: dict[str, Any] | None = None, deep: bool = False):
         copied = super().model_copy(update=update, deep=deep)
-        copied.__dict__.pop(_HASH_KEY, None)  # the copy's fields may differ: hash it afresh
+        # the copy's fields may differ: its hash and anything a cached_property derived from the
+        # fields (kept in the instance dict beside them) are found afresh
+        for key in [k for k in copied.__dict__ if k not in self.__pydantic_fields__]:
+            del copied.__dict__[key]
         return copied
 
     def __getstate__(self) -> dict[Any, Any]:
-        # string hashes differ between processes (PYTHONHASHSEED): never pickle a memoised hash
+        # the fields only: string hashes differ between processes (PYTHONHASHSEED), so a memoised
+        # hash is never pickled, and neither is a cached_property's value (a compiled function)
         state = super().__getstate__()
-        return {**state, "__dict__": {k: v for k, v in state["__dict__"].items() if k != _HASH_KEY}}
+        fields = self.__pydantic_fields__
+        return {**state, "__dict__": {k: v for k, v in state["__dict__"].items() if k in fields}}
 
 
 class FrozenDict(dict, Generic[K, V]):

@@ -125,20 +125,12 @@ class RuleBook(Frozen):
     def by_id(self, rule_id: str) -> list[Rule]:
         return [r for r in self.rules if r.id == rule_id]
 
-    # indexes a verdict reads for every finding (a scan of the book each time is quadratic)
-    @cached_property
-    def by_key(self) -> dict[str, Rule]:
-        return {r.key: r for r in self.rules}
-
+    # indexes read for every scenario (a scan of the book each time is quadratic); a finding's
+    # shape per rule is engine.core.evaluate's _finding_shapes
     @cached_property
     def outcome_by_key(self) -> dict[str, OutcomeRule]:
         """The outcome law's rules by key (read for every case and every re-count)."""
         return {r.key: r for r in self.outcome}
-
-    @cached_property
-    def position(self) -> dict[str, int]:
-        """Each rule key's place in the book: the order findings are reported in."""
-        return {r.key: i for i, r in enumerate(self.rules)}
 
     @cached_property
     def rule_ids(self) -> tuple[str, ...]:
