@@ -46,7 +46,7 @@ import networkx as nx
 
 from engine.core.errors import LANGS, InputError, Message, did_you_mean
 from engine.core.finding import Finding, Location
-from engine.core.model import Document
+from engine.core.model import LEADER_OFFICE, VICE_OFFICE, Document
 from engine.core.rotation import norwegian_key
 from engine.core.textnorm import fold
 
@@ -63,7 +63,7 @@ EDGE_KINDS: tuple[str, ...] = ("reports-to", "instructs", "recommends-to", "prep
 
 #: The offices of an organ's leadership drawn as nodes (`leder:<organ>`, `nestleder:<organ>`): a
 #: seat `{office: leader|vice, leadership_of: <organ>}` makes that node a member of the seat's organ.
-LEADERSHIP_NODES = {"leader": "leder", "vice": "nestleder"}
+LEADERSHIP_NODES = {"leader": LEADER_OFFICE, "vice": VICE_OFFICE}
 
 #: Edges that lead upwards from source to target, with the weight of the step in a chain.
 _UP = {"reports-to": 1.0, "member-of": 2.0, "recommends-to": 3.0, "prepares-for": 3.0}

@@ -13,7 +13,7 @@ from pydantic import Field
 from engine.core.base import Frozen
 from engine.core.bounds import FIRST_YEAR, LAST_YEAR
 from engine.core.errors import InputError, NotModelled
-from engine.core.model import Document, Leadership
+from engine.core.model import LEADER_OFFICE, VICE_OFFICE, Document, Leadership
 from engine.core.rotation import DAY, Event, Term, holders, rotation_order, rotation_rule, short_name, terms
 from engine.core.sitting import resolve
 
@@ -210,7 +210,7 @@ def _vice_side(doc: Document, rule: Leadership, t: Term, organ: str | None) -> S
     if rule.vice_by == "rotation":
         return _side(doc, rule, t.vice, t.start, t.end)
     if rule.vice_by == "elected":
-        vice = next((h for h in doc.roster.holdings if h.office == "nestleder" and h.organ == organ
+        vice = next((h for h in doc.roster.holdings if h.office == VICE_OFFICE and h.organ == organ
                      and h.in_force(t.start)), None)
         return _elected_side(doc, vice.person if vice else None, t.start, t.end)
     return Side(municipality="-", participant="")
@@ -263,14 +263,14 @@ def _elected_report(council: str, docs: list[Document], first: int, last: int,
 
 
 def _elected_terms(doc: Document, organ_id: str, rule: Leadership, lo: date, hi: date) -> list[TermOut]:
-    leaders = [h for h in doc.roster.holdings if h.organ == organ_id and h.office == "leder"]
+    leaders = [h for h in doc.roster.holdings if h.organ == organ_id and h.office == LEADER_OFFICE]
     out = []
     for h in sorted(leaders, key=lambda h: h.valid_from or date.min):
         start = max(lo, h.valid_from or lo, doc.valid_from or lo)
         end = min(hi, h.valid_to or hi, doc.valid_to or hi)
         if start > end:
             continue
-        vice = next((v for v in doc.roster.holdings if v.organ == organ_id and v.office == "nestleder"
+        vice = next((v for v in doc.roster.holdings if v.organ == organ_id and v.office == VICE_OFFICE
                      and v.in_force(start)), None)
         organ_name = doc.organ(organ_id).name
         out.append(TermOut(**{

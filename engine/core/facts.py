@@ -24,8 +24,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from engine.core.eligibility import gender_checks, ineligible_holders
-from engine.core.model import (CaseKind, Competence, ConvenePrerequisite, Convening, Document,
-                               Organ, StatuteRule, required_count)
+from engine.core.model import (LEADER_OFFICE, CaseKind, Competence, ConvenePrerequisite, Convening,
+                               Document, Organ, StatuteRule, required_count)
 from engine.core.scenario import Case, Scenario
 from engine.core.sitting import DeputyClaim, Role, Sitting, per_sitting, resolve
 
@@ -953,7 +953,7 @@ def _meeting_constants(sitting: Sitting, statute_chair: StatuteRule, statute_mee
 
 def _elected_term(sitting: Sitting) -> str:
     """An elected leader's period in office (the roster's `leder` holding for the organ)."""
-    h = next((h for h in sitting.holdings if h.office == "leder" and h.organ == sitting.organ.id), None)
+    h = next((h for h in sitting.holdings if h.office == LEADER_OFFICE and h.organ == sitting.organ.id), None)
     return f"{h.valid_from} – {h.valid_to or '…'}" if h else ""
 
 

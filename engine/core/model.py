@@ -392,6 +392,12 @@ class Person(Frozen):
     note: str | None = None
 
 
+#: The roster offices the engine reads by name (a holding's `office`): an organ's elected leader
+#: and vice, and a participant's observer; every other office is the bylaws' own (a seat, its
+#: deputies, an eligibility or a relation names it).
+LEADER_OFFICE, VICE_OFFICE, OBSERVER_OFFICE = "leder", "nestleder", "observator"
+
+
 class Holding(Dated):
     """One person holding one office, for a participant or observer, over a period."""
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from engine.core.errors import InputError, Message, at, did_you_mean, unknown_id
-from engine.core.model import Document, Statute
+from engine.core.model import LEADER_OFFICE, OBSERVER_OFFICE, VICE_OFFICE, Document, Statute
 from engine.core.rules import rulebook
 from engine.core.yamlio import KeyPath, Located
 
@@ -24,7 +24,7 @@ from engine.core.yamlio import KeyPath, Located
 DERIVED_OFFICES = {"leader", "vice"}
 # roster offices the engine reads by name (engine.core.sitting): an elected leadership's leder and
 # nestleder, an observer's observator
-ROSTER_OFFICES = frozenset({"leder", "nestleder", "observator"})
+ROSTER_OFFICES = frozenset({LEADER_OFFICE, VICE_OFFICE, OBSERVER_OFFICE})
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ from functools import cached_property, lru_cache, wraps
 from typing import Callable, TypeVar
 
 from engine.core import rotation
-from engine.core.model import DeputyPolicy, Document, Holding, ObserverSeat, Organ, Person, Seat
+from engine.core.model import (LEADER_OFFICE, OBSERVER_OFFICE, VICE_OFFICE, DeputyPolicy, Document, Holding,
+                               ObserverSeat, Organ, Person, Seat)
 
 RoleKind = str  # "member" | "adviser" | "observer"
 
@@ -277,7 +278,7 @@ def resolve(doc: Document, organ_id: str, on: date) -> Sitting:
             _add(sitting, _seat_role(seat, h))
     for obs in organ.observers:
         for h in holdings:
-            if h.office == "observator" and h.participant == obs.observer:
+            if h.office == OBSERVER_OFFICE and h.participant == obs.observer:
                 _add(sitting, _observer_role(obs, h, _observer_name(doc, obs.observer, on)))
     return sitting
 
@@ -317,7 +318,7 @@ def _leadership(sitting: Sitting) -> None:
     sitting.leader = _holder(sitting, office, term.leader)
     sitting.vice = _holder(sitting, office, term.vice) if term.vice else None
     if rule.vice_by == "elected":  # the leader rotates, the vice is elected: the roster's nestleder
-        vice = next((h for h in sitting.holdings if h.office == "nestleder" and h.organ == organ), None)
+        vice = next((h for h in sitting.holdings if h.office == VICE_OFFICE and h.organ == organ), None)
         sitting.vice = vice.person if vice else None
         sitting.vice_participant = _participant_of(sitting, sitting.vice)
 
@@ -332,7 +333,7 @@ def _elected_leadership(sitting: Sitting) -> None:
         return next((h for h in sitting.holdings
                      if h.office == office and h.organ == organ_id), None)
 
-    leader, vice = holder("leder"), holder("nestleder")
+    leader, vice = holder(LEADER_OFFICE), holder(VICE_OFFICE)
     sitting.leader = leader.person if leader else None
     sitting.vice = vice.person if vice else None
     sitting.leader_participant = _participant_of(sitting, sitting.leader)

@@ -5,7 +5,7 @@ from datetime import date
 
 from engine.analyses.transition.model import Text, person_name
 from engine.analyses.transition.rules import leadership_text, supreme
-from engine.core.model import Document, Organ
+from engine.core.model import LEADER_OFFICE, VICE_OFFICE, Document, Organ
 from engine.core.rotation import DAY
 from engine.core.sitting import resolve
 
@@ -45,7 +45,7 @@ def _term_row(doc: Document, term, first: date, last: date) -> dict:
 def _elected_rows(doc: Document, organ: Organ, start: date, end: date) -> list[dict]:
     """An organ that elects its own leader and vice (kommuneloven § 18-3 første ledd femte punktum):
     one row per stretch in which the roster's `leder`/`nestleder` holdings stay the same (issue 12)."""
-    held = [h for h in doc.roster.holdings if h.office in ("leder", "nestleder") and h.organ == organ.id]
+    held = [h for h in doc.roster.holdings if h.office in (LEADER_OFFICE, VICE_OFFICE) and h.organ == organ.id]
     cuts = {start} | {h.valid_from for h in held if h.valid_from} | \
         {h.valid_to + DAY for h in held if h.valid_to}
     days = sorted(d for d in cuts if start <= d <= end)
