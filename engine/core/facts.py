@@ -37,6 +37,20 @@ _ATTENDEE_OWN = dict.fromkeys(("id", "principal_at_meeting"))
 _MEMBER_OWN = dict.fromkeys(("id", "person", "person_name", "seat", "voted", "excluded", "case", "kind_label"))
 _VOTE_OWN = dict.fromkeys(("id", "case", "value", "principal_present", "inhabil", "present", "blank_allowed",
                            "kind_label", "duplicate", "duplicate_count"))
+# The fields a case fact sets itself, in the order they had when they were merged onto its kind's
+# part: _CaseLaw.fields holds them (as None) at its end, so a case fact too is a copy of its part
+# updated in place (a 45-key dict merged with 33 more was rebuilt and grown per case)
+_CASE_OWN = dict.fromkeys((
+    "id", "case", "kind", "voted", "ballot", "lot", "present_and_voting", "votes_for", "votes_against",
+    "votes_blank", "tie", "chair_vote", "bylaws_quorum_count", "votes_cast", "qualified_reached",
+    "simple_majority",
+    # FactBuilder._agenda
+    "on_agenda", "chair_objected", "objectors", "objectors_needed", "objection_by", "objection_seats",
+    # FactBuilder._case_chair_fields
+    "case_chair_own", "case_chair_name", "case_chair_is_leader", "case_chair_is_vice", "case_leader_available",
+    "case_vice_available", "case_chair_elected", "case_chair_voting",
+    # FactBuilder._innstilling_fields
+    "has_innstilling", "innstilling_detail", "innstilling_given_name"))
 _NO_ONE: frozenset[str] = frozenset()
 # the deputy-order fields of everyone who is not a lawful numbered deputy (merged, never changed)
 _IN_ORDER = {"deputy_out_of_order": False, "skipped_deputies": "", "skipped": ""}
@@ -527,7 +541,8 @@ class FactBuilder:
         votes_for, against = tally["for"], tally["against"]
         cast = votes_for + against
         bylaws_q = self.sitting.organ.quorum
-        return law.fields | {
+        fact = law.fields.copy()  # the kind's part, with this case's own fields (_CASE_OWN) set here
+        fact.update({
             "id": f"c{case.id}", "case": case.id, "kind": case.kind,
             "voted": kind.voted and bool(counted),
             "ballot": case.ballot, "lot": case.lot or "none",
@@ -541,10 +556,11 @@ class FactBuilder:
             "qualified_reached": bool(law.majority and cast > 0
                                       and Fraction(votes_for, cast) >= Fraction(law.majority)),
             "simple_majority": votes_for > against,
-            **self._agenda(case, present_members, chair),
-            **self._case_chair_fields(case, view),
-            **self._innstilling_fields(case, law.needs_innstilling_from),
-        }
+        })
+        fact.update(self._agenda(case, present_members, chair))
+        fact.update(self._case_chair_fields(case, view))
+        fact.update(self._innstilling_fields(case, law.needs_innstilling_from))
+        return fact
 
     def _case_chair_fields(self, case: Case, view: _CaseView) -> dict:
         """kommuneloven § 11-2 tredje ledd for one case: a case chaired by someone other than the
@@ -1027,7 +1043,7 @@ class _CaseLaw(NamedTuple):
 
     needs_innstilling_from: str | None  # the organ whose innstilling the competence needs
     majority: str | None  # the qualified majority (fraction of votes cast) it requires, if any
-    fields: dict  # the case fact's fields that follow from the sitting and the kind
+    fields: dict  # the case fact's fields that follow from the sitting and the kind, and _CASE_OWN
 
 
 @per_sitting
@@ -1045,6 +1061,7 @@ def _case_law(sitting: Sitting, kind: CaseKind, statute_quorum: StatuteRule) -> 
         **_qualified_fields(comp),
         **_binding_fields(comp),
         **_common(organ, sitting.on),
+        **_CASE_OWN,
     }
     return _CaseLaw(needed, comp.majority if comp else None, fields)
 
