@@ -55,3 +55,22 @@ def test_the_fields_a_finding_shows_follow_the_rules_condition_not_its_key():
     other = Rule.model_validate({**rule.model_dump(), "when": {"field": "something_else", "eq": True}})
     assert rule.key == other.key and rule != other
     assert "something_else" in _shown_fields(other) and "something_else" not in _shown_fields(rule)
+
+
+def test_required_count_parses_each_fraction_once_and_keeps_them_apart():
+    """model._share remembers a fraction's text parsed; every share of every size still gets the
+    least whole number of members that is at least that share (as counted with Fractions)."""
+    from fractions import Fraction
+
+    from engine.core.model import _share, required_count
+
+    for text in ("1/3", "2/3", "1/2", "0.5", "3/4", "1", "1/3"):  # each asked in turn, one repeated
+        for members in range(0, 60):
+            need = Fraction(text) * members
+            assert required_count(text, members) == -(-need.numerator // need.denominator)
+    assert _share("1/3") == Fraction(1, 3) and _share("2/3") == Fraction(2, 3)
+    assert required_count("1/3", 7) == 3 and required_count("2/3", 7) == 5 and required_count("1/2", 7) == 4
+    with pytest.raises(ValueError):  # a bad fraction is not remembered: it raises each time
+        required_count("x/y", 3)
+    with pytest.raises(ValueError):
+        required_count("x/y", 3)

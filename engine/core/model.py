@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
@@ -25,9 +25,17 @@ Layer = Literal["statute-mandatory", "statute-default", "bylaws"]
 
 @cache
 def required_count(fraction: str, members: int) -> int:
-    """The smallest whole number of members that is at least `fraction` of `members`."""
-    need = Fraction(fraction) * members
-    return -(-need.numerator // need.denominator)
+    """The smallest whole number of members that is at least `fraction` of `members`: the ceiling
+    of members × numerator / denominator, in whole numbers (exact, as with Fractions)."""
+    share = _share(fraction)
+    return -(-(share.numerator * members) // share.denominator)
+
+
+@lru_cache(maxsize=64)
+def _share(fraction: str) -> Fraction:
+    """A fraction of the data («1/3», «2/3») parsed once (every case asks for its agenda quorum;
+    parsing the text took more than the rest of the count). A bad one is asked again and raises."""
+    return Fraction(fraction)
 
 
 def _fraction_of(value: str) -> Fraction:
