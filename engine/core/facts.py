@@ -51,6 +51,16 @@ _CASE_OWN = dict.fromkeys((
     "case_vice_available", "case_chair_elected", "case_chair_voting",
     # FactBuilder._innstilling_fields
     "has_innstilling", "innstilling_detail", "innstilling_given_name"))
+# The same for the meeting fact (_meeting_constants holds them as None at its end)
+_MEETING_OWN = dict.fromkeys((
+    "chair_given", "chair_name", "chair_is_leader", "chair_is_vice", "leader_present", "vice_present",
+    "chair_elected", "chair_is_voting_member", "chair_detail",
+    # FactBuilder._stated_leadership
+    "leader_stated", "vice_stated", "leader_stated_ok", "vice_stated_ok", "stated_leader_name", "stated_vice_name",
+    # FactBuilder._convening
+    "convening_known", "convened_by_entitled", "leader_forfall", "convening_demanded", "convening_demand",
+    "convener_name", "convening_has_innstilling", "convening_innstilling_detail", "convening_innstilling_given_name",
+    "convening_agenda_approved", "convening_agenda_detail", "convening_agenda_approved_by_name"))
 _NO_ONE: frozenset[str] = frozenset()
 # the deputy-order fields of everyone who is not a lawful numbered deputy (merged, never changed)
 _IN_ORDER = {"deputy_out_of_order": False, "skipped_deputies": "", "skipped": ""}
@@ -259,8 +269,8 @@ class FactBuilder:
             detail = "not-elected"
         elif chair:
             detail = "not-voting-member"
-        constants = self.parts.meeting
-        return constants | {
+        fact = self.parts.meeting.copy()  # the sitting's part, with this meeting's own fields (_MEETING_OWN) set here
+        fact.update({
             "chair_given": chair is not None, "chair_name": s.name(chair),
             "chair_is_leader": chair is not None and chair == s.leader,
             "chair_is_vice": chair is not None and chair == s.vice,
@@ -269,9 +279,10 @@ class FactBuilder:
             "chair_elected": elected,
             "chair_is_voting_member": bool(role and role.can_vote) or self._lawful_deputy(chair),
             "chair_detail": detail,
-            **self._stated_leadership(constants["leadership_known"]),
-            **self._convening(),
-        }
+        })
+        fact.update(self._stated_leadership(fact["leadership_known"]))
+        fact.update(self._convening())
+        return fact
 
     def _convening(self) -> dict:
         """Who convened, and the prerequisites (rule convened-without-authority).
@@ -942,7 +953,8 @@ def _composition_facts(sitting: Sitting) -> tuple[dict, ...]:
 def _meeting_constants(sitting: Sitting, statute_chair: StatuteRule, statute_meeting: StatuteRule) -> dict:
     """The meeting fact's fields that follow from the sitting: its leadership, for
     rotation-mismatch (vedtekter 2012 pkt. 4.1.3) the rotation's for the date
-    (engine/core/rotation.py) or the elected one, and the convening law (_convening_law)."""
+    (engine/core/rotation.py) or the elected one, and the convening law (_convening_law); the meeting's
+    own fields (_MEETING_OWN) as None at its end."""
     term = sitting.term
     known = term is not None  # only a rotating leadership has a rotation to mismatch
     # the stated leader and vice are checked against an elected leadership too (the roster's
@@ -964,6 +976,7 @@ def _meeting_constants(sitting: Sitting, statute_chair: StatuteRule, statute_mee
         "leadership_quote": _leadership_quote(sitting, statute_chair),
         **_convening_law(sitting, statute_meeting).fields,
         **_common(sitting.organ, sitting.on),
+        **_MEETING_OWN,
     }
 
 
