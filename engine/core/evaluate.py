@@ -122,8 +122,10 @@ class Evaluation:
         statute = lib.statute_for(doc)
         self.statute = statute
         self.sitting = sitting if sitting is not None else resolve(doc, scenario.organ, scenario.date)
-        self.builder = FactBuilder(scenario, self.sitting, _statute_rules(statute), doc)
-        self.kinds = _case_kinds(doc)
+        parts = _document_parts(doc, statute)
+        self.builder = FactBuilder(scenario, self.sitting, parts.statute_rules, doc)
+        self.kinds = parts.kinds
+        self._statute_notes = parts.statute_notes[_before(statute, scenario.date)]
         # engine "both": every batch is answered by the reference and cross-checked with
         # durable-rules at the end of run(), all stages and re-counts in one session (the rules
         # are single-fact conditions, so batching cannot change what fires)
@@ -168,7 +170,7 @@ class Evaluation:
     def _fire(self, facts: list[dict]) -> set[tuple[str, str]]:
         if self.engine == "durable":
             return durable_engine.evaluate(self.book, facts)
-        reference = evaluate_reference(self.book, facts)
+        reference = self.book.reference(facts)  # evaluate_reference, without a call to pass through
         if self.engine == "both":  # durable-rules checks the same facts in _cross_check
             self._unchecked += facts
             self._unchecked_fired |= reference
@@ -207,7 +209,7 @@ class Evaluation:
         """Every finding in report order (by case, then the rule's place in the book, then fact
         id), each error with its effect (made once, complete)."""
         shapes = _finding_shapes(self.book)
-        statute_notes = _statute_notes(self.doc, self.statute, _before(self.statute, self.scenario.date))
+        statute_notes = self._statute_notes
         case_pos = {c.id: i for i, c in enumerate(self.scenario.cases)}
         ordered = sorted((case_pos.get(facts[fid].get("case"), -1), shapes[key].position, fid, key)
                          for key, fid in fired)
@@ -267,6 +269,22 @@ class Evaluation:
                           valid=not errors and not meeting_errors, outcome=rule.outcome,
                           votes=tally, decided_by=rule.decided_by, decision_status=status,
                           chair=self.builder.case_chair(case))
+
+
+class _DocumentParts(NamedTuple):
+    """What every scenario judged under one document and statute reads besides its sitting."""
+
+    statute_rules: dict  # _statute_rules
+    kinds: dict  # _case_kinds
+    statute_notes: tuple[tuple[str, ...], tuple[str, ...]]  # _statute_notes, by before (False, True)
+
+
+@lru_cache(maxsize=256)
+def _document_parts(doc: Document, statute: Statute | None) -> _DocumentParts:
+    """The parts found once per document and statute (both frozen and hashable), so that a
+    scenario hashes its document and statute once, not once per part."""
+    return _DocumentParts(_statute_rules(statute), _case_kinds(doc),
+                          (_statute_notes(doc, statute, False), _statute_notes(doc, statute, True) if statute else ()))
 
 
 @lru_cache(maxsize=64)
