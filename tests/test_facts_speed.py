@@ -153,3 +153,27 @@ def test_a_sitting_and_its_bundle_are_freed_together_without_the_cycle_collector
         assert gone() is None
     finally:
         gc.enable()
+
+
+def test_cases_with_the_same_people_present_and_inhabil_share_their_seats():
+    """FactBuilder._seats_present finds the seats present once per (present, inhabil): cases
+    with the same people share them, a case someone left or is inhabil in gets its own, and each
+    is what _seat_holders finds afresh for that case."""
+    from engine.core.scenario import Scenario
+
+    doc, statute = _setting()
+    sitting = resolve(doc, "folloradet", MEETING_DAY)
+    members = sorted(r.person for r in sitting.voting_members().values())[:3]
+    scenario = Scenario.model_validate({
+        "name": "seats", "organ": "folloradet", "date": MEETING_DAY, "chair": members[0],
+        "cases": [{"id": "1"}, {"id": "2"}, {"id": "3"}, {"id": "4", "inhabil": [members[1]]}],
+        "attendance": [{"person": members[0]}, {"person": members[1]},
+                       {"person": members[2], "until_case": "2"}]})
+    builder = facts.FactBuilder(scenario, sitting, statute, doc)
+    seats = {c.id: builder._seat_persons(c) for c in scenario.cases}
+    assert seats["1"] is seats["2"]
+    assert len(seats["1"]) == 3 and len(seats["3"]) == 2 and len(seats["4"]) == 1  # 3 and 4: one left
+    assert members[2] not in seats["3"].values() and members[1] not in seats["4"].values()
+    for case in scenario.cases:
+        view = builder._cases[case.id]
+        assert seats[case.id] == builder._seat_holders(view.here, view.inhabil)

@@ -149,6 +149,7 @@ class FactBuilder:
         # over these few, not over every attendee (2,000 listeners × 2,000 cases took minutes)
         self.member_like = self._read_standings()
         # each case's people, found once: every vote, act, seat and the case fact ask
+        self._seats_by_presence: dict[tuple[frozenset[str], frozenset[str]], dict[str, str]] = {}
         self._cases = {case.id: self._case_view(case) for case in scenario.cases}
 
     def _read_standings(self) -> list[str]:
@@ -174,7 +175,17 @@ class FactBuilder:
         here = self._here[case.id]
         inhabil = self._inhabil(case)
         chair = case.chair or self._chair_of(here, inhabil)
-        return _CaseView(here, inhabil, chair, self._seat_holders(here, inhabil))
+        return _CaseView(here, inhabil, chair, self._seats_present(here, inhabil))
+
+    def _seats_present(self, here: frozenset[str], inhabil: frozenset[str]) -> dict[str, str]:
+        """_seat_holders of a case, found once for the cases with the same people present and
+        inhabil (most cases of a meeting: everyone there throughout, no one inhabil), and shared:
+        callers only read it."""
+        key = (here, inhabil)
+        found = self._seats_by_presence.get(key)
+        if found is None:
+            found = self._seats_by_presence[key] = self._seat_holders(here, inhabil)
+        return found
 
     def _inhabil(self, case: Case) -> frozenset[str]:
         """Who may not take part in the case. In elections to offentlige tillitsverv no one is
