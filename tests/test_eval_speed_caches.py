@@ -80,16 +80,15 @@ def test_the_document_parts_are_each_documents_and_statutes_own():
     """evaluate._document_parts bundles what a scenario reads per document and statute: for every
     document of the library, with its statute, each part is what its own function gives, and two
     documents get two bundles."""
-    from engine.core.evaluate import _case_kinds, _document_parts, _statute_notes, _statute_rules
+    from engine.core.evaluate import _document_parts, _statute_notes, _statute_rules
 
     lib = library()
     bundles = {}
     for doc in lib.documents.values():
         statute = lib.statute_for(doc)
         parts = _document_parts(doc, statute)
-        assert parts.statute_rules == _statute_rules(statute) and parts.kinds == _case_kinds(doc)
-        assert parts.kinds == {k.id: k for k in doc.case_kinds}
+        assert parts.statute_rules == _statute_rules(statute) == {r.id: r for r in statute.rules}
         assert parts.statute_notes == (_statute_notes(doc, statute, False), _statute_notes(doc, statute, True))
         bundles[doc.id] = parts
     old, new = bundles["folloradet"], bundles["folloregionen"]
-    assert old is not new and old.statute_notes != new.statute_notes and old.kinds != new.kinds
+    assert old is not new and old.statute_notes != new.statute_notes

@@ -124,7 +124,7 @@ class Evaluation:
         self.sitting = sitting if sitting is not None else resolve(doc, scenario.organ, scenario.date)
         parts = _document_parts(doc, statute)
         self.builder = FactBuilder(scenario, self.sitting, parts.statute_rules, doc)
-        self.kinds = parts.kinds
+        self.kinds = self.builder.kinds  # the document's case kinds by id (the sitting's, facts.py)
         self._statute_notes = parts.statute_notes[_before(statute, scenario.date)]
         # engine "both": every batch is answered by the reference and cross-checked with
         # durable-rules at the end of run(), all stages and re-counts in one session (the rules
@@ -275,7 +275,6 @@ class _DocumentParts(NamedTuple):
     """What every scenario judged under one document and statute reads besides its sitting."""
 
     statute_rules: dict  # _statute_rules
-    kinds: dict  # _case_kinds
     statute_notes: tuple[tuple[str, ...], tuple[str, ...]]  # _statute_notes, by before (False, True)
 
 
@@ -283,20 +282,13 @@ class _DocumentParts(NamedTuple):
 def _document_parts(doc: Document, statute: Statute | None) -> _DocumentParts:
     """The parts found once per document and statute (both frozen and hashable), so that a
     scenario hashes its document and statute once, not once per part."""
-    return _DocumentParts(_statute_rules(statute), _case_kinds(doc),
+    return _DocumentParts(_statute_rules(statute),
                           (_statute_notes(doc, statute, False), _statute_notes(doc, statute, True) if statute else ()))
 
 
-@lru_cache(maxsize=64)
 def _statute_rules(statute) -> dict:
-    """The statute's rules by id (once per statute: statutes are frozen and hashable)."""
+    """The statute's rules by id (found once per statute, by _document_parts)."""
     return {r.id: r for r in statute.rules}
-
-
-@lru_cache(maxsize=512)
-def _case_kinds(doc: Document) -> dict:
-    """The document's case kinds by id (once per document)."""
-    return {k.id: k for k in doc.case_kinds}
 
 
 @lru_cache(maxsize=256)
@@ -321,11 +313,10 @@ def _sitting_assumptions(doc: Document, statute: Statute | None, organ_id: str, 
     return tuple(dict.fromkeys(notes))
 
 
-@lru_cache(maxsize=256)
 def _statute_notes(doc: Document, statute: Statute | None, before: bool) -> tuple[str, ...]:
     """The assumptions every statute-layer finding rests on: the statute applied by analogy (the
     document's note), and the meeting before the statute came into force (the statute's note)
-    (once per document, statute and side of its date: both are frozen and hashable)."""
+    (found once per document, statute and side of its date, by _document_parts)."""
     notes = []
     if doc.statute_applies == "by-analogy":
         notes += _topic(doc.assumptions, "statute-by-analogy")
