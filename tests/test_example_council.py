@@ -283,7 +283,6 @@ def test_a_rotation_without_a_vice_whose_start_is_unknown_is_stated_as_such(lib,
     assert (sitting.term, sitting.leader, sitting.vice) == (None, None, None)
 
 
-
 def test_rotation_shows_the_organ_asked_for(capsys):
     """The example has two organs whose leader rotates (§§ 10 and 11): `--organ` picks one. The
     arbeidsutvalg's terms run per election period from 1 November (§ 10), A's period first in

@@ -475,6 +475,7 @@ def bench(as_json, seconds, rounds, scale):
 # verdict is read off its representative, with the people renamed, and compared with the
 # baseline's verdict on that very pattern.
 
+
 def _six_dict(pattern: tuple[str, ...]) -> dict:
     attendance, votes = [], {"for": [], "against": [], "blank": []}
     for p, state in zip(base.PARTICIPANTS, pattern):

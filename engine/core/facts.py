@@ -701,6 +701,7 @@ def _delegate(sitting: Sitting, person: str, stands_for: str | None) -> Role | N
 # into fresh facts and never change them. The keys are immutable: a sitting (identity), frozen
 # models, person ids, deputy claims (frozen dataclasses).
 
+
 @lru_cache(maxsize=256)
 def _common(organ: Organ, on: date) -> dict:
     """The fields every fact carries: the organ, the date and the organ's composition clause."""

@@ -15,13 +15,13 @@ from engine.core.resources import bylaws_dir  # re-exported: --bylaws-dir, VEDTE
 from engine.core.yamlio import load_yaml
 
 
-
 def ensure_organ(docs: list[Document], council: str, organ: str, where: Place = None) -> None:
     """`organ` is an organ of one of the council's documents (exit 2 with «mente du» otherwise)."""
     organs = sorted({o.id for d in docs for o in d.organs})
     if organ not in organs:
         raise InputError("errors.unknown-organ-in-council", {"id": organ, "council": council}, where=where,
                          hint=did_you_mean(organ, organs))
+
 
 class Library:
     """Every bylaws document and statute found under the bylaws folder."""

@@ -45,6 +45,7 @@ def _fraction_of(value: str) -> Fraction:
     except (ValueError, ZeroDivisionError):
         raise invalid("errors.fraction-invalid", value=value) from None
 
+
 class Assumption(Frozen):
     """A provision the sources do not give: what is assumed, why, and what changes if wrong."""
 
