@@ -401,7 +401,8 @@ def test_an_internal_error_is_worded_in_the_chosen_language(monkeypatch, capsys)
     """The cross-check's refusal (exit 3, no verdict) in bokmål by default and English on request."""
     from engine.core import durable_engine
 
-    monkeypatch.setattr(durable_engine, "evaluate", lambda book, facts, driver="lean", learning=None: set())
+    monkeypatch.setattr(durable_engine, "evaluate_groups",
+                        lambda book, groups, driver="lean", learning=None: [set() for _ in groups])
     scenario = str(ROOT / "scenarios" / "folloradet" / "2021-02-quorum.yaml")
     for lang, words in (("nb", "durable-rules og referanseevalueringen er uenige"),
                         ("en", "durable-rules and the reference evaluation disagree")):
@@ -417,7 +418,8 @@ def test_the_web_api_says_an_internal_error_in_the_language_of_the_request(monke
     from engine.core import durable_engine
 
     client = web_client()
-    monkeypatch.setattr(durable_engine, "evaluate", lambda book, facts, driver="lean", learning=None: set())
+    monkeypatch.setattr(durable_engine, "evaluate_groups",
+                        lambda book, groups, driver="lean", learning=None: [set() for _ in groups])
     body = (ROOT / "scenarios" / "folloradet" / "2021-02-quorum.yaml").read_bytes()
     for query, words in (("", "er uenige"), ("?lang=en", "disagree")):
         answer = client.post(f"/api/check{query}", content=body)

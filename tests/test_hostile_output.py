@@ -114,15 +114,15 @@ def test_any_output_encoding_degrades_instead_of_failing(encoding):
 SIGNAL_SCRIPT = """
 import os, signal, sys, time
 import engine.core.evaluate as evaluate
-real = evaluate.check_file
+real = evaluate.load_scenario
 calls = []
-def check_then_signal(*args, **kwargs):
+def load_then_signal(*args, **kwargs):
     calls.append(1)
-    if len(calls) == 2:  # one verdict is already rendered: none of it may be printed
+    if len(calls) == 2:  # one scenario is already judged: none of its verdict may be printed
         os.kill(os.getpid(), getattr(signal, sys.argv[1]))
         time.sleep(30)
     return real(*args, **kwargs)
-evaluate.check_file = check_then_signal
+evaluate.load_scenario = load_then_signal
 from engine.cli.main import main
 main(["check", sys.argv[2], sys.argv[2]])
 """

@@ -105,11 +105,12 @@ def test_every_outcome_rule_cites_a_statute_provision_from_data():
 
 def test_a_disagreement_on_the_outcome_stops_the_verdict(monkeypatch):
     """durable-rules dropping one outcome rule's firing must be exit 3, not a silent verdict."""
-    real = durable_engine.evaluate
+    real = durable_engine.evaluate_groups
 
-    def lossy(book, facts, driver="lean", learning=None):
-        return {kf for kf in real(book, facts, driver, learning) if not kf[0].startswith("outcome/")}
+    def lossy(book, groups, driver="lean", learning=None):
+        return [{kf for kf in answer if not kf[0].startswith("outcome/")}
+                for answer in real(book, groups, driver, learning)]
 
-    monkeypatch.setattr(durable_engine, "evaluate", lossy)
+    monkeypatch.setattr(durable_engine, "evaluate_groups", lossy)
     with pytest.raises(InternalError, match="uenige"):
         check_file("scenarios/folloradet/2021-02-quorum.yaml")

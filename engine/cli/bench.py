@@ -1,10 +1,12 @@
 """`vedtekt bench`: the project's benchmark.
 
 Medians of (a) Follorådet scenarios per second through durable-rules with the cross-check against
-the reference (engine "both"), one pass over the 500 different scenarios per round, each round from
-an empty memory of verified answers (engine.core.durable_engine.Learning), and (a0) the same with
-that memory emptied before every scenario (each scenario's distinct facts all go to durable-rules,
-as before the memory existed), (b) through the reference evaluation alone, (c) the hand-written
+the reference (engine "both"), one pass over the 500 different scenarios per round as `vedtekt
+check` judges a folder (engine.core.evaluate.check_all: consecutive scenarios cross-checked in
+shared sessions), each round from an empty memory of verified answers
+(engine.core.durable_engine.Learning); (a1) the same with one `check()` per scenario, as the web
+page judges a meeting; (a0) one `check()` per scenario with that memory emptied before every
+scenario (each scenario's distinct facts all go to durable-rules, as before the memory existed), (b) through the reference evaluation alone, (c) the hand-written
 plain-Python check of the same rules (engine/cli/bench_baseline.py) in the same process, with the ratios
 a/c and b/c; (d) the wall time of one cold `vedtekt check` of one scenario (a new process each
 time, after one untimed run: compiled bytecode and the bylaws cache, as an installed package has
@@ -234,18 +236,18 @@ def _rate(fn, items, seconds: float, rounds: int) -> float:
     return statistics.median(rates)
 
 
-def _batch_rate(fn, items, rounds: int) -> float:
-    """Median items/s of `rounds` single passes over `items`, each from an empty memory of
-    verified durable-rules answers (engine.core.durable_engine.Learning): what checking a folder of
-    that many different meetings costs, not a loop over answers remembered from earlier rounds."""
+def _batch_rate(judge_all, items, rounds: int) -> float:
+    """Median items/s of `rounds` single passes of `judge_all` over `items`, each from an empty
+    memory of verified durable-rules answers (engine.core.durable_engine.Learning): what checking a
+    folder of that many different meetings costs, not a loop over answers remembered from earlier
+    rounds."""
     from engine.core.durable_engine import forget_verified
 
     rates = []
     for _ in range(rounds):
         forget_verified()
         start = time.perf_counter()
-        for item in items:
-            fn(item)
+        judge_all(items)
         rates.append(len(items) / (time.perf_counter() - start))
     return statistics.median(rates)
 
@@ -291,7 +293,7 @@ def machine() -> dict:
 def run(seconds: float = 1.0, rounds: int = 5, n_scenarios: int = 500, cold_runs: int = 7,
         seed: int = 7, progress=lambda msg: None) -> dict:
     from engine.core.durable_engine import forget_verified
-    from engine.core.evaluate import check
+    from engine.core.evaluate import check, check_all
     from engine.core.library import library
 
     lib = library()
@@ -309,8 +311,11 @@ def run(seconds: float = 1.0, rounds: int = 5, n_scenarios: int = 500, cold_runs
                                    f"{len(dicts) - agree} scenarios, e.g. {json.dumps(bad)}")
     valid = sum(not any(r for r, _, _ in base.check(d)[0] if r not in _NOT_ERRORS) for d in dicts)
 
-    progress("(a) durable-rules + cross-check")
-    a = _batch_rate(lambda sl: check(sl[0], sl[1], engine="both", lib=lib), scenarios, rounds)
+    progress("(a) durable-rules + cross-check, a folder")
+    a = _batch_rate(lambda items: list(check_all(items, engine="both", lib=lib)), scenarios, rounds)
+    progress("(a1) durable-rules + cross-check, one check() per scenario")
+    a1 = _batch_rate(lambda items: [check(s, loc, engine="both", lib=lib) for s, loc in items],
+                     scenarios, rounds)
     progress("(a0) durable-rules + cross-check, nothing remembered between scenarios")
     a0 = _rate(lambda sl: (forget_verified(), check(sl[0], sl[1], engine="both", lib=lib)),
                scenarios, seconds, rounds)
@@ -343,6 +348,7 @@ def run(seconds: float = 1.0, rounds: int = 5, n_scenarios: int = 500, cold_runs
         "scenarios": {"generated": len(dicts), "valid": valid, "seed": seed,
                       "engine_agrees_with_baseline": agree},
         "a_durable_with_crosscheck_per_s": round(a),
+        "a1_durable_with_crosscheck_one_check_per_scenario_per_s": round(a1),
         "a0_durable_with_crosscheck_nothing_remembered_per_s": round(a0),
         "b_reference_per_s": round(b),
         "c_handwritten_per_s": round(c),
@@ -437,6 +443,8 @@ def bench(as_json, seconds, rounds, scale):
     m = result["machine"]
     click.echo(f"Maskin: {m['cpu']} ({m['nproc']} kjerner), Python {m['python']}")
     click.echo(f"(a) durable-rules + krysskontroll: {result['a_durable_with_crosscheck_per_s']:>9,} scenarioer/s")
+    click.echo(f"(a1) én check() per scenario:      "
+               f"{result['a1_durable_with_crosscheck_one_check_per_scenario_per_s']:>9,} scenarioer/s")
     click.echo(f"(a0) uten husket svar:             "
                f"{result['a0_durable_with_crosscheck_nothing_remembered_per_s']:>9,} scenarioer/s")
     click.echo(f"(b) referanse:                     {result['b_reference_per_s']:>9,} scenarioer/s")

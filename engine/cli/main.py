@@ -102,19 +102,19 @@ def check(paths, fmt, lang, engine):
     Eksempel: vedtekt check scenarios/folloradet/2021-02-quorum.yaml --format json
     """
     from engine.render import report
-    from engine.core.evaluate import check_file
+    from engine.core.evaluate import check_files
 
     files = _scenario_files(paths)
     if fmt in ("markdown", "html"):  # one document over every verdict
-        verdicts = [check_file(f, engine=engine) for f in _progress(files)]
+        verdicts = list(check_files(_progress(files), engine=engine))
         document = report.to_markdown(verdicts, lang) if fmt == "markdown" else _html_page(verdicts, lang)
         with signals_held():  # a signal now waits until the report is out: never half a report
             click.echo(document, nl=False)
         sys.exit(_check_exit([v.valid for v in verdicts],
                              [v.expected.matches for v in verdicts if v.expected is not None]))
     rendered = report.Rendered(fmt, lang)  # text and JSON: rendered as they come (memory)
-    for f in _progress(files):
-        rendered.add(check_file(f, engine=engine))
+    for verdict in check_files(_progress(files), engine=engine):
+        rendered.add(verdict)
     with signals_held():
         for chunk in rendered.chunks():  # printed only when every file is checked (exit 2 prints no half report)
             click.echo(chunk, nl=False)

@@ -5,7 +5,7 @@ rule so that no fact raises MessageNotHandledException. The host runs no backgro
 (see QuietHost): every call into the C core comes from this module, under one lock. Sessions are small (at most
 MAX_FACTS facts, split otherwise: all rules are single-fact conditions, so splitting cannot
 change a result; for the same reason facts alike in every field the rules read are judged once,
-see _distinct), each gets a fresh id and is deleted after use. An exception captured in the
+see _sort_out), each gets a fresh id and is deleted after use. An exception captured in the
 session state is raised as an InternalError, never swallowed.
 
 Answers the reference path agreed with are remembered for the process (see Learning): a fact
@@ -35,11 +35,9 @@ _fields: set[str] = {"t", "id"}
 _rule_names: list[tuple[str, str | None]] = []
 _fields_by_kind: dict[str, tuple[str, ...]] = {}
 _pick_by_kind: dict[str, itemgetter] = {}  # the values of those fields, in one C call
-_read_by_kind: dict[str, Callable[[dict], object]] = {}  # the values of the fields rules read (no t, id)
-
-
-def _nothing(fact: dict) -> tuple:
-    return ()
+# a fact's kind and the values of the fields the rules on its kind read (no id), in one C call:
+# facts with the same are alike to every rule (_sort_out, Learning)
+_read_by_kind: dict[str, Callable[[dict], object]] = {}
 
 
 def _recorder(key: str):
@@ -78,11 +76,11 @@ def _ensure_host(book: RuleBook):
     _fields.update(*(fields_used(rule.when) for rule in book.evaluated()))
     for kind in FACT_KINDS:
         used = set().union(*(fields_used(r.when) for r in book.evaluated() if r.fact == kind))
-        if "id" in used:  # facts alike but for their id share one answer (_distinct, Learning)
+        if "id" in used:  # facts alike but for their id share one answer (_sort_out, Learning)
             raise InternalError("errors.internal/durable-failed", {"problem": f"a rule on {kind} reads its id"})
         _fields_by_kind[kind] = ("t", "id", *sorted(used - {"t", "id"}))
         _pick_by_kind[kind] = itemgetter(*_fields_by_kind[kind])
-        _read_by_kind[kind] = itemgetter(*sorted(used - {"t", "id"})) if used - {"t", "id"} else _nothing
+        _read_by_kind[kind] = itemgetter("t", *sorted(used - {"t", "id"}))
     host = QuietHost()
     host.set_rulesets({RULESET: ruleset})
     _host = host
@@ -124,23 +122,34 @@ def evaluate(book: RuleBook, facts: list[dict], driver: str = "lean",
     durable's Python host layer instead of driving the C core directly (see _fire_lean). With a
     `learning`, a fact alike to one already judged and verified is answered from that judgement,
     and the new answers wait in `learning` for the caller's confirm()."""
-    if not facts:
-        return set()
+    return evaluate_groups(book, [facts], driver, learning)[0]
+
+
+def evaluate_groups(book: RuleBook, groups: list[list[dict]], driver: str = "lean",
+                    learning: Learning | None = None) -> list[set[tuple[str, str]]]:
+    """evaluate() for several groups of facts at once (each group's ids unique within it, as one
+    scenario's are), answered group by group: the facts of every group share the sessions, so a
+    folder of meetings costs a few sessions, not one per meeting (a session's fixed cost is most
+    of a small meeting's)."""
+    if not any(groups):
+        return [set() for _ in groups]
     fire = _fire_host if driver == "host" else _fire_lean
     with _lock:
         host = _ensure_host(book)
-        _ensure_unique_ids(facts)
-        answered: set[tuple[str, str]] = set()
-        remember = learning is not None and _is_verified_book(book)
-        if remember:
-            answered, facts = _recall(facts, learning)
-        distinct, same_as, keys = _distinct(facts)
-        fired: set[tuple[str, str]] = set()
+        for facts in groups:
+            _ensure_unique_ids(facts)
+        recall = learning is not None and _is_verified_book(book)
+        answers, distinct, stands_for, keys = _sort_out(groups, learning if recall else None)
+        fired: set[tuple[str, int]] = set()  # (rule key, place in distinct)
         for start in range(0, len(distinct), MAX_FACTS):
-            fired |= _session(host, distinct[start:start + MAX_FACTS], fire)
-        if remember:
-            _learn(distinct, keys, fired, learning)
-        return answered | {(key, fid) for key, shown in fired for fid in same_as[shown]}
+            fired |= {(key, start + at) for key, at in
+                      _session(host, distinct[start:start + MAX_FACTS], fire)}
+        if recall:
+            _learn(keys, fired, learning)
+        for key, place in fired:
+            for group, fid in stands_for[place]:
+                answers[group].add((key, fid))
+        return answers
 
 
 _book_of_verified: list[RuleBook] = []
@@ -155,68 +164,60 @@ def _is_verified_book(book: RuleBook) -> bool:
     return first is book or first == book
 
 
-def _recall(facts: list[dict], learning: Learning) -> tuple[set[tuple[str, str]], list[dict]]:
-    """The remembered answers for the facts alike to ones judged and verified before, and the
-    facts still to ask (one dictionary lookup per fact: most facts of a batch were seen)."""
-    answered: set[tuple[str, str]] = set()
-    unknown = []
-    for fact in facts:
-        try:  # _rule_visible's key, hashed once by the lookup itself
-            known = _verified.get((fact["t"], _read_by_kind[fact["t"]](fact)))
-        except (KeyError, TypeError):  # not comparable (see _rule_visible): asked
-            known = None
-        if known is None:
-            unknown.append(fact)
-        else:
-            learning.recalled += 1
-            for rule in known:
-                answered.add((rule, fact["id"]))
-    return answered, unknown
-
-
-def _learn(asked: list[dict], keys: dict[str, tuple], fired: set, learning: Learning) -> None:
-    by_fact: dict[str, set[str]] = {}
-    for rule, fid in fired:
-        by_fact.setdefault(fid, set()).add(rule)
-    for fact in asked:
-        key = keys.get(fact["id"])
+def _learn(keys: list[tuple | None], fired: set[tuple[str, int]], learning: Learning) -> None:
+    """Each distinct fact's answer (`keys`: its rule-visible values, by place; None: not
+    comparable, not remembered), pending the caller's confirm()."""
+    by_place: dict[int, set[str]] = {}
+    for rule, place in fired:
+        by_place.setdefault(place, set()).add(rule)
+    for place, key in enumerate(keys):
         if key is not None:
-            learning.pending[key] = frozenset(by_fact.get(fact["id"], ()))
+            learning.pending[key] = frozenset(by_place.get(place, ()))
 
 
-def _distinct(facts: list[dict]) -> tuple[list[dict], dict[str, list[str]], dict[str, tuple]]:
-    """One fact for each distinct set of the fields the rules read, and which facts' ids each
-    stands for. Every rule is a condition on one fact's fields (see the module docstring), so
-    facts that agree on those fields fire the same rules: durable-rules judges each distinct
-    fact once (a Follorådet scenario's ~31 facts are ~13 distinct), and the answer is given to
-    every fact it stands for. The reference path still judges every fact on its own, so the
-    cross-check compares both answers for every fact."""
+def _sort_out(groups: list[list[dict]], learning: Learning | None) -> tuple[
+        list[set[tuple[str, str]]], list[dict], list[list[tuple[int, str]]], list[tuple | None]]:
+    """Each group's facts sorted out by the values of the fields the rules read (one key per
+    fact): with a `learning`, a fact alike to one judged and verified before gets that answer
+    (in answers, by group); of the rest, one fact for each distinct key goes to durable-rules
+    (distinct), standing for the (group, fact id) of every fact alike (stands_for), with its key
+    (keys; None: not comparable, asked on its own and not remembered). Every rule is a
+    condition on one fact's fields (see the module docstring), so facts that agree on those
+    fields fire the same rules: a Follorådet scenario's ~31 facts are ~13 distinct. The
+    reference path still judges every fact on its own, so the cross-check compares both
+    answers for every fact."""
+    answers: list[set[tuple[str, str]]] = [set() for _ in groups]
     distinct: list[dict] = []
-    same_as: dict[str, list[str]] = {}
-    first: dict[tuple, str] = {}
-    keys: dict[str, tuple] = {}  # each distinct fact's rule-visible values (when comparable)
-    for fact in facts:
-        key = _rule_visible(fact)
-        shown = first.get(key) if key is not None else None
-        if shown is None:
-            distinct.append(fact)
-            same_as[fact["id"]] = [fact["id"]]
+    stands_for: list[list[tuple[int, str]]] = []
+    keys: list[tuple | None] = []
+    place_of: dict[tuple, int] = {}
+    recalled_before, read = _verified.get if learning is not None else {}.get, _read_by_kind
+    recalled = 0
+    for group, facts in enumerate(groups):
+        answer = answers[group]
+        for fact in facts:
+            try:
+                key = read[fact["t"]](fact)
+                known = recalled_before(key)  # hashes the key: an unhashable value raises here
+            except (KeyError, TypeError):  # a kind without rules, a missing field, an unhashable value
+                key = known = None
+            if known is not None:
+                recalled += 1
+                for rule in known:  # most facts fire no rule
+                    answer.add((rule, fact["id"]))
+                continue
+            place = place_of.get(key) if key is not None else None
+            if place is not None:
+                stands_for[place].append((group, fact["id"]))
+                continue
             if key is not None:
-                first[key], keys[fact["id"]] = fact["id"], key
-        else:
-            same_as[shown].append(fact["id"])
-    return distinct, same_as, keys
-
-
-def _rule_visible(fact: dict) -> tuple | None:
-    """The values of the fields the rules read on this kind of fact, read in one C call (None: not
-    comparable, the fact is judged on its own)."""
-    try:
-        key = (fact["t"], _read_by_kind[fact["t"]](fact))
-        hash(key)
-    except (KeyError, TypeError):  # a kind without rules, a missing field, an unhashable value
-        return None
-    return key
+                place_of[key] = len(distinct)
+            stands_for.append([(group, fact["id"])])
+            distinct.append(fact)
+            keys.append(key)
+    if learning is not None:
+        learning.recalled += recalled
+    return answers, distinct, stands_for, keys
 
 
 def _ensure_unique_ids(facts: list[dict]) -> None:
@@ -225,14 +226,16 @@ def _ensure_unique_ids(facts: list[dict]) -> None:
         raise InternalError("errors.internal/duplicate-fact-id")
 
 
-def _session(host, facts: list[dict], fire) -> set[tuple[str, str]]:
-    """One session, whichever driver asserts its facts: a fresh id, deleted after use (also when
-    the C core fails); a failure of the C core or of an action is an InternalError, never
-    swallowed."""
+def _session(host, facts: list[dict], fire) -> set[tuple[str, int]]:
+    """One session, whichever driver asserts its facts: (rule key, place of the fact in `facts`)
+    for every firing. A fresh session id, deleted after use (also when the C core fails); each
+    fact goes in under its place as its id (unique in the session, whatever groups the facts
+    come from: no rule reads an id). A failure of the C core or of an action is an
+    InternalError, never swallowed."""
     sid = f"s{next(_sessions)}"
-    payload = [_durable_safe(f, sid) for f in facts]
+    payload = [_durable_safe(f, sid, place) for place, f in enumerate(facts)]
     try:
-        return fire(host, payload, sid)
+        return {(key, int(place)) for key, place in fire(host, payload, sid)}
     except InternalError:
         raise
     except Exception as exc:  # the C core reports misuse as plain exceptions
@@ -306,14 +309,16 @@ def _fire_host(host, payload: list[dict], sid: str) -> set[tuple[str, str]]:
         _fired.clear()
 
 
-def _durable_safe(fact: dict, sid: str) -> dict:
-    """Only the fields the conditions on this kind of fact read (plus t and id) and the session
-    id; display strings and other kinds' fields stay out of the engine."""
+def _durable_safe(fact: dict, sid: str, place: int) -> dict:
+    """Only the fields the conditions on this kind of fact read (plus t), the fact's place in its
+    session as its id, and the session id; display strings and other kinds' fields stay out of
+    the engine."""
     kind = fact["t"]
     try:  # every fact of a kind has every field its rules read: picked in one call
         safe = dict(zip(_fields_by_kind[kind], _pick_by_kind[kind](fact)))
     except KeyError:  # a kind without rules, or a fact without one of the fields
         keep = _fields_by_kind.get(kind, _fields)
         safe = {k: fact[k] for k in keep if k in fact}
+    safe["id"] = str(place)
     safe["sid"] = sid
     return safe

@@ -19,7 +19,7 @@ from datetime import date
 from functools import lru_cache
 from operator import attrgetter
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import Iterable, Iterator, Literal, NamedTuple
 
 from engine.core import durable_engine
 from engine.core import effects
@@ -65,7 +65,44 @@ def check_file(path: Path | str, *, engine: Engine = "both", lib: Library | None
 
 def check(scenario: Scenario, located: Located, *, engine: Engine = "both",
           lib: Library | None = None) -> ScenarioVerdict:
+    return _evaluation(scenario, located, engine, lib or library()).run()
+
+
+BATCH_FACTS = 4_000  # facts held for one shared cross-check: about 130 Follorådet meetings
+
+
+def check_all(scenarios: Iterable[tuple[Scenario, Located]], *, engine: Engine = "both",
+              lib: Library | None = None) -> Iterator[ScenarioVerdict]:
+    """check() of each (scenario, located) in turn, the verdicts in the same order. With engine
+    "both", consecutive scenarios are cross-checked together, up to BATCH_FACTS facts at a time,
+    in shared durable-rules sessions (a session's fixed cost is most of a small meeting's); no
+    verdict is given out before durable-rules agreed on every fact it rests on."""
     lib = lib or library()
+    waiting: list[tuple[Evaluation, ScenarioVerdict]] = []
+    held = 0
+    for scenario, located in scenarios:
+        evaluation = _evaluation(scenario, located, engine, lib)
+        waiting.append((evaluation, evaluation.run(defer_cross_check=True)))
+        held += evaluation.unchecked_count
+        if held >= BATCH_FACTS:
+            yield from _verified(waiting)
+            waiting, held = [], 0
+    yield from _verified(waiting)
+
+
+def check_files(paths: Iterable[Path | str], *, engine: Engine = "both",
+                lib: Library | None = None) -> Iterator[ScenarioVerdict]:
+    """check_file() of each path in turn (check_all: cross-checked together)."""
+    return check_all((load_scenario(p) for p in paths), engine=engine, lib=lib)
+
+
+def _verified(waiting: list[tuple[Evaluation, ScenarioVerdict]]) -> list[ScenarioVerdict]:
+    cross_check([evaluation for evaluation, _ in waiting])
+    return [verdict for _, verdict in waiting]
+
+
+def _evaluation(scenario: Scenario, located: Located, engine: Engine, lib: Library) -> Evaluation:
+    """The scenario's evaluation under the document that judges it, its references checked."""
     organs = _organ_ids(lib)
     if scenario.organ not in organs:
         _unknown("organ", scenario.organ, ("organ",), organs, located)
@@ -79,7 +116,7 @@ def check(scenario: Scenario, located: Located, *, engine: Engine = "both",
     if seat_conflicts(sitting):  # one seat, one vote; the place is looked up for a broken roster only
         check_seats(sitting, located.file, at(located.line_of(("roster",)), "roster.holdings")
                     if scenario.roster else Message("errors.roster-of", {"id": doc.id}))
-    return Evaluation(scenario, located.file, doc, lib, engine, sitting).run()
+    return Evaluation(scenario, located.file, doc, lib, engine, sitting)
 
 
 @lru_cache(maxsize=256)
@@ -127,13 +164,21 @@ class Evaluation:
         self.kinds = self.builder.kinds  # the document's case kinds by id (the sitting's, facts.py)
         self._statute_notes = parts.statute_notes[_before(statute, scenario.date)]
         # engine "both": every batch is answered by the reference and cross-checked with
-        # durable-rules at the end of run(), all stages and re-counts in one session (the rules
-        # are single-fact conditions, so batching cannot change what fires)
+        # durable-rules by cross_check(), all stages and re-counts together (the rules are
+        # single-fact conditions, so batching cannot change what fires)
         self._unchecked: list[dict] = []
         self._unchecked_fired: set[tuple[str, str]] = set()
         self._outcome_ids = 0
 
-    def run(self) -> ScenarioVerdict:
+    @property
+    def unchecked_count(self) -> int:
+        """Facts the reference answered that durable-rules has not yet checked (engine "both")."""
+        return len(self._unchecked)
+
+    def run(self, *, defer_cross_check: bool = False) -> ScenarioVerdict:
+        """The verdict. With engine "both" it is cross-checked before it is returned, unless the
+        caller defers that to cross_check() over several evaluations (check_all): such a
+        verdict must not be given out before cross_check() returned."""
         b = self.builder
         stage1 = b.attendee_facts() + [b.meeting_fact()] + b.composition_facts()
         cast_in: dict[str, list[dict]] = {}  # every vote by case (case ids are unique), read by every later step
@@ -153,7 +198,8 @@ class Evaluation:
         recount = effects.Recount(self, case_facts, cast_in, counted_in, rejected)
         findings = self._findings(fired1 | fired2, facts, recount)
         cases = self._case_results(case_facts, cast_in, counted_in, findings)
-        self._cross_check()
+        if not defer_cross_check:
+            cross_check([self])
         return ScenarioVerdict(
             file=self.file, name=self.scenario.name, date=str(self.scenario.date),
             organ=self.scenario.organ, bylaws=f"{self.doc.id} ({self.doc.title})",
@@ -171,22 +217,10 @@ class Evaluation:
         if self.engine == "durable":
             return durable_engine.evaluate(self.book, facts)
         reference = self.book.reference(facts)  # evaluate_reference, without a call to pass through
-        if self.engine == "both":  # durable-rules checks the same facts in _cross_check
+        if self.engine == "both":  # durable-rules checks the same facts in cross_check()
             self._unchecked += facts
             self._unchecked_fired |= reference
         return reference
-
-    def _cross_check(self) -> None:
-        """durable-rules on every fact the reference answered, before any verdict is made. A fact
-        alike (in every field the rules read) to one durable-rules judged earlier in the process,
-        with the reference agreeing, gets that verified answer; durable-rules' new answers are
-        remembered only once the whole batch agreed."""
-        if self._unchecked:
-            learning = durable_engine.Learning()
-            durable = durable_engine.evaluate(self.book, self._unchecked, learning=learning)
-            self._agree(durable, self._unchecked_fired)
-            learning.confirm()
-            self._unchecked, self._unchecked_fired = [], set()
 
     def _agree(self, durable: set, reference: set) -> None:
         if durable != reference:
@@ -201,7 +235,7 @@ class Evaluation:
 
     def decide(self, facts: list[dict]) -> list[OutcomeRule]:
         """The outcome rule that holds for each outcome fact (with both paths, the reference
-        answers now and durable-rules checks every fact at the end of run())."""
+        answers now and durable-rules checks every fact in cross_check())."""
         return read_outcomes(self.book, facts, self._fire(facts))
 
     def _findings(self, fired: set[tuple[str, str]], facts: dict[str, dict],
@@ -269,6 +303,25 @@ class Evaluation:
                           valid=not errors and not meeting_errors, outcome=rule.outcome,
                           votes=tally, decided_by=rule.decided_by, decision_status=status,
                           chair=self.builder.case_chair(case))
+
+
+def cross_check(evaluations: list[Evaluation]) -> None:
+    """durable-rules on every fact the reference answered in these evaluations (engine "both"),
+    in shared sessions, before any of their verdicts is given out. A fact alike (in every field
+    the rules read) to one durable-rules judged earlier in the process, with the reference
+    agreeing, gets that verified answer; a disagreement is an InternalError naming the
+    evaluation's file; durable-rules' new answers are remembered only once every evaluation
+    agreed."""
+    waiting = [e for e in evaluations if e._unchecked]
+    for book in {id(e.book): e.book for e in waiting}.values():  # one book in practice (rulebook())
+        mine = [e for e in waiting if e.book is book]
+        learning = durable_engine.Learning()
+        answers = durable_engine.evaluate_groups(book, [e._unchecked for e in mine], learning=learning)
+        for evaluation, durable in zip(mine, answers):
+            evaluation._agree(durable, evaluation._unchecked_fired)
+        learning.confirm()
+    for evaluation in waiting:
+        evaluation._unchecked, evaluation._unchecked_fired = [], set()
 
 
 class _DocumentParts(NamedTuple):
