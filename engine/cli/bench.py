@@ -236,20 +236,22 @@ def _rate(fn, items, seconds: float, rounds: int) -> float:
     return statistics.median(rates)
 
 
-def _batch_rate(judge_all, items, rounds: int) -> float:
-    """Median items/s of `rounds` single passes of `judge_all` over `items`, each from an empty
-    memory of verified durable-rules answers (engine.core.durable_engine.Learning): what checking a
-    folder of that many different meetings costs, not a loop over answers remembered from earlier
-    rounds."""
+def _batch_rates(judges: dict, items, rounds: int) -> dict[str, float]:
+    """Median items/s of each judge's `rounds` single passes over `items` (a judge takes the whole
+    list), the judges' rounds taken in turn so that each sees the same machine, each round from
+    an empty memory of verified durable-rules answers (engine.core.durable_engine.Learning): what
+    checking a folder of that many different meetings costs, not a loop over answers remembered
+    from earlier rounds."""
     from engine.core.durable_engine import forget_verified
 
-    rates = []
+    rates: dict[str, list[float]] = {name: [] for name in judges}
     for _ in range(rounds):
-        forget_verified()
-        start = time.perf_counter()
-        judge_all(items)
-        rates.append(len(items) / (time.perf_counter() - start))
-    return statistics.median(rates)
+        for name, judge_all in judges.items():
+            forget_verified()
+            start = time.perf_counter()
+            judge_all(items)
+            rates[name].append(len(items) / (time.perf_counter() - start))
+    return {name: statistics.median(r) for name, r in rates.items()}
 
 
 def _warm_up(commands: list[list[str]]) -> None:
@@ -311,11 +313,11 @@ def run(seconds: float = 1.0, rounds: int = 5, n_scenarios: int = 500, cold_runs
                                    f"{len(dicts) - agree} scenarios, e.g. {json.dumps(bad)}")
     valid = sum(not any(r for r, _, _ in base.check(d)[0] if r not in _NOT_ERRORS) for d in dicts)
 
-    progress("(a) durable-rules + cross-check, a folder")
-    a = _batch_rate(lambda items: list(check_all(items, engine="both", lib=lib)), scenarios, rounds)
-    progress("(a1) durable-rules + cross-check, one check() per scenario")
-    a1 = _batch_rate(lambda items: [check(s, loc, engine="both", lib=lib) for s, loc in items],
-                     scenarios, rounds)
+    progress("(a) durable-rules + cross-check, a folder; (a1) one check() per scenario")
+    batch = _batch_rates({"a": lambda items: list(check_all(items, engine="both", lib=lib)),
+                          "a1": lambda items: [check(s, loc, engine="both", lib=lib) for s, loc in items]},
+                         scenarios, rounds)
+    a, a1 = batch["a"], batch["a1"]
     progress("(a0) durable-rules + cross-check, nothing remembered between scenarios")
     a0 = _rate(lambda sl: (forget_verified(), check(sl[0], sl[1], engine="both", lib=lib)),
                scenarios, seconds, rounds)

@@ -7,14 +7,16 @@ Stage 1 judges attendance, the meeting and every vote and proposal; the votes no
 are then counted; stage 2 judges each case on its tally; the outcome law (rules.yaml `outcome:`)
 then decides each case from its count, and the effect analysis re-counts cases through the same
 rules. Each stage runs through the plain-Python reference and, with engine "both", every fact is
-checked against durable-rules' answer before the verdict is made: its answer on this scenario, or
-the one it gave on a fact alike in every field the rules read earlier in the process, kept only
-once the reference had agreed (engine.core.durable_engine.Learning). A disagreement is an
-InternalError (exit 3), so a verdict is only printed when both paths agree.
+checked against durable-rules' answer before the verdict is given out: its answer on this
+scenario (check_all: on a batch of consecutive scenarios, in shared sessions), or the one it gave
+on a fact alike in every field the rules read earlier in the process, kept only once the
+reference had agreed (engine.core.durable_engine.Learning). A disagreement is an InternalError
+(exit 3), so a verdict is only printed when both paths agree.
 """
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from operator import attrgetter
@@ -78,12 +80,16 @@ def check_all(scenarios: Iterable[tuple[Scenario, Located]], *, engine: Engine =
     in shared durable-rules sessions (a session's fixed cost is most of a small meeting's); no
     verdict is given out before durable-rules agreed on every fact it rests on."""
     lib = lib or library()
-    waiting: list[tuple[Evaluation, ScenarioVerdict]] = []
+    waiting: list[tuple[Unchecked, ScenarioVerdict]] = []  # only these: an Evaluation is large
     held = 0
     for scenario, located in scenarios:
         evaluation = _evaluation(scenario, located, engine, lib)
-        waiting.append((evaluation, evaluation.run(defer_cross_check=True)))
-        held += evaluation.unchecked_count
+        verdict = evaluation.run(defer_cross_check=True)
+        if not waiting and not evaluation.unchecked.facts:  # nothing to check (engine reference)
+            yield verdict
+            continue
+        waiting.append((evaluation.unchecked, verdict))
+        held += len(evaluation.unchecked.facts)
         if held >= BATCH_FACTS:
             yield from _verified(waiting)
             waiting, held = [], 0
@@ -96,8 +102,8 @@ def check_files(paths: Iterable[Path | str], *, engine: Engine = "both",
     return check_all((load_scenario(p) for p in paths), engine=engine, lib=lib)
 
 
-def _verified(waiting: list[tuple[Evaluation, ScenarioVerdict]]) -> list[ScenarioVerdict]:
-    cross_check([evaluation for evaluation, _ in waiting])
+def _verified(waiting: list[tuple[Unchecked, ScenarioVerdict]]) -> list[ScenarioVerdict]:
+    cross_check([unchecked for unchecked, _ in waiting])
     return [verdict for _, verdict in waiting]
 
 
@@ -166,14 +172,8 @@ class Evaluation:
         # engine "both": every batch is answered by the reference and cross-checked with
         # durable-rules by cross_check(), all stages and re-counts together (the rules are
         # single-fact conditions, so batching cannot change what fires)
-        self._unchecked: list[dict] = []
-        self._unchecked_fired: set[tuple[str, str]] = set()
+        self.unchecked = Unchecked(file, self.book)
         self._outcome_ids = 0
-
-    @property
-    def unchecked_count(self) -> int:
-        """Facts the reference answered that durable-rules has not yet checked (engine "both")."""
-        return len(self._unchecked)
 
     def run(self, *, defer_cross_check: bool = False) -> ScenarioVerdict:
         """The verdict. With engine "both" it is cross-checked before it is returned, unless the
@@ -199,7 +199,7 @@ class Evaluation:
         findings = self._findings(fired1 | fired2, facts, recount)
         cases = self._case_results(case_facts, cast_in, counted_in, findings)
         if not defer_cross_check:
-            cross_check([self])
+            cross_check([self.unchecked])
         return ScenarioVerdict(
             file=self.file, name=self.scenario.name, date=str(self.scenario.date),
             organ=self.scenario.organ, bylaws=f"{self.doc.id} ({self.doc.title})",
@@ -218,15 +218,9 @@ class Evaluation:
             return durable_engine.evaluate(self.book, facts)
         reference = self.book.reference(facts)  # evaluate_reference, without a call to pass through
         if self.engine == "both":  # durable-rules checks the same facts in cross_check()
-            self._unchecked += facts
-            self._unchecked_fired |= reference
+            self.unchecked.facts += facts
+            self.unchecked.fired |= reference
         return reference
-
-    def _agree(self, durable: set, reference: set) -> None:
-        if durable != reference:
-            only_d, only_r = sorted(durable - reference), sorted(reference - durable)
-            raise InternalError("errors.internal/engines-disagree", {
-                "file": self.file, "only_durable": str(only_d), "only_reference": str(only_r)})
 
     # -- the outcome law ---------------------------------------------------------------------
     def outcome_fact(self, case_fact: dict, tally: Tally | Count, counted: int, blocked: bool) -> dict:
@@ -305,23 +299,39 @@ class Evaluation:
                           chair=self.builder.case_chair(case))
 
 
-def cross_check(evaluations: list[Evaluation]) -> None:
-    """durable-rules on every fact the reference answered in these evaluations (engine "both"),
-    in shared sessions, before any of their verdicts is given out. A fact alike (in every field
-    the rules read) to one durable-rules judged earlier in the process, with the reference
-    agreeing, gets that verified answer; a disagreement is an InternalError naming the
-    evaluation's file; durable-rules' new answers are remembered only once every evaluation
-    agreed."""
-    waiting = [e for e in evaluations if e._unchecked]
+@dataclass(slots=True)
+class Unchecked:
+    """The facts of one evaluation the reference answered (engine "both") and its answer, until
+    durable-rules has checked them (cross_check)."""
+
+    file: str
+    book: RuleBook
+    facts: list[dict] = field(default_factory=list)
+    fired: set[tuple[str, str]] = field(default_factory=set)
+
+    def agree(self, durable: set[tuple[str, str]]) -> None:
+        if durable != self.fired:
+            only_d, only_r = sorted(durable - self.fired), sorted(self.fired - durable)
+            raise InternalError("errors.internal/engines-disagree", {
+                "file": self.file, "only_durable": str(only_d), "only_reference": str(only_r)})
+
+
+def cross_check(batch: list[Unchecked]) -> None:
+    """durable-rules on every fact the reference answered in these evaluations, in shared
+    sessions, before any of their verdicts is given out. A fact alike (in every field the rules
+    read) to one durable-rules judged earlier in the process, with the reference agreeing, gets
+    that verified answer; a disagreement is an InternalError naming the evaluation's file;
+    durable-rules' new answers are remembered only once every evaluation agreed."""
+    waiting = [e for e in batch if e.facts]
     for book in {id(e.book): e.book for e in waiting}.values():  # one book in practice (rulebook())
         mine = [e for e in waiting if e.book is book]
         learning = durable_engine.Learning()
-        answers = durable_engine.evaluate_groups(book, [e._unchecked for e in mine], learning=learning)
-        for evaluation, durable in zip(mine, answers):
-            evaluation._agree(durable, evaluation._unchecked_fired)
+        answers = durable_engine.evaluate_groups(book, [e.facts for e in mine], learning=learning)
+        for unchecked, durable in zip(mine, answers):
+            unchecked.agree(durable)
         learning.confirm()
-    for evaluation in waiting:
-        evaluation._unchecked, evaluation._unchecked_fired = [], set()
+    for unchecked in waiting:
+        unchecked.facts, unchecked.fired = [], set()
 
 
 class _DocumentParts(NamedTuple):
