@@ -103,23 +103,29 @@ def test_presence_from_arrivals_and_departures():
     assert facts.presence(no_cases) == ({"a": None}, {})
 
 
-def test_only_the_pairings_the_roster_defines_are_remembered():
+def test_only_the_pairings_the_roster_defines_are_remembered_for_good(monkeypatch):
     """Who attends for whom is the input's to say, and any person may name any other: only a roster
-    person attending for no one, or as a lawful deputy of the one named, is kept (bounded by the
-    roster's people and deputy relations); a stranger, a voting member naming someone and an
-    unlawful claim are judged the same each time but not kept, in the bundle or the sitting."""
+    person attending for no one, or as a lawful deputy of the one named, is kept for the sitting's
+    life (bounded by the roster's people and deputy relations); a stranger, a voting member naming
+    someone and an unlawful claim are kept in a memo of at most MAX_OTHER_PAIRINGS, started
+    afresh when full, and judged the same whether remembered or found again."""
+    monkeypatch.setattr(facts, "MAX_OTHER_PAIRINGS", 50)
     doc, statute = _setting()
     sitting = resolve.__wrapped__(doc, "folloradet", MEETING_DAY)  # a fresh sitting: nothing asked yet
     parts = facts._sitting_parts(sitting, *_rules(statute))
     asked = [("no-such-person-1", None), ("as-2019-fsk-a1", MAYOR), (DEPUTY, "as-2019-fsk-a1")]
     first = [parts.person(*pair) for pair in asked]
     assert [pair for pair in asked if pair in parts.people] == []
+    assert all(parts.person(*pair) is found for pair, found in zip(asked, first))  # remembered
+    parts.others.clear()
     assert first == [parts.person(*pair) for pair in asked]  # the same answer, found again
     assert first[1].own_seat == "as" and not first[2].member_like  # a member keeps his or her seat
     memo_before, claims_before = len(sitting._memo), dict(sitting._memo.get("claims", {}))
+    sizes = []
     for i in range(200):  # a stream of pairings grows neither the bundle nor the sitting's memo
         parts.person(DEPUTY, f"as-2019-fsk-a{i}")
-    assert len(parts.people) == 0 and len(sitting._memo) == memo_before
+        sizes.append(len(parts.others))
+    assert max(sizes) == 50 and len(parts.people) == 0 and len(sitting._memo) == memo_before
     assert sitting._memo.get("claims", {}) == claims_before
     parts.person(MAYOR, None), parts.person(DEPUTY, MAYOR)
     assert (MAYOR, None) in parts.people and (DEPUTY, MAYOR) in parts.people

@@ -70,7 +70,7 @@ def check(scenario: Scenario, located: Located, *, engine: Engine = "both",
     return _evaluation(scenario, located, engine, lib or library()).run()
 
 
-BATCH_FACTS = 4_000  # facts held for one shared cross-check: about 130 Follorådet meetings
+BATCH_FACTS = 800  # facts held for one shared cross-check: about 25 Follorådet meetings, two sessions
 
 
 def check_all(scenarios: Iterable[tuple[Scenario, Located]], *, engine: Engine = "both",

@@ -782,6 +782,9 @@ class _TakingPart(NamedTuple):
     member: dict  # the member facts' part (of a seat he or she holds in a case put to a vote)
 
 
+MAX_OTHER_PAIRINGS = 512  # who attends for whom outside the roster's relations, remembered per sitting
+
+
 class _SittingParts:
     """The parts of facts shared by every scenario on one sitting under the statute's rules: the
     fields every fact carries, the case kinds, the meeting's constants and convening law, the
@@ -803,6 +806,7 @@ class _SittingParts:
         self._laws: dict[CaseKind, _CaseLaw] = {}
         self._lower: dict[tuple[str, str], tuple[str, ...]] = {}
         self.people: dict[tuple[str, str | None], _TakingPart] = {}  # by person and stands_for
+        self.others: dict[tuple[str, str | None], _TakingPart] = {}  # the other pairings, bounded
 
     @property
     def sitting(self) -> Sitting:
@@ -811,18 +815,22 @@ class _SittingParts:
 
     def person(self, person: str, stands_for: str | None) -> _TakingPart:
         """How the person attending for `stands_for` takes part (for a deputy who names no one,
-        only the standing is meant: FactBuilder finds his or her claim per meeting). Remembered
-        only for a pairing the roster defines (_follows_from_roster): any other an input can name
-        is found afresh for each meeting, so the memo stays within the roster's people and their
-        deputy and delegation relations."""
+        only the standing is meant: FactBuilder finds his or her claim per meeting). A pairing the
+        roster defines (_follows_from_roster) is remembered for the sitting's life; any other an
+        input can name (a formannskap member standing in, a stranger: the roster's size squared)
+        in `others`, at most MAX_OTHER_PAIRINGS, started afresh when full."""
         key = (person, stands_for)
-        found = self.people.get(key)
+        found = self.people.get(key) or self.others.get(key)
         if found is None:
             sitting = self.sitting
             standing = _standing(sitting, person, stands_for)
             found = self.taking_part(person, stands_for, standing, standing.claim)
             if _follows_from_roster(sitting, person, stands_for, standing):
                 self.people[key] = found
+            else:
+                if len(self.others) >= MAX_OTHER_PAIRINGS:
+                    self.others.clear()
+                self.others[key] = found
         return found
 
     def taking_part(self, person: str, stands_for: str | None, standing: _Standing,
