@@ -6,6 +6,7 @@ as one during the work: «vedtekt: avbrutt», exit 130 or 143, no traceback.
 """
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -34,12 +35,22 @@ def _no_plugin_discovery() -> None:
         sys.modules[finder] = stub
 
 
+# The cycle collector's first-generation threshold for the command's process (CPython's is 700):
+# judging meetings makes many short-lived containers (facts, findings, verdicts), and at 700 the
+# collector ran 680 times in a round of the bench's 500 meetings (check_all and reference), about
+# 39 of 376 ms, against 30 times and 12 ms at 10,000; measured side by side in one process, the
+# folder check gained about 3 %. Garbage is still collected, in larger steps.
+FIRST_GENERATION_THRESHOLD = 10_000
+
+
 def main(argv=None) -> None:
     """The console script's target: catch signals, then import and run the command line.
 
-    For a process only (it leaves its handlers in place): tests call engine.cli.main.main."""
+    For a process only (it leaves its handlers and the collector's threshold in place): tests
+    call engine.cli.main.main."""
     try:
         catch_signals()  # before any heavy import: a signal during start-up says «avbrutt» too
+        gc.set_threshold(FIRST_GENERATION_THRESHOLD, *gc.get_threshold()[1:])
         _no_plugin_discovery()
         from engine.cli.main import main as run_command_line
 
