@@ -6,14 +6,14 @@ check` judges a folder (engine.core.evaluate.check_all: consecutive scenarios cr
 shared sessions), each round from an empty memory of verified answers
 (engine.core.durable_engine.Learning); (a1) the same with one `check()` per scenario, as the web
 page judges a meeting; (a0) one `check()` per scenario with that memory emptied before every
-scenario (each scenario's distinct facts all go to durable-rules, as before the memory existed), (b) through the reference evaluation alone, (c) the hand-written
-plain-Python check of the same rules (engine/cli/bench_baseline.py) in the same process, with the ratios
-a/c and b/c; (d) the wall time of one cold `vedtekt check` of one scenario (a new process each
+scenario (each scenario's distinct facts all go to durable-rules, as before the memory existed),
+(b) through the reference evaluation alone, (c) the hand-written plain-Python check of the same
+rules (engine/cli/bench_baseline.py) in the same process, with the ratios a/c and b/c; (d) the wall time of one cold `vedtekt check` of one scenario (a new process each
 time, after one untimed run: compiled bytecode and the bylaws cache, as an installed package has
 them); (e) every attendance × voting pattern of a six-participant Follorådet case; (f) peak memory.
 
 Scenarios are generated in memory (no file I/O) and validated once; the timed loops call
-`engine.core.evaluate.check`. Before timing, the engine's verdicts are compared with the baseline's:
+`engine.core.evaluate.check` and `check_all`. Before timing, the engine's verdicts are compared with the baseline's:
 a benchmark of a check that gives other answers would be meaningless.
 """
 from __future__ import annotations

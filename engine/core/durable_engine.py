@@ -129,8 +129,8 @@ def evaluate_groups(book: RuleBook, groups: list[list[dict]], driver: str = "lea
                     learning: Learning | None = None) -> list[set[tuple[str, str]]]:
     """evaluate() for several groups of facts at once (each group's ids unique within it, as one
     scenario's are), answered group by group: the facts of every group share the sessions, so a
-    folder of meetings costs a few sessions, not one per meeting (a session's fixed cost is most
-    of a small meeting's)."""
+    folder of meetings costs a few sessions, not one per meeting, and facts alike in different
+    groups are asked once."""
     if not any(groups):
         return [set() for _ in groups]
     fire = _fire_host if driver == "host" else _fire_lean

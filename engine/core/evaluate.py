@@ -77,8 +77,8 @@ def check_all(scenarios: Iterable[tuple[Scenario, Located]], *, engine: Engine =
               lib: Library | None = None) -> Iterator[ScenarioVerdict]:
     """check() of each (scenario, located) in turn, the verdicts in the same order. With engine
     "both", consecutive scenarios are cross-checked together, up to BATCH_FACTS facts at a time,
-    in shared durable-rules sessions (a session's fixed cost is most of a small meeting's); no
-    verdict is given out before durable-rules agreed on every fact it rests on."""
+    in shared durable-rules sessions (fewer sessions, and facts alike across meetings asked
+    once); no verdict is given out before durable-rules agreed on every fact it rests on."""
     lib = lib or library()
     waiting: list[tuple[Unchecked, ScenarioVerdict]] = []  # only these: an Evaluation is large
     held = 0
@@ -323,12 +323,14 @@ def cross_check(batch: list[Unchecked]) -> None:
     that verified answer; a disagreement is an InternalError naming the evaluation's file;
     durable-rules' new answers are remembered only once every evaluation agreed."""
     waiting = [e for e in batch if e.facts]
+    learnings = []
     for book in {id(e.book): e.book for e in waiting}.values():  # one book in practice (rulebook())
         mine = [e for e in waiting if e.book is book]
-        learning = durable_engine.Learning()
+        learnings.append(learning := durable_engine.Learning())
         answers = durable_engine.evaluate_groups(book, [e.facts for e in mine], learning=learning)
         for unchecked, durable in zip(mine, answers):
             unchecked.agree(durable)
+    for learning in learnings:  # every evaluation of the batch agreed
         learning.confirm()
     for unchecked in waiting:
         unchecked.facts, unchecked.fired = [], set()

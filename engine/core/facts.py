@@ -782,7 +782,9 @@ class _TakingPart(NamedTuple):
     member: dict  # the member facts' part (of a seat he or she holds in a case put to a vote)
 
 
-MAX_OTHER_PAIRINGS = 512  # who attends for whom outside the roster's relations, remembered per sitting
+# who attends for whom outside the roster's relations, remembered per sitting: a _TakingPart is
+# about 2.3 kB, so at most some 75 MB over resolve's 512 sittings; the bench's meetings name 6
+MAX_OTHER_PAIRINGS = 64
 
 
 class _SittingParts:
