@@ -7,7 +7,7 @@ import pytest
 
 from engine.core import durable_engine
 from engine.core import evaluate
-from engine.core.errors import InternalError
+from engine.core.errors import InputError, InternalError
 from engine.core.evaluate import check_all, check_file, check_files, load_scenario
 
 SCENARIOS = sorted(Path("scenarios").rglob("*.yaml"))
@@ -72,6 +72,7 @@ def test_a_disagreement_names_the_file_and_no_verdict_of_its_batch_is_given_out(
             given_out.append(verdict)
     assert given_out == []
     assert caught.value.message.args["file"] == str(paths[1])
+    assert durable_engine._verified == {}  # not even the agreeing first scenario's answers are kept
 
 
 def test_an_unverified_answer_from_a_failed_batch_is_not_remembered(monkeypatch):
@@ -83,3 +84,36 @@ def test_an_unverified_answer_from_a_failed_batch_is_not_remembered(monkeypatch)
     with pytest.raises(InternalError):
         list(check_files([path]))
     assert durable_engine._verified == {}
+
+
+def test_a_batch_split_over_many_sessions_maps_every_answer_back(monkeypatch):
+    """Sessions of 7 facts: a batch of 30 meetings spans many sessions, and every answer still
+    reaches the fact (and the meeting) it belongs to."""
+    paths = [p for p in MEETINGS if p.parts[1] == "folloradet"][:30]
+    monkeypatch.setattr(durable_engine, "MAX_FACTS", 7)
+    sessions: list[int] = []
+    real_session = durable_engine._session
+    monkeypatch.setattr(durable_engine, "_session",
+                        lambda host, batch, fire: sessions.append(len(batch)) or real_session(host, batch, fire))
+    durable_engine.forget_verified()
+    together = [v.as_json() for v in check_files(paths)]
+    assert len(sessions) > 10 and max(sessions) == 7
+    assert together == _judged_one_by_one(paths, engine="reference")
+
+
+def test_a_later_bad_file_does_not_hide_a_disagreement_on_an_earlier_one(monkeypatch, tmp_path):
+    """One check per file found the disagreement on the first file before reading the second:
+    so does a batch (exit 3 for the first file, not exit 2 for the second)."""
+    good = Path("scenarios/folloradet/2021-02-quorum.yaml")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(good.read_text(encoding="utf-8").replace("organ: folloradet", "organ: no-such-organ"),
+                   encoding="utf-8")
+    assert "no-such-organ" in bad.read_text(encoding="utf-8")
+    durable_engine.forget_verified()
+    _lossy_for(load_scenario(good)[0].cases[0].id, monkeypatch)
+    with pytest.raises(InternalError) as caught:
+        list(check_files([good, bad]))
+    assert caught.value.message.args["file"] == str(good)
+    monkeypatch.undo()
+    with pytest.raises(InputError):  # without the planted fault, the bad file is refused
+        list(check_files([good, bad]))

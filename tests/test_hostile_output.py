@@ -114,6 +114,7 @@ def test_any_output_encoding_degrades_instead_of_failing(encoding):
 SIGNAL_SCRIPT = """
 import os, signal, sys, time
 import engine.core.evaluate as evaluate
+evaluate.BATCH_FACTS = 1  # each verdict released as soon as it is judged: none may be printed yet
 real = evaluate.load_scenario
 calls = []
 def load_then_signal(*args, **kwargs):

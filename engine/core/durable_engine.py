@@ -95,7 +95,7 @@ class Learning:
     """The answers one evaluation got from durable-rules, kept aside until the caller has compared
     them with the reference: only then (confirm) are they remembered for later facts alike."""
 
-    pending: dict[tuple, frozenset[str]] = field(default_factory=dict)
+    pending: dict[object, frozenset[str]] = field(default_factory=dict)
     recalled: int = 0  # facts answered from what was remembered (no session)
 
     def confirm(self) -> None:
@@ -107,7 +107,7 @@ class Learning:
         self.pending = {}
 
 
-_verified: dict[tuple, frozenset[str]] = {}  # rule-visible fact -> rule keys that fired (verified)
+_verified: dict[object, frozenset[str]] = {}  # rule-visible key (_read_by_kind) -> rule keys that fired (verified)
 
 
 def forget_verified() -> None:
@@ -164,7 +164,7 @@ def _is_verified_book(book: RuleBook) -> bool:
     return first is book or first == book
 
 
-def _learn(keys: list[tuple | None], fired: set[tuple[str, int]], learning: Learning) -> None:
+def _learn(keys: list[object | None], fired: set[tuple[str, int]], learning: Learning) -> None:
     """Each distinct fact's answer (`keys`: its rule-visible values, by place; None: not
     comparable, not remembered), pending the caller's confirm()."""
     by_place: dict[int, set[str]] = {}
@@ -176,7 +176,7 @@ def _learn(keys: list[tuple | None], fired: set[tuple[str, int]], learning: Lear
 
 
 def _sort_out(groups: list[list[dict]], learning: Learning | None) -> tuple[
-        list[set[tuple[str, str]]], list[dict], list[list[tuple[int, str]]], list[tuple | None]]:
+        list[set[tuple[str, str]]], list[dict], list[list[tuple[int, str]]], list[object | None]]:
     """Each group's facts sorted out by the values of the fields the rules read (one key per
     fact): with a `learning`, a fact alike to one judged and verified before gets that answer
     (in answers, by group); of the rest, one fact for each distinct key goes to durable-rules
@@ -189,8 +189,8 @@ def _sort_out(groups: list[list[dict]], learning: Learning | None) -> tuple[
     answers: list[set[tuple[str, str]]] = [set() for _ in groups]
     distinct: list[dict] = []
     stands_for: list[list[tuple[int, str]]] = []
-    keys: list[tuple | None] = []
-    place_of: dict[tuple, int] = {}
+    keys: list[object | None] = []
+    place_of: dict[object, int] = {}
     recalled_before, read = _verified.get if learning is not None else {}.get, _read_by_kind
     recalled = 0
     for group, facts in enumerate(groups):

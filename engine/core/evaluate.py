@@ -70,7 +70,7 @@ def check(scenario: Scenario, located: Located, *, engine: Engine = "both",
     return _evaluation(scenario, located, engine, lib or library()).run()
 
 
-BATCH_FACTS = 800  # facts held for one shared cross-check: about 25 Follorådet meetings, two sessions
+BATCH_FACTS = 800  # facts held for one shared cross-check: about 25 Follorådet meetings
 
 
 def check_all(scenarios: Iterable[tuple[Scenario, Located]], *, engine: Engine = "both",
@@ -82,18 +82,24 @@ def check_all(scenarios: Iterable[tuple[Scenario, Located]], *, engine: Engine =
     lib = lib or library()
     waiting: list[tuple[Unchecked, ScenarioVerdict]] = []  # only these: an Evaluation is large
     held = 0
-    for scenario, located in scenarios:
-        evaluation = _evaluation(scenario, located, engine, lib)
-        verdict = evaluation.run(defer_cross_check=True)
-        if not waiting and not evaluation.unchecked.facts:  # nothing to check (engine reference)
-            yield verdict
-            continue
-        waiting.append((evaluation.unchecked, verdict))
-        held += len(evaluation.unchecked.facts)
-        if held >= BATCH_FACTS:
-            yield from _verified(waiting)
-            waiting, held = [], 0
-    yield from _verified(waiting)
+    try:
+        for scenario, located in scenarios:
+            evaluation = _evaluation(scenario, located, engine, lib)
+            verdict = evaluation.run(defer_cross_check=True)
+            if not waiting and not evaluation.unchecked.facts:  # nothing to check (engine reference)
+                yield verdict
+                continue
+            waiting.append((evaluation.unchecked, verdict))
+            held += len(evaluation.unchecked.facts)
+            if held >= BATCH_FACTS:
+                yield from _released(waiting)
+                waiting, held = [], 0
+    except Exception:
+        # a later file refused (exit 2) must not hide a disagreement on an earlier one (exit 3),
+        # as one check per file would have found it first
+        cross_check([unchecked for unchecked, _ in waiting])
+        raise
+    yield from _released(waiting)
 
 
 def check_files(paths: Iterable[Path | str], *, engine: Engine = "both",
@@ -102,7 +108,8 @@ def check_files(paths: Iterable[Path | str], *, engine: Engine = "both",
     return check_all((load_scenario(p) for p in paths), engine=engine, lib=lib)
 
 
-def _verified(waiting: list[tuple[Unchecked, ScenarioVerdict]]) -> list[ScenarioVerdict]:
+def _released(waiting: list[tuple[Unchecked, ScenarioVerdict]]) -> list[ScenarioVerdict]:
+    """The waiting verdicts, once durable-rules agreed on every fact of them."""
     cross_check([unchecked for unchecked, _ in waiting])
     return [verdict for _, verdict in waiting]
 

@@ -667,8 +667,8 @@ class _Standing(NamedTuple):
 
 def _standing(sitting: Sitting, person: str, stands_for: str | None) -> _Standing:
     """How a person attending for `stands_for` sits: the roster decides it, so it is remembered
-    with how the person takes part (_SittingParts.person, for the pairings the roster defines),
-    except the seat an unnamed deputy fills (FactBuilder: Sitting.deputy_claim with the absent members)."""
+    with how the person takes part (_SittingParts.person: for the sitting's life for the pairings
+    the roster defines, in a bounded memo for others), except the seat an unnamed deputy fills (FactBuilder: Sitting.deputy_claim with the absent members)."""
     role = sitting.role(person)
     # with stands_for named, Sitting.deputy_claim does not ask who is absent (frozenset())
     named = sitting.deputy_claim(person, stands_for, frozenset()) if stands_for is not None else None
