@@ -238,15 +238,15 @@ def _rate(fn, items, seconds: float, rounds: int) -> float:
 
 def _batch_rates(judges: dict, items, rounds: int) -> dict[str, float]:
     """Median items/s of each judge's `rounds` single passes over `items` (a judge takes the whole
-    list), the judges' rounds taken in turn so that each sees the same machine, each round from
-    an empty memory of verified durable-rules answers (engine.core.durable_engine.Learning): what
-    checking a folder of that many different meetings costs, not a loop over answers remembered
-    from earlier rounds."""
+    list), the judges' rounds taken in turn, in alternating order, so that each sees the same
+    machine, each round from an empty memory of verified durable-rules answers
+    (engine.core.durable_engine.Learning): what checking a folder of that many different meetings
+    costs, not a loop over answers remembered from earlier rounds."""
     from engine.core.durable_engine import forget_verified
 
     rates: dict[str, list[float]] = {name: [] for name in judges}
-    for _ in range(rounds):
-        for name, judge_all in judges.items():
+    for n in range(rounds):
+        for name, judge_all in list(judges.items())[::1 if n % 2 == 0 else -1]:  # first, then last
             forget_verified()
             start = time.perf_counter()
             judge_all(items)
