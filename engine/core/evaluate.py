@@ -38,8 +38,7 @@ from engine.core.rules import OutcomeRule, Rule, RuleBook, fields_used, rulebook
 from engine.core.scenario import Scenario
 from engine.core.seats import check_seats, seat_conflicts
 from engine.core.sitting import Sitting, resolve
-from engine.core.finding import Finding
-from engine.core.verdict import CaseResult, ScenarioVerdict, Tally
+from engine.core.verdict import ScenarioVerdict, Tally
 from engine.core.yamlio import Located, load_yaml
 
 Engine = Literal["both", "reference", "durable"]
@@ -207,15 +206,19 @@ class Evaluation:
         cases = self._case_results(case_facts, cast_in, counted_in, findings)
         if not defer_cross_check:
             cross_check([self.unchecked])
-        return ScenarioVerdict(
-            file=self.file, name=self.scenario.name, date=str(self.scenario.date),
-            organ=self.scenario.organ, bylaws=f"{self.doc.id} ({self.doc.title})",
-            valid=not any(f.severity == "error" for f in findings),
-            findings=tuple(findings), cases=tuple(cases),
-            checked_rules=self.book.rule_ids,
-            assumptions=self._assumptions(),
-            expected=compare_expected(self.scenario, findings, cases),
-        )
+        # the findings and case results are validated with the verdict, in one call
+        verdict = ScenarioVerdict.model_validate({
+            "file": self.file, "name": self.scenario.name, "date": str(self.scenario.date),
+            "organ": self.scenario.organ, "bylaws": f"{self.doc.id} ({self.doc.title})",
+            "valid": not any(f["severity"] == "error" for f in findings),
+            "findings": findings, "cases": cases,
+            "checked_rules": self.book.rule_ids,
+            "assumptions": self._assumptions(),
+        })
+        if self.scenario.expected is None:
+            return verdict
+        return verdict.model_copy(update={
+            "expected": compare_expected(self.scenario, verdict.findings, verdict.cases)})
 
     def scenario_case(self, case_id: str):
         return next(c for c in self.scenario.cases if c.id == case_id)
@@ -240,9 +243,10 @@ class Evaluation:
         return read_outcomes(self.book, facts, self._fire(facts))
 
     def _findings(self, fired: set[tuple[str, str]], facts: dict[str, dict],
-                  recount: effects.Recount) -> list[Finding]:
+                  recount: effects.Recount) -> list[dict]:
         """Every finding in report order (by case, then the rule's place in the book, then fact
-        id), each error with its effect (made once, complete)."""
+        id), each error with its effect (made once, complete): the mapping a Finding is validated
+        from, with the verdict (run)."""
         shapes = _finding_shapes(self.book)
         statute_notes = self._statute_notes
         case_pos = {c.id: i for i, c in enumerate(self.scenario.cases)}
@@ -257,13 +261,13 @@ class Evaluation:
             args = {name: fact[name] for name in rule.args}
             effect = recount.effect(effects.Fault(rule.id, case, person, shown, args)) if is_error else None
             citation, layer = rule.cite(fact), rule.layer_of(fact)
-            out.append(Finding(  # the location validated inside the Finding, as a mapping
-                rule=rule.id, severity=rule.severity, location={"case": case, "person": person},
-                citation=citation, layer=layer,
-                quote=rule.quote_of(fact) or statute_quote(self.statute, rule.id, citation),
-                message_id=message_id, args=args, facts=shown, effect=effect,
+            out.append({
+                "rule": rule.id, "severity": rule.severity, "location": {"case": case, "person": person},
+                "citation": citation, "layer": layer,
+                "quote": rule.quote_of(fact) or statute_quote(self.statute, rule.id, citation),
+                "message_id": message_id, "args": args, "facts": shown, "effect": effect,
                 # a statute layer's finding rests on the scenario's statute notes
-                assumptions=statute_notes if layer and layer.startswith("statute") else ()))
+                "assumptions": statute_notes if layer and layer.startswith("statute") else ()})
         return out
 
     def _assumptions(self) -> tuple[str, ...]:
@@ -271,13 +275,14 @@ class Evaluation:
                                     bool(self.scenario.chair))
 
     def _case_results(self, case_facts: dict[str, dict], votes: dict[str, list[dict]],
-                      counted_in: dict[str, list[dict]], findings: list[Finding]) -> list[CaseResult]:
-        """Every case's result; facts and errors indexed by case once, so the cost is linear
-        in cases, votes and findings (a scan per case took minutes for 10,000 cases)."""
+                      counted_in: dict[str, list[dict]], findings: list[dict]) -> list[dict]:
+        """Every case's result (the mapping a CaseResult is validated from, with the verdict);
+        facts and errors indexed by case once, so the cost is linear in cases, votes and findings
+        (a scan per case took minutes for 10,000 cases). `findings`: as _findings makes them."""
         errors_in = defaultdict(list)  # the error findings by case (None: the meeting's)
         for f in findings:
-            if f.severity == "error":
-                errors_in[f.case].append(f)
+            if f["severity"] == "error":
+                errors_in[f["location"]["case"]].append(f)
         meeting_errors = errors_in[None]
         deciding = self.book.deciding_ids
         tallies, facts = [], []
@@ -285,7 +290,7 @@ class Evaluation:
             counted = [f["value"] for f in counted_in[c.id]]
             tally = {"for": counted.count("for"), "against": counted.count("against"),
                      "blank": counted.count("blank"), "rejected": len(votes[c.id]) - len(counted)}
-            blocked = any(f.rule in deciding for f in errors_in[c.id])
+            blocked = any(f["rule"] in deciding for f in errors_in[c.id])
             tallies.append(tally)
             facts.append(self.outcome_fact(case_facts[c.id], Count(tally["for"], tally["against"]),
                                            len(counted), blocked))
@@ -293,17 +298,17 @@ class Evaluation:
         return [self._case_result(c, tally, rule, errors_in[c.id], meeting_errors)
                 for c, tally, rule in zip(self.scenario.cases, tallies, decided)]
 
-    def _case_result(self, case, tally: dict[str, int], rule: OutcomeRule, errors: list[Finding],
-                     meeting_errors: list[Finding]) -> CaseResult:
+    def _case_result(self, case, tally: dict[str, int], rule: OutcomeRule, errors: list[dict],
+                     meeting_errors: list[dict]) -> dict:
         """`tally`: the case's count as the mapping a Tally is validated from (inside the CaseResult);
-        `errors`: the case's error findings."""
+        `errors`: the case's error findings (as _findings makes them)."""
         bearing = errors + meeting_errors
         status = ("valid" if not bearing else
-                  "invalid" if any(f.effect != "no-effect" for f in bearing) else "valid-despite-error")
-        return CaseResult(id=case.id, title=case.title, kind=case.kind,
-                          valid=not errors and not meeting_errors, outcome=rule.outcome,
-                          votes=tally, decided_by=rule.decided_by, decision_status=status,
-                          chair=self.builder.case_chair(case))
+                  "invalid" if any(f["effect"] != "no-effect" for f in bearing) else "valid-despite-error")
+        return {"id": case.id, "title": case.title, "kind": case.kind,
+                "valid": not errors and not meeting_errors, "outcome": rule.outcome,
+                "votes": tally, "decided_by": rule.decided_by, "decision_status": status,
+                "chair": self.builder.case_chair(case)}
 
 
 @dataclass(slots=True)
