@@ -91,12 +91,12 @@ def check_all(scenarios: Iterable[tuple[Scenario, Located]], *, engine: Engine =
             waiting.append((evaluation.unchecked, verdict))
             held += len(evaluation.unchecked.facts)
             if held >= BATCH_FACTS:
-                yield from _released(waiting)
-                waiting, held = [], 0
+                batch, waiting, held = waiting, [], 0  # a batch that fails is not checked twice
+                yield from _released(batch)
     except Exception:
         # a later file refused (exit 2) must not hide a disagreement on an earlier one (exit 3),
         # as one check per file would have found it first
-        cross_check([unchecked for unchecked, _ in waiting])
+        _released(waiting)
         raise
     yield from _released(waiting)
 
