@@ -8,7 +8,8 @@ shared sessions), each round from an empty memory of verified answers
 page judges a meeting; (a0) one `check()` per scenario with that memory emptied before every
 scenario (each scenario's distinct facts all go to durable-rules, as before the memory existed),
 (b) through the reference evaluation alone, (c) the hand-written plain-Python check of the same
-rules (engine/cli/bench_baseline.py) in the same process, with the ratios a/c and b/c; (d) the wall time of one cold `vedtekt check` of one scenario (a new process each
+rules (engine/cli/bench_baseline.py) in the same process, (b) and (c) in alternating rounds, with
+the ratios a/c and b/c; (d) the wall time of one cold `vedtekt check` of one scenario (a new process each
 time, after one untimed run: compiled bytecode and the bylaws cache, as an installed package has
 them); (e) every attendance × voting pattern of a six-participant Follorådet case; (f) peak memory.
 
@@ -222,18 +223,30 @@ def cold_start_ratio(runs: int = 7) -> dict:
 # -- measurements --------------------------------------------------------------------------------
 def _rate(fn, items, seconds: float, rounds: int) -> float:
     """Median items/s over `rounds` rounds of about `seconds` each."""
-    rates = []
-    for _ in range(rounds):
-        n, start = 0, time.perf_counter()
-        while True:
-            for item in items:
-                fn(item)
-            n += len(items)
-            elapsed = time.perf_counter() - start
-            if elapsed >= seconds:
-                break
-        rates.append(n / elapsed)
-    return statistics.median(rates)
+    return _rates({"only": (fn, items)}, seconds, rounds)["only"]
+
+
+def _rates(judges: dict, seconds: float, rounds: int) -> dict[str, float]:
+    """Median items/s of each judge (name: (fn, items)) over `rounds` rounds of about `seconds`
+    each, the judges' rounds taken in turn, in alternating order: a ratio of two judges compares
+    them on the same machine, not one early and one late in a run whose speed drifts."""
+    rates: dict[str, list[float]] = {name: [] for name in judges}
+    for n in range(rounds):
+        for name, (fn, items) in list(judges.items())[::1 if n % 2 == 0 else -1]:
+            rates[name].append(_one_round(fn, items, seconds))
+    return {name: statistics.median(r) for name, r in rates.items()}
+
+
+def _one_round(fn, items, seconds: float) -> float:
+    """Items/s of passes over `items` repeated until `seconds` have gone by."""
+    n, start = 0, time.perf_counter()
+    while True:
+        for item in items:
+            fn(item)
+        n += len(items)
+        elapsed = time.perf_counter() - start
+        if elapsed >= seconds:
+            return n / elapsed
 
 
 def _batch_rates(judges: dict, items, rounds: int) -> dict[str, float]:
@@ -321,10 +334,10 @@ def run(seconds: float = 1.0, rounds: int = 5, n_scenarios: int = 500, cold_runs
     progress("(a0) durable-rules + cross-check, nothing remembered between scenarios")
     a0 = _rate(lambda sl: (forget_verified(), check(sl[0], sl[1], engine="both", lib=lib)),
                scenarios, seconds, rounds)
-    progress("(b) reference")
-    b = _rate(lambda sl: check(sl[0], sl[1], engine="reference", lib=lib), scenarios, seconds, rounds)
-    progress("(c) hand-written baseline")
-    c = _rate(base.check, dicts, seconds, rounds)
+    progress("(b) reference and (c) hand-written baseline, in alternating rounds")
+    paired = _rates({"b": (lambda sl: check(sl[0], sl[1], engine="reference", lib=lib), scenarios),
+                     "c": (base.check, dicts)}, seconds, rounds)
+    b, c = paired["b"], paired["c"]
 
     progress("(d) cold vedtekt check")
     scenario_file = shipped("scenarios") / "folloradet" / "2021-02-quorum.yaml"

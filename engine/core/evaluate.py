@@ -287,13 +287,12 @@ class Evaluation:
         deciding = self.book.deciding_ids
         tallies, facts = [], []
         for c in self.scenario.cases:
-            counted = [f["value"] for f in counted_in[c.id]]
-            tally = {"for": counted.count("for"), "against": counted.count("against"),
-                     "blank": counted.count("blank"), "rejected": len(votes[c.id]) - len(counted)}
+            case_fact, counted = case_facts[c.id], len(counted_in[c.id])  # the case fact counted them
+            tally = {"for": case_fact["votes_for"], "against": case_fact["votes_against"],
+                     "blank": case_fact["votes_blank"], "rejected": len(votes[c.id]) - counted}
             blocked = any(f["rule"] in deciding for f in errors_in[c.id])
             tallies.append(tally)
-            facts.append(self.outcome_fact(case_facts[c.id], Count(tally["for"], tally["against"]),
-                                           len(counted), blocked))
+            facts.append(self.outcome_fact(case_fact, Count(tally["for"], tally["against"]), counted, blocked))
         decided = self.decide(facts)
         return [self._case_result(c, tally, rule, errors_in[c.id], meeting_errors)
                 for c, tally, rule in zip(self.scenario.cases, tallies, decided)]
