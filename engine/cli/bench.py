@@ -8,8 +8,8 @@ shared sessions), each round from an empty memory of verified answers
 page judges a meeting; (a0) one `check()` per scenario with that memory emptied before every
 scenario (each scenario's distinct facts all go to durable-rules, as before the memory existed),
 (b) through the reference evaluation alone, (c) the hand-written plain-Python check of the same
-rules (engine/cli/bench_baseline.py) in the same process, (b) and (c) in alternating rounds, with
-the ratios a/c and b/c; (d) the wall time of one cold `vedtekt check` of one scenario (a new process each
+rules (engine/cli/bench_baseline.py) in the same process, (a), (a1), (b) and (c) in alternating
+rounds, with the ratios a/c and b/c; (d) the wall time of one cold `vedtekt check` of one scenario (a new process each
 time, after one untimed run: compiled bytecode and the bylaws cache, as an installed package has
 them); (e) every attendance × voting pattern of a six-participant Follorådet case; (f) peak memory.
 
@@ -223,21 +223,22 @@ def cold_start_ratio(runs: int = 7) -> dict:
 # -- measurements --------------------------------------------------------------------------------
 def _rate(fn, items, seconds: float, rounds: int) -> float:
     """Median items/s over `rounds` rounds of about `seconds` each."""
-    return _rates({"only": (fn, items)}, seconds, rounds)["only"]
+    return _interleaved({"only": lambda: _timed_round(fn, items, seconds)}, rounds)["only"]
 
 
-def _rates(judges: dict, seconds: float, rounds: int) -> dict[str, float]:
-    """Median items/s of each judge (name: (fn, items)) over `rounds` rounds of about `seconds`
-    each, the judges' rounds taken in turn, in alternating order: a ratio of two judges compares
-    them on the same machine, not one early and one late in a run whose speed drifts."""
+def _interleaved(judges: dict, rounds: int) -> dict[str, float]:
+    """Median items/s of each judge (name: a callable that runs one round and gives its items/s)
+    over `rounds` rounds, the judges' rounds taken in turn, in alternating order (first, then
+    last): this machine's speed drifts over seconds, so figures that are compared (a against c,
+    b against c) are each measured across the same stretch of the run."""
     rates: dict[str, list[float]] = {name: [] for name in judges}
     for n in range(rounds):
-        for name, (fn, items) in list(judges.items())[::1 if n % 2 == 0 else -1]:
-            rates[name].append(_one_round(fn, items, seconds))
+        for name, one_round in list(judges.items())[::1 if n % 2 == 0 else -1]:
+            rates[name].append(one_round())
     return {name: statistics.median(r) for name, r in rates.items()}
 
 
-def _one_round(fn, items, seconds: float) -> float:
+def _timed_round(fn, items, seconds: float) -> float:
     """Items/s of passes over `items` repeated until `seconds` have gone by."""
     n, start = 0, time.perf_counter()
     while True:
@@ -249,22 +250,16 @@ def _one_round(fn, items, seconds: float) -> float:
             return n / elapsed
 
 
-def _batch_rates(judges: dict, items, rounds: int) -> dict[str, float]:
-    """Median items/s of each judge's `rounds` single passes over `items` (a judge takes the whole
-    list), the judges' rounds taken in turn, in alternating order, so that each sees the same
-    machine, each round from an empty memory of verified durable-rules answers
-    (engine.core.durable_engine.Learning): what checking a folder of that many different meetings
-    costs, not a loop over answers remembered from earlier rounds."""
+def _folder_round(judge_all, items) -> float:
+    """Items/s of one pass of `judge_all` over the whole list, from an empty memory of verified
+    durable-rules answers (engine.core.durable_engine.Learning): what checking a folder of that
+    many different meetings costs, not a loop over answers remembered from earlier rounds."""
     from engine.core.durable_engine import forget_verified
 
-    rates: dict[str, list[float]] = {name: [] for name in judges}
-    for n in range(rounds):
-        for name, judge_all in list(judges.items())[::1 if n % 2 == 0 else -1]:  # first, then last
-            forget_verified()
-            start = time.perf_counter()
-            judge_all(items)
-            rates[name].append(len(items) / (time.perf_counter() - start))
-    return {name: statistics.median(r) for name, r in rates.items()}
+    forget_verified()
+    start = time.perf_counter()
+    judge_all(items)
+    return len(items) / (time.perf_counter() - start)
 
 
 def _warm_up(commands: list[list[str]]) -> None:
@@ -326,18 +321,18 @@ def run(seconds: float = 1.0, rounds: int = 5, n_scenarios: int = 500, cold_runs
                                    f"{len(dicts) - agree} scenarios, e.g. {json.dumps(bad)}")
     valid = sum(not any(r for r, _, _ in base.check(d)[0] if r not in _NOT_ERRORS) for d in dicts)
 
-    progress("(a) durable-rules + cross-check, a folder; (a1) one check() per scenario")
-    batch = _batch_rates({"a": lambda items: list(check_all(items, engine="both", lib=lib)),
-                          "a1": lambda items: [check(s, loc, engine="both", lib=lib) for s, loc in items]},
-                         scenarios, rounds)
-    a, a1 = batch["a"], batch["a1"]
+    progress("(a) durable-rules + cross-check, a folder; (a1) one check() per scenario; (b) reference;"
+             " (c) hand-written baseline, in alternating rounds")
+    rates = _interleaved({
+        "a": lambda: _folder_round(lambda items: list(check_all(items, engine="both", lib=lib)), scenarios),
+        "a1": lambda: _folder_round(lambda items: [check(s, loc, engine="both", lib=lib) for s, loc in items],
+                                    scenarios),
+        "b": lambda: _timed_round(lambda sl: check(sl[0], sl[1], engine="reference", lib=lib), scenarios, seconds),
+        "c": lambda: _timed_round(base.check, dicts, seconds)}, rounds)
+    a, a1, b, c = rates["a"], rates["a1"], rates["b"], rates["c"]
     progress("(a0) durable-rules + cross-check, nothing remembered between scenarios")
     a0 = _rate(lambda sl: (forget_verified(), check(sl[0], sl[1], engine="both", lib=lib)),
                scenarios, seconds, rounds)
-    progress("(b) reference and (c) hand-written baseline, in alternating rounds")
-    paired = _rates({"b": (lambda sl: check(sl[0], sl[1], engine="reference", lib=lib), scenarios),
-                     "c": (base.check, dicts)}, seconds, rounds)
-    b, c = paired["b"], paired["c"]
 
     progress("(d) cold vedtekt check")
     scenario_file = shipped("scenarios") / "folloradet" / "2021-02-quorum.yaml"
