@@ -105,6 +105,7 @@ class Recount:
         self._counted_in = counted
         self.rejected = rejected
         self._outcomes: dict[tuple, str] = {}
+        self._voided: dict[tuple[str, str], dict] | None = None  # _vote_of's index, made when first asked
 
     # -- per finding -------------------------------------------------------------------------
     def effect(self, f: Fault) -> str:
@@ -227,8 +228,16 @@ class Recount:
 
     # -- lookups -----------------------------------------------------------------------------
     def _vote_of(self, f: Fault) -> dict | None:
-        return next((v for v in self.votes.get(f.case, []) if v["person"] == f.person
-                     and v["id"] in self.rejected), None) if f.case else None
+        """The person's first voided vote in the case, if any."""
+        if not f.case:
+            return None
+        if self._voided is None:  # indexed once: each finding on a vote asks
+            self._voided = {}
+            for case_id, votes in self.votes.items():
+                for v in votes:
+                    if v["id"] in self.rejected:
+                        self._voided.setdefault((case_id, v["person"]), v)
+        return self._voided.get((f.case, f.person))
 
     def _member_seat(self, f: Fault) -> str | None:
         return f.facts.get("seat")

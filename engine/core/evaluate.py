@@ -27,6 +27,7 @@ from engine.core import durable_engine
 from engine.core import effects
 from engine.core.errors import InputError, InternalError, Message, at, close_names, unknown_id
 from engine.core.expected import compare_expected
+from engine.core.finding import Location
 from engine.core.facts import FactBuilder
 from engine.core.library import Library, library, with_roster
 from engine.core.load import validate
@@ -262,7 +263,7 @@ class Evaluation:
             effect = recount.effect(effects.Fault(rule.id, case, person, shown, args)) if is_error else None
             citation, layer = rule.cite(fact), rule.layer_of(fact)
             out.append({
-                "rule": rule.id, "severity": rule.severity, "location": {"case": case, "person": person},
+                "rule": rule.id, "severity": rule.severity, "location": _location(case, person),
                 "citation": citation, "layer": layer,
                 "quote": rule.quote_of(fact) or statute_quote(self.statute, rule.id, citation),
                 "message_id": message_id, "args": args, "facts": shown, "effect": effect,
@@ -282,7 +283,7 @@ class Evaluation:
         errors_in = defaultdict(list)  # the error findings by case (None: the meeting's)
         for f in findings:
             if f["severity"] == "error":
-                errors_in[f["location"]["case"]].append(f)
+                errors_in[f["location"].case].append(f)
         meeting_errors = errors_in[None]
         deciding = self.book.deciding_ids
         tallies, facts = [], []
@@ -437,6 +438,13 @@ def _finding_shapes(book: RuleBook) -> dict[str, _Shape]:
             for i, rule in enumerate(book.rules)}
 
 
+@lru_cache(maxsize=4096)
+def _location(case: str | None, person: str | None) -> Location:
+    """A meeting finding's place, made once per (case, person): a frozen value, which the
+    verdict's validation takes as it is instead of building it from a mapping each time."""
+    return Location(case=case, person=person)
+
+
 @lru_cache(maxsize=256)
 def _shown_fields(rule: Rule) -> tuple[str, ...]:
     """The fact fields a finding shows: those its condition reads, and the counts behind them
@@ -458,7 +466,7 @@ def _check_references(scenario: Scenario, located: Located, doc: Document) -> No
     people, kinds, organs = _known_ids(doc)
     if scenario.organ not in organs:
         _unknown("organ", scenario.organ, ("organ",), organs, located)
-    if not people.issuperset(_named_people(scenario)):  # someone unknown: find the first, with its place
+    if not people.issuperset(filter(None, _named_people(scenario))):  # someone unknown: find the first, with its place
         for path, person in _person_refs(scenario):
             if person not in people:
                 _unknown("person", person, path, people, located, names=doc)
@@ -486,21 +494,30 @@ def _unknown(what: str, name: str, path: tuple, known, located: Located, names=N
 _PERSON, _STANDS_FOR, _BY = attrgetter("person"), attrgetter("stands_for"), attrgetter("by")
 
 
-def _named_people(s: Scenario) -> set[str]:
+def _named_people(s: Scenario) -> list[str | None]:
     """Every person id _person_refs yields, without its place (None stands for a key not given):
-    the common case, everyone known, needs no path per name (attrgetter: no Python call per name)."""
-    named = {s.chair, s.leader, s.vice, s.convening.by, *s.convening.demanded_by}
-    named.update(map(_PERSON, s.attendance), map(_STANDS_FOR, s.attendance), map(_PERSON, s.forfall))
+    the common case, everyone known, needs no path per name (attrgetter: no Python call per name;
+    a list, as the caller only asks whether all are known)."""
+    named = [s.chair, s.leader, s.vice, s.convening.by, *s.convening.demanded_by]
+    named += map(_PERSON, s.attendance)
+    named += map(_STANDS_FOR, s.attendance)
+    named += map(_PERSON, s.forfall)
     for c in s.cases:
-        named.add(c.chair)
-        named.update(c.objections, c.inhabil, map(_BY, c.statements), map(_BY, c.proposals))
+        named.append(c.chair)
+        named += c.objections
+        named += c.inhabil
+        named += map(_BY, c.statements)
+        named += map(_BY, c.proposals)
         for h in c.habilitet:
-            named.add(h.person)
+            named.append(h.person)
             if h.votes:
-                named.update(h.votes.for_, h.votes.against, h.votes.blank)
+                named += h.votes.for_
+                named += h.votes.against
+                named += h.votes.blank
         if c.votes:
-            named.update(c.votes.for_, c.votes.against, c.votes.blank)
-    named.discard(None)
+            named += c.votes.for_
+            named += c.votes.against
+            named += c.votes.blank
     return named
 
 

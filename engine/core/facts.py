@@ -291,9 +291,20 @@ class FactBuilder:
             "chair_is_voting_member": bool(role and role.can_vote) or self._lawful_deputy(chair),
             "chair_detail": detail,
         })
-        fact.update(self._stated_leadership(fact["leadership_known"]))
-        fact.update(self._convening())
+        fact.update(self._declared(fact["leadership_known"]))
         return fact
+
+    def _declared(self, leadership_known: bool) -> dict:
+        """The meeting fact's fields from what the scenario states of its leadership and convening
+        (_stated_leadership, _convening): they follow from the sitting and those statements only,
+        so the sitting remembers them (most meetings state the same: nothing)."""
+        sc = self.scenario
+        key = (sc.convening, sc.has_forfall(self.parts.convening.leader), sc.leader, sc.vice)
+        found = self.parts.declared.get(key)
+        if found is None:
+            found = {**self._stated_leadership(leadership_known), **self._convening()}
+            self.parts.remember_declared(key, found)
+        return found
 
     def _convening(self) -> dict:
         """Who convened, and the prerequisites (rule convened-without-authority).
@@ -785,6 +796,7 @@ class _TakingPart(NamedTuple):
 # who attends for whom outside the roster's relations, remembered per sitting: a _TakingPart is
 # about 2.3 kB, so at most some 75 MB over resolve's 512 sittings; the bench's meetings name 6
 MAX_OTHER_PAIRINGS = 64
+MAX_DECLARED = 64  # statements of leadership and convening remembered per sitting
 
 
 class _SittingParts:
@@ -809,6 +821,14 @@ class _SittingParts:
         self._lower: dict[tuple[str, str], tuple[str, ...]] = {}
         self.people: dict[tuple[str, str | None], _TakingPart] = {}  # by person and stands_for
         self.others: dict[tuple[str, str | None], _TakingPart] = {}  # the other pairings, bounded
+        self.declared: dict[tuple, dict] = {}  # FactBuilder._declared, bounded
+
+    def remember_declared(self, key: tuple, fields: dict) -> None:
+        """A meeting's declared fields (FactBuilder._declared), at most MAX_DECLARED kinds of
+        statement, started afresh when full: each scenario may state its own."""
+        if len(self.declared) >= MAX_DECLARED:
+            self.declared.clear()
+        self.declared[key] = fields
 
     @property
     def sitting(self) -> Sitting:
