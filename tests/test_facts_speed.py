@@ -183,3 +183,37 @@ def test_cases_with_the_same_people_present_and_inhabil_share_their_seats():
     for case in scenario.cases:
         view = builder._cases[case.id]
         assert seats[case.id] == builder._seat_holders(view.here, view.inhabil)
+
+
+def _meeting(**stated):
+    from engine.core.scenario import Scenario
+    return Scenario.model_validate({"name": "declared", "organ": "folloradet", "date": str(MEETING_DAY),
+                                    "attendance": [{"person": MAYOR}], "cases": [], **stated})
+
+
+def test_what_a_meeting_states_of_its_convening_is_remembered_per_statement_and_bounded(monkeypatch):
+    """FactBuilder._declared remembers the meeting fact's convening and stated-leadership fields per
+    sitting, keyed on what the scenario states. Kommuneloven § 11-2 andre ledd b: the leader
+    convenes (Frogn's mayor leads Follorådet on this date by the rotation of vedtekter 2012 pkt.
+    4.1.3, as the bench baseline also has it); someone else
+    convening is not entitled. Each statement gets its own fields, the same as found afresh, and
+    the memo holds at most MAX_DECLARED statements."""
+    monkeypatch.setattr(facts, "MAX_DECLARED", 3)
+    doc, statute = _setting()
+    sitting = resolve(doc, "folloradet", MEETING_DAY)
+
+    def declared(scenario):
+        builder = facts.FactBuilder(scenario, sitting, statute, doc)
+        fresh = {**builder._stated_leadership(True), **builder._convening()}
+        fact = builder.meeting_fact()
+        assert {k: fact[k] for k in fresh} == fresh
+        return fact
+
+    by_leader = declared(_meeting(convening={"by": MAYOR}))
+    by_other = declared(_meeting(convening={"by": "vestby-2019-fsk-a1"}))
+    assert by_leader["convened_by_entitled"] and not by_other["convened_by_entitled"]
+    assert declared(_meeting(convening={"by": MAYOR}))["convened_by_entitled"]  # remembered, the same
+    parts = facts._sitting_parts(sitting, *_rules(statute))
+    for i in range(1, 8):
+        declared(_meeting(convening={"by": f"as-2019-fsk-a{i}"}))
+        assert len(parts.declared) <= 3

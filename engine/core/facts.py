@@ -303,7 +303,7 @@ class FactBuilder:
         found = self.parts.declared.get(key)
         if found is None:
             found = {**self._stated_leadership(leadership_known), **self._convening()}
-            self.parts.remember_declared(key, found)
+            _remember_bounded(self.parts.declared, key, found, MAX_DECLARED)
         return found
 
     def _convening(self) -> dict:
@@ -799,6 +799,14 @@ MAX_OTHER_PAIRINGS = 64
 MAX_DECLARED = 64  # statements of leadership and convening remembered per sitting
 
 
+def _remember_bounded(memo: dict, key, value, limit: int) -> None:
+    """Remember in a memo whose keys come from the input (any scenario may add one): at most
+    `limit` entries, started afresh when full."""
+    if len(memo) >= limit:
+        memo.clear()
+    memo[key] = value
+
+
 class _SittingParts:
     """The parts of facts shared by every scenario on one sitting under the statute's rules: the
     fields every fact carries, the case kinds, the meeting's constants and convening law, the
@@ -823,13 +831,6 @@ class _SittingParts:
         self.others: dict[tuple[str, str | None], _TakingPart] = {}  # the other pairings, bounded
         self.declared: dict[tuple, dict] = {}  # FactBuilder._declared, bounded
 
-    def remember_declared(self, key: tuple, fields: dict) -> None:
-        """A meeting's declared fields (FactBuilder._declared), at most MAX_DECLARED kinds of
-        statement, started afresh when full: each scenario may state its own."""
-        if len(self.declared) >= MAX_DECLARED:
-            self.declared.clear()
-        self.declared[key] = fields
-
     @property
     def sitting(self) -> Sitting:
         """The sitting (alive while anyone asks: its bundle is only reached through it)."""
@@ -850,9 +851,7 @@ class _SittingParts:
             if _follows_from_roster(sitting, person, stands_for, standing):
                 self.people[key] = found
             else:
-                if len(self.others) >= MAX_OTHER_PAIRINGS:
-                    self.others.clear()
-                self.others[key] = found
+                _remember_bounded(self.others, key, found, MAX_OTHER_PAIRINGS)
         return found
 
     def taking_part(self, person: str, stands_for: str | None, standing: _Standing,
