@@ -195,9 +195,9 @@ def test_what_a_meeting_states_of_its_convening_is_remembered_per_statement_and_
     """FactBuilder._declared remembers the meeting fact's convening and stated-leadership fields per
     sitting, keyed on what the scenario states. Kommuneloven § 11-2 andre ledd b: the leader
     convenes (Frogn's mayor leads Follorådet on this date by the rotation of vedtekter 2012 pkt.
-    4.1.3, as the bench baseline also has it); someone else
-    convening is not entitled. Each statement gets its own fields, the same as found afresh, and
-    the memo holds at most MAX_DECLARED statements."""
+    4.1.3, as the bench baseline also has it); someone else convening is not entitled. Each
+    statement gets its own fields, the same as found afresh, and the memo holds at most
+    MAX_DECLARED statements."""
     monkeypatch.setattr(facts, "MAX_DECLARED", 3)
     doc, statute = _setting()
     sitting = resolve(doc, "folloradet", MEETING_DAY)
